@@ -1,0 +1,87 @@
+"""Request dependencies: the settings and the store opened once per app, paging, the law scope
+the read endpoints share, and the bearer token write endpoints require."""
+
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from graph.queries import LawScope
+from graph.store import GraphStore
+from pufa.config import Settings
+from pufa.errors import PufaError
+
+MAX_LIMIT = 500
+
+
+class Unauthorized(PufaError):
+    """The request carries no bearer token, or not the configured one (401)."""
+
+
+class Forbidden(PufaError):
+    """Writes are switched off because no PUFA_API_TOKEN is configured (403)."""
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def require_token(
+    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Let a write through only with `Authorization: Bearer <PUFA_API_TOKEN>`; no token configured, no writes."""
+    expected = settings.api_token.get_secret_value() if settings.api_token else ""
+    if not expected:
+        raise Forbidden("writes are disabled: no API token is configured (set PUFA_API_TOKEN)")
+    if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
+        raise Unauthorized("a valid bearer token is required (Authorization: Bearer <token>)")
+
+
+TokenDep = Depends(require_token)
+"""For write routes: `@router.post(..., dependencies=[TokenDep])`."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    skip: int
+    limit: int
+
+
+def get_paging(
+    skip: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (at most {MAX_LIMIT}).")] = 100,
+) -> Paging:
+    return Paging(skip=skip, limit=limit)
+
+
+def get_law_scope(
+    level: Annotated[str | None, Query(description="位阶, e.g. 法律, 行政法规, 地方性法规.")] = None,
+    status: Annotated[str, Query(description="时效性; `all` for any.")] = "现行有效",
+    region: Annotated[str | None, Query(description="A unit's region: national laws plus local ones it lies in.")] = None,
+    category: Annotated[str | None, Query(description="Category, e.g. 行政法, 经济法.")] = None,
+    effective_year: Annotated[int | None, Query(ge=1949, le=2100, description="Laws in force from this year.")] = None,
+    include_common: Annotated[bool, Query(description="Include common duties (宪法, 民法典 …).")] = False,
+) -> LawScope:
+    return LawScope(
+        level=level, status=None if status == "all" else status, region=region, category=category,
+        effective_year=effective_year, include_common=include_common,
+    )
+
+
+PagingDep = Annotated[Paging, Depends(get_paging)]
+LawScopeDep = Annotated[LawScope, Depends(get_law_scope)]
+YearQuery = Annotated[
+    int | None, Query(ge=1949, le=2100, description="Checklist year; the latest year submitted by default."),
+]

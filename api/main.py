@@ -1,0 +1,58 @@
+"""The FastAPI application: one store per process, problem+json for every error we raise."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import Forbidden, Unauthorized
+from api.routes import audit, campaigns, exports, gaps, health, laws, shared, units
+from graph.registry import open_store
+from graph.store import GraphStore
+from pufa.config import Settings, get_settings
+from pufa.errors import InputError, NotFound, PufaError, StoreUnavailable
+
+PROBLEM_STATUS: dict[type[PufaError], int] = {
+    NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403,
+}
+API_V1 = "/api/v1"
+
+
+def _problem(request: Request, exc: PufaError) -> JSONResponse:
+    status = next((code for kind, code in PROBLEM_STATUS.items() if isinstance(exc, kind)), 500)
+    return JSONResponse(
+        {"type": "about:blank", "title": type(exc).__name__, "status": status, "detail": str(exc),
+         "instance": str(request.url.path)},
+        status_code=status,
+        media_type="application/problem+json",
+        headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
+    )
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the app; tests pass their own store, the server opens the configured one."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        app.state.store = store or open_store(settings)
+        if owned:
+            app.state.store.ensure_schema()
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(title="Pufa Graph", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.add_exception_handler(PufaError, _problem)
+    app.include_router(health.router)
+    for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
+                   exports.router):
+        app.include_router(router, prefix=API_V1)
+    return app

@@ -1,0 +1,43 @@
+"""Downloads: the coverage matrix and the audit report (xlsx or csv), a unit's checklist (xlsx)."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import LawScopeDep, StoreDep, YearQuery
+from api.services import exports
+from api.services.common import checklist_year
+
+router = APIRouter(prefix="/exports", tags=["exports"])
+FormatQuery = Annotated[Literal["xlsx", "csv"], Query(description="xlsx (Excel) or csv (UTF-8 with BOM).")]
+
+
+def _download(content: bytes, filename: str) -> Response:
+    media_type = exports.XLSX_MEDIA_TYPE if filename.endswith(".xlsx") else exports.CSV_MEDIA_TYPE
+    return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/coverage")
+def coverage_matrix(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
+    """Laws in scope × units: 认领 (claimed), 推定 (inferred from articles), both, or blank."""
+    year = checklist_year(store, year)
+    sheet = exports.coverage_matrix(store, year=year, scope=scope)
+    content = exports.to_xlsx([sheet]) if format == "xlsx" else exports.to_csv(sheet)
+    return _download(content, f"coverage-{year}.{format}")
+
+
+@router.get("/audit")
+def audit_report(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
+    """The audit: summary, units and findings as sheets (xlsx), or every finding as one table (csv)."""
+    year = checklist_year(store, year)
+    if format == "xlsx":
+        return _download(exports.to_xlsx(exports.audit_report(store, year=year, scope=scope)), f"audit-{year}.xlsx")
+    return _download(exports.to_csv(exports.audit_findings(store, year)), f"audit-{year}.csv")
+
+
+@router.get("/units/{unit_id}/checklist")
+def unit_checklist(store: StoreDep, unit_id: str, year: YearQuery = None) -> Response:
+    """A unit's current checklist as the table it publishes."""
+    year = checklist_year(store, year)
+    sheet = exports.checklist_table(store, unit_id, year=year)
+    return _download(exports.to_xlsx([sheet]), f"checklist-{exports.safe_file_part(unit_id)}-{year}.xlsx")

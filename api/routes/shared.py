@@ -1,0 +1,26 @@
+"""Shared responsibility for comprehensive laws: which units share a law, who should lead."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
+from api.models import SharedDetailPublic, SharedLawsPublic
+from api.services import sharing
+
+router = APIRouter(prefix="/shared", tags=["shared"])
+
+
+@router.get("", response_model=SharedLawsPublic)
+def shared_laws(
+    store: StoreDep, scope: LawScopeDep, paging: PagingDep, year: YearQuery = None,
+    min_units: Annotated[int, Query(ge=1, description="Least units claiming it or inferred for it.")] = 2,
+) -> SharedLawsPublic:
+    """Laws claimed by or inferred for at least `min_units` units, most shared first."""
+    return sharing.shared_laws(store, scope, year=year, min_units=min_units, skip=paging.skip, limit=paging.limit)
+
+
+@router.get("/{law_id}", response_model=SharedDetailPublic)
+def shared_law(store: StoreDep, law_id: str, year: YearQuery = None) -> SharedDetailPublic:
+    """The units sharing one law with their roles, the suggested lead and why, audiences and methods."""
+    return sharing.shared_law(store, law_id, year=year)

@@ -1,0 +1,33 @@
+"""Units: list and detail, and the legislation that applies to a unit."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
+from api.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
+from api.services import coverage, lookup
+
+router = APIRouter(prefix="/units", tags=["units"])
+SubUnitsQuery = Annotated[bool, Query(description="Include sections and second-level units (PART_OF).")]
+
+
+@router.get("", response_model=UnitsPublic)
+def list_units(
+    store: StoreDep, paging: PagingDep,
+    q: Annotated[str | None, Query(min_length=1, description="Part of a name or alias.")] = None,
+) -> UnitsPublic:
+    return lookup.list_units(store, text=q, skip=paging.skip, limit=paging.limit)
+
+
+@router.get("/{unit_id}", response_model=UnitDetailPublic)
+def unit_detail(store: StoreDep, unit_id: str) -> UnitDetailPublic:
+    return lookup.unit_detail(store, unit_id)
+
+
+@router.get("/{unit_id}/applicable", response_model=ApplicablePublic)
+def applicable(
+    store: StoreDep, scope: LawScopeDep, unit_id: str, year: YearQuery = None, include_sub_units: SubUnitsQuery = False,
+) -> ApplicablePublic:
+    """Laws the unit claims, laws its department types imply (with the articles), and claims no article supports."""
+    return coverage.applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units)

@@ -1,0 +1,152 @@
+"""Which laws are covered: bureau-wide gaps, a unit's applicable laws and its own gaps.
+
+A law is *claimed* when a row of a current checklist cites it, and *inferred* for a unit when
+an article of the law's current version names a department type the unit acts as.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from api.models import (
+    ApplicablePublic,
+    ClaimedLawPublic,
+    GapPublic,
+    GapsPublic,
+    InferredLawPublic,
+    OwnerSuggestionPublic,
+    UnitBriefPublic,
+    UnitGapsPublic,
+)
+from api.services.common import (
+    LawDepartments,
+    article_match,
+    article_sort_key,
+    checklist_year,
+    fetch_law_briefs,
+    item_evidence,
+    item_sort_key,
+    law_order,
+    law_sort_key,
+    page,
+    unit_brief,
+    unit_names,
+)
+from graph import queries
+from graph.queries import LawScope
+from graph.store import GraphStore, Row
+
+
+def coverage_gaps(
+    store: GraphStore, scope: LawScope, *, year: int | None = None, skip: int = 0, limit: int | None = 100,
+    owners: int = 5,
+) -> GapsPublic:
+    """Laws in scope that no unit's current checklist claims, with suggested owners for the page shown."""
+    year = checklist_year(store, year)
+    [row] = store.read(queries.unclaimed_laws(scope, year))
+    ordered = sorted(row["laws"], key=lambda law: law_order(*law))
+    shown = [law[0] for law in page(ordered, skip, limit)]
+    briefs = fetch_law_briefs(store, shown)
+    suggestions = owner_suggestions(store, shown, owners)
+    return GapsPublic(
+        year=year, count=len(ordered),
+        data=[GapPublic(law=briefs[law_id], suggested_owners=suggestions[law_id]) for law_id in shown],
+    )
+
+
+def owner_suggestions(store: GraphStore, law_ids: list[str], limit: int) -> dict[str, list[OwnerSuggestionPublic]]:
+    """Units ranked by how many articles of each law name a department type they act as
+    (then by duty articles, then by id)."""
+    departments = LawDepartments.load(store, law_ids)
+    ranked = {
+        law_id: sorted(
+            (owner_suggestion(UnitBriefPublic(id=unit_id), matches) for unit_id, matches in departments.by_unit(law_id).items()),
+            key=lambda owner: (-owner.articles, -owner.duty_articles, owner.unit.id),
+        )[:limit]
+        for law_id in law_ids
+    }
+    names = unit_names(store, {owner.unit.id for owners in ranked.values() for owner in owners})
+    for owners in ranked.values():
+        for owner in owners:
+            owner.unit.name = names.get(owner.unit.id)
+    return ranked
+
+
+def owner_suggestion(unit: UnitBriefPublic, matches: list[Row]) -> OwnerSuggestionPublic:
+    """A unit's claim to own a law: its matching articles, counted once each."""
+    articles = {row["article_id"] for row in matches}
+    duty = {row["article_id"] for row in matches if row["role"] == "duty"}
+    return OwnerSuggestionPublic(
+        unit=unit, articles=len(articles), duty_articles=len(duty),
+        evidence=[article_match(row) for row in sorted(matches, key=article_sort_key)],
+    )
+
+
+def applicable(
+    store: GraphStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
+    include_sub_units: bool = False,
+) -> ApplicablePublic:
+    """What a unit (and optionally its sections) claims, what its functions imply, and the mismatch."""
+    unit = unit_brief(store, unit_id)
+    unit_ids = _unit_and_sub_units(store, unit_id, include_sub_units)
+    year = checklist_year(store, year)
+    claimed = _claimed(store, unit_id, year, include_sub_units)
+    inferred = _inferred(store, unit_id, scope, include_sub_units)
+    inferred_ids = {law.law.id for law in inferred}
+    return ApplicablePublic(
+        unit=unit, unit_ids=unit_ids, year=year, claimed=claimed, inferred=inferred,
+        claimed_not_inferred=[law for law in claimed if law.law.id not in inferred_ids and not law.law.is_common],
+    )
+
+
+def unit_gaps(
+    store: GraphStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
+    include_sub_units: bool = False, skip: int = 0, limit: int | None = 100,
+) -> UnitGapsPublic:
+    """Laws a unit's department types imply that its current checklist does not claim."""
+    answer = applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units)
+    claimed_ids = {law.law.id for law in answer.claimed}
+    missing = [law for law in answer.inferred if law.law.id not in claimed_ids]
+    return UnitGapsPublic(
+        unit=answer.unit, unit_ids=answer.unit_ids, year=answer.year, data=page(missing, skip, limit),
+        count=len(missing),
+    )
+
+
+def _unit_and_sub_units(store: GraphStore, unit_id: str, include_sub_units: bool) -> list[str]:
+    if not include_sub_units:
+        return [unit_id]
+    return [unit_id, *sorted(row["unit_id"] for row in store.read(queries.sub_units(unit_id)))]
+
+
+def _claimed(store: GraphStore, unit_id: str, year: int | None, include_sub_units: bool) -> list[ClaimedLawPublic]:
+    items_by_law: dict[str, list] = defaultdict(list)
+    for row in store.read(queries.unit_claims(unit_id, year, include_sub_units)):
+        items_by_law[row["law_id"]].append(item_evidence(row))
+    laws = fetch_law_briefs(store, items_by_law)
+    return sorted(
+        (ClaimedLawPublic(law=laws[law_id], items=sorted(items, key=item_sort_key))
+         for law_id, items in items_by_law.items()),
+        key=lambda claimed: law_sort_key(claimed.law),
+    )
+
+
+def _inferred(store: GraphStore, unit_id: str, scope: LawScope, include_sub_units: bool) -> list[InferredLawPublic]:
+    units_by_type: dict[str, set[str]] = defaultdict(set)
+    for row in store.read(queries.unit_types(unit_id, include_sub_units)):
+        units_by_type[row["type_id"]].add(row["unit_id"])
+    if not units_by_type:
+        return []
+    matches_by_law: dict[str, list[Row]] = defaultdict(list)
+    for row in store.read(queries.articles_naming_types(sorted(units_by_type), scope)):
+        matches_by_law[row["law_id"]].append(row)
+    laws = fetch_law_briefs(store, matches_by_law)
+    inferred = [
+        InferredLawPublic(
+            law=laws[law_id],
+            unit_ids=sorted({unit for row in rows for unit in units_by_type[row["type_id"]]}),
+            articles=[article_match(row) for row in sorted(rows, key=article_sort_key)],
+        )
+        for law_id, rows in matches_by_law.items()
+    ]
+    return sorted(inferred, key=lambda law: law_sort_key(law.law))

@@ -1,0 +1,306 @@
+"""Shared responsibility for comprehensive laws, and joint campaigns around a date, law or audience.
+
+The suggested lead (牵头单位) is the unit whose department types the law's duty articles name
+most; a unit that declared itself lead (a row of its own naming 配合单位 for the law) wins ties,
+and stands alone when no article names anyone. Everyone else is a co-unit (配合单位).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from api.models import (
+    ArticleMatchPublic,
+    CalendarEntryPublic,
+    CampaignGroupPublic,
+    CampaignsPublic,
+    CampaignUnitPublic,
+    ItemEvidencePublic,
+    KeyDatePublic,
+    LeadPublic,
+    NamedPublic,
+    SharedDetailPublic,
+    SharedLawPublic,
+    SharedLawsPublic,
+    SharedUnitPublic,
+    UnitBriefPublic,
+)
+from api.services.common import (
+    LawDepartments,
+    article_match,
+    article_sort_key,
+    checklist_year,
+    fetch_law_briefs,
+    item_evidence,
+    item_sort_key,
+    law_order,
+    page,
+    unit_names,
+    unit_sort_key,
+)
+from graph import queries
+from graph.queries import LawScope
+from graph.store import GraphStore, Row
+from pufa.errors import InputError, NotFound
+
+ITEM_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED", "CO_UNIT")
+Links = dict[str, dict[str, list[Row]]]
+"""Relationship -> row id -> what the row points at (id, name)."""
+
+
+def shared_laws(
+    store: GraphStore, scope: LawScope, *, year: int | None = None, min_units: int = 2, skip: int = 0,
+    limit: int | None = 100,
+) -> SharedLawsPublic:
+    """Laws in scope claimed by or inferred for at least `min_units` units, most shared first.
+
+    Units are counted through their sets of department types (a few hundred distinct sets even
+    in a province), so a law's inferred units are summed per set instead of united unit by unit.
+    """
+    year = checklist_year(store, year)
+    claimed = {row["law_id"]: row["unit_ids"] for row in store.read(queries.claiming_units_by_law(year))}
+    types_of_unit: dict[str, set[str]] = defaultdict(set)
+    for row in store.read(queries.units_by_type()):
+        for unit_id in row["unit_ids"]:
+            types_of_unit[unit_id].add(row["type_id"])
+    signatures = Counter(frozenset(types) for types in types_of_unit.values())
+    signatures_with: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for signature in signatures:
+        for type_id in signature:
+            signatures_with[type_id].append(signature)
+    named = {row["law_id"]: frozenset(row["type_ids"]) for row in store.read(queries.types_named_by_law(scope))}
+    counted = []
+    for law_id, level, title in store.read(queries.law_sort_keys(scope))[0]["laws"]:
+        types = named.get(law_id, frozenset())
+        inferred = sum(signatures[s] for s in {s for type_id in types for s in signatures_with[type_id]})
+        claimants = claimed.get(law_id, [])
+        claimed_only = sum(1 for unit_id in claimants if types_of_unit.get(unit_id, set()).isdisjoint(types))
+        if inferred + claimed_only >= min_units:
+            counted.append((law_id, inferred + claimed_only, len(claimants), inferred, law_order(law_id, level, title)))
+    counted.sort(key=lambda law: (-law[1], law[4]))
+    shown = page(counted, skip, limit)
+    briefs = fetch_law_briefs(store, [law[0] for law in shown])
+    return SharedLawsPublic(
+        year=year, count=len(counted),
+        data=[SharedLawPublic(law=briefs[law_id], units=units, claimed_units=by_claim, inferred_units=by_inference)
+              for law_id, units, by_claim, by_inference, _ in shown],
+    )
+
+
+@dataclass
+class Standing:
+    """What speaks for one unit leading a law: its matching articles, its rows, its declarations."""
+
+    unit: UnitBriefPublic
+    matches: list[Row] = field(default_factory=list)
+    items: list[ItemEvidencePublic] = field(default_factory=list)
+    declaring_items: list[ItemEvidencePublic] = field(default_factory=list)
+    """Its rows for the law that name partner units: a declared 牵头."""
+    partner_of: set[str] = field(default_factory=set)
+
+    @property
+    def articles(self) -> int:
+        return len({row["article_id"] for row in self.matches})
+
+    @property
+    def duty_articles(self) -> list[str]:
+        seen = {row["article_id"]: row for row in sorted(self.matches, key=article_sort_key) if row["role"] == "duty"}
+        return [row["article_label"] or article_id for article_id, row in seen.items()]
+
+    def evidence(self) -> list[ArticleMatchPublic]:
+        return [article_match(row) for row in sorted(self.matches, key=article_sort_key)]
+
+    def rank(self) -> tuple:
+        return (-len(self.duty_articles), -bool(self.declaring_items), -self.articles, -bool(self.items),
+                -len(self.items), *unit_sort_key(self.unit))
+
+
+def suggest_lead(standings: list[Standing]) -> LeadPublic | None:
+    """The best-ranked unit with a reason a person can check, or None without any evidence."""
+    candidates = sorted((s for s in standings if s.matches or s.items), key=Standing.rank)
+    if not candidates:
+        return None
+    best = candidates[0]
+    reasons = []
+    if best.duty_articles:
+        types = sorted({row["type_name"] or row["type_id"] for row in best.matches if row["role"] == "duty"})
+        reasons.append(
+            f"its department type {'、'.join(types)} is named by {len(best.duty_articles)} duty article(s) "
+            f"of the current version ({'、'.join(best.duty_articles)})"
+        )
+    if best.declaring_items:
+        first = min(best.declaring_items, key=item_sort_key)
+        reasons.append(f"it declared 牵头: its checklist row {first.row} ({first.source or first.checklist_id}) names partner units")
+    if not reasons and best.articles:
+        reasons.append(f"its department types are named by {best.articles} article(s), none stating a duty")
+    if not reasons:
+        reasons.append(
+            f"no article names these units' department types and none declared 牵头; it has the most rows "
+            f"for it ({len(best.items)}, ties broken by name)"
+        )
+    return LeadPublic(unit=best.unit, reason="; ".join(reasons))
+
+
+def standings_for_law(
+    departments: LawDepartments, law_id: str, claim_rows: list[Row], partners: dict[str, list[Row]],
+    names: dict[str, str | None], unit_ids: set[str] | None = None,
+) -> dict[str, Standing]:
+    """Standings of the units that claim the law, are inferred for it or are named partners.
+
+    `partners` holds the CO_UNIT links of the claiming rows by row id; `names` gives the names
+    of inferred units that claim nothing; `unit_ids` restricts the units to those (a campaign group).
+    """
+    standings: dict[str, Standing] = {}
+
+    def standing(unit_id: str, name: str | None) -> Standing:
+        return standings.setdefault(unit_id, Standing(UnitBriefPublic(id=unit_id, name=name)))
+
+    for row in claim_rows:
+        item = item_evidence(row)
+        claimant = standing(item.unit_id, item.unit_name)
+        claimant.items.append(item)
+        named = partners.get(item.item_id, [])
+        if named:
+            claimant.declaring_items.append(item)
+        for link in named:
+            if unit_ids is None or link["id"] in unit_ids:
+                standing(link["id"], link["name"]).partner_of.add(item.unit_id)
+    for unit_id, matches in departments.by_unit(law_id).items():
+        if unit_ids is None or unit_id in unit_ids:
+            standing(unit_id, names.get(unit_id)).matches.extend(matches)
+    return standings
+
+
+def shared_law(store: GraphStore, law_id: str, *, year: int | None = None) -> SharedDetailPublic:
+    """Who shares one law: lead and co-units, with their rows, articles, audiences and methods."""
+    law = fetch_law_briefs(store, [law_id]).get(law_id)
+    if law is None:
+        raise NotFound(f"no law with id {law_id!r}")
+    year = checklist_year(store, year)
+    claim_rows = store.read(queries.law_claims(law_id, year))
+    links = _group_links({rel: store.read(queries.law_item_links(law_id, year, rel)) for rel in ("TARGETS", "USES", "CO_UNIT")})
+    departments = LawDepartments.load(store, [law_id])
+    known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
+    names = unit_names(store, set(departments.by_unit(law_id)) - known)
+    standings = standings_for_law(departments, law_id, claim_rows, links["CO_UNIT"], names)
+    lead = suggest_lead(list(standings.values()))
+    units = []
+    for s in sorted(standings.values(), key=lambda s: (lead is None or s.unit.id != lead.unit.id, s.rank())):
+        own = [item.item_id for item in s.items]
+        units.append(SharedUnitPublic(
+            unit=s.unit, role="lead" if lead and s.unit.id == lead.unit.id else "co", claimed=bool(s.items),
+            declared_lead=bool(s.declaring_items), declared_partner_of=sorted(s.partner_of),
+            articles=s.articles, duty_articles=len(s.duty_articles),
+            audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
+            items=sorted(s.items, key=item_sort_key), evidence=s.evidence(),
+        ))
+    return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
+
+
+def campaigns(
+    store: GraphStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
+    year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
+) -> CampaignsPublic:
+    """Groups of units that could run a joint campaign around one key date, law or audience.
+
+    Rows of current checklists are taken for the anchor; for a key date or an audience they
+    are grouped by the law they claim, for a law by the audience they target. A group needs
+    `min_units` units; groups are sorted by size and only the page shown is worked out in full
+    (its rows' audiences, methods and dates, a suggested lead and a calendar). `region` keeps
+    the units whose region contains it (a county's coordinator in a province-wide graph).
+    """
+    anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
+    given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
+    if len(given) != 1:
+        raise InputError("give exactly one of key_date_id, law_id, audience_id")
+    anchor_kind, anchor_id, label = given[0]
+    found = store.read(queries.node_name(label, anchor_id))
+    if not found:
+        raise NotFound(f"no {label} with id {anchor_id!r}")
+    year = checklist_year(store, year)
+    group_rel, shared_kind = ("TARGETS", "audience") if anchor_kind == "law" else ("CLAIMS", "law")
+    sizes = [row for row in store.read(queries.campaign_groups(anchor_kind, anchor_id, year, group_rel, region))
+             if row["units"] >= min_units]
+    sizes.sort(key=lambda row: (-row["units"], row["name"] or "", row["id"]))
+    shown = page(sizes, skip, limit)
+    answer = CampaignsPublic(
+        anchor=NamedPublic(id=anchor_id, name=found[0]["name"]), anchor_kind=anchor_kind, year=year, data=[],
+        count=len(sizes),
+    )
+    if not shown:
+        return answer
+    group_ids = [row["id"] for row in shown]
+    members: dict[str, list[Row]] = defaultdict(list)
+    for row in store.read(queries.campaign_items(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
+        members[row.pop("group_id")].append(row)
+    links = _group_links({
+        rel: store.read(queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, rel))
+        for rel in ITEM_RELS
+    })
+    departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
+    key_dates = _key_dates(store, links["SCHEDULED"])
+    answer.data = [
+        _campaign_group(
+            departments, NamedPublic(id=row["id"], name=row["name"]), shared_kind,
+            row["id"] if shared_kind == "law" else anchor_id,
+            sorted(members[row["id"]], key=lambda item: item["item_id"]), links, key_dates,
+        )
+        for row in shown
+    ]
+    return answer
+
+
+def _campaign_group(
+    departments: LawDepartments, shared: NamedPublic, shared_kind: str, law_id: str, rows: list[Row],
+    links: Links, key_dates: dict[str, KeyDatePublic],
+) -> CampaignGroupPublic:
+    item_ids = [row["item_id"] for row in rows]
+    unit_ids = {row["unit_id"] for row in rows}
+    names = {row["unit_id"]: row["unit_name"] for row in rows}
+    standings = standings_for_law(departments, law_id, rows, links["CO_UNIT"], names, unit_ids)
+    units = [
+        CampaignUnitPublic(
+            unit=s.unit, items=sorted(s.items, key=item_sort_key),
+            audiences=_named(links["TARGETS"], [item.item_id for item in s.items]),
+            methods=_named(links["USES"], [item.item_id for item in s.items]),
+        )
+        for s in sorted(standings.values(), key=lambda s: unit_sort_key(s.unit))
+    ]
+    by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+    for row in rows:
+        unit = standings[row["unit_id"]].unit
+        for link in links["SCHEDULED"].get(row["item_id"], []):
+            by_date[link["id"]][unit.id] = unit
+    calendar = sorted(
+        (CalendarEntryPublic(key_date=key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
+         for date_id, units_on in by_date.items()),
+        key=lambda entry: (entry.key_date.month or 13, entry.key_date.day or 0, entry.key_date.id),
+    )
+    return CampaignGroupPublic(
+        shared=shared, shared_kind=shared_kind, units=units, laws=_named(links["CLAIMS"], item_ids),
+        audiences=_named(links["TARGETS"], item_ids), lead=suggest_lead(list(standings.values())), calendar=calendar,
+    )
+
+
+def _group_links(links: dict[str, list[Row]]) -> Links:
+    """Link rows per relationship, grouped by the checklist row they start from."""
+    grouped: Links = {}
+    for rel, rows in links.items():
+        grouped[rel] = defaultdict(list)
+        for link in rows:
+            grouped[rel][link["item_id"]].append(link)
+    return grouped
+
+
+def _named(links: dict[str, list[Row]], item_ids: list[str]) -> list[NamedPublic]:
+    """The distinct targets of these rows' links, sorted by name."""
+    found = {link["id"]: link["name"] for item_id in item_ids for link in links.get(item_id, [])}
+    return [NamedPublic(id=node_id, name=name) for node_id, name in sorted(found.items(), key=lambda kv: (kv[1] or "", kv[0]))]
+
+
+def _key_dates(store: GraphStore, scheduled: dict[str, list[Row]]) -> dict[str, KeyDatePublic]:
+    ids = sorted({link["id"] for links in scheduled.values() for link in links})
+    if not ids:
+        return {}
+    return {row["id"]: KeyDatePublic(**row) for row in store.read(queries.key_dates(ids))}

@@ -1,0 +1,304 @@
+"""p50/p95 latency of each read endpoint, through the service layer, per store and scale.
+
+    python -m bench.bench_queries                                  # county and province, both stores
+    python -m bench.bench_queries --scale county --repeats 50
+    python -m bench.bench_queries --province-units 1500 --province-claims 60000   # a tenth of a province
+
+County: the hand-built county of tests/fixtures_graph.py plus synthetic laws (with articles
+naming department types), units and checklists. Province: the same generator at 15,000 units
+and 600,000 claims. Each call also serializes its answer to JSON, as the API does. The Neo4j
+half runs when PUFA_NEO4J_TEST_URI is set (scripts/neo4j-test-server.sh start). Targets:
+p95 ≤ 50 ms at county scale, ≤ 500 ms at province scale.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from api.services import audit, coverage, exports, lookup, sharing
+from graph.ladybug_store import LadybugStore
+from graph.queries import LawScope
+from graph.schema import NODES
+from graph.store import GraphStore, Query
+from tests.fixtures_graph import AUDIENCES, DEPARTMENT_TYPES, KEY_DATES, METHODS, YEAR, build_county
+
+COUNTY_TARGET_MS, PROVINCE_TARGET_MS = 50, 500
+CITIES = ["示例市", "东城市", "西城市", "南城市", "北城市", "中城市", "江城市", "山城市", "海城市", "湖城市"]
+LEVELS = [("法律", 20), ("行政法规", 25), ("地方性法规", 45), ("部门规章", 10)]
+COMMON_LAWS = ["LCON", "LCIV"]
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    units: int
+    laws: int
+    claims: int
+    articles_per_law: int = 12
+    department_types: int = 40
+
+    @property
+    def target_ms(self) -> int:
+        return COUNTY_TARGET_MS if self.name == "county" else PROVINCE_TARGET_MS
+
+
+def synthetic(scale: Scale, seed: int = 7) -> dict[str, list[dict]]:
+    """Rows per label and relationship, on top of the fixture county (whose ids they reuse)."""
+    rng = random.Random(seed)
+    types = list(DEPARTMENT_TYPES) + [f"T{k}" for k in range(scale.department_types - len(DEPARTMENT_TYPES))]
+    data: dict[str, list[dict]] = defaultdict(list)
+    data["DepartmentType"] = [{"id": t, "name": f"第{k}类主管部门", "aliases": []} for k, t in enumerate(types)
+                              if t not in DEPARTMENT_TYPES]
+    laws_by_type: dict[str, list[str]] = defaultdict(list)
+    current: list[str] = []
+    for i in range(scale.laws):
+        law_id, level = f"SL{i}", rng.choices([lv for lv, _ in LEVELS], [w for _, w in LEVELS])[0]
+        primary = rng.choice(types)
+        status = "已废止" if rng.random() < 0.15 else "现行有效"
+        data["Law"].append({
+            "id": law_id, "title": f"{'安全' if i % 7 == 0 else ''}测试管理{level}{i}", "short_title": f"测试法{i}",
+            "aliases": [f"测{i}"], "level": level, "category": "行政法", "status": status,
+            "region": rng.choice(CITIES) if level == "地方性法规" else None, "effective": f"{2000 + i % 25}-01-01",
+            "current_version": f"{law_id}@v", "is_common": False,
+        })
+        data["LawVersion"].append({"id": f"{law_id}@v", "law_id": law_id, "title": f"测试法{i}", "status": status})
+        data["HAS_VERSION"].append({"src": law_id, "dst": f"{law_id}@v"})
+        if status == "已废止" and current:
+            data["REPEALED_BY"].append({"src": law_id, "dst": rng.choice(current), "date": "2021-01-01"})
+        elif status == "现行有效":
+            current.append(law_id)
+            laws_by_type[primary].append(law_id)
+        for seq in range(1, scale.articles_per_law + 1):
+            article_id = f"{law_id}@v/{seq}"
+            data["Article"].append({"id": article_id, "law_id": law_id, "version_id": f"{law_id}@v", "seq": seq,
+                                    "number": seq, "label": f"第{seq}条", "text": f"第{seq}条 有关部门应当加强监督管理和宣传教育。"})
+            data["HAS_ARTICLE"].append({"src": f"{law_id}@v", "dst": article_id})
+            if rng.random() < 0.4:
+                named = primary if rng.random() < 0.7 else rng.choice(types)
+                role = rng.choices(["duty", "power", "mention"], [5, 3, 2])[0]
+                data["NAMES"].append({"src": article_id, "dst": named, "gov_level": "county_and_above", "role": role})
+    _units_and_checklists(scale, rng, types, laws_by_type, current, data)
+    return data
+
+
+def _units_and_checklists(scale: Scale, rng: random.Random, types: list[str], laws_by_type: dict[str, list[str]],
+                          current: list[str], data: dict[str, list[dict]]) -> None:
+    submitting = max(1, round(scale.units * 0.95))
+    per_unit = max(1, math.ceil(scale.claims / submitting))
+    top_level: list[str] = []
+    claims = 0
+    for j in range(scale.units):
+        unit_id = f"SU{j}"
+        parent = rng.choice(top_level) if top_level and rng.random() < 0.1 else None
+        data["Unit"].append({"id": unit_id, "name": f"测试县{j // 150}第{j}单位", "aliases": [], "kind": "行政执法机关",
+                             "region": f"{CITIES[j % len(CITIES)]}测试县{j // 150}", "parent_id": parent})
+        if parent:
+            data["PART_OF"].append({"src": unit_id, "dst": parent})
+        else:
+            top_level.append(unit_id)
+        unit_types = rng.sample(types, rng.choices([0, 1, 2], [5, 80, 15])[0])
+        data["ACTS_AS"] += [{"src": unit_id, "dst": t} for t in unit_types]
+        if j >= submitting:
+            continue
+        checklist_id = f"SC{j}"
+        data["Checklist"].append({"id": checklist_id, "unit_id": unit_id, "year": YEAR, "revision": 1, "current": True,
+                                  "source": f"{unit_id}.xlsx"})
+        data["SUBMITTED"].append({"src": unit_id, "dst": checklist_id})
+        implied = [law for t in unit_types for law in laws_by_type[t]]
+        for row in range(1, min(per_unit, scale.claims - claims) + 1):
+            item_id = f"{checklist_id}#{row}"
+            pick = rng.random()
+            law = rng.choice(implied) if implied and pick < 0.6 else rng.choice(COMMON_LAWS) if pick < 0.7 else rng.choice(current)
+            data["ChecklistItem"].append({
+                "id": item_id, "checklist_id": checklist_id, "row": row, "source": f"{unit_id}.xlsx:{row + 1}",
+                "law_text": f"《{law}》", "problems": ["missing:when:empty"] if rng.random() < 0.1 else [],
+                "unresolved": ["timing:适时"] if rng.random() < 0.05 else [],
+            })
+            data["HAS_ITEM"].append({"src": checklist_id, "dst": item_id})
+            data["CLAIMS"].append({"src": item_id, "dst": law, "confidence": 1.0})
+            data["TARGETS"].append({"src": item_id, "dst": rng.choice(list(AUDIENCES))})
+            data["USES"].append({"src": item_id, "dst": rng.choice(list(METHODS))})
+            if rng.random() < 0.25:
+                data["SCHEDULED"].append({"src": item_id, "dst": rng.choice(list(KEY_DATES))})
+            if rng.random() < 0.02:
+                data["CO_UNIT"].append({"src": item_id, "dst": f"SU{rng.randrange(scale.units)}"})
+            claims += 1
+
+
+def load(store: GraphStore, scale: Scale, batch: int) -> float:
+    """Write the fixture county and the synthetic rows; return the seconds it took."""
+    started = time.perf_counter()
+    store.ensure_schema()
+    build_county(store)
+    for name, rows in synthetic(scale).items():
+        upsert = store.upsert_nodes if name in NODES else store.upsert_edges
+        for start in range(0, len(rows), batch):
+            upsert(name, rows[start : start + batch])
+    return time.perf_counter() - started
+
+
+Endpoint = Callable[[GraphStore, random.Random], object]
+
+
+def endpoints(scale: Scale) -> dict[str, Endpoint]:
+    """One call per endpoint, its varying argument drawn at random (a unit, a law)."""
+    unit = lambda rng: f"SU{rng.randrange(scale.units)}"  # noqa: E731
+    law = lambda rng: f"SL{rng.randrange(scale.laws)}"  # noqa: E731
+    region = lambda rng: f"测试县{rng.randrange(max(1, scale.units // 150))}"  # noqa: E731
+    calls: dict[str, Endpoint] = {
+        "GET /gaps": lambda s, rng: coverage.coverage_gaps(s, LawScope(), limit=50),
+        "GET /gaps?region=…": lambda s, rng: coverage.coverage_gaps(s, LawScope(region="示例市测试县0"), limit=50),
+        "GET /gaps/units/{id}": lambda s, rng: coverage.unit_gaps(s, unit(rng), limit=50),
+        "GET /units/{id}/applicable": lambda s, rng: coverage.applicable(s, unit(rng), include_sub_units=True),
+        "GET /shared": lambda s, rng: sharing.shared_laws(s, LawScope(), limit=50),
+        "GET /shared/{law}": lambda s, rng: sharing.shared_law(s, law(rng)),
+        "GET /campaigns?key_date_id": lambda s, rng: sharing.campaigns(s, key_date_id="constitution_day", limit=20),
+        "GET /campaigns?key_date_id&region": lambda s, rng: sharing.campaigns(
+            s, key_date_id="constitution_day", region=region(rng), limit=20),
+        "GET /campaigns?law_id": lambda s, rng: sharing.campaigns(s, law_id=law(rng), limit=20),
+        "GET /campaigns?audience_id": lambda s, rng: sharing.campaigns(s, audience_id="students", limit=20),
+        "GET /audit": lambda s, rng: audit.audit_summary(s, limit=50),
+        "GET /audit/not-submitted": lambda s, rng: audit.not_submitted(s, limit=50),
+        "GET /audit/problems": lambda s, rng: audit.flagged_items(s, "problems", limit=50),
+        "GET /audit/outdated": lambda s, rng: audit.outdated_citations(s, limit=50),
+        "GET /audit/units/{id}": lambda s, rng: audit.unit_audit(s, unit(rng)),
+        "GET /laws?q=": lambda s, rng: lookup.search_laws(s, "安全", limit=50),
+        "GET /laws/{id}": lambda s, rng: lookup.law_detail(s, law(rng), limit=50),
+        "GET /articles?q=": lambda s, rng: lookup.search_articles(s, "食品安全", limit=50),
+        "GET /laws/{id}/cases": lambda s, rng: lookup.law_cases(s, "LFOOD"),
+        "GET /units": lambda s, rng: lookup.list_units(s, limit=50),
+        "GET /units/{id}": lambda s, rng: lookup.unit_detail(s, unit(rng)),
+    }
+    if scale.name == "county":
+        calls["GET /exports/coverage (xlsx)"] = lambda s, rng: exports.to_xlsx([exports.coverage_matrix(s)])
+        calls["GET /exports/audit (xlsx)"] = lambda s, rng: exports.to_xlsx(exports.audit_report(s))
+        calls["GET /exports/units/{id}/checklist"] = lambda s, rng: exports.to_xlsx(
+            [exports.checklist_table(s, "UMKT")])
+    return calls
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile (with few samples p95 is the slowest call)."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def measure(store: GraphStore, scale: Scale, repeats: int) -> dict[str, tuple[float, float]]:
+    rng = random.Random(11)
+    results = {}
+    for name, call in endpoints(scale).items():
+        call(store, rng)  # warm caches and query plans
+        samples = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            answer = call(store, rng)
+            if hasattr(answer, "model_dump_json"):
+                answer.model_dump_json()
+            samples.append((time.perf_counter() - started) * 1000)
+        results[name] = (statistics.median(samples), percentile(samples, 0.95))
+    return results
+
+
+WIPE_SOME = Query("wipe_some", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")
+
+
+def wipe(store: GraphStore) -> None:
+    """Empty a Neo4j store in small transactions: one DETACH DELETE of a province exhausts the
+    test server's 1 GB heap."""
+    while True:
+        with store.transaction() as tx:
+            if not tx.run(WIPE_SOME)[0]["n"]:
+                return
+
+
+def _neo4j_store() -> GraphStore | None:
+    uri = os.environ.get("PUFA_NEO4J_TEST_URI")
+    if not uri:
+        return None
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""))
+    store.ensure_schema()
+    wipe(store)
+    return store
+
+
+def main(
+    scale: str = typer.Option("both", help="county, province or both."),
+    county_units: int = 30, county_laws: int = 3000, county_claims: int = 600,
+    province_units: int = 15_000, province_laws: int = 5000, province_claims: int = 600_000,
+    repeats: int = typer.Option(20, help="Timed calls per endpoint (province: a quarter, at least 3)."),
+    stores: str = typer.Option("ladybug,neo4j", help="Comma-separated: ladybug, neo4j."),
+    batch: int = 50_000,
+) -> None:
+    scales = {
+        "county": Scale("county", county_units, county_laws, county_claims),
+        "province": Scale("province", province_units, province_laws, province_claims),
+    }
+    console = Console()
+    for current in scales.values() if scale == "both" else [scales[scale]]:
+        runs = repeats if current.name == "county" else max(3, repeats // 4)
+        columns = {}
+        for kind in (name.strip() for name in stores.split(",")):
+            timings = _run(kind, current, runs, batch, console)
+            if timings is not None:
+                columns[kind] = timings
+        console.print(_table(current, columns))
+
+
+def _run(kind: str, scale: Scale, runs: int, batch: int, console: Console) -> dict[str, tuple[float, float]] | None:
+    """Load a fresh store of this kind at this scale and time every endpoint on it."""
+    if kind == "ladybug":
+        with tempfile.TemporaryDirectory(prefix="pufa-bench-") as folder:
+            store = LadybugStore(Path(folder) / "bench.lbug")
+            try:
+                console.print(f"ladybug: loaded {scale.name} in {load(store, scale, batch):.0f} s")
+                return measure(store, scale, runs)
+            finally:
+                store.close()
+    if kind != "neo4j":
+        raise typer.BadParameter(f"unknown store {kind!r}; use ladybug or neo4j")
+    store = _neo4j_store()
+    if store is None:
+        console.print("[yellow]neo4j: skipped (PUFA_NEO4J_TEST_URI unset)[/]")
+        return None
+    try:
+        console.print(f"neo4j: loaded {scale.name} in {load(store, scale, batch):.0f} s")
+        return measure(store, scale, runs)
+    finally:
+        wipe(store)  # leave the shared test server empty
+        store.close()
+
+
+def _table(scale: Scale, columns: dict[str, dict[str, tuple[float, float]]]) -> Table:
+    table = Table(title=f"{scale.name}: {scale.units:,} units, {scale.laws:,} laws, {scale.claims:,} claims "
+                        f"— p50 / p95 ms (target p95 ≤ {scale.target_ms} ms)")
+    table.add_column("endpoint")
+    for kind in columns:
+        table.add_column(f"{kind} p50", justify="right")
+        table.add_column(f"{kind} p95", justify="right")
+    for name in endpoints(scale):
+        cells = []
+        for timings in columns.values():
+            p50, p95 = timings[name]
+            colour = "green" if p95 <= scale.target_ms else "red"
+            cells += [f"{p50:.1f}", f"[{colour}]{p95:.1f}[/]"]
+        table.add_row(name, *cells)
+    return table
+
+
+if __name__ == "__main__":
+    typer.run(main)

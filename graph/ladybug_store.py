@@ -1,0 +1,193 @@
+"""LadybugDB, the embedded default store.
+
+Lookups by id go through `UNWIND $ids … {id: i}` (a primary-key probe); `WHERE id IN $list`
+scans the table once per list element there. New nodes and edges are bulk-loaded with `COPY … FROM` an Arrow table (UNWIND-CREATE runs at
+a few hundred edges per second there); updates of existing ones go through `LOAD FROM` the
+same Arrow table. COPY aborts the process on a duplicate primary key, so rows are split into
+new and existing ones before anything is copied.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import ladybug
+import pyarrow as pa
+
+from graph.schema import BOOL, INT, NODES, RELS, STRINGS, node_type, rel_type
+from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows
+from pufa.errors import StoreError, StoreUnavailable
+
+ARROW_TYPES = {
+    "STRING": pa.string(), INT: pa.int64(), BOOL: pa.bool_(), "DOUBLE": pa.float64(),
+    STRINGS: pa.list_(pa.string()),
+}
+
+
+def _arrow_table(columns: dict[str, str], rows: Sequence[Row]) -> pa.Table:
+    return pa.table(
+        {name: pa.array([row[name] for row in rows], ARROW_TYPES[kind]) for name, kind in columns.items()}
+    )
+
+
+def _ddl() -> list[str]:
+    statements = [
+        "CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY(id))".format(
+            label=node.label,
+            columns=", ".join(["id STRING", *(f"{p} {t}" for p, t in node.properties.items())]),
+        )
+        for node in NODES.values()
+    ]
+    statements += [
+        "CREATE REL TABLE IF NOT EXISTS {name}(FROM {source} TO {target}{props})".format(
+            name=rel.name, source=rel.source, target=rel.target,
+            props="".join(f", {p} {t}" for p, t in rel.properties.items()),
+        )
+        for rel in RELS.values()
+    ]
+    return statements
+
+
+class LadybugWriteTx(GraphWriteTx):
+    def __init__(self, store: LadybugStore):
+        self._store = store
+
+    def run(self, query: Query) -> list[Row]:
+        return self._store._execute(query.text("ladybug"), dict(query.params))
+
+    def _existing_ids(self, label: str, ids: list[str]) -> set[str]:
+        rows = self._store._execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id", {"ids": ids})
+        return {row["id"] for row in rows}
+
+    def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
+        node = node_type(label)
+        rows = full_rows(label, rows)
+        if not rows:
+            return 0
+        existing = self._existing_ids(label, [row["id"] for row in rows])
+        columns = {"id": "STRING", **node.properties}
+        fresh = [row for row in rows if row["id"] not in existing]
+        stale = [row for row in rows if row["id"] in existing]
+        if fresh:
+            self._store._execute(f"COPY {label} FROM $staged", {"staged": _arrow_table(columns, fresh)})
+        if stale and node.properties:
+            assignments = ", ".join(f"node_.{p} = {p}" for p in node.properties)
+            self._store._execute(
+                f"LOAD FROM $staged MATCH (node_:{label} {{id: id}}) SET {assignments}",
+                {"staged": _arrow_table(columns, stale)},
+            )
+        return len(rows)
+
+    def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
+        kind = rel_type(rel)
+        rows = full_edges(rel, rows)
+        if not rows:
+            return 0
+        self._require_endpoints(kind.source, {row["src"] for row in rows}, rel)
+        self._require_endpoints(kind.target, {row["dst"] for row in rows}, rel)
+        existing = {
+            (row["src"], row["dst"])
+            for row in self._store._execute(
+                f"UNWIND $ids AS i MATCH (a:{kind.source} {{id: i}})-[:{rel}]->(b:{kind.target}) "
+                "RETURN a.id AS src, b.id AS dst",
+                {"ids": sorted({row["src"] for row in rows})},
+            )
+        }
+        columns = {"src": "STRING", "dst": "STRING", **kind.properties}
+        fresh = [row for row in rows if (row["src"], row["dst"]) not in existing]
+        stale = [row for row in rows if (row["src"], row["dst"]) in existing]
+        if fresh:
+            self._store._execute(f"COPY {rel} FROM $staged", {"staged": _arrow_table(columns, fresh)})
+        if stale and kind.properties:
+            assignments = ", ".join(f"edge_.{p} = {p}" for p in kind.properties)
+            self._store._execute(
+                f"LOAD FROM $staged MATCH (a:{kind.source} {{id: src}})-[edge_:{rel}]->"
+                f"(b:{kind.target} {{id: dst}}) SET {assignments}",
+                {"staged": _arrow_table(columns, stale)},
+            )
+        return len(rows)
+
+    def _require_endpoints(self, label: str, ids: set[str], rel: str) -> None:
+        missing = ids - self._existing_ids(label, sorted(ids))
+        if missing:
+            sample = ", ".join(sorted(missing)[:5])
+            raise StoreError(f"{rel}: {len(missing)} {label} endpoint(s) do not exist, e.g. {sample}")
+
+    def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
+        kind = rel_type(rel)
+        self._store._execute(
+            f"UNWIND $ids AS i MATCH (a:{kind.source} {{id: i}})-[e:{rel}]->(:{kind.target}) DELETE e",
+            {"ids": list(source_ids)},
+        )
+
+    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+        node_type(label)
+        self._store._execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": list(ids)})
+
+
+class LadybugStore(GraphStore):
+    """A LadybugDB database file; one process at a time may open it for writing."""
+
+    kind = "ladybug"
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.location = str(path)
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(target), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            reason = " ".join(str(exc).split())
+            if "lock" in reason.lower():
+                reason = f"another process holds it (only one process may open a LadybugDB file for writing): {reason}"
+            raise StoreUnavailable(f"cannot open LadybugDB at {target}: {reason}") from None
+        # One connection serves all threads; LadybugDB connections are not meant to be shared
+        # concurrently, so every statement takes the lock.
+        self._lock = threading.RLock()
+        self._in_transaction = False
+
+    def _execute(self, cypher: str, params: dict | None = None) -> list[Row]:
+        with self._lock:
+            try:
+                result = self._conn.execute(cypher, params or {})
+            except RuntimeError as exc:
+                raise StoreError(f"LadybugDB: {exc}") from None
+            columns = result.get_column_names()
+            rows = [dict(zip(columns, values)) for values in result.get_all()]
+            result.close()
+            return rows
+
+    def ping(self) -> None:
+        self._execute("RETURN 1 AS ok")
+
+    def ensure_schema(self) -> None:
+        for statement in _ddl():
+            self._execute(statement)
+
+    def read(self, query: Query) -> list[Row]:
+        return self._execute(query.text("ladybug"), dict(query.params))
+
+    @contextmanager
+    def transaction(self) -> Iterator[GraphWriteTx]:
+        with self._lock:
+            if self._in_transaction:
+                raise StoreError("LadybugDB transactions do not nest")
+            self._execute("BEGIN TRANSACTION")
+            self._in_transaction = True
+            try:
+                yield LadybugWriteTx(self)
+            except BaseException:
+                self._execute("ROLLBACK")
+                raise
+            else:
+                self._execute("COMMIT")
+            finally:
+                self._in_transaction = False
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()

@@ -1,0 +1,143 @@
+"""Neo4j, the production store, through the official driver.
+
+Writes are batched `UNWIND $rows` statements inside one managed transaction; uniqueness
+constraints on every `id` are created with IF NOT EXISTS so start-up is idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.schema import NODES, node_type, rel_type
+from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows
+from pufa.errors import StoreError, StoreUnavailable
+
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
+
+
+def _ddl() -> list[str]:
+    statements = []
+    for node in NODES.values():
+        statements.append(
+            f"CREATE CONSTRAINT {node.label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{node.label}) REQUIRE n.id IS UNIQUE"
+        )
+        statements += [
+            f"CREATE INDEX {node.label.lower()}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
+            for prop in node.text_index
+        ]
+    return statements
+
+
+class Neo4jWriteTx(GraphWriteTx):
+    def __init__(self, tx: neo4j.Transaction, batch_size: int):
+        self._tx = tx
+        self._batch_size = batch_size
+
+    def run(self, query: Query) -> list[Row]:
+        return [record.data() for record in self._tx.run(query.cypher, dict(query.params))]
+
+    def _batched(self, cypher: str, rows: list[Row]) -> None:
+        for start in range(0, len(rows), self._batch_size):
+            self._tx.run(cypher, rows=rows[start : start + self._batch_size]).consume()
+
+    def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
+        node_type(label)
+        rows = full_rows(label, rows)
+        self._batched(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row", rows)
+        return len(rows)
+
+    def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
+        kind = rel_type(rel)
+        rows = full_edges(rel, rows)
+        if not rows:
+            return 0
+        for label, key in ((kind.source, "src"), (kind.target, "dst")):
+            ids = sorted({row[key] for row in rows})
+            found = self._tx.run(
+                f"MATCH (n:{label}) WHERE n.id IN $ids RETURN count(n) AS n", ids=ids
+            ).single()["n"]
+            if found != len(ids):
+                present = {
+                    r["id"] for r in self._tx.run(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id", ids=ids)
+                }
+                sample = ", ".join(sorted(set(ids) - present)[:5])
+                raise StoreError(f"{rel}: {len(ids) - found} {label} endpoint(s) do not exist, e.g. {sample}")
+        properties = ", ".join(f"e.{p} = row.{p}" for p in kind.properties)
+        self._batched(
+            f"UNWIND $rows AS row MATCH (a:{kind.source} {{id: row.src}}) "
+            f"MATCH (b:{kind.target} {{id: row.dst}}) MERGE (a)-[e:{rel}]->(b)"
+            + (f" SET {properties}" if properties else ""),
+            rows,
+        )
+        return len(rows)
+
+    def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
+        kind = rel_type(rel)
+        self._tx.run(
+            f"MATCH (a:{kind.source})-[e:{rel}]->(:{kind.target}) WHERE a.id IN $ids DELETE e",
+            ids=list(source_ids),
+        ).consume()
+
+    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+        node_type(label)
+        self._tx.run(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n", ids=list(ids)).consume()
+
+
+class Neo4jStore(GraphStore):
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, *, database: str = "neo4j", batch_size: int = 5000):
+        self.location = uri
+        self._database = database
+        self._batch_size = batch_size
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        except ValueError as exc:
+            raise StoreUnavailable(f"invalid Neo4j URI {uri!r}: {exc}") from None
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except AuthError:
+            raise StoreUnavailable(f"Neo4j at {self.location} refused the credentials (PUFA_NEO4J_USER/PASSWORD)") from None
+        except UNAVAILABLE as exc:
+            raise StoreUnavailable(f"Neo4j at {self.location} is unreachable: {_one_line(exc)}") from None
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j: {_one_line(exc.message or exc)}") from None
+
+    def ping(self) -> None:
+        with self._translated_errors():
+            self._driver.verify_connectivity()
+
+    def ensure_schema(self) -> None:
+        with self._translated_errors():
+            for statement in _ddl():
+                self._driver.execute_query(statement, database_=self._database)
+
+    def read(self, query: Query) -> list[Row]:
+        with self._translated_errors():
+            records, _, _ = self._driver.execute_query(
+                query.cypher, dict(query.params), database_=self._database, routing_=RoutingControl.READ
+            )
+        return [record.data() for record in records]
+
+    @contextmanager
+    def transaction(self) -> Iterator[GraphWriteTx]:
+        with self._translated_errors(), self._driver.session(database=self._database) as session:
+            with session.begin_transaction() as tx:
+                yield Neo4jWriteTx(tx, self._batch_size)
+                tx.commit()
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,600 @@
+"""Every read the query API and the CLI make, as small named `Query` builders.
+
+Values travel only as parameters; the only text spliced into Cypher are the fixed fragments
+below (labels from the schema, filter clauses chosen by which filters are set).
+
+Written for both planners:
+- A multi-hop pattern starts at a node given directly, `(u:Unit {id: $unit_id})`; started from
+  `UNWIND $ids`, LadybugDB hash-joins whole relationship tables (a unit's claims: 1 s instead of
+  1 ms at province scale). `UNWIND $ids … {id: i}` is kept for one-hop key lookups and for the
+  small tables (laws' articles, department types).
+- A law's current version is matched first (CURRENT_VERSION), then its articles.
+- Big answers come back as few rows or as counts: per-row overhead dominates in the Neo4j driver.
+
+"Current checklist" means a Checklist with `current = true` for the year asked: a unit's
+latest revision of that year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.schema import node_type, rel_type
+from graph.store import Query
+
+OUTDATED_STATUSES = ("已废止", "已修改")
+
+LAW_FIELDS = (
+    "l.id AS law_id, l.title AS title, l.short_title AS short_title, l.level AS level, "
+    "l.status AS status, l.category AS category, l.region AS region, l.effective AS effective, "
+    "l.is_common AS is_common"
+)
+LAW_DETAIL_FIELDS = (
+    f"{LAW_FIELDS}, l.aliases AS aliases, l.issuer AS issuer, l.promulgated AS promulgated, "
+    "l.amended AS amended, l.repealed_on AS repealed_on, l.current_version AS current_version"
+)
+UNIT_FIELDS = (
+    "u.id AS unit_id, u.name AS unit_name, u.aliases AS aliases, u.kind AS kind, u.region AS region, "
+    "u.parent_id AS parent_id"
+)
+ITEM_FIELDS = (
+    "u.id AS unit_id, u.name AS unit_name, c.id AS checklist_id, i.id AS item_id, i.row AS row, "
+    "i.source AS source, i.law_text AS law_text"
+)
+ARTICLE_MATCH_FIELDS = (
+    "l.id AS law_id, a.id AS article_id, a.label AS article_label, a.seq AS seq, d.id AS type_id, "
+    "d.name AS type_name, n.gov_level AS gov_level, n.role AS role"
+)
+CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
+CURRENT = "c.current AND c.year = $year"
+CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"
+"""Narrow a law `l` to its current version `v` before walking articles (both planners do better)."""
+UNCLAIMED = f"NOT EXISTS {{ MATCH (l)<-[:CLAIMS]-(:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist) WHERE {CURRENT} }}"
+"""No current checklist of the year claims law `l`."""
+ANCHORS = {
+    "key_date": "(:KeyDate {id: $anchor_id})<-[:SCHEDULED]-(i:ChecklistItem)",
+    "law": "(:Law {id: $anchor_id})<-[:CLAIMS]-(i:ChecklistItem)",
+    "audience": "(:Audience {id: $anchor_id})<-[:TARGETS]-(i:ChecklistItem)",
+}
+"""What a joint campaign gathers around: the rows scheduled on a key date, claiming a law, targeting an audience."""
+FLAG_FIELDS = {"problems": "i.problems", "unresolved": "i.unresolved"}
+
+
+
+@dataclass(frozen=True)
+class LawScope:
+    """Which laws an answer considers; unset filters do not filter."""
+
+    level: str | None = None
+    status: str | None = "现行有效"
+    region: str | None = None
+    """A unit's region (示例市澄河县): national laws plus local ones whose region it contains."""
+    category: str | None = None
+    effective_year: int | None = None
+    include_common: bool = False
+    """Common duties (宪法, 民法典: Law.is_common) are every unit's and left out unless asked."""
+
+    def clauses(self) -> tuple[list[str], dict[str, object]]:
+        """WHERE fragments on `l` and their parameters."""
+        clauses: list[str] = []
+        params: dict[str, object] = {}
+        for name in ("level", "status", "category"):
+            value = getattr(self, name)
+            if value is not None:
+                clauses.append(f"l.{name} = $scope_{name}")
+                params[f"scope_{name}"] = value
+        if self.region is not None:
+            clauses.append("(l.region IS NULL OR $scope_region CONTAINS l.region)")
+            params["scope_region"] = self.region
+        if self.effective_year is not None:
+            clauses.append("l.effective STARTS WITH $scope_year")
+            params["scope_year"] = f"{self.effective_year:04d}"
+        if not self.include_common:
+            clauses.append("NOT coalesce(l.is_common, false)")
+        return clauses, params
+
+
+def _name(label: str, var: str) -> str:
+    """A node's display name: a law's short title (else its title), anything else's name."""
+    return f"coalesce({var}.short_title, {var}.title)" if label == "Law" else f"{var}.name"
+
+
+def _where(clauses: list[str]) -> str:
+    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def _unit_start(unit_id: str | None) -> str:
+    """Start at one unit, or at every unit."""
+    return "MATCH (u:Unit)" if unit_id is None else "MATCH (u:Unit {id: $unit_id})"
+
+
+def _unit_and_sections(include_sub_units: bool) -> str:
+    """Start at one unit, and at its sections and second-level units when asked."""
+    if include_sub_units:
+        return "MATCH (:Unit {id: $unit_id})<-[:PART_OF*0..5]-(u:Unit)"
+    return "MATCH (u:Unit {id: $unit_id})"
+
+
+
+# --- checklists ----------------------------------------------------------------------------
+
+
+def latest_checklist_year() -> Query:
+    return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year")
+
+
+def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
+    """Current checklists of a year with their item counts and flagged items."""
+    return Query(
+        "current_checklists",
+        f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist) WHERE {CURRENT} "
+        "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+        "RETURN u.id AS unit_id, c.id AS checklist_id, c.revision AS revision, count(i) AS items, "
+        "sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS with_problems, "
+        "sum(CASE WHEN size(i.unresolved) > 0 THEN 1 ELSE 0 END) AS with_unresolved",
+        {"year": year, "unit_id": unit_id},
+    )
+
+
+def claiming_units_by_law(year: int | None) -> Query:
+    """For each claimed law, the units whose current checklist claims it (Checklist.unit_id)."""
+    return Query(
+        "claiming_units_by_law",
+        f"MATCH (c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:CLAIMS]->(l:Law) WHERE {CURRENT} "
+        "RETURN l.id AS law_id, collect(DISTINCT c.unit_id) AS unit_ids",
+        {"year": year},
+    )
+
+
+def unit_claims(unit_id: str, year: int | None, include_sub_units: bool = False) -> Query:
+    """The rows of a unit's (and its sections') current checklists and the laws they claim."""
+    return Query(
+        "unit_claims",
+        f"{_unit_and_sections(include_sub_units)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
+        f"-[r:CLAIMS]->(l:Law) WHERE {CURRENT} RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id",
+        {"unit_id": unit_id, "year": year},
+    )
+
+
+def law_claims(law_id: str, year: int | None) -> Query:
+    """The current-checklist rows of a year that claim one law, with the name as written."""
+    return Query(
+        "law_claims",
+        f"MATCH (l:Law {{id: $law_id}})<-[r:CLAIMS]-(i:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist)"
+        f"<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT} RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id",
+        {"law_id": law_id, "year": year},
+    )
+
+
+def _anchor_rows(anchor: str, region: str | None, with_unit: bool = False) -> str:
+    """The anchor's rows `i` in current checklists `c` (of units `u` in a region, when given).
+
+    One path from the anchor: LadybugDB then walks out from it instead of joining whole tables.
+    """
+    path = f"{ANCHORS[anchor]}<-[:HAS_ITEM]-(c:Checklist)"
+    if region is None and not with_unit:
+        return f"MATCH {path} WHERE {CURRENT}"
+    region_test = "" if region is None else " AND u.region CONTAINS $region"
+    return f"MATCH {path}<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT}{region_test}"
+
+
+def _in_groups(group_rel: str) -> str:
+    """Rows' groups (`g`, through `group_rel`), kept to $group_ids."""
+    return f"MATCH (i)-[:{group_rel}]->(g:{rel_type(group_rel).target}) WHERE g.id IN $group_ids"
+
+
+def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: str, region: str | None) -> Query:
+    """The anchor's current rows grouped by what they point at through `group_rel` (a law or an
+    audience), with how many units each group has."""
+    target = rel_type(group_rel).target
+    return Query(
+        f"campaign_groups_{anchor}",
+        f"{_anchor_rows(anchor, region)} MATCH (i)-[:{group_rel}]->(g:{target}) "
+        f"RETURN g.id AS id, {_name(target, 'g')} AS name, count(DISTINCT c.unit_id) AS units",
+        {"anchor_id": anchor_id, "year": year, "region": region},
+    )
+
+
+def campaign_items(
+    anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], region: str | None,
+) -> Query:
+    """The anchor's current rows in these groups, with the group each row is in."""
+    return Query(
+        f"campaign_items_{anchor}",
+        f"{_anchor_rows(anchor, region, with_unit=True)} {_in_groups(group_rel)} "
+        f"RETURN {ITEM_FIELDS}, g.id AS group_id",
+        {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
+    )
+
+
+def campaign_item_links(
+    anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], region: str | None, rel: str,
+) -> Query:
+    """What those rows point at through one of CLAIMS, TARGETS, USES, SCHEDULED or CO_UNIT."""
+    target = rel_type(rel).target
+    return Query(
+        f"campaign_links_{rel.lower()}_{anchor}",
+        f"{_anchor_rows(anchor, region)} {_in_groups(group_rel)} MATCH (i)-[:{rel}]->(t:{target}) "
+        f"RETURN DISTINCT i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
+        {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
+    )
+
+
+def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
+    """What the current rows claiming a law point at through TARGETS, USES or CO_UNIT."""
+    target = rel_type(rel).target
+    return Query(
+        f"law_item_links_{rel.lower()}",
+        f"{_anchor_rows('law', None)} MATCH (i)-[:{rel}]->(t:{target}) "
+        f"RETURN i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
+        {"anchor_id": law_id, "year": year},
+    )
+
+
+def flagged_items(year: int | None, kind: str, unit_id: str | None, skip: int, limit: int) -> Query:
+    """One page of the current-checklist rows with problems (a missing question) or unresolved names,
+    by unit name, checklist and row."""
+    field = FLAG_FIELDS[kind]
+    return Query(
+        f"items_with_{kind}",
+        f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
+        f"WHERE {CURRENT} AND size({field}) > 0 RETURN {ITEM_FIELDS}, {field} AS codes "
+        "ORDER BY u.name, u.id, c.id, i.row, i.id SKIP $skip LIMIT $limit",
+        {"year": year, "unit_id": unit_id, "skip": skip, "limit": limit},
+    )
+
+
+def count_flagged_items(year: int | None, kind: str, unit_id: str | None) -> Query:
+    return Query(
+        f"count_items_with_{kind}",
+        f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
+        f"WHERE {CURRENT} AND size({FLAG_FIELDS[kind]}) > 0 RETURN count(i) AS n",
+        {"year": year, "unit_id": unit_id},
+    )
+
+
+def outdated_citations(year: int | None, unit_id: str | None = None) -> Query:
+    """Current-checklist rows claiming a repealed or amended law, with the law that replaced it.
+
+    The planners disagree on where to start: LadybugDB walks from the units and filters the laws
+    (3 ms in a province), Neo4j must start at the few outdated laws, collected first so that its
+    planner does not start at every checklist instead (0.8 s).
+    """
+    unit = "(u:Unit)" if unit_id is None else "(u:Unit {id: $unit_id})"
+    tail = (
+        "OPTIONAL MATCH (l)-[rb:REPEALED_BY]->(n:Law) "
+        f"RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id, l.title AS law_title, "
+        "l.status AS law_status, n.id AS replaced_by_id, n.title AS replaced_by_title, rb.date AS replaced_on"
+    )
+    claims = f"{unit}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)-[r:CLAIMS]->(l:Law)"
+    return Query(
+        "outdated_citations",
+        "MATCH (l:Law) WHERE l.status IN $statuses WITH collect(l) AS laws UNWIND laws AS l "
+        f"MATCH {claims} WHERE {CURRENT} {tail}",
+        {"year": year, "unit_id": unit_id, "statuses": list(OUTDATED_STATUSES)},
+        ladybug=f"MATCH {claims} WHERE {CURRENT} AND l.status IN $statuses {tail}",
+    )
+
+
+def submitted_unit_ids(year: int | None) -> Query:
+    """The units with a current checklist for the year, in one row."""
+    return Query(
+        "submitted_unit_ids",
+        f"MATCH (c:Checklist) WHERE {CURRENT} RETURN collect(DISTINCT c.unit_id) AS unit_ids",
+        {"year": year},
+    )
+
+
+def checklist_items(unit_id: str, year: int | None) -> Query:
+    """A unit's current checklist of a year, row by row, as it will be published."""
+    return Query(
+        "checklist_items",
+        f"MATCH (u:Unit {{id: $unit_id}})-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) WHERE {CURRENT} "
+        f"RETURN {ITEM_FIELDS}, i.audience_text AS audience_text, i.method_text AS method_text, "
+        "i.timing_text AS timing_text, i.section AS section, i.person AS person, i.partners AS partners",
+        {"unit_id": unit_id, "year": year},
+    )
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+
+def laws_in_scope(scope: LawScope) -> Query:
+    clauses, params = scope.clauses()
+    return Query("laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN {LAW_FIELDS}", params)
+
+
+def count_laws_in_scope(scope: LawScope) -> Query:
+    clauses, params = scope.clauses()
+    return Query("count_laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN count(l) AS n", params)
+
+
+def unclaimed_laws(scope: LawScope, year: int | None) -> Query:
+    """Laws in scope that no current checklist of the year claims, as [id, level, title] to sort by.
+
+    One row holding a list: the count and the page are cut in Python, and the NOT EXISTS test
+    runs once (on LadybugDB it joins every claim of the year).
+    """
+    clauses, params = scope.clauses()
+    return Query(
+        "unclaimed_laws",
+        f"MATCH (l:Law) {_where([*clauses, UNCLAIMED])} RETURN collect([l.id, l.level, l.title]) AS laws",
+        {**params, "year": year},
+    )
+
+
+def law_sort_keys(scope: LawScope) -> Query:
+    """Laws in scope as [id, level, title], in one row."""
+    clauses, params = scope.clauses()
+    return Query(
+        "law_sort_keys", f"MATCH (l:Law) {_where(clauses)} RETURN collect([l.id, l.level, l.title]) AS laws", params,
+    )
+
+
+def law_briefs(law_ids: list[str]) -> Query:
+    return Query(
+        "law_briefs", f"UNWIND $law_ids AS lid MATCH (l:Law {{id: lid}}) RETURN {LAW_FIELDS}",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def law_detail(law_id: str) -> Query:
+    return Query("law_detail", f"MATCH (l:Law {{id: $law_id}}) RETURN {LAW_DETAIL_FIELDS}", {"law_id": law_id})
+
+
+def law_versions(law_id: str) -> Query:
+    return Query(
+        "law_versions",
+        "MATCH (:Law {id: $law_id})-[:HAS_VERSION]->(v:LawVersion) "
+        "RETURN v.id AS id, v.title AS title, v.version_date AS version_date, v.status AS status, "
+        "v.promulgated AS promulgated, v.effective AS effective",
+        {"law_id": law_id},
+    )
+
+
+def law_repeals(law_id: str) -> Query:
+    """The law that repealed this one and the laws this one repealed, with the dates."""
+    return Query(
+        "law_repeals",
+        "MATCH (:Law {id: $law_id})-[r:REPEALED_BY]->(o:Law) "
+        "RETURN 'repealed_by' AS link, o.id AS id, o.title AS title, o.status AS status, r.date AS date "
+        "UNION ALL MATCH (:Law {id: $law_id})<-[r:REPEALED_BY]-(o:Law) "
+        "RETURN 'replaces' AS link, o.id AS id, o.title AS title, o.status AS status, r.date AS date",
+        {"law_id": law_id},
+    )
+
+
+def law_implementations(law_id: str) -> Query:
+    """The laws this one implements (a 实施条例's parent law) and those implementing it."""
+    return Query(
+        "law_implementations",
+        "MATCH (:Law {id: $law_id})-[:IMPLEMENTS]->(o:Law) "
+        "RETURN 'implements' AS link, o.id AS id, o.title AS title, o.status AS status "
+        "UNION ALL MATCH (:Law {id: $law_id})<-[:IMPLEMENTS]-(o:Law) "
+        "RETURN 'implemented_by' AS link, o.id AS id, o.title AS title, o.status AS status",
+        {"law_id": law_id},
+    )
+
+
+def version_articles(version_id: str, skip: int, limit: int) -> Query:
+    """One page of a version's articles in reading order."""
+    return Query(
+        "version_articles",
+        "MATCH (:LawVersion {id: $version_id})-[:HAS_ARTICLE]->(a:Article) "
+        "RETURN a.id AS id, a.version_id AS version_id, a.seq AS seq, a.label AS label, a.path AS path, "
+        "a.text AS text ORDER BY a.seq SKIP $skip LIMIT $limit",
+        {"version_id": version_id, "skip": skip, "limit": limit},
+    )
+
+
+def count_version_articles(version_id: str) -> Query:
+    return Query(
+        "count_version_articles",
+        "MATCH (:LawVersion {id: $version_id})-[:HAS_ARTICLE]->(a:Article) RETURN count(a) AS n",
+        {"version_id": version_id},
+    )
+
+
+def search_laws(text: str) -> Query:
+    """Laws whose title, short title or an alias contains the text (ranked by the caller).
+
+    `WITH $text AS q` because LadybugDB cannot bind a parameter inside a list predicate.
+    """
+    return Query(
+        "search_laws",
+        "WITH $text AS q MATCH (l:Law) WHERE l.title CONTAINS q OR l.short_title CONTAINS q "
+        f"OR any(alias IN l.aliases WHERE alias CONTAINS q) RETURN {LAW_DETAIL_FIELDS}",
+        {"text": text},
+    )
+
+
+def search_articles(text: str) -> Query:
+    """Articles of current versions whose text contains the text: a plain scan, no full-text index yet."""
+    return Query(
+        "search_articles",
+        f"MATCH (a:Article) WHERE a.text CONTAINS $text MATCH (l:Law {{id: a.law_id}}) "
+        "WHERE a.version_id = l.current_version "
+        "RETURN l.id AS law_id, a.id AS id, a.version_id AS version_id, a.seq AS seq, a.label AS label, "
+        "a.path AS path, a.text AS text",
+        {"text": text},
+    )
+
+
+def law_cases(law_id: str) -> Query:
+    return Query(
+        "law_cases",
+        "MATCH (k:LawCase)-[r:CITES]->(:Law {id: $law_id}) "
+        "RETURN k.id AS id, k.title AS title, k.summary AS summary, k.source AS source, r.articles AS articles",
+        {"law_id": law_id},
+    )
+
+
+# --- departments: which articles name which types, which units act as them -------------------
+
+
+def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
+    """Articles of these laws' current versions and the department types they name."""
+    return Query(
+        "articles_naming_types_of_laws",
+        f"UNWIND $law_ids AS lid MATCH (l:Law {{id: lid}}) {CURRENT_VERSION} "
+        f"MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) RETURN {ARTICLE_MATCH_FIELDS}",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def articles_naming_types(type_ids: list[str], scope: LawScope) -> Query:
+    """Articles of current versions of laws in scope that name these department types."""
+    clauses, params = scope.clauses()
+    return Query(
+        "articles_naming_types",
+        "UNWIND $type_ids AS tid "
+        "MATCH (d:DepartmentType {id: tid})<-[n:NAMES]-(a:Article)<-[:HAS_ARTICLE]-(v:LawVersion) "
+        f"MATCH (l:Law)-[:HAS_VERSION]->(v) {_where(['v.id = l.current_version', *clauses])} "
+        f"RETURN {ARTICLE_MATCH_FIELDS}",
+        {**params, "type_ids": list(type_ids)},
+    )
+
+
+def types_named_by_law(scope: LawScope) -> Query:
+    """For each law in scope, the department types its current version names."""
+    clauses, params = scope.clauses()
+    return Query(
+        "types_named_by_law",
+        f"MATCH (l:Law) {_where(clauses)} {CURRENT_VERSION} "
+        "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[:NAMES]->(d:DepartmentType) "
+        "RETURN l.id AS law_id, collect(DISTINCT d.id) AS type_ids",
+        params,
+    )
+
+
+def units_acting_as(type_ids: list[str]) -> Query:
+    """The ids of the units acting as each of these department types (one row per type)."""
+    return Query(
+        "units_acting_as",
+        "UNWIND $type_ids AS tid MATCH (d:DepartmentType {id: tid})<-[:ACTS_AS]-(u:Unit) "
+        "RETURN d.id AS type_id, collect(u.id) AS unit_ids",
+        {"type_ids": list(type_ids)},
+    )
+
+
+def units_by_type() -> Query:
+    """Each department type with the ids of the units acting as it (one row per type)."""
+    return Query(
+        "units_by_type",
+        "MATCH (u:Unit)-[:ACTS_AS]->(d:DepartmentType) RETURN d.id AS type_id, collect(u.id) AS unit_ids",
+    )
+
+
+def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
+    """The department types a unit (and its sections) act as."""
+    return Query(
+        "unit_types",
+        f"{_unit_and_sections(include_sub_units)}-[:ACTS_AS]->(d:DepartmentType) "
+        "RETURN u.id AS unit_id, d.id AS type_id, d.name AS type_name",
+        {"unit_id": unit_id},
+    )
+
+
+# --- units and vocabularies -----------------------------------------------------------------
+
+
+def unit_brief(unit_id: str) -> Query:
+    return Query("unit_brief", f"MATCH (u:Unit {{id: $unit_id}}) RETURN {UNIT_FIELDS}", {"unit_id": unit_id})
+
+
+def unit_detail(unit_id: str) -> Query:
+    return Query(
+        "unit_detail",
+        f"MATCH (u:Unit {{id: $unit_id}}) RETURN {UNIT_FIELDS}, u.liaison_name AS liaison_name, "
+        "u.liaison_post AS liaison_post, u.liaison_phone AS liaison_phone, u.liaison_email AS liaison_email",
+        {"unit_id": unit_id},
+    )
+
+
+def units_page(skip: int, limit: int) -> Query:
+    """One page of all units by name."""
+    return Query(
+        "units_page", f"MATCH (u:Unit) RETURN {UNIT_FIELDS} ORDER BY u.name, u.id SKIP $skip LIMIT $limit",
+        {"skip": skip, "limit": limit},
+    )
+
+
+def count_units() -> Query:
+    return Query("count_units", "MATCH (u:Unit) RETURN count(u) AS n")
+
+
+def units_overview() -> Query:
+    """Every unit as [id, name, id of the unit it is part of (null at the top)], in one row."""
+    return Query(
+        "units_overview",
+        "MATCH (u:Unit) OPTIONAL MATCH (u)-[:PART_OF]->(p:Unit) RETURN collect([u.id, u.name, p.id]) AS units",
+    )
+
+
+def unit_briefs(unit_ids: list[str]) -> Query:
+    return Query(
+        "unit_briefs", f"UNWIND $unit_ids AS uid MATCH (u:Unit {{id: uid}}) RETURN {UNIT_FIELDS}",
+        {"unit_ids": list(unit_ids)},
+    )
+
+
+def search_units(text: str) -> Query:
+    return Query(
+        "search_units",
+        "WITH $text AS q MATCH (u:Unit) WHERE u.name CONTAINS q OR any(alias IN u.aliases WHERE alias CONTAINS q) "
+        f"RETURN {UNIT_FIELDS}",
+        {"text": text},
+    )
+
+
+def units_named(name: str) -> Query:
+    """Units whose id, name or an alias is exactly this (how people type a unit on the command line)."""
+    return Query(
+        "units_named",
+        f"WITH $name AS q MATCH (u:Unit) WHERE u.id = q OR u.name = q OR q IN u.aliases RETURN {UNIT_FIELDS}",
+        {"name": name},
+    )
+
+
+def sub_units(unit_id: str) -> Query:
+    """Sections and second-level units below a unit, at any depth up to five."""
+    return Query(
+        "sub_units",
+        "MATCH (:Unit {id: $unit_id})<-[:PART_OF*1..5]-(u:Unit) RETURN DISTINCT u.id AS unit_id, u.name AS unit_name",
+        {"unit_id": unit_id},
+    )
+
+
+def parent_unit(unit_id: str) -> Query:
+    return Query(
+        "parent_unit",
+        "MATCH (:Unit {id: $unit_id})-[:PART_OF]->(u:Unit) RETURN u.id AS unit_id, u.name AS unit_name",
+        {"unit_id": unit_id},
+    )
+
+
+def unit_checklists(unit_id: str) -> Query:
+    return Query(
+        "unit_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+        "RETURN c.id AS id, c.year AS year, c.revision AS revision, c.current AS current, c.source AS source, "
+        "c.submitted_at AS submitted_at, count(i) AS items",
+        {"unit_id": unit_id},
+    )
+
+
+def node_name(label: str, node_id: str) -> Query:
+    """The display name of a node (a key date, an audience, a law), to check it exists."""
+    node_type(label)
+    return Query(
+        f"{label.lower()}_name", f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, {_name(label, 'n')} AS name",
+        {"id": node_id},
+    )
+
+
+def key_dates(key_date_ids: list[str]) -> Query:
+    return Query(
+        "key_dates",
+        "UNWIND $ids AS kid MATCH (k:KeyDate {id: kid}) RETURN k.id AS id, k.name AS name, k.month AS month, k.day AS day",
+        {"ids": list(key_date_ids)},
+    )

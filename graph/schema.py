@@ -1,0 +1,157 @@
+"""The graph schema, declared once and rendered by each store into its own DDL.
+
+Every node has a string `id` key. Property types are the few both engines share;
+dates are ISO strings so that comparisons agree between the stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    properties: dict[str, str]
+    doc: str
+    text_index: tuple[str, ...] = ()
+    """Properties worth a lookup index besides `id` (Neo4j only; LadybugDB scans)."""
+
+    @property
+    def columns(self) -> list[str]:
+        return ["id", *self.properties]
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    source: str
+    target: str
+    doc: str
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+NODES: dict[str, NodeType] = {
+    n.label: n
+    for n in (
+        NodeType(
+            "Law",
+            {
+                "title": STRING, "short_title": STRING, "aliases": STRINGS, "level": STRING,
+                "category": STRING, "issuer": STRING, "region": STRING, "status": STRING,
+                "promulgated": STRING, "effective": STRING, "amended": STRING,
+                "repealed_on": STRING, "current_version": STRING, "is_common": BOOL,
+            },
+            "A law or regulation as one work across its versions.",
+            ("title", "short_title", "level", "status"),
+        ),
+        NodeType(
+            "LawVersion",
+            {
+                "law_id": STRING, "title": STRING, "version_date": STRING, "status": STRING,
+                "promulgated": STRING, "effective": STRING, "history": STRINGS, "source": STRING,
+            },
+            "One published text of a law (an amendment or revision makes a new one).",
+            ("law_id",),
+        ),
+        NodeType(
+            "Article",
+            {
+                "law_id": STRING, "version_id": STRING, "seq": INT, "number": INT, "suffix": INT,
+                "label": STRING, "path": STRING, "text": STRING, "paragraphs": STRINGS,
+            },
+            "An article (条) of one version, with its 编/章/节 path and paragraphs (款).",
+            ("law_id", "version_id"),
+        ),
+        NodeType(
+            "DepartmentType",
+            {"name": STRING, "aliases": STRINGS, "sector": STRING},
+            "A kind of competent authority as laws name it (公安机关, 市场监督管理部门).",
+        ),
+        NodeType("Audience", {"name": STRING, "aliases": STRINGS}, "Who a law or item addresses."),
+        NodeType("Method", {"name": STRING, "aliases": STRINGS}, "How a unit popularizes a law."),
+        NodeType(
+            "KeyDate",
+            {"name": STRING, "aliases": STRINGS, "month": INT, "day": INT},
+            "A date or period campaigns gather around (12·4 国家宪法日, 安全生产月).",
+        ),
+        NodeType(
+            "Unit",
+            {
+                "name": STRING, "aliases": STRINGS, "kind": STRING, "region": STRING,
+                "parent_id": STRING, "liaison_name": STRING, "liaison_post": STRING,
+                "liaison_phone": STRING, "liaison_email": STRING,
+            },
+            "A responsible unit (普法责任主体) or one of its sections.",
+            ("name",),
+        ),
+        NodeType(
+            "LawCase",
+            {"title": STRING, "summary": STRING, "source": STRING},
+            "A typical case used to explain the law (以案释法).",
+        ),
+        NodeType(
+            "Checklist",
+            {
+                "unit_id": STRING, "year": INT, "revision": INT, "current": BOOL,
+                "source": STRING, "submitted_at": STRING,
+            },
+            "One submitted revision of a unit's yearly responsibility checklist.",
+            ("unit_id",),
+        ),
+        NodeType(
+            "ChecklistItem",
+            {
+                "checklist_id": STRING, "row": INT, "source": STRING, "raw": STRING,
+                "law_text": STRING, "audience_text": STRING, "method_text": STRING,
+                "timing_text": STRING, "section": STRING, "person": STRING,
+                "partners": STRINGS, "problems": STRINGS, "unresolved": STRINGS,
+            },
+            "One row of a checklist with its raw text and where it came from.",
+            ("checklist_id",),
+        ),
+    )
+}
+
+RELS: dict[str, RelType] = {
+    r.name: r
+    for r in (
+        RelType("HAS_VERSION", "Law", "LawVersion", "A law's published versions."),
+        RelType("HAS_ARTICLE", "LawVersion", "Article", "A version's articles."),
+        RelType("REPEALED_BY", "Law", "Law", "The newer law that repealed this one.", {"date": STRING}),
+        RelType("IMPLEMENTS", "Law", "Law", "An implementing regulation (实施条例) of a law."),
+        RelType(
+            "NAMES", "Article", "DepartmentType",
+            "An article names a competent department type, with its government level and role.",
+            {"gov_level": STRING, "role": STRING, "surface": STRING},
+        ),
+        RelType("CONCERNS", "Article", "Audience", "An article addresses an audience."),
+        RelType("CITES", "LawCase", "Law", "A case cites a law.", {"articles": STRINGS}),
+        RelType("CITES_ARTICLE", "LawCase", "Article", "A case cites an article."),
+        RelType("PART_OF", "Unit", "Unit", "A section or second-level unit of a unit."),
+        RelType("ACTS_AS", "Unit", "DepartmentType", "A unit acts as a department type."),
+        RelType("SUBMITTED", "Unit", "Checklist", "A unit's checklist revisions."),
+        RelType("HAS_ITEM", "Checklist", "ChecklistItem", "A checklist's rows."),
+        RelType("CLAIMS", "ChecklistItem", "Law", "A row claims a law.", {"confidence": "DOUBLE", "surface": STRING}),
+        RelType("TARGETS", "ChecklistItem", "Audience", "A row's audiences."),
+        RelType("USES", "ChecklistItem", "Method", "A row's methods."),
+        RelType("SCHEDULED", "ChecklistItem", "KeyDate", "A row's key dates."),
+        RelType("CO_UNIT", "ChecklistItem", "Unit", "Units a row names as partners (配合单位)."),
+    )
+}
+
+
+def node_type(label: str) -> NodeType:
+    try:
+        return NODES[label]
+    except KeyError:
+        raise KeyError(f"unknown node label {label!r}; known: {', '.join(NODES)}") from None
+
+
+def rel_type(name: str) -> RelType:
+    try:
+        return RELS[name]
+    except KeyError:
+        raise KeyError(f"unknown relationship {name!r}; known: {', '.join(RELS)}") from None

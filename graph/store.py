@@ -1,0 +1,126 @@
+"""The one interface both graph engines implement.
+
+Reads are shared Cypher (`Query`), with a per-dialect override where LadybugDB and Neo4j
+disagree. Writes go through a `GraphWriteTx` so that a group of writes (one checklist,
+one batch of laws) lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.schema import NODES, node_type, rel_type
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A named, parameterized Cypher statement; values only ever travel as parameters."""
+
+    name: str
+    cypher: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    ladybug: str | None = None
+    """LadybugDB's spelling of the same statement, where the dialects differ."""
+
+    def text(self, dialect: str) -> str:
+        return self.ladybug if dialect == "ladybug" and self.ladybug else self.cypher
+
+
+class GraphWriteTx(ABC):
+    """Writes inside one transaction of the owning store."""
+
+    @abstractmethod
+    def run(self, query: Query) -> list[Row]:
+        """Run one statement in this transaction."""
+
+    @abstractmethod
+    def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
+        """Create or update nodes by `id`; every schema property is set (missing ones to null)."""
+
+    @abstractmethod
+    def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
+        """Create or update edges keyed by (`src`, `dst`); both endpoints must exist."""
+
+    @abstractmethod
+    def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
+        """Remove every `rel` edge leaving these nodes, so a re-ingest replaces them."""
+
+    @abstractmethod
+    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+        """Remove these nodes and their edges."""
+
+
+class GraphStore(ABC):
+    """A graph database holding the Pufa schema."""
+
+    kind: str
+    location: str
+
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create tables, constraints and indexes that do not exist yet (idempotent)."""
+
+    @abstractmethod
+    def read(self, query: Query) -> list[Row]:
+        """Run a read query and return its rows as dicts keyed by the RETURN aliases."""
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[GraphWriteTx]:
+        """Yield a write transaction committed on exit and rolled back on any error."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def upsert_nodes(self, label: str, rows: Iterable[Row]) -> int:
+        with self.transaction() as tx:
+            return tx.upsert_nodes(label, list(rows))
+
+    def upsert_edges(self, rel: str, rows: Iterable[Row]) -> int:
+        with self.transaction() as tx:
+            return tx.upsert_edges(rel, list(rows))
+
+    def counts(self) -> dict[str, int]:
+        """Node count per label: the cheap health figure the API and the CLI show."""
+        return {label: self.read(count_nodes(label))[0]["n"] for label in NODES}
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def count_nodes(label: str) -> Query:
+    node_type(label)
+    return Query("count_nodes", f"MATCH (n:{label}) RETURN count(n) AS n")
+
+
+def full_rows(label: str, rows: Iterable[Row]) -> list[Row]:
+    """Rows with exactly the schema's columns, last row winning per id (a batch may repeat one)."""
+    columns = node_type(label).columns
+    unique: dict[str, Row] = {}
+    for row in rows:
+        unique[row["id"]] = {column: row.get(column) for column in columns}
+    return list(unique.values())
+
+
+def full_edges(rel: str, rows: Iterable[Row]) -> list[Row]:
+    """Edge rows with `src`, `dst` and the schema's properties, last row winning per pair."""
+    properties = list(rel_type(rel).properties)
+    unique: dict[tuple[str, str], Row] = {}
+    for row in rows:
+        unique[(row["src"], row["dst"])] = {
+            "src": row["src"], "dst": row["dst"], **{p: row.get(p) for p in properties}
+        }
+    return list(unique.values())

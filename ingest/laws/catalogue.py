@@ -1,0 +1,285 @@
+"""Parsed files → the law catalogue: laws, their versions, articles and repeals.
+
+A law is every file whose title is the same once 中华人民共和国 is dropped (law_id); its
+versions are those files by version date. Status follows from the dates and `today`: the
+newest version in force is 现行有效, older ones 已修改, later ones 尚未生效, and a law another
+law declares repealed (…同时废止) is 已废止 from the day the repealing law took effect. Laws
+that are only known from such a statement are kept too, so citations of them resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.laws import classify
+from ingest.laws.body import UNNUMBERED_PARTS
+from ingest.laws.model import ParsedLawFile
+from ingest.laws.numerals import to_chinese
+from ingest.records import ArticleRecord, LawRecord, LawVersionRecord, RepealRecord, law_id
+
+PRC = "中华人民共和国"
+GENERIC_ALIAS = re.compile(
+    r"^(?:本|该|上述|此)?(?:实施|暂行)?"
+    r"(?:法|法律|条例|规定|办法|细则|解释|决定|决议|公约|方案|总体方案|规划|意见|通知|规则|章程|协定|条约|安排|纲要|目录)$"
+)
+"""Aliases such as 《解释》 or 《总体方案》 name a document only inside the text that defines them."""
+_REGULATION_ENDINGS = ("条例", "规定", "办法", "细则")
+_IMPLEMENTS = (
+    re.compile(r"^(?P<parent>.+?)实施(?:条例|细则)$"),
+    re.compile(r"^.+?实施《(?P<parent>[^》]+)》(?:的)?(?:办法|条例|细则|规定|若干规定)$"),
+)
+"""XX法实施条例 / XX法实施细则, and local 实施《XX法》办法, implement the law XX法."""
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Every law and version found, sorted by id so that output is stable."""
+
+    laws: list[LawRecord]
+    versions: list[LawVersionRecord]
+    articles: list[ArticleRecord]
+    repeals: list[RepealRecord]
+    parents: dict[str, str] = field(default_factory=dict)
+    """Law id → id of the law it implements (实施条例, 实施细则, 实施《…》办法)."""
+    duplicates: list[str] = field(default_factory=list)
+    """Sources not used because another file holds the same version (the corpus files some
+    laws under two categories)."""
+
+    def law_rows(self) -> list[dict]:
+        """One dict per law for laws.jsonl: the LawRecord fields, its versions (dates only),
+        the law that repealed it and the law it implements. No law text."""
+        versions: dict[str, list[dict]] = defaultdict(list)
+        for version in self.versions:
+            versions[version.law_id].append(
+                version.model_dump(include={"id", "version_date", "status", "promulgated", "effective"})
+            )
+        repealed_by = {repeal.law_id: repeal.by_law_id for repeal in self.repeals}
+        return [
+            law.model_dump()
+            | {
+                "versions": versions.get(law.id, []),
+                "repealed_by": repealed_by.get(law.id),
+                "parent_id": self.parents.get(law.id),
+            }
+            for law in self.laws
+        ]
+
+
+@dataclass(slots=True)
+class _Version:
+    """One version of a law, from one file or from the parts of a split code."""
+
+    files: list[ParsedLawFile]
+    articles: list[ArticleRecord]
+    effective: str | None
+    record: LawVersionRecord | None = None
+
+    @property
+    def first(self) -> ParsedLawFile:
+        """The file, or the first part of a split code."""
+        return self.files[0]
+
+    @property
+    def date(self) -> str | None:
+        return self.first.version_date
+
+    @property
+    def in_force_from(self) -> str | None:
+        """When this text applied: its own effective date, else its version date."""
+        return self.effective or self.date
+
+
+def build_catalogue(parsed_files: Iterable[ParsedLawFile], *, today: date | None = None) -> Catalogue:
+    """Merge files into laws and versions, settle each status as of `today`, apply repeals."""
+    today_iso = (today or date.today()).isoformat()
+    by_law: dict[str, dict[str | None, list[ParsedLawFile]]] = defaultdict(lambda: defaultdict(list))
+    for parsed in sorted(parsed_files, key=lambda parsed: parsed.source):
+        by_law[parsed.law_id][parsed.version_date].append(parsed)
+
+    duplicates: list[str] = []
+    versions_of: dict[str, list[_Version]] = {}
+    for law, by_date in by_law.items():
+        versions = [_merge_version(files, duplicates) for files in by_date.values()]
+        versions_of[law] = sorted(versions, key=lambda version: version.date or "")
+
+    laws = {law: _law_record(versions, today_iso) for law, versions in versions_of.items()}
+    repeals = _apply_repeals(laws, versions_of, today_iso)
+    _assign_aliases(laws, [parsed for versions in versions_of.values() for v in versions for parsed in v.files])
+
+    all_versions = [v for law in sorted(versions_of) for v in versions_of[law]]
+    return Catalogue(
+        laws=[laws[law] for law in sorted(laws)],
+        versions=[v.record for v in all_versions if v.record],
+        articles=[article for v in all_versions for article in v.articles],
+        repeals=sorted(repeals, key=lambda repeal: (repeal.law_id, repeal.by_law_id)),
+        parents=_parents(laws),
+        duplicates=sorted(duplicates),
+    )
+
+
+def _merge_version(files: list[ParsedLawFile], duplicates: list[str]) -> _Version:
+    """One version from its files: copies are dropped (the fullest, then first, wins); a whole
+    file beats parts; parts of a split code are joined in article order under numbered 编."""
+    by_part: dict[str | None, ParsedLawFile] = {}
+    for parsed in sorted(files, key=lambda parsed: -len(parsed.articles)):
+        if parsed.subtitle in by_part:
+            duplicates.append(parsed.source)
+        else:
+            by_part[parsed.subtitle] = parsed
+    if None in by_part:
+        duplicates.extend(parsed.source for subtitle, parsed in by_part.items() if subtitle is not None)
+        whole = by_part[None]
+        return _Version([whole], whole.articles, _version_effective([whole]))
+    parts = sorted(
+        ((subtitle or "", parsed) for subtitle, parsed in by_part.items()), key=lambda part: _first_article(part[1])
+    )
+    articles: list[ArticleRecord] = []
+    numbered = 0
+    for subtitle, part in parts:
+        if subtitle in UNNUMBERED_PARTS:
+            label = subtitle
+        else:
+            numbered += 1
+            label = f"第{to_chinese(numbered)}编 {subtitle.removesuffix('编')}"
+        for article in part.articles:
+            path = label + article.path.removeprefix(subtitle)
+            articles.append(article.model_copy(update={"path": path, "seq": len(articles) + 1}))
+    files = [part for _, part in parts]
+    return _Version(files, articles, _version_effective(files))
+
+
+def _first_article(parsed: ParsedLawFile) -> tuple[int, int, str]:
+    """Where a part of a split code starts; parts without articles go last."""
+    if parsed.articles:
+        return parsed.articles[0].number, parsed.articles[0].suffix, parsed.source
+    return 10**9, 0, parsed.source
+
+
+def _version_effective(files: list[ParsedLawFile]) -> str | None:
+    """The stated effective date when it is about this version's text. An amended law keeps its
+    original 本法自2000年7月1日起施行 sentence; that date, earlier than the amendment, is not when
+    this version took effect, which the text does not say."""
+    stated = next((parsed.effective for parsed in files if parsed.effective), None)
+    version_date = files[0].version_date
+    if stated and version_date and stated < version_date:
+        return None
+    return stated
+
+
+def _law_record(versions: list[_Version], today: str) -> LawRecord:
+    """Statuses of the versions (set on each `_Version.record`) and the law they make up."""
+    current = next((v for v in reversed(versions) if (v.in_force_from or "") <= today), None)
+    for version in versions:
+        if current is None or (version is not current and (version.in_force_from or "") > today):
+            status = "尚未生效"
+        else:
+            status = "现行有效" if version is current else "已修改"
+        files = version.files
+        version.record = LawVersionRecord(
+            id=files[0].version_id,
+            law_id=files[0].law_id,
+            title=files[0].title,
+            version_date=version.date,
+            status=status,
+            promulgated=min((parsed.promulgated for parsed in files if parsed.promulgated), default=None),
+            effective=version.effective,
+            history=files[0].history,
+            source=", ".join(parsed.source for parsed in files),
+        )
+    newest = versions[-1].first
+    promulgated = [v.record.promulgated for v in versions if v.record and v.record.promulgated]
+    return LawRecord(
+        id=newest.law_id,
+        title=newest.title,
+        short_title=newest.title.removeprefix(PRC),
+        level=newest.level,
+        category=newest.category,
+        issuer=newest.issuer,
+        region=newest.region,
+        status="现行有效" if current else "尚未生效",
+        promulgated=min(promulgated, default=None),
+        effective=current.effective if current else None,
+        amended=max((day for parsed in current.files for day in parsed.amended), default=None) if current else None,
+        current_version=current.record.id if current and current.record else None,
+    )
+
+
+def _apply_repeals(
+    laws: dict[str, LawRecord], versions_of: dict[str, list[_Version]], today: str
+) -> list[RepealRecord]:
+    """Each repealed title is repealed by the first law version (by date in force) that says so.
+
+    A repeal is ignored when the catalogue holds a version of that title in force after the
+    repeal (a new law that reuses an old name); titles not in the catalogue become 已废止 laws
+    with no versions, so that citations of them resolve."""
+    first: dict[str, tuple[str, str, str]] = {}
+    for law, versions in versions_of.items():
+        for version in versions:
+            for parsed in version.files:
+                for title in parsed.repeals:
+                    key = (version.in_force_from or "9999-12-31", law, title)
+                    if law_id(title) not in first or key < first[law_id(title)]:
+                        first[law_id(title)] = key
+    repeals = []
+    for target, (day, by_law, title) in sorted(first.items()):
+        repealed_on = None if day.startswith("9999") else day
+        if target in laws:
+            if repealed_on and any((v.in_force_from or "") > repealed_on for v in versions_of[target]):
+                continue
+            law = laws[target]
+        else:
+            law = laws[target] = LawRecord(
+                id=target, title=title, short_title=title.removeprefix(PRC),
+                level=_repealed_level(title, laws[by_law].level), status="现行有效",
+            )
+        repeals.append(RepealRecord(law_id=target, by_law_id=by_law, date=repealed_on))
+        law.repealed_on = repealed_on
+        if repealed_on is None or repealed_on <= today:
+            law.status = "已废止"
+            for version in versions_of.get(target, []):
+                if version.record and version.record.status == "现行有效":
+                    version.record.status = "已废止"
+    return repeals
+
+
+def _repealed_level(title: str, repealing_level: str) -> str:
+    """A law known only by name: 法律 by its title (…法, a 全国人大常委会 decision); otherwise
+    the level of the law that replaced it, except that a 条例 replaced by a 法律 was a 行政法规
+    (船舶吨税暂行条例 → 船舶吨税法) while 民法通则 or 民法总则 were laws."""
+    if title.endswith("法") or title.startswith(classify.NPCSC):
+        return "法律"
+    if repealing_level in ("宪法", "法律"):
+        return "行政法规" if title.endswith(_REGULATION_ENDINGS) else "法律"
+    return repealing_level
+
+
+def _assign_aliases(laws: dict[str, LawRecord], files: list[ParsedLawFile]) -> None:
+    """以下简称 names defined anywhere in the corpus, kept only when they name one catalogued law,
+    are not generic (《解释》) and are not already a title or short title of any law."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    for parsed in files:
+        for alias in parsed.aliases:
+            target = law_id(alias.title)
+            if target in laws and not GENERIC_ALIAS.match(alias.alias):
+                claims[alias.alias].add(target)
+    names = {name for law in laws.values() for name in (law.title, law.short_title)}
+    for alias, targets in sorted(claims.items()):
+        if len(targets) == 1 and alias not in names:
+            law = laws[next(iter(targets))]
+            law.aliases = sorted({*law.aliases, alias})
+
+
+def _parents(laws: dict[str, LawRecord]) -> dict[str, str]:
+    """Implementing rules whose parent law is catalogued, by id."""
+    parents = {}
+    for law in laws.values():
+        for pattern in _IMPLEMENTS:
+            match = pattern.match(law.title)
+            if match and (parent := law_id(match.group("parent"))) in laws and parent != law.id:
+                parents[law.id] = parent
+                break
+    return dict(sorted(parents.items()))

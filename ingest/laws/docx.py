@@ -1,0 +1,24 @@
+"""Word files: the paragraphs read as plain-text lines (see plaintext.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+
+from ingest.laws.model import LawDocument
+from ingest.laws.plaintext import read_plaintext
+from pufa.errors import InputError
+
+
+def read_docx(path: Path, *, source: str) -> LawDocument:
+    """Body paragraphs in order; tables and headers are not law text. Word soft line breaks
+    inside a paragraph separate lines as hard ones do."""
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise InputError(f"not a readable .docx file ({error})", source=source) from error
+    lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines() or [""]]
+    return read_plaintext(lines, source=source)

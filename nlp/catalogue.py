@@ -1,0 +1,268 @@
+"""The law catalogue as the extractors see it: every name a law goes by, and near misses.
+
+Checklists and judgments name laws loosely (with or without 中华人民共和国, by short title,
+by abbreviation, in traditional script), so resolution goes through one normalised key per
+name; anything that does not hit a key exactly is left unresolved with ranked candidates
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
+from pathlib import Path
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nlp.text import normalize, trie_regex
+from pufa.config import DATA_DIR
+
+DEFAULT_CATALOGUE_PATH = DATA_DIR / "catalogue" / "laws.jsonl"
+PRC = "中华人民共和国"
+
+COMMON_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "消费者权益保护法": ("消法", "消保法", "消费者权益法"),
+    "治安管理处罚法": ("治安处罚法",),
+    "道路交通安全法": ("道交法", "道路交通法"),
+    "未成年人保护法": ("未保法",),
+    "民事诉讼法": ("民诉法",),
+    "刑事诉讼法": ("刑诉法",),
+    "行政诉讼法": ("行诉法",),
+    "行政复议法": ("行复法",),
+    "农村土地承包法": ("土地承包法",),
+    "食品安全法": ("食安法",),
+    "环境保护法": ("环保法",),
+    "个人信息保护法": ("个保法", "个人信息法"),
+    "网络安全法": ("网安法",),
+    "数据安全法": ("数安法",),
+    "反电信网络诈骗法": ("反诈法",),
+    "残疾人保障法": ("残保法",),
+    "劳动争议调解仲裁法": ("劳动争议仲裁法",),
+    "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释": ("民诉法解释", "民事诉讼法解释", "民诉法司法解释"),
+    "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释": ("行诉法解释", "行政诉讼法解释"),
+    "最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释": ("刑诉法解释", "刑事诉讼法解释"),
+}
+"""Abbreviations in wide use, keyed by title without 中华人民共和国; applied only to laws present."""
+
+_INTERPRETATION = re.compile(r"^最高人民法院关于适用《(?:中华人民共和国)?(.+?)》(?:若干问题)?的解释(\([一二三四五六七八九十]+\))?$")
+"""最高人民法院关于适用《X》若干问题的解释（三） is commonly cited as 《X解释（三）》 or 《X司法解释（三）》."""
+_COMMON_BIGRAM = 300
+"""A bigram in more names than this (条例, 规定, 中华) does not help shortlist candidates."""
+_SHORTLIST = 300
+"""How many keys sharing the most informative bigrams are scored exactly."""
+_DROP_FROM_KEY = re.compile(r"[\s《》〈〉<>“”\"'‘’「」『』]")
+_TRIAL_SUFFIX = re.compile(r"\((?:试行|暂行|草案)\)$")
+_BRACKETS = re.compile(r"[《》〈〉]")
+
+
+def name_key(name: str) -> str:
+    """One key per spelling: simplified, half-width, no spaces, quotes or book-title brackets
+    (including the <> some texts use for nested titles)."""
+    return _DROP_FROM_KEY.sub("", normalize(name))
+
+
+def key_variants(name: str) -> set[str]:
+    """Keys a law can be looked up by exactly: as written and without 中华人民共和国."""
+    key = name_key(name)
+    return {variant for variant in (key, key.replace(PRC, "")) if len(variant) >= 2}
+
+
+def trial_free_variants(name: str) -> set[str]:
+    """The same keys without a (试行)/(暂行)/(草案) suffix: a weaker match, used only when no
+    exact key matches, so 民事诉讼法 finds the current law rather than its 1982 trial version."""
+    return {_TRIAL_SUFFIX.sub("", variant) for variant in key_variants(name)}
+
+
+class Candidate(NamedTuple):
+    law_id: str
+    title: str
+    score: float
+
+
+class CatalogueVersion(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    version_date: str | None = None
+    status: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+
+
+class CatalogueLaw(BaseModel):
+    """A LawRecord (ingest/records.py) plus its versions and lineage, as in laws.jsonl."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    title: str
+    short_title: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    level: str | None = None
+    status: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    amended: str | None = None
+    repealed_on: str | None = None
+    current_version: str | None = None
+    versions: list[CatalogueVersion] = Field(default_factory=list)
+    repealed_by: str | None = None
+    parent_id: str | None = None
+
+    def names(self) -> set[str]:
+        """Every spelling the catalogue vouches for, before abbreviations."""
+        names = {self.title, self.title.removeprefix(PRC), *self.aliases}
+        if self.short_title:
+            names.add(self.short_title)
+        return {name for name in names if name}
+
+    def version_in_year(self, year: int) -> CatalogueVersion | None:
+        """The latest version dated in `year`: citations name versions as （2018年修正）."""
+        dated = [v for v in self.versions if v.version_date and v.version_date[:4] == str(year)]
+        return max(dated, key=lambda v: v.version_date or "", default=None)
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
+
+
+class Catalogue:
+    """Name index over the laws; build with `load`, `from_jsonl` or `from_records`."""
+
+    def __init__(self, laws: Iterable[CatalogueLaw]):
+        self.laws: dict[str, CatalogueLaw] = {law.id: law for law in laws}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._by_trial_free_key: dict[str, set[str]] = defaultdict(set)
+        self._surfaces: set[str] = set()
+        for law in self.laws.values():
+            for name in law.names():
+                self._add_name(name, law.id)
+        for title, abbreviations in COMMON_ABBREVIATIONS.items():
+            owners = self._by_key.get(name_key(title).replace(PRC, ""), set())
+            if len(owners) == 1:
+                self._add_abbreviations(abbreviations, next(iter(owners)))
+        for law in self.laws.values():
+            if match := _INTERPRETATION.match(normalize(law.title)):
+                law_name, volume = match.group(1), match.group(2) or ""
+                self._add_abbreviations((f"{law_name}解释{volume}", f"{law_name}司法解释{volume}"), law.id)
+        self._bigram_index: dict[str, list[str]] | None = None
+        self._key_grams: dict[str, set[str]] = {}
+        self._nearest_cache: dict[tuple[str, int, float], list[Candidate]] = {}
+        self._name_pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping]) -> Catalogue:
+        return cls(CatalogueLaw.model_validate(record) for record in records)
+
+    @classmethod
+    def from_jsonl(cls, path: str | Path) -> Catalogue:
+        with open(path, encoding="utf-8") as lines:
+            return cls.from_records(json.loads(line) for line in lines if line.strip())
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Catalogue:
+        """The project catalogue (data/catalogue/laws.jsonl) unless another path is given."""
+        path = Path(path or DEFAULT_CATALOGUE_PATH)
+        if not path.exists():
+            raise FileNotFoundError(f"law catalogue not found at {path}; generate it from the corpus first")
+        return cls.from_jsonl(path)
+
+    def _add_abbreviations(self, abbreviations: Iterable[str], law_id: str) -> None:
+        """Abbreviations never override a name some law actually has."""
+        for abbreviation in abbreviations:
+            if name_key(abbreviation) not in self._by_key:
+                self._add_name(abbreviation, law_id)
+
+    def _add_name(self, name: str, law_id: str) -> None:
+        """Index every key variant; keep the spelling for bare matching unless it is too short to trust."""
+        for key in key_variants(name):
+            self._by_key[key].add(law_id)
+        for key in trial_free_variants(name):
+            self._by_trial_free_key[key].add(law_id)
+        surface = normalize(name).replace(" ", "")
+        if not _BRACKETS.search(surface) and (len(surface) >= 3 or surface.endswith("法")):
+            self._surfaces.add(surface)
+
+    def __len__(self) -> int:
+        return len(self.laws)
+
+    def __iter__(self) -> Iterator[CatalogueLaw]:
+        return iter(self.laws.values())
+
+    def get(self, law_id: str) -> CatalogueLaw | None:
+        return self.laws.get(law_id)
+
+    def lookup(self, name: str) -> list[CatalogueLaw]:
+        """Laws whose title, short title, alias or abbreviation is exactly `name`."""
+        ids: set[str] = set()
+        for key in key_variants(name):
+            ids |= self._by_key.get(key, set())
+        if not ids:
+            for key in trial_free_variants(name):
+                ids |= self._by_trial_free_key.get(key, set())
+        return sorted((self.laws[law_id] for law_id in ids), key=lambda law: law.id)
+
+    def surface_names(self) -> list[str]:
+        """Bracket-free spellings that can appear bare in running text (jieba words, name matcher)."""
+        return sorted(self._surfaces)
+
+    @property
+    def name_pattern(self) -> re.Pattern[str]:
+        """Longest-match regex over all bare spellings, built as a character trie for speed."""
+        if self._name_pattern is None:
+            self._name_pattern = trie_regex(self._surfaces)
+        return self._name_pattern
+
+    @property
+    def bigram_index(self) -> dict[str, list[str]]:
+        """Character bigram → name keys containing it, for `nearest`; built on first use."""
+        if self._bigram_index is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for key in self._by_key:
+                self._key_grams[key] = _bigrams(key)
+                for gram in self._key_grams[key]:
+                    index[gram].append(key)
+            self._bigram_index = index
+        return self._bigram_index
+
+    def build_indexes(self) -> None:
+        """Build the lazy indexes now (name trie, bigram index), e.g. at start-up via nlp.warm."""
+        self.name_pattern
+        self.bigram_index
+
+    def _dice_scores(self, grams: set[str], shared: Iterable[tuple[str, int]], min_score: float) -> dict[str, float]:
+        """Best Dice score per law over (key, number of query bigrams it shares) pairs."""
+        best: dict[str, float] = {}
+        for key, count in shared:
+            score = 2 * count / (len(grams) + len(self._key_grams[key]))
+            if score >= min_score:
+                for law_id in self._by_key[key]:
+                    best[law_id] = max(best.get(law_id, 0.0), score)
+        return best
+
+    def nearest(self, name: str, limit: int = 5, min_score: float = 0.3) -> list[Candidate]:
+        """Laws whose names share the most character bigrams with `name` (Dice coefficient).
+
+        Keys are shortlisted by their rarer shared bigrams (条例, 规定 are in thousands of names and
+        rank nothing), falling back to all bigrams, then scored exactly; results are cached
+        because names recur."""
+        query = name_key(name).replace(PRC, "")
+        cached = self._nearest_cache.get((query, limit, min_score))
+        if cached is not None:
+            return cached
+        index, grams = self.bigram_index, _bigrams(query)
+        postings = [index.get(gram, []) for gram in grams]
+        informative = [posting for posting in postings if len(posting) <= _COMMON_BIGRAM]
+        shortlist = Counter(chain.from_iterable(informative)).most_common(_SHORTLIST)
+        best = self._dice_scores(grams, ((key, len(grams & self._key_grams[key])) for key, _ in shortlist), min_score)
+        best = best or self._dice_scores(grams, Counter(chain.from_iterable(postings)).items(), min_score)
+        ranked = heapq.nsmallest(limit, best.items(), key=lambda item: (-item[1], self.laws[item[0]].title))
+        result = [Candidate(law_id, self.laws[law_id].title, round(score, 3)) for law_id, score in ranked]
+        if len(self._nearest_cache) < 10_000:
+            self._nearest_cache[(query, limit, min_score)] = result
+        return result

@@ -1,0 +1,473 @@
+"""Competent departments named in law articles: which type, at which level, with a duty or a power.
+
+Laws assign work to department *types* ("县级以上地方人民政府生态环境主管部门"), and a county
+unit acts as one or more of them; these mentions are how the graph links laws to the units
+that must popularise them. Mentions are read from a lexicon built from data/departments.yaml
+(levels, sector stems incl. pre-2018 names, heads, organs, generic and collective terms);
+phrases joined by 、/和/及 form one group that shares its role, which comes from the first
+modal or verb after the group, read on jieba tokens so that 应 inside 应急 or 可 inside 许可 is
+not taken for a modal. Texts are normalised first (full-width punctuation becomes ASCII).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.pipeline import add_user_words, blank_zh, taxonomy_words
+from nlp.text import normalize, trie_regex
+from pufa.config import DATA_DIR
+
+DEFAULT_TAXONOMY_PATH = DATA_DIR / "departments.yaml"
+Role = Literal["duty", "power", "mention"]
+
+DUTY_CUES = frozenset({"应当", "应", "必须", "须", "负责", "承担", "履行", "不得", "应予", "要", "各负其责"})
+POWER_CUES = frozenset({
+    "有权", "可以", "可", "责令", "处", "处以", "罚款", "没收", "吊销", "暂扣", "查封", "扣押", "取缔", "收缴",
+    "处罚", "查处", "处理", "批准", "拘留", "警告", "决定", "审批", "核发", "颁发", "撤销", "注销", "强制",
+    "许可", "核准", "裁定", "同意", "指定", "核定", "管辖",
+})
+TASK_VERBS = frozenset({
+    "加强", "做好", "组织", "指导", "协调", "建立", "制定", "编制", "开展", "推进", "保障", "督促", "落实",
+    "统筹", "监督", "管理", "主管", "实施", "帮助",
+})
+"""Bare verbs that state a responsibility (县级以上人民政府加强…) unless 由 makes the department the
+designated authority (由…制定 grants the power to make it)."""
+TASK_PREFIXES = frozenset({
+    "加强", "做好", "组织", "指导", "协调", "建立", "制定", "编制", "开展", "推进", "督促", "落实", "统筹",
+})
+"""jieba often fuses a task verb with its object (统筹规划, 建立健全); these verbs also count as a
+token's prefix (not 主管/管理/监督, which start nouns such as 主管人员)."""
+OBJECT_MARKERS = (
+    "向", "对", "给", "报", "报请", "报送", "报告", "移送", "移交", "通报", "通知", "告知", "接受", "配合", "协助",
+    "请求", "申请", "提请", "抄送", "征求", "征得", "取得", "会商", "委托", "举报", "投诉", "控告", "检举", "反映",
+    "提交", "与", "同", "受", "会同", "收到", "在", "引导", "组织", "督促", "指导", "支持", "鼓励", "要求", "建议",
+    "听取", "邀请", "指令", "简称",
+)
+"""A department right after these is the object (or junior partner) of someone else's act."""
+_APPROVAL = re.compile(r"(?:的)?(?:批准|审批|核准|同意|许可|认可|指定)")
+_DESIGNATION = re.compile(r"(?:由|(?<![已曾])经(?![营济费]))[^,。;:、]{0,10}$")
+"""由X…/经X批准 name the competent authority: a power unless a duty is stated."""
+_COORDINATION_GAP = re.compile(
+    r"(?:、|和|及其|及|与|以及|或者|或)(?:(?!应当|应|可以|负责|必须|由|经|向|对)[\u4e00-\u9fff()]){0,10}"
+)
+_DUTY_HOLDERS = re.compile(
+    r"(?<![不未])(?:其他)?(?:负有|履行|承担)[^,。;:、]{2,20}?(?:职责|职能)的(?:有关|相关)?(?:部门|机关|机构)"
+)
+_DUTY_HOLDER_NOISE = re.compile(r"^其他|(?<=的)(?:有关|相关)")
+"""负有…监督管理职责的部门 in any wording; the ones listed as collectives keep their id, others are generic."""
+SENTENCE_END = frozenset({"。", ";", "!", "?", "\n"})
+FRAME_ENDS = frozenset({"时", "同时", "后", "前", "中", "内", "期间", ","})
+"""在…时 / 在…范围内 frames set the scene; cues inside them (在处理事故时) are not the subject's."""
+SEPARATORS = ("、", "和", "及", "与", "以及", "或者", "或", "及其", "和其他", "及其他", "以及其他", "或者其他")
+LEVEL_SEPARATORS = ("、", "和", "或者", "及", "以及")
+ETC = ("等",)
+
+
+class DepartmentMention(BaseModel):
+    """A department type named in a text, at a level of government, with the role the text gives it."""
+
+    start: int
+    end: int
+    text: str
+    dept_type: str
+    """A sector id from data/departments.yaml, "government", "generic" or a collective id."""
+    name: str
+    level: str | None = None
+    role: Role = "mention"
+    former_name: str | None = None
+    """The pre-2018 name the text used (环境保护 for today's 生态环境), if any."""
+    covers: list[str] = Field(default_factory=list)
+    """Sectors a collective mention (负有安全生产监督管理职责的部门) stands for."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: Literal[
+        "level", "government", "stem", "organ", "head", "generic", "collective", "separator", "etc", "blocker"
+    ]
+    type_id: str | None = None
+    level: str | None = None
+    former: bool = False
+
+
+@dataclass
+class DepartmentTaxonomy:
+    """The parsed data/departments.yaml: names per type id, level names and ranks, and the term lexicon."""
+
+    names: dict[str, str]
+    level_names: dict[str, str]
+    level_ranks: dict[str, int]
+    level_and_above: dict[str, str]
+    covers: dict[str, list[str]]
+    nongovernmental: frozenset[str]
+    lexicon: dict[str, _Entry] = field(repr=False)
+
+    @property
+    def terms(self) -> list[str]:
+        return sorted(self.lexicon)
+
+    def joint_level(self, levels: list[str | None]) -> str | None:
+        """市、县(市、区) → the lowest level named, "and above" (county_and_above)."""
+        ranked = [level for level in levels if level in self.level_ranks]
+        if not ranked:
+            return levels[-1]
+        lowest = max(ranked, key=self.level_ranks.__getitem__)
+        return self.level_and_above.get(lowest, lowest)
+
+
+def _term(item: str | dict) -> tuple[str, str | None]:
+    return (item, None) if isinstance(item, str) else (item["term"], item.get("level"))
+
+
+def load_department_taxonomy(path: str | Path | None = None) -> DepartmentTaxonomy:
+    """Read the taxonomy YAML into a lexicon (terms normalised the way texts are)."""
+    with open(path or DEFAULT_TAXONOMY_PATH, encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    lexicon: dict[str, _Entry] = {}
+
+    def add(term: str, entry: _Entry) -> None:
+        lexicon.setdefault(normalize(term), entry)
+
+    government = raw["government"]
+    for level_id, level in raw["levels"].items():
+        reported = level_id if level.get("reported", True) else None
+        for phrase in level.get("government", []):
+            add(phrase, _Entry("government", government["id"], reported))
+        for phrase in level["phrases"]:
+            add(phrase, _Entry("level", level=reported))
+    names = {government["id"]: government["name"]}
+    for organ in government["organs"]:
+        add(organ, _Entry("government", government["id"]))
+    for head in raw["heads"]:
+        term, level = _term(head)
+        add(term, _Entry("head", level=level))
+    for sector in raw["sectors"]:
+        names[sector["id"]] = sector["name"]
+        for organ in sector.get("organs", []):
+            term, level = _term(organ)
+            add(term, _Entry("organ", sector["id"], level))
+        for stem in sector.get("stems", []):
+            add(stem, _Entry("stem", sector["id"]))
+        for stem in sector.get("former", []):
+            add(stem, _Entry("stem", sector["id"], former=True))
+    generic = raw["generic"]
+    names[generic["id"]] = generic["name"]
+    for term in generic["terms"]:
+        add(term, _Entry("generic", generic["id"]))
+    covers = {}
+    for collective in raw["collectives"]:
+        names[collective["id"]] = collective["name"]
+        covers[collective["id"]] = collective["covers"]
+        for term in collective["terms"]:
+            add(term, _Entry("collective", collective["id"]))
+    for term in raw.get("blockers", []):
+        add(term, _Entry("blocker"))
+    for term in SEPARATORS:
+        add(term, _Entry("separator"))
+    for term in ETC:
+        add(term, _Entry("etc"))
+    levels = raw["levels"]
+    return DepartmentTaxonomy(
+        names=names,
+        level_names={level_id: level["name"] for level_id, level in levels.items()},
+        level_ranks={level_id: level["rank"] for level_id, level in levels.items() if "rank" in level},
+        level_and_above={level_id: level["and_above"] for level_id, level in levels.items() if "and_above" in level},
+        covers=covers,
+        nongovernmental=frozenset(s["id"] for s in raw["sectors"] if not s.get("governmental", True)),
+        lexicon=lexicon,
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_taxonomy() -> tuple[DepartmentTaxonomy, re.Pattern[str]]:
+    taxonomy = load_department_taxonomy()
+    return taxonomy, trie_regex(taxonomy.lexicon)
+
+
+CUE_BLOCKERS = ("直接负责的主管人员", "负责人", "主管人员", "可能", "可靠")
+"""Words jieba must keep whole so that 负责 / 主管 / 可 inside them are not read as cues."""
+
+
+def department_terms() -> list[str]:
+    """Taxonomy terms and cue blockers for jieba's user dictionary (市场监督管理 stays one token)."""
+    return [term for term in _default_taxonomy()[0].terms if len(term) > 1] + list(CUE_BLOCKERS)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    entry: _Entry
+
+
+def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[str]) -> list[_Token]:
+    """Lexicon hits and the collective pattern, with level phrases folded into what they qualify:
+    a relative qualifier (上一级, 所在地) widens the next token, 区、县(市) + 人民政府 becomes one
+    government, and joint levels (市、县(市、区)人民政府) merge into one token."""
+    hits = [(m.start(), m.end(), taxonomy.lexicon[m.group()]) for m in pattern.finditer(text)]
+    hits = [hit for hit in hits if hit[2].kind != "blocker"]
+    for match in _DUTY_HOLDERS.finditer(text):
+        entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), _Entry("collective", "generic"))
+        hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
+    tokens: list[_Token] = []
+    for start, end, entry in sorted(hits, key=lambda hit: hit[0]):
+        token = _Token(start, end, text[start:end], entry)
+        previous = tokens[-1] if tokens else None
+        if previous and previous.end == start and previous.entry.kind == "level":
+            if previous.entry.level is None:
+                token = replace(token, start=previous.start, text=text[previous.start:end])
+                tokens.pop()
+            elif entry.kind == "government" and entry.level is None:
+                token = replace(token, start=previous.start, text=text[previous.start:end],
+                                entry=replace(entry, level=previous.entry.level))
+                tokens.pop()
+        elif (
+            len(tokens) >= 2
+            and entry.kind in ("level", "government")
+            and tokens[-1].entry.kind == "separator" and tokens[-1].text in LEVEL_SEPARATORS
+            and tokens[-2].entry.kind == "level" and tokens[-2].entry.level is not None
+            and tokens[-2].end == tokens[-1].start and tokens[-1].end == start
+        ):
+            first = tokens[-2]
+            level = taxonomy.joint_level([first.entry.level, entry.level])
+            token = _Token(first.start, end, text[first.start:end], replace(entry, level=level))
+            del tokens[-2:]
+        tokens.append(token)
+    return _with_fillers(text, tokens)
+
+
+_FILLER = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _with_fillers(text: str, tokens: list[_Token]) -> list[_Token]:
+    """Unknown members of a department list (财政、大数据发展、审计等部门) become placeholder stems,
+    so one name missing from the taxonomy does not break the list apart. A gap counts only
+    between list separators, or between a level and a separator that leads to a known member."""
+    result: list[_Token] = []
+    for index, token in enumerate(tokens):
+        result.append(token)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        if following is None or not _FILLER.fullmatch(text, token.end, following.start):
+            continue
+        in_list = (
+            token.entry.kind == "separator" and following.entry.kind in ("separator", "etc")
+            and len(result) >= 2 and result[-2].entry.kind in ("stem", "organ") and result[-2].end == token.start
+        )
+        opens_list = (
+            token.entry.kind in ("level", "government") and following.text == "、"
+            and after is not None and after.start == following.end and after.entry.kind in ("stem", "organ")
+        )
+        if in_list or opens_list:
+            result.append(_Token(token.end, following.start, text[token.end:following.start], _Entry("stem")))
+    return result
+
+
+@dataclass
+class _Phrase:
+    """Adjacent lexicon tokens read as one subject or object: its members share level and role."""
+
+    start: int
+    end: int
+    members: list[DepartmentMention]
+
+
+_DEPARTMENT_KINDS = frozenset({"stem", "organ", "generic", "collective"})
+
+
+class _PhraseReader:
+    """Consumes adjacent tokens while they fit `[level] member (、member)* [等] head (和 member …)`."""
+
+    def __init__(self, taxonomy: DepartmentTaxonomy):
+        self.taxonomy = taxonomy
+        self.level: str | None = None
+        self.level_start: int | None = None
+        self.members: list[DepartmentMention] = []
+        self.pending: list[_Token] = []
+        self.end: int | None = None
+        self.after_etc = False
+
+    def feed(self, token: _Token, following: _Token | None) -> bool:
+        """Take `token` if it continues the phrase; `following` decides whether a level or 、 leads on."""
+        if self.end is not None and token.start != self.end:
+            return False
+        kind = token.entry.kind
+        leads_on = following is not None and following.start == token.end
+        if self.end is None and kind in ("level", "government"):
+            self.level, self.level_start = token.entry.level, token.start
+            if not (leads_on and following.entry.kind in _DEPARTMENT_KINDS | {"head"}):
+                if kind != "government":
+                    return False
+                self._add(token.start, token.end, token.entry)
+        elif self.end is None and kind not in _DEPARTMENT_KINDS:
+            return False
+        elif kind == "stem":
+            self.pending.append(token)
+        elif kind == "head" and not self.pending and self.level_start is not None and not self.members:
+            self._add(token.start, token.end, _Entry("generic", "generic"))
+        elif kind == "head" or (kind == "generic" and self.pending and self.after_etc):
+            if not self.pending:
+                return False
+            self._close(token)
+        elif kind == "generic" and self.pending:
+            self._close(token, shared=True)
+            self._add(token.start, token.end, token.entry)
+        elif kind in ("organ", "generic", "collective"):
+            if self.pending:
+                return False
+            self._add(token.start, token.end, token.entry)
+        elif kind in ("separator", "etc"):
+            allowed = _DEPARTMENT_KINDS | ({"head", "generic"} if kind == "etc" else set())
+            if not (leads_on and following.entry.kind in allowed):
+                return False
+        else:
+            return False
+        self.after_etc = kind == "etc"
+        self.end = token.end
+        return True
+
+    def _add(self, start: int, end: int, entry: _Entry, level: str | None = None, former: str | None = None) -> None:
+        if not self.members and self.level_start is not None:
+            start = self.level_start
+        type_id = entry.type_id or "generic"
+        phrase_level = None if type_id in self.taxonomy.nongovernmental else self.level
+        self.members.append(
+            DepartmentMention(
+                start=start, end=end, text="", dept_type=type_id, name=self.taxonomy.names[type_id],
+                level=entry.level or phrase_level or level, former_name=former,
+                covers=self.taxonomy.covers.get(type_id, []),
+            )
+        )
+
+    def _close(self, head: _Token, shared: bool = False) -> None:
+        """A head (主管部门) completes the stems waiting for it. Stems written together without a
+        separator (规划国土资源) are one department, named by the last; the last reaches the head
+        unless the head belongs to a following generic member (城乡规划及其他有关主管部门).
+        Unknown list members (filler) only keep the list together."""
+        groups: list[list[_Token]] = []
+        for stem in self.pending:
+            if groups and groups[-1][-1].end == stem.start:
+                groups[-1].append(stem)
+            else:
+                groups.append([stem])
+        for position, group in enumerate(groups):
+            if group[-1].entry.type_id is None:
+                continue
+            end = head.end if position == len(groups) - 1 and not shared else group[-1].end
+            former = next((stem.text for stem in group if stem.entry.former), None)
+            self._add(group[0].start, end, group[-1].entry, head.entry.level, former)
+        self.pending.clear()
+
+    def phrase(self) -> _Phrase | None:
+        if not self.members:
+            return None
+        return _Phrase(self.members[0].start, max(m.end for m in self.members), self.members)
+
+
+def _read_phrases(tokens: list[_Token], taxonomy: DepartmentTaxonomy) -> list[_Phrase]:
+    phrases, index = [], 0
+    while index < len(tokens):
+        reader = _PhraseReader(taxonomy)
+        start = index
+        while index < len(tokens) and reader.feed(tokens[index], next(iter(tokens[index + 1:index + 2]), None)):
+            index += 1
+        if index == start:
+            index += 1
+        if phrase := reader.phrase():
+            phrases.append(phrase)
+    return phrases
+
+
+def _coordination_groups(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
+    """Phrases joined by 、/和/及/或者 (乡镇人民政府、街道办事处和…) share one context and one role."""
+    groups: list[list[_Phrase]] = []
+    for phrase in phrases:
+        coordinated = _COORDINATION_GAP.fullmatch(text, groups[-1][-1].end, phrase.start) if groups else None
+        if coordinated and not _is_object(text, phrase.start):
+            groups[-1].append(phrase)
+        else:
+            groups.append([phrase])
+    return groups
+
+
+def _is_object(text: str, start: int) -> bool:
+    return text[max(0, start - 4):start].endswith(OBJECT_MARKERS)
+
+
+def _group_role(doc: Doc, token_starts: list[int], group: list[_Phrase], later: list[list[_Phrase]]) -> Role:
+    """duty or power from the first cue after the group, read to the sentence end but stopping at
+    the next group that is a subject (objects and 会同 partners are read through); objects of
+    向/报告… are mentions unless approval follows (报市公安局批准); 由/经 designate a power."""
+    text = doc.text
+    start, end = group[0].start, group[-1].end
+    if _is_object(text, start):
+        return "power" if _APPROVAL.match(text, end) else "mention"
+    if text.startswith("的", end):
+        return "mention"
+    designated = bool(_DESIGNATION.search(text, max(0, start - 12), start))
+    stop = next((g[0].start for g in later if not _is_object(text, g[0].start)), len(text))
+    in_frame = False
+    for token in doc[bisect.bisect_left(token_starts, end):]:
+        if token.idx >= stop or token.text in SENTENCE_END:
+            break
+        if token.text == "在" or (in_frame and token.text in FRAME_ENDS):
+            in_frame = token.text == "在"
+            continue
+        if in_frame:
+            continue
+        relative_clause = token.i + 1 < len(doc) and doc[token.i + 1].text == "的"
+        is_task = token.text in TASK_VERBS or token.text[:2] in TASK_PREFIXES
+        task = is_task and not designated and not relative_clause
+        if token.text in DUTY_CUES or task:
+            return "duty"
+        if token.text in POWER_CUES:
+            return "power"
+    return "power" if designated else "mention"
+
+
+@Language.component("department_mentions")
+def department_mentions(doc: Doc) -> Doc:
+    """spaCy component: `doc._.departments`, the department mentions with level and role."""
+    taxonomy, pattern = _default_taxonomy()
+    phrases = _read_phrases(_lexicon_tokens(doc.text, taxonomy, pattern), taxonomy)
+    groups = _coordination_groups(doc.text, phrases)
+    token_starts = [token.idx for token in doc]
+    mentions: list[DepartmentMention] = []
+    for position, group in enumerate(groups):
+        role = _group_role(doc, token_starts, group, groups[position + 1:])
+        mentions += [
+            member.model_copy(update={"role": role, "text": doc.text[member.start:member.end]})
+            for phrase in group for member in phrase.members
+        ]
+    doc._.departments = mentions
+    return doc
+
+
+if not Doc.has_extension("departments"):
+    Doc.set_extension("departments", default=None)
+
+
+@lru_cache(maxsize=1)
+def department_pipeline() -> Language:
+    """The shared tokenizer plus the department component, built once."""
+    add_user_words(taxonomy_words())
+    nlp = blank_zh()
+    nlp.add_pipe("department_mentions")
+    return nlp
+
+
+def extract_departments(article_text: str) -> list[DepartmentMention]:
+    """Department mentions in an article, offsets into `article_text` as given."""
+    doc = department_pipeline()(normalize(article_text))
+    return [m.model_copy(update={"text": article_text[m.start:m.end]}) for m in doc._.departments]

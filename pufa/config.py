@@ -1,0 +1,32 @@
+"""The one Settings object; every knob is an environment variable prefixed PUFA_."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PUFA_", env_file=".env", extra="ignore")
+
+    store: str = "var/pufa.lbug"
+    """A filesystem path (embedded LadybugDB) or a neo4j:// / bolt:// URI."""
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    batch_size: int = 5000
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: SecretStr | None = None
+    """Bearer token required by write endpoints; writes are refused while it is unset."""
+    max_upload_mb: int = 20
+    corpus_dir: Path = PROJECT_ROOT.parent / "shared" / "corpus" / "lawrefbook"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,31 @@
+"""One exception root, so the CLI and the API can tell our errors from bugs."""
+
+
+class PufaError(Exception):
+    """Base of every error the project raises on purpose; its message is for people."""
+
+
+class ConfigError(PufaError):
+    """A setting is malformed (for example an unknown PUFA_STORE scheme)."""
+
+
+class StoreUnavailable(PufaError):
+    """The graph store cannot be reached or refused our credentials."""
+
+
+class StoreError(PufaError):
+    """A store operation failed; nothing was written."""
+
+
+class InputError(PufaError):
+    """An input file or value cannot be used; the message names the file, row or field."""
+
+    def __init__(self, message: str, *, source: str | None = None, location: str | None = None):
+        self.source = source
+        self.location = location
+        where = ", ".join(part for part in (source, location) if part)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class NotFound(PufaError):
+    """A requested law, unit, article or checklist does not exist."""

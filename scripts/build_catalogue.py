@@ -1,0 +1,146 @@
+#!/usr/bin/env python
+"""Build data/catalogue/laws.jsonl from the LawRefBook corpus: derived facts only, no law text.
+
+    .venv/bin/python scripts/build_catalogue.py [CORPUS_DIR] [--out DIR] [--today YYYY-MM-DD]
+
+CORPUS_DIR defaults to ../shared/corpus/lawrefbook beside the repository. Statuses (现行有效,
+已修改, 已废止, 尚未生效) are as of --today (default: the current date), so the same corpus and
+the same --today give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ingest.laws import SKIP_REASONS, Catalogue, ParsedLawFile, SkippedFile, build_catalogue, law_files, scan_law_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "lawrefbook"
+DEFAULT_OUT = ROOT / "data" / "catalogue"
+
+README = """\
+# Law catalogue (`laws.jsonl`)
+
+Every law, regulation, rule and judicial interpretation of the LawRefBook corpus (and every
+law those texts declare repealed), one JSON object per line, sorted by `id`. It holds facts
+derived from the texts — titles, levels, dates, status, lineage — and no law text. The
+citation extractor (`nlp.catalogue.Catalogue.load`) reads it to resolve law names.
+
+## How it was generated
+
+    .venv/bin/python scripts/build_catalogue.py {corpus} --today {today}
+
+by `ingest.laws` (parse every file, merge versions, apply repeal statements). Statuses are as
+of {today}. Re-running with the same corpus and `--today` reproduces the file byte for byte.
+
+{counts}
+
+## Fields
+
+| field | meaning |
+|---|---|
+| `id` | `law_id(title)`: stable hash of the title without 中华人民共和国 |
+| `title`, `short_title` | title as in the newest version; without 中华人民共和国 |
+| `aliases` | short names other texts define for it (（以下简称…）), when unambiguous |
+| `level` | 位阶: one of `ingest.records.LEVELS` |
+| `category` | the corpus folder (经济法, 行政法规, 地方性法规 …) |
+| `issuer` | the body that passed or issued it, from its history note |
+| `region` | place of a local regulation or rule (上海市, 杭州市 …), else null |
+| `status` | 现行有效, 已废止 or 尚未生效 (已修改 appears on versions) |
+| `promulgated` | first passing/publication date |
+| `effective` | when the current version took effect, when the text says so |
+| `amended` | latest amendment (修正/修订) of the current version |
+| `repealed_on`, `repealed_by` | date and law id of the repeal (…同时废止 in the repealing law) |
+| `current_version` | id of the version in force (`<law id>@<version date>`) |
+| `is_common` | a common duty of every unit (not set by this build) |
+| `versions` | `[{{id, version_date, status, promulgated, effective}}]`, oldest first |
+| `parent_id` | for 实施条例, 实施细则 and 实施《…》办法: the law it implements, when catalogued |
+
+Laws known only from a repeal statement (合同法, 物权法 … repealed by 民法典) have no versions;
+their level is inferred from the title and the repealing law.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    args = parser.parse_args(argv)
+    console = Console()
+    if not args.corpus.is_dir():
+        console.print(f"[red]corpus not found: {args.corpus}[/red]")
+        return 2
+
+    files = law_files(args.corpus)
+    parsed: list[ParsedLawFile] = []
+    skipped: list[SkippedFile] = []
+    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    started = time.perf_counter()
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("parse", total=len(files))
+        for item in scan_law_paths(files, root=args.corpus):
+            (skipped if isinstance(item, SkippedFile) else parsed).append(item)
+            progress.advance(task)
+    parse_seconds = time.perf_counter() - started
+    catalogue = build_catalogue(parsed, today=args.today)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in catalogue.law_rows()]
+    (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")
+    counts = _counts(catalogue, parsed, skipped)
+    readme = README.format(
+        corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts)
+    )
+    (args.out / "README.md").write_text(readme, encoding="utf-8")
+
+    articles = sum(len(item.articles) for item in parsed)
+    table = Table(title=f"law catalogue → {args.out / 'laws.jsonl'}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in counts:
+        table.add_row(name, str(value))
+    console.print(table)
+    console.print(
+        f"parsed {len(files)} files in {parse_seconds:.1f}s: {len(files) / parse_seconds:,.0f} docs/s, "
+        f"{articles / parse_seconds:,.0f} articles/s"
+    )
+    errors = [item for item in skipped if item.reason == "error"]
+    for item in errors:
+        console.print(f"[red]unreadable[/red] {item.message}")
+    return 1 if errors else 0
+
+
+def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[SkippedFile]) -> list[tuple[str, int]]:
+    statuses = Counter(law.status for law in catalogue.laws)
+    reasons = Counter(item.reason for item in skipped)
+    return [
+        ("law files parsed", len(parsed)),
+        *((f"skipped, {reason}: {meaning}", reasons[reason]) for reason, meaning in SKIP_REASONS.items() if reasons[reason]),
+        ("copies of a version filed twice", len(catalogue.duplicates)),
+        ("laws", len(catalogue.laws)),
+        *((f"laws {status}", statuses[status]) for status in sorted(statuses)),
+        ("versions", len(catalogue.versions)),
+        ("articles", len(catalogue.articles)),
+        ("repeals", len(catalogue.repeals)),
+        ("implementing rules with a parent", len(catalogue.parents)),
+    ]
+
+
+def _markdown(counts: list[tuple[str, int]]) -> str:
+    return "| | count |\n|---|---|\n" + "\n".join(f"| {name} | {value} |" for name, value in counts)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""The `store` fixture runs a test once on LadybugDB and once on a real Neo4j.
+
+Neo4j comes from scripts/neo4j-test-server.sh (PUFA_NEO4J_TEST_URI). Without it the Neo4j
+half is skipped, unless PUFA_REQUIRE_NEO4J=1 (as in CI), where a missing server is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from graph.ladybug_store import LadybugStore
+from graph.store import GraphStore, Query
+
+STORE_KINDS = ["ladybug", "neo4j"]
+WIPE = Query("wipe", "MATCH (n) DETACH DELETE n")
+
+
+def _neo4j_store() -> GraphStore:
+    from graph.neo4j_store import Neo4jStore
+
+    uri = os.environ.get("PUFA_NEO4J_TEST_URI")
+    if not uri:
+        message = "no Neo4j test server: run `eval \"$(scripts/neo4j-test-server.sh start)\"` first"
+        if os.environ.get("PUFA_REQUIRE_NEO4J") == "1":
+            pytest.fail(f"PUFA_REQUIRE_NEO4J=1 but {message}")
+        pytest.skip(message)
+    store = Neo4jStore(
+        uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""), batch_size=500
+    )
+    store.ping()
+    return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_session_store() -> Iterator[GraphStore]:
+    store = _neo4j_store()
+    store.ensure_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=STORE_KINDS)
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
+    """An empty store with the schema, of each kind in turn."""
+    if request.param == "ladybug":
+        store = LadybugStore(tmp_path / "graph.lbug")
+        store.ensure_schema()
+        yield store
+        store.close()
+    else:
+        store = request.getfixturevalue("neo4j_session_store")
+        with store.transaction() as tx:
+            tx.run(WIPE)
+        yield store

@@ -1,0 +1,105 @@
+"""Every store operation, run on both engines against the same expected answers."""
+
+import pytest
+
+from graph.store import Query
+from pufa.errors import StoreError
+
+LAWS = Query(
+    "laws",
+    "MATCH (l:Law) RETURN l.id AS id, l.title AS title, l.aliases AS aliases, l.is_common AS common "
+    "ORDER BY id",
+)
+REPEALS = Query(
+    "repeals", "MATCH (a:Law)-[r:REPEALED_BY]->(b:Law) RETURN a.id AS old, b.id AS new, r.date AS date ORDER BY old"
+)
+
+
+def _laws(store):
+    store.upsert_nodes(
+        "Law",
+        [
+            {"id": "L1", "title": "合同法", "aliases": ["合同法"], "is_common": False},
+            {"id": "L2", "title": "民法典", "aliases": [], "is_common": True},
+            {"id": "L3", "title": "物权法"},
+        ],
+    )
+
+
+def test_schema_is_idempotent(store):
+    store.ensure_schema()
+    store.ensure_schema()
+    assert store.counts()["Law"] == 0
+
+
+def test_upsert_nodes_creates_then_updates_without_duplicates(store):
+    _laws(store)
+    store.upsert_nodes("Law", [{"id": "L1", "title": "中华人民共和国合同法", "aliases": ["旧合同法", "合同法"]}])
+    rows = store.read(LAWS)
+    assert [r["id"] for r in rows] == ["L1", "L2", "L3"]
+    assert rows[0]["title"] == "中华人民共和国合同法"
+    assert rows[0]["aliases"] == ["旧合同法", "合同法"]
+    assert rows[1]["common"] is True
+    assert rows[2]["title"] == "物权法"
+
+
+def test_upsert_nodes_last_row_wins_within_a_batch(store):
+    store.upsert_nodes("Law", [{"id": "L1", "title": "a"}, {"id": "L1", "title": "b"}])
+    assert [(r["id"], r["title"]) for r in store.read(LAWS)] == [("L1", "b")]
+
+
+def test_upsert_edges_is_idempotent_and_updates_properties(store):
+    _laws(store)
+    store.upsert_edges("REPEALED_BY", [{"src": "L1", "dst": "L2", "date": "2021-01-01"}])
+    store.upsert_edges(
+        "REPEALED_BY",
+        [{"src": "L1", "dst": "L2", "date": "2021-01-02"}, {"src": "L3", "dst": "L2", "date": "2021-01-01"}],
+    )
+    assert store.read(REPEALS) == [
+        {"old": "L1", "new": "L2", "date": "2021-01-02"},
+        {"old": "L3", "new": "L2", "date": "2021-01-01"},
+    ]
+
+
+def test_edges_to_missing_nodes_fail_and_write_nothing(store):
+    _laws(store)
+    with pytest.raises(StoreError, match="Law endpoint.*do not exist.*L9"):
+        store.upsert_edges("REPEALED_BY", [{"src": "L1", "dst": "L2"}, {"src": "L1", "dst": "L9"}])
+    assert store.read(REPEALS) == []
+
+
+def test_transaction_rolls_back_every_write_on_error(store):
+    _laws(store)
+    with pytest.raises(RuntimeError, match="halfway"):
+        with store.transaction() as tx:
+            tx.delete_nodes("Law", ["L1"])
+            tx.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+            raise RuntimeError("failure halfway")
+    assert [r["id"] for r in store.read(LAWS)] == ["L1", "L2", "L3"]
+
+
+def test_delete_edges_from_and_delete_nodes(store):
+    _laws(store)
+    store.upsert_edges("REPEALED_BY", [{"src": "L1", "dst": "L2"}, {"src": "L3", "dst": "L2"}])
+    with store.transaction() as tx:
+        tx.delete_edges_from("REPEALED_BY", ["L1"])
+    assert [r["old"] for r in store.read(REPEALS)] == ["L3"]
+    with store.transaction() as tx:
+        tx.delete_nodes("Law", ["L2"])
+    assert [r["id"] for r in store.read(LAWS)] == ["L1", "L3"]
+    assert store.read(REPEALS) == []
+
+
+def test_parameters_are_never_interpreted_as_cypher(store):
+    hostile = "x'}) DETACH DELETE n //"
+    store.upsert_nodes("Law", [{"id": "L1", "title": hostile}])
+    found = store.read(Query("by_title", "MATCH (l:Law) WHERE l.title = $t RETURN l.id AS id", {"t": hostile}))
+    assert found == [{"id": "L1"}]
+
+
+def test_counts_cover_every_label(store):
+    _laws(store)
+    counts = store.counts()
+    assert counts["Law"] == 3
+    assert counts["Article"] == 0
+    assert "ChecklistItem" in counts
