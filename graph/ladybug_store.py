@@ -17,7 +17,7 @@ from pathlib import Path
 import ladybug
 import pyarrow as pa
 
-from graph.schema import BOOL, INT, NODES, RELS, STRINGS, node_type, rel_type
+from graph.schema import BOOL, INT, NODES, RELS, STRINGS, NodeType, node_type, rel_type
 from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows
 from pufa.errors import StoreError, StoreUnavailable
 
@@ -47,6 +47,12 @@ def _ddl() -> list[str]:
             props="".join(f", {p} {t}" for p, t in rel.properties.items()),
         )
         for rel in RELS.values()
+    ]
+    # A store created by an older release lacks properties added since: add them in place.
+    statements += [
+        f"ALTER TABLE {table.label if isinstance(table, NodeType) else table.name} ADD IF NOT EXISTS {p} {t}"
+        for table in (*NODES.values(), *RELS.values())
+        for p, t in table.properties.items()
     ]
     return statements
 
@@ -133,12 +139,12 @@ class LadybugStore(GraphStore):
 
     kind = "ladybug"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 2048):
         self.location = str(path)
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(target), read_only=read_only)
+            self._db = ladybug.Database(str(target), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             reason = " ".join(str(exc).split())
@@ -181,12 +187,20 @@ class LadybugStore(GraphStore):
             try:
                 yield LadybugWriteTx(self)
             except BaseException:
-                self._execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
                 self._execute("COMMIT")
             finally:
                 self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Roll back, unless LadybugDB already did (it aborts a transaction an error broke)."""
+        try:
+            self._execute("ROLLBACK")
+        except StoreError as exc:
+            if "No active transaction" not in str(exc):
+                raise
 
     def close(self) -> None:
         self._conn.close()

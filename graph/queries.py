@@ -598,3 +598,49 @@ def key_dates(key_date_ids: list[str]) -> Query:
         "UNWIND $ids AS kid MATCH (k:KeyDate {id: kid}) RETURN k.id AS id, k.name AS name, k.month AS month, k.day AS day",
         {"ids": list(key_date_ids)},
     )
+
+
+# --- ingest: what a write needs to know about the graph first -------------------------------------
+
+
+def existing_ids(label: str, ids: list[str]) -> Query:
+    """Which of these ids a node of this label already has (edges need both ends)."""
+    label = node_type(label).label
+    return Query(f"existing_{label}_ids", f"UNWIND $ids AS nid MATCH (n:{label} {{id: nid}}) RETURN n.id AS id",
+                 {"ids": list(ids)})
+
+
+def laws_with_versions(law_ids: list[str]) -> Query:
+    """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
+    return Query(
+        "laws_with_versions",
+        "UNWIND $law_ids AS lid MATCH (l:Law {id: lid})-[:HAS_VERSION]->(:LawVersion) RETURN DISTINCT l.id AS id",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def law_names() -> Query:
+    """Every stored law's names and dates, for resolving citations of laws outside the shipped catalogue."""
+    return Query(
+        "law_names",
+        "MATCH (l:Law) RETURN l.id AS id, l.title AS title, l.short_title AS short_title, l.aliases AS aliases, "
+        "l.level AS level, l.status AS status, l.promulgated AS promulgated, l.effective AS effective, "
+        "l.repealed_on AS repealed_on, l.current_version AS current_version",
+    )
+
+
+def unit_directory() -> Query:
+    """Every unit's id, name and aliases: checklists name their unit (and partners) in many ways."""
+    return Query("unit_directory",
+                 "MATCH (u:Unit) RETURN u.id AS id, u.name AS name, u.aliases AS aliases, u.region AS region")
+
+
+def unit_year_checklists(unit_id: str, year: int) -> Query:
+    """A unit's checklist revisions for a year, newest first, with every stored property."""
+    return Query(
+        "unit_year_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year "
+        "RETURN c.id AS id, c.unit_id AS unit_id, c.year AS year, c.revision AS revision, c.current AS current, "
+        "c.source AS source, c.submitted_at AS submitted_at, c.digest AS digest ORDER BY c.revision DESC",
+        {"unit_id": unit_id, "year": year},
+    )

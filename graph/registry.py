@@ -14,7 +14,7 @@ def _open_ladybug(settings: Settings, read_only: bool) -> GraphStore:
     from graph.ladybug_store import LadybugStore
 
     location = settings.store.removeprefix("ladybug://")
-    return LadybugStore(location, read_only=read_only)
+    return LadybugStore(location, read_only=read_only, buffer_pool_mb=settings.ladybug_buffer_mb)
 
 
 def _open_neo4j(settings: Settings, read_only: bool) -> GraphStore:

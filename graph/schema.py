@@ -96,7 +96,7 @@ NODES: dict[str, NodeType] = {
             "Checklist",
             {
                 "unit_id": STRING, "year": INT, "revision": INT, "current": BOOL,
-                "source": STRING, "submitted_at": STRING,
+                "source": STRING, "submitted_at": STRING, "digest": STRING,
             },
             "One submitted revision of a unit's yearly responsibility checklist.",
             ("unit_id",),

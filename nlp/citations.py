@@ -131,6 +131,9 @@ def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
         year = parse_number(version.group(1))
         core = core[: version.start()].strip()
     laws = catalogue.lookup(core)
+    confidence = 1.0
+    if not laws and (shorter := _without_part_or_remark(core)):
+        laws, confidence = catalogue.lookup(shorter), 0.9
     if len(laws) != 1:
         return Resolution(name=core, version_year=year, candidates=_candidates(core, laws, catalogue))
     law = laws[0]
@@ -141,8 +144,21 @@ def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
         title=law.title,
         version_id=version.id if version else None,
         version_year=year,
-        confidence=1.0 if year is None or version else 0.9,
+        confidence=confidence if year is None or version else 0.9 * confidence,
     )
+
+
+_PART_OR_REMARK = re.compile(
+    r"(?:(?:总则|物权|合同|人格权|婚姻家庭|继承|侵权责任)编(?:、(?:总则|物权|合同|人格权|婚姻家庭|继承|侵权责任)编)*"
+    r"|\([^()]{1,20}\)|第[一二三四五六七八九十百]+[编章节].*)$"
+)
+"""What checklists write after a law's name: a part of a code (婚姻家庭编), a remark (（公益诉讼条款）)."""
+
+
+def _without_part_or_remark(name: str) -> str | None:
+    """The law name without a trailing part or remark, when there is one: 《民法典》婚姻家庭编 → 民法典."""
+    shorter = _PART_OR_REMARK.sub("", name).strip()
+    return _strip_title(shorter) if shorter and shorter != name else None
 
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:

@@ -84,3 +84,7 @@ def main() -> None:
 from pufa.cli_queries import register as register_queries  # noqa: E402  (the read commands: gaps, audit, …)
 
 register_queries(app)
+
+from pufa.cli_ingest import register as register_ingest  # noqa: E402  (ingest, demo, cite)
+
+register_ingest(app)

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
     batch_size: int = 5000
+    ladybug_buffer_mb: int = 2048
+    """LadybugDB's page cache; its own default takes most of the machine's memory."""
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: SecretStr | None = None

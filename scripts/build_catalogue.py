@@ -11,10 +11,13 @@ the same --today give a byte-identical file.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import multiprocessing
 import os
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +26,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.laws import SKIP_REASONS, Catalogue, ParsedLawFile, SkippedFile, build_catalogue, law_files, scan_law_paths
+from ingest.laws.graph import law_groups, link_articles
+from ingest.pipeline import article_fact_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in catalogue.law_rows()]
     (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")
-    counts = _counts(catalogue, parsed, skipped)
+    facts = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
+    counts = [*_counts(catalogue, parsed, skipped), ("current articles linked (article_facts.jsonl.gz)", facts)]
     readme = README.format(
         corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts)
     )
@@ -120,6 +126,25 @@ def main(argv: list[str] | None = None) -> int:
     for item in errors:
         console.print(f"[red]unreadable[/red] {item.message}")
     return 1 if errors else 0
+
+
+def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> int:
+    """The current articles that name a department type or an audience: numbers and links, no text.
+
+    gzip with mtime 0 so the same corpus gives the same bytes."""
+    groups = list(law_groups(catalogue, laws_per_group=100))
+    rows: list[str] = []
+    columns = (TextColumn("linking articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as progress, \
+            ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        task = progress.add_task("link", total=len(groups))
+        for group, links in zip(groups, pool.map(link_articles, [g.current_articles() for g in groups]), strict=True):
+            rows += [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
+                     for row in article_fact_rows(group, links)]
+            progress.advance(task)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+        out.write("".join(rows).encode("utf-8"))
+    return len(rows)
 
 
 def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[SkippedFile]) -> list[tuple[str, int]]:

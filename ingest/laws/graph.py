@@ -1,0 +1,140 @@
+"""The law catalogue as graph batches: laws with their versions, articles and what articles name.
+
+A batch holds whole laws (every version and article of each), so a law is in the graph
+completely or not at all. Department types and audiences are linked for the articles of
+current versions only: older texts are history, and the questions asked (who should own a
+law in force) are about the text in force. Lineage (REPEALED_BY, IMPLEMENTS) crosses batches
+and is written last, once every law it joins exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from graph.writer import GraphBatch
+from ingest.laws.catalogue import Catalogue
+from ingest.records import ArticleRecord, LawRecord, LawVersionRecord, RepealRecord
+from ingest.reference import NON_TYPES, department_type_rows, is_common_duty
+from nlp.articles import ArticleFacts, analyze_articles
+from nlp.departments import load_department_taxonomy
+
+ROLE_STRENGTH = {"duty": 2, "power": 1, "mention": 0}
+
+
+class NamedType(NamedTuple):
+    """An article naming a department type: NAMES edge properties."""
+
+    type_id: str
+    gov_level: str | None
+    role: str
+    surface: str
+
+
+class ArticleLinks(NamedTuple):
+    """What an article links to: department types it names, audiences it concerns."""
+
+    article_id: str
+    names: list[NamedType]
+    audiences: list[str]
+
+
+@lru_cache(maxsize=1)
+def linkable_types() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """Type ids a NAMES edge may point to, and what each collective mention stands for."""
+    types = frozenset(row["id"] for row in department_type_rows()) - set(NON_TYPES)
+    return types, load_department_taxonomy().covers
+
+
+def named_types(facts: ArticleFacts) -> list[NamedType]:
+    """One NamedType per type the article names: the strongest role, the first level and spelling.
+
+    A collective mention (负有安全生产监督管理职责的部门) names each type it covers."""
+    types, covers = linkable_types()
+    best: dict[str, NamedType] = {}
+    for mention in facts.departments:
+        for type_id in covers.get(mention.dept_type, [mention.dept_type]):
+            if type_id not in types:
+                continue
+            held = best.get(type_id)
+            if held is None or ROLE_STRENGTH[mention.role] > ROLE_STRENGTH[held.role]:
+                best[type_id] = NamedType(type_id, mention.level, mention.role, mention.text)
+    return list(best.values())
+
+
+def link_articles(articles: Sequence[tuple[str, str]]) -> list[ArticleLinks]:
+    """(article id, text) pairs → their links; a top-level function so worker processes can run it."""
+    facts = analyze_articles(text for _, text in articles)
+    return [
+        ArticleLinks(article_id, named_types(fact), sorted({m.audience_id for m in fact.audiences}))
+        for (article_id, _), fact in zip(articles, facts, strict=True)
+    ]
+
+
+class LawGroup(NamedTuple):
+    """Whole laws: each with all its versions and their articles."""
+
+    laws: list[LawRecord]
+    versions: list[LawVersionRecord]
+    articles: list[ArticleRecord]
+
+    def current_articles(self) -> list[tuple[str, str]]:
+        current = {law.current_version for law in self.laws}
+        return [(article.id, article.text) for article in self.articles if article.version_id in current]
+
+
+def law_groups(catalogue: Catalogue, *, laws_per_group: int, skip: Iterable[str] = ()) -> Iterator[LawGroup]:
+    """The catalogue in groups of whole laws, leaving out the law ids in `skip`."""
+    skipped = set(skip)
+    versions: dict[str, list[LawVersionRecord]] = {}
+    for version in catalogue.versions:
+        versions.setdefault(version.law_id, []).append(version)
+    articles: dict[str, list[ArticleRecord]] = {}
+    for article in catalogue.articles:
+        articles.setdefault(article.version_id, []).append(article)
+    laws = [law for law in catalogue.laws if law.id not in skipped]
+    for start in range(0, len(laws), laws_per_group):
+        chunk = laws[start:start + laws_per_group]
+        chunk_versions = [version for law in chunk for version in versions.get(law.id, [])]
+        yield LawGroup(chunk, chunk_versions, [a for v in chunk_versions for a in articles.get(v.id, [])])
+
+
+def with_common_duty(law: LawRecord) -> LawRecord:
+    return law.model_copy(update={"is_common": is_common_duty(law.title, law.level)})
+
+
+def group_batch(group: LawGroup, links: Iterable[ArticleLinks]) -> GraphBatch:
+    """Nodes and edges of whole laws; NAMES/CONCERNS of their articles are replaced, not added to."""
+    batch = GraphBatch()
+    for law in group.laws:
+        batch.add_node("Law", with_common_duty(law))
+    for version in group.versions:
+        batch.add_node("LawVersion", version)
+        batch.add_edge("HAS_VERSION", version.law_id, version.id)
+    for article in group.articles:
+        batch.add_node("Article", article)
+        batch.add_edge("HAS_ARTICLE", article.version_id, article.id)
+    add_links(batch, links)
+    return batch
+
+
+def add_links(batch: GraphBatch, links: Iterable[ArticleLinks]) -> None:
+    for article in links:
+        batch.replace_edges["NAMES"].add(article.article_id)
+        batch.replace_edges["CONCERNS"].add(article.article_id)
+        for named in article.names:
+            batch.add_edge("NAMES", article.article_id, named.type_id, gov_level=named.gov_level, role=named.role,
+                           surface=named.surface)
+        for audience_id in article.audiences:
+            batch.add_edge("CONCERNS", article.article_id, audience_id)
+
+
+def lineage_batch(repeals: Iterable[RepealRecord], parents: dict[str, str]) -> GraphBatch:
+    """REPEALED_BY and IMPLEMENTS between laws already written."""
+    batch = GraphBatch()
+    for repeal in repeals:
+        batch.add_edge("REPEALED_BY", repeal.law_id, repeal.by_law_id, date=repeal.date)
+    for law_id, parent_id in parents.items():
+        batch.add_edge("IMPLEMENTS", law_id, parent_id)
+    return batch
