@@ -20,6 +20,10 @@ class Unauthorized(PufaError):
     """The request carries no bearer token, or not the configured one (401)."""
 
 
+class PayloadTooLarge(PufaError):
+    """An upload over the configured size limit (413)."""
+
+
 class Forbidden(PufaError):
     """Writes are switched off because no PUFA_API_TOKEN is configured (403)."""
 

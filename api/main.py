@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import Forbidden, Unauthorized
-from api.routes import audit, campaigns, exports, gaps, health, laws, shared, units
+from api.deps import Forbidden, PayloadTooLarge, Unauthorized
+from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
 from graph.registry import open_store
 from graph.store import GraphStore
 from pufa.config import Settings, get_settings
@@ -17,6 +17,7 @@ from pufa.errors import InputError, NotFound, PufaError, StoreUnavailable
 
 PROBLEM_STATUS: dict[type[PufaError], int] = {
     NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403,
+    PayloadTooLarge: 413,
 }
 API_V1 = "/api/v1"
 
@@ -53,6 +54,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_exception_handler(PufaError, _problem)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
-                   exports.router):
+                   exports.router, ingest.router):
         app.include_router(router, prefix=API_V1)
     return app

@@ -1,6 +1,8 @@
 """Response models shared by the routers."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+
+from nlp.citations import Citation
 
 
 class StorePublic(BaseModel):
@@ -403,3 +405,26 @@ class CasePublic(BaseModel):
 class CasesPublic(BaseModel):
     data: list[CasePublic]
     count: int
+
+
+class CitationsPublic(BaseModel):
+    """Citations found in a text, resolved to the catalogue (nlp.citations.Citation)."""
+
+    data: list[Citation]
+    count: int
+
+
+class CiteRequest(BaseModel):
+    text: str = Field(max_length=200_000, description="Any text citing laws, e.g. 依据《食品安全法》第一百二十四条.")
+
+
+class IngestReportPublic(BaseModel):
+    """What an upload changed: rows written, what was skipped (with the reason) and what stayed unresolved."""
+
+    kind: str
+    files: int
+    counts: dict[str, int]
+    written: dict[str, int]
+    skipped: list[dict[str, str]]
+    unresolved: list[dict]
+    seconds: float

@@ -537,13 +537,15 @@ def ingest_cases(store: GraphStore, paths: Iterable[Path], *, track: Tracker = n
                 report.skipped.append(Skipped(source=str(path), reason=f"error: {exc}"))
                 advance(1)
                 continue
-            case_id = stable_id("K", case.title)
-            summary = next(iter(case.sections.values()), "")[:CASE_SUMMARY_CHARS]
-            batch.add_node("LawCase", {"id": case_id, "title": case.title, "summary": summary, "source": case.source})
+            # the file is named after the case (甲诉乙…纠纷案); its '# ' heading states the holding
+            name = Path(case.source).stem
+            case_id = stable_id("K", name)
+            summary = "\n".join([case.title, *case.sections.values()])[:CASE_SUMMARY_CHARS]
+            batch.add_node("LawCase", {"id": case_id, "title": name, "summary": summary, "source": case.source})
             batch.replace_edges["CITES"].add(case_id)
             batch.replace_edges["CITES_ARTICLE"].add(case_id)
             articles: dict[str, list[str]] = defaultdict(list)
-            for citation in extract_citations("\n".join(case.citations), catalogue):
+            for citation in extract_citations("\n".join(case.sections.values()), catalogue):
                 if not citation.law_id:
                     report.unresolved.append({"source": case.source, "law": citation.name})
                     continue

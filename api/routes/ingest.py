@@ -1,0 +1,82 @@
+"""Writes over HTTP: upload a checklist or a unit register (bearer token), and resolve citations.
+
+An upload is saved under its own file name (which often says whose checklist it is and for
+which year) in a private temporary folder, read by the same pipeline as `pufa ingest`, and
+deleted. Uploads over PUFA_MAX_UPLOAD_MB are refused before they reach a reader.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Form, UploadFile
+
+from api.deps import PayloadTooLarge, SettingsDep, StoreDep, TokenDep
+from api.models import CitationsPublic, CiteRequest, IngestReportPublic
+from ingest import pipeline
+from nlp.catalogue import Catalogue
+from nlp.citations import extract_citations
+from pufa.config import Settings
+from pufa.errors import InputError
+
+router = APIRouter(tags=["ingest"])
+CHUNK = 1 << 20
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> Catalogue:
+    return Catalogue.load()
+
+
+@router.post("/cite", response_model=CitationsPublic)
+def cite(request: CiteRequest) -> CitationsPublic:
+    """Law citations in a text with law, version, article, paragraph and item; unresolved names keep candidates."""
+    citations = extract_citations(request.text, _catalogue())
+    return CitationsPublic(data=citations, count=len(citations))
+
+
+async def _saved(upload: UploadFile, folder: Path, settings: Settings) -> Path:
+    """The upload on disk under its own (sanitised) name, refused once it passes the size limit."""
+    name = Path(upload.filename or "").name
+    if not name or name.startswith("."):
+        raise InputError("the upload has no file name", source="upload")
+    limit = settings.max_upload_mb * CHUNK
+    target, size = folder / name, 0
+    with open(target, "wb") as out:
+        while chunk := await upload.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"{name}: larger than the {settings.max_upload_mb} MB upload limit")
+            out.write(chunk)
+    return target
+
+
+def _public(report: pipeline.IngestReport) -> IngestReportPublic:
+    return IngestReportPublic.model_validate(report.model_dump())
+
+
+@router.post("/checklists", response_model=IngestReportPublic, dependencies=[TokenDep])
+async def upload_checklist(
+    store: StoreDep, settings: SettingsDep, file: UploadFile,
+    unit: Annotated[str | None, Form(description="Whose checklist, when the file does not say.")] = None,
+    year: Annotated[int | None, Form(ge=1949, le=2100, description="Which year, when the file does not say.")] = None,
+) -> IngestReportPublic:
+    """Submit a unit's checklist (.docx, .xlsx, .csv, .txt); it replaces that unit's year atomically."""
+    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
+        path = await _saved(file, Path(folder), settings)
+        report = pipeline.ingest_checklists(store, [path], unit=unit, year=year)
+    if report.failed:
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name),
+                         source=path.name)
+    return _public(report)
+
+
+@router.post("/units", response_model=IngestReportPublic, dependencies=[TokenDep])
+async def upload_units(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReportPublic:
+    """Submit the unit register (CSV/XLSX, as 附件1): units, sections and department types."""
+    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
+        path = await _saved(file, Path(folder), settings)
+        return _public(pipeline.ingest_units(store, path))
