@@ -71,15 +71,17 @@ def get_paging(
 
 
 def get_law_scope(
+    settings: SettingsDep,
     level: Annotated[str | None, Query(description="位阶, e.g. 法律, 行政法规, 地方性法规.")] = None,
     status: Annotated[str, Query(description="时效性; `all` for any.")] = "现行有效",
-    region: Annotated[str | None, Query(description="A unit's region: national laws plus local ones it lies in.")] = None,
+    region: Annotated[str | None, Query(
+        description="A unit's region: national laws plus local ones it lies in (default PUFA_REGION).")] = None,
     category: Annotated[str | None, Query(description="Category, e.g. 行政法, 经济法.")] = None,
     effective_year: Annotated[int | None, Query(ge=1949, le=2100, description="Laws in force from this year.")] = None,
     include_common: Annotated[bool, Query(description="Include common duties (宪法, 民法典 …).")] = False,
 ) -> LawScope:
     return LawScope(
-        level=level, status=None if status == "all" else status, region=region, category=category,
+        level=level, status=None if status == "all" else status, region=region or settings.region, category=category,
         effective_year=effective_year, include_common=include_common,
     )
 

@@ -110,6 +110,15 @@ def _timed(report: IngestReport) -> Iterator[IngestReport]:
     report.seconds = round((datetime.now() - started).total_seconds(), 2)
 
 
+def shown(path: Path) -> Path:
+    """A path as people should read it in sources and reports: relative to here when it lies below."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def write_reference(store: GraphStore) -> dict[str, int]:
     """The vocabularies every other ingest links to; idempotent and small."""
     return GraphWriter(store).write(reference_batch())
@@ -122,7 +131,7 @@ def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
     """Files as given and the law files under folders, with the folder to name sources from."""
     files: list[Path] = []
     roots: list[Path] = []
-    for path in map(Path, paths):
+    for path in map(shown, paths):
         if path.is_dir():
             files += law_files(path)
             roots.append(path)
@@ -288,7 +297,7 @@ def ingest_units(store: GraphStore, path: Path) -> IngestReport:
     The whole file is one batch: a bad file changes nothing."""
     report = IngestReport(kind="units", files=1)
     with _timed(report):
-        units, skips = read_units_with_skips(path)
+        units, skips = read_units_with_skips(shown(path))
         report.skipped = [Skipped(source=f"{s.source_file}:{s.row}", reason=s.reason) for s in skips if s.reason != "blank"]
         write_reference(store)
         parents = {unit.parent_id for unit in units if unit.parent_id}
@@ -386,7 +395,7 @@ def ingest_checklists(
 
     A file that cannot be read, or whose unit is not in the registry, is reported and changes
     nothing; the other files still load. Re-submitting identical content writes nothing."""
-    paths = [Path(path) for path in paths]
+    paths = [shown(path) for path in paths]
     report = IngestReport(kind="checklists", files=len(paths))
     with _timed(report):
         write_reference(store)
@@ -522,7 +531,7 @@ def _digest(items: list[ChecklistItemRecord]) -> str:
 def ingest_cases(store: GraphStore, paths: Iterable[Path], *, track: Tracker = no_progress) -> IngestReport:
     """Typical cases (以案释法): a LawCase per file, citing the laws and current articles it names."""
     files: list[Path] = []
-    for path in map(Path, paths):
+    for path in map(shown, paths):
         files += sorted(p for p in path.rglob("*.md") if p.name != "_index.md") if path.is_dir() else [path]
     report = IngestReport(kind="cases", files=len(files))
     with _timed(report):

@@ -40,6 +40,7 @@ from api.services import coverage, exports, lookup, sharing
 from api.services.common import checklist_year
 from graph.queries import LawScope
 from graph.store import GraphStore
+from pufa.config import get_settings
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (as the API returns it) instead of tables.")]
 YearOpt = Annotated[int | None, typer.Option(help="Checklist year (default: the latest submitted).")]
@@ -63,8 +64,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _scope(level: str | None, status: str, region: str | None, category: str | None, include_common: bool) -> LawScope:
-    return LawScope(level=level, status=None if status == "all" else status, region=region, category=category,
-                    include_common=include_common)
+    return LawScope(level=level, status=None if status == "all" else status, region=region or get_settings().region,
+                    category=category, include_common=include_common)
 
 
 def _answer(as_json: bool, compute: Callable[[GraphStore], BaseModel], render: Callable[[BaseModel, Console], None]) -> None:

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The sample county's jurisdiction: answers cover national laws plus its own local ones.
+export PUFA_REGION=${PUFA_REGION:-示例市澄河县}
 exec .venv/bin/pufa demo "$@"
