@@ -42,8 +42,11 @@ def _store(kind: str, folder: str) -> GraphStore:
     store = Neo4jStore(os.environ["PUFA_NEO4J_TEST_URI"], os.environ.get("PUFA_NEO4J_USER", "neo4j"),
                        os.environ.get("PUFA_NEO4J_PASSWORD", ""))
     store.ensure_schema()
-    while store.read(Query("bench_wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"))[0]["n"]:
-        pass
+    wipe = Query("bench_wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")
+    deleted = 1
+    while deleted:
+        with store.transaction() as tx:
+            deleted = tx.run(wipe)[0]["n"]
     return store
 
 
@@ -89,7 +92,7 @@ def main(
         table.add_row(kind, f"{result['files']:,}", f"{result['laws']:,}", f"{result['articles']:,}",
                       str(result["failed"]), f"{seconds:.1f}", f"{result['files'] / seconds:,.1f}",
                       f"{result['articles'] / seconds:,.0f}", f"{result['peak_mb']:,.0f}")
-    Console().print(table)
+    Console(width=140).print(table)
 
 
 if __name__ == "__main__":

@@ -191,3 +191,15 @@ def test_the_catalogue_leaves_ingested_law_texts_alone(store: GraphStore, tmp_pa
     assert report.counts["already stored with texts"] == 1
     assert one(store, "MATCH (a:Article {law_id: $l}) WHERE a.text <> '' RETURN count(a) AS v", l=FOOD_SAFETY) == texts
     assert one(store, "MATCH (l:Law {id: $l}) RETURN l.status AS v", l=CONTRACT_LAW) == "已废止"
+
+
+@pytest.mark.slow
+def test_the_whole_corpus_ingests_with_every_skip_explained(store: GraphStore):
+    report = ingest_laws(store, [corpus_dir()])
+    assert report.failed == []
+    explained = ("index", "template", "readme", "case", "not_a_law", "duplicate")
+    assert all(skip.reason.startswith(explained) for skip in report.skipped)
+    counts = store.counts()
+    assert (counts["Law"], counts["LawVersion"], counts["Article"]) == (3870, 3411, 147056)
+    repealed = column(store, "MATCH (l:Law)-[:REPEALED_BY]->(:Law {short_title: '民法典'}) RETURN l.short_title AS v")
+    assert {"合同法", "物权法", "民法通则", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "民法总则"} <= set(repealed)
