@@ -15,7 +15,8 @@ from graph.ladybug_store import LadybugStore
 from graph.store import GraphStore, Query
 
 STORE_KINDS = ["ladybug", "neo4j"]
-WIPE = Query("wipe", "MATCH (n) DETACH DELETE n")
+WIPE = Query("wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted")
+"""In slices: one transaction deleting a whole-corpus graph would pass Neo4j's transaction memory limit."""
 
 
 def _neo4j_store() -> GraphStore:
@@ -52,6 +53,8 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
         store.close()
     else:
         store = request.getfixturevalue("neo4j_session_store")
-        with store.transaction() as tx:
-            tx.run(WIPE)
+        deleted = 1
+        while deleted:
+            with store.transaction() as tx:
+                deleted = tx.run(WIPE)[0]["deleted"]
         yield store

@@ -203,3 +203,12 @@ def test_the_whole_corpus_ingests_with_every_skip_explained(store: GraphStore):
     assert (counts["Law"], counts["LawVersion"], counts["Article"]) == (3870, 3411, 147056)
     repealed = column(store, "MATCH (l:Law)-[:REPEALED_BY]->(:Law {short_title: '民法典'}) RETURN l.short_title AS v")
     assert {"合同法", "物权法", "民法通则", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "民法总则"} <= set(repealed)
+
+
+def test_bad_files_each_fail_with_their_name_and_change_nothing(county: GraphStore):
+    bad = sorted(p for p in (SAMPLE_CHECKLISTS.parent / "bad").iterdir() if not p.name.startswith("units_"))
+    report = ingest_checklists(county, bad)
+    assert len(report.failed) == len(bad)
+    for path, failure in zip(bad, sorted(report.failed, key=lambda f: f.source), strict=True):
+        assert failure.source.endswith(path.name) and path.name in failure.reason
+    assert one(county, "MATCH (c:Checklist) RETURN count(c) AS v") == 0
