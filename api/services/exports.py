@@ -2,6 +2,8 @@
 
 Cells come from uploaded checklists, so any text starting with = + - @ (or a tab or carriage
 return) gets a leading apostrophe: Excel and LibreOffice would otherwise run it as a formula.
+Control characters that the xlsx format cannot hold (a CSV upload may carry them) are dropped
+from xlsx cells instead of failing the download.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from api.services import audit
@@ -44,6 +47,13 @@ def neutralize(value: object) -> object:
     return value
 
 
+def xlsx_cell(value: object) -> object:
+    """A value as an xlsx cell can hold it: control characters dropped first, so that none can hide a formula."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralize(value)
+
+
 def safe_file_part(text: str) -> str:
     """Ids in download file names, reduced to characters safe in a header and on any filesystem."""
     return re.sub(r"[^A-Za-z0-9_-]", "_", text)
@@ -55,15 +65,15 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
     for sheet in sheets:
         worksheet = workbook.create_sheet(sheet.name[:31])
         if sheet.title:
-            worksheet.append([neutralize(sheet.title)])
+            worksheet.append([xlsx_cell(sheet.title)])
             worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(len(sheet.header), 1))
             worksheet.cell(1, 1).font = Font(bold=True, size=14)
             worksheet.cell(1, 1).alignment = Alignment(horizontal="center")
-        worksheet.append([neutralize(cell) for cell in sheet.header])
+        worksheet.append([xlsx_cell(cell) for cell in sheet.header])
         for cell in worksheet[worksheet.max_row]:
             cell.font = Font(bold=True)
         for row in sheet.rows:
-            worksheet.append([neutralize(cell) for cell in row])
+            worksheet.append([xlsx_cell(cell) for cell in row])
         worksheet.freeze_panes = worksheet.cell(worksheet.max_row - len(sheet.rows) + 1, 1)
     buffer = io.BytesIO()
     workbook.save(buffer)

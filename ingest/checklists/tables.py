@@ -342,7 +342,8 @@ def _sheet_merges(zf: zipfile.ZipFile, member: str) -> list[tuple[int, int, int,
                 continue
             if tag == "row" and sheet_data is not None:
                 elem.clear()
-                sheet_data.remove(elem)
+                if len(sheet_data) and sheet_data[-1] is elem:  # a row nested deeper (malformed) is only cleared
+                    sheet_data.remove(elem)
             elif tag == "mergeCell":
                 ref = elem.get("ref", "")
                 try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
+from ingest.checklists.tables import MAX_UNZIPPED_BYTES
 from ingest.laws.model import LawDocument
 from ingest.laws.plaintext import read_plaintext
 from pufa.errors import InputError
@@ -17,8 +18,15 @@ def read_docx(path: Path, *, source: str) -> LawDocument:
     """Body paragraphs in order; tables and headers are not law text. Word soft line breaks
     inside a paragraph separate lines as hard ones do."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+        if inflated > MAX_UNZIPPED_BYTES:  # a zip bomb: python-docx would inflate it all into memory
+            raise InputError(f"the document inflates to {inflated >> 20} MB, over the "
+                             f"{MAX_UNZIPPED_BYTES >> 20} MB limit", source=source)
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise InputError(f"not a readable .docx file ({error})", source=source) from error
+    except SyntaxError as error:  # lxml's XMLSyntaxError: malformed, too deeply nested, or entity bombs
+        raise InputError(f"not a readable .docx file (bad XML: {error})", source=source) from error
     lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines() or [""]]
     return read_plaintext(lines, source=source)
