@@ -7,6 +7,7 @@ import pytest
 from api.services import audit, coverage
 from graph.ladybug_store import LadybugStore
 from graph.queries import LawScope
+from graph.store import Query
 from ingest.demo import load_demo
 from ingest.records import law_id, unit_id
 
@@ -59,3 +60,13 @@ def test_loading_twice_changes_nothing(demo):
     assert store.counts() == before
     assert again[2].written == {} and all(s.reason.startswith("unchanged") for s in again[2].skipped
                                           if not s.reason.startswith(("title", "note", "heading", "preamble")))
+
+
+def test_common_duties_are_marked_and_never_gaps(demo):
+    store, _ = demo
+    rows = store.read(Query("t", "MATCH (l:Law) WHERE l.is_common RETURN l.short_title AS t"))
+    common = {row["t"] for row in rows}
+    assert {"宪法", "民法典", "公务员法", "行政处罚法"} <= common
+    assert "食品安全法" not in common
+    gaps = coverage.coverage_gaps(store, LawScope(region=REGION), limit=5000)
+    assert not common & {gap.law.short_title for gap in gaps.data}
