@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import Forbidden, PayloadTooLarge, Unauthorized
 from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
+from api.web import install as install_web_pages
 from graph.registry import open_store
 from graph.store import GraphStore
 from pufa.config import Settings, get_settings
@@ -56,4 +57,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router):
         app.include_router(router, prefix=API_V1)
+    install_web_pages(app)
     return app

@@ -18,6 +18,10 @@ from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_r
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+RETRY_SECONDS = 5.0
+"""How long the driver keeps retrying a transaction or a connection before we answer 503. Its
+defaults (30 s of retries, 30 s per connection attempt) held every request for about 35 s
+while the server was down."""
 
 
 def _one_line(error: object) -> str:
@@ -101,7 +105,8 @@ class Neo4jStore(GraphStore):
         self._database = database
         self._batch_size = batch_size
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+            self._driver = GraphDatabase.driver(
+                uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS, connection_timeout=RETRY_SECONDS)
         except ValueError as exc:
             raise StoreUnavailable(f"invalid Neo4j URI {uri!r}: {exc}") from None
 

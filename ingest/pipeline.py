@@ -281,13 +281,15 @@ def article_fact_rows(group: LawGroup, links: list[ArticleLinks]) -> Iterator[di
 
 
 def department_type_ids(written: str) -> list[str]:
-    """Department types a unit register names (公安机关、出入境管理机构) as taxonomy ids, in order."""
-    types, covers = linkable_types()
+    """Department types a unit register names (公安机关、出入境管理机构) as taxonomy ids, in order.
+
+    A collective (负有安全生产监督管理职责的部门) describes a duty the unit shares, not what it is,
+    so it does not make the unit act as every sector the collective covers."""
+    types, _ = linkable_types()
     found: list[str] = []
     for mention in extract_departments(written):
-        for type_id in covers.get(mention.dept_type, [mention.dept_type]):
-            if type_id in types and type_id not in found:
-                found.append(type_id)
+        if mention.dept_type in types and mention.dept_type not in found:
+            found.append(mention.dept_type)
     return found
 
 

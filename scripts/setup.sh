@@ -12,3 +12,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
   touch "$stamp"
 fi
+if ! command -v chromium >/dev/null; then  # tests/test_web_browser.py drives the system Chromium; CJK fonts for its screenshots
+  as_root=$([ "$(id -u)" = 0 ] || echo sudo)
+  $as_root apt-get update -q && $as_root apt-get install -y -q chromium fonts-wqy-zenhei
+fi

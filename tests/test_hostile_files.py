@@ -24,7 +24,7 @@ from api.main import create_app
 from graph.ladybug_store import LadybugStore
 from ingest.checklists import MAX_FILE_BYTES, read_checklist
 from ingest.checklists.tables import MAX_UNZIPPED_BYTES
-from ingest.demo import SAMPLE_UNITS
+from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
 from ingest.laws import parse_law_file
 from ingest.records import unit_id
 from ingest.units import read_units
@@ -110,9 +110,9 @@ def refused(call: Callable[[], object], *words: str) -> InputError:
 
 
 def readers(path: Path) -> list[Callable[[], object]]:
-    """Every reader a submitted or ingested Office file can reach."""
-    return [lambda: read_checklist(path, unit="县公安局", year=2026), lambda: list(read_units(path)),
-            lambda: parse_law_file(path)]
+    """Every reader a submitted or ingested file of this kind reaches (law texts may be .docx, not .xlsx)."""
+    calls = [lambda: read_checklist(path, unit="县公安局", year=2026), lambda: list(read_units(path))]
+    return calls + [lambda: parse_law_file(path)] if path.suffix == ".docx" else calls
 
 
 # --- zip bombs, nesting, entities ------------------------------------------------------------
@@ -129,8 +129,8 @@ def test_zip_bombs_are_refused_before_inflating(tmp_path: Path, kind: str):
             "xl/worksheets/sheet1.xml", f"<worksheet {SHEET_NS}><sheetData><row><c t=\"inlineStr\"><is><t>", inflated_mb,
             "</t></is></c></row></sheetData></worksheet>"))
     assert path.stat().st_size < MB  # the bomb: under a megabyte on disk
-    for read in readers(path)[: 3 if kind == "docx" else 2]:
-        refused(read, f"inflates to {inflated_mb} MB")
+    for read in readers(path):
+        refused(read, "inflates to", f"over the {MAX_UNZIPPED_BYTES // MB} MB limit")
 
 
 def test_deeply_nested_word_xml_is_refused(tmp_path: Path):
@@ -157,8 +157,18 @@ def test_entity_expansion_bombs_are_refused(tmp_path: Path):
     sheet = excel_file(tmp_path / "laughs.xlsx", (
         f'<?xml version="1.0"?>{ENTITY_BOMB_DTD}<worksheet {SHEET_NS}><sheetData><row r="1"><c r="A1" t="inlineStr">'
         "<is><t>&i;</t></is></c></row></sheetData></worksheet>").encode())
-    for read in readers(sheet)[:2]:
+    for read in readers(sheet):
         refused(read, "amplification")
+
+
+def test_a_damaged_package_manifest_is_refused(tmp_path: Path):
+    """Found by fuzzing: one byte cut from [Content_Types].xml made python-docx raise AttributeError."""
+    sample = SAMPLE_CHECKLISTS / "2025_县市场监督管理局_普法责任清单.docx"
+    manifest = zipfile.ZipFile(sample).read("[Content_Types].xml")
+    path = _replace_member(tmp_path / "damaged.docx", sample.read_bytes(), "[Content_Types].xml",
+                           manifest[:193] + manifest[194:])
+    for read in readers(path):
+        refused(read)
 
 
 # --- size, garbage, encodings ----------------------------------------------------------------
@@ -191,8 +201,8 @@ def test_text_in_utf16_without_a_byte_order_mark_is_refused_by_name(tmp_path: Pa
 
 def test_text_in_neither_utf8_nor_gbk_is_refused(tmp_path: Path):
     path = tmp_path / "清单.csv"
-    path.write_bytes(b"\xe5\x8f\x00\x81\xff" * 4 + b"\n" + "序号,法律法规名称".encode("utf-8") + b"\x80\xff\xfe\n")
-    refused(lambda: read_checklist(path, unit="县公安局", year=2026))
+    path.write_bytes("序号,法律法规名称\n1,".encode("utf-8") + b"\x80\xff\x80\xff\n")
+    refused(lambda: read_checklist(path, unit="县公安局", year=2026), "neither UTF-8 nor GBK/GB18030", "line 2")
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
@@ -201,7 +211,7 @@ def test_legitimate_chinese_encodings_read_the_same(tmp_path: Path, encoding: st
     path = tmp_path / "清单.csv"
     path.write_bytes(table.encode(encoding))
     [checklist] = read_checklist(path, unit="县公安局", year=2026)
-    assert [item.law_names for item in checklist.items] == [["食品安全法"]]
+    assert [(item.law_names, item.audience_text) for item in checklist.items] == [(["《食品安全法》"], "群众")]
 
 
 # --- over HTTP: the upload endpoint and the exports --------------------------------------------

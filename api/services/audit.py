@@ -30,6 +30,7 @@ from api.services.common import (
     item_sort_key,
     page,
     pct,
+    stored_page,
     unit_brief,
     unit_public,
 )
@@ -121,7 +122,7 @@ def flagged_items(
         unit_brief(store, unit_id)
     year = checklist_year(store, year)
     count = store.read(queries.count_flagged_items(year, kind, unit_id))[0]["n"]
-    rows = store.read(queries.flagged_items(year, kind, unit_id, skip, count if limit is None else limit))
+    rows = stored_page(store, queries.flagged_items(year, kind, unit_id, skip, count if limit is None else limit), skip, count)
     return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in rows], count=count)
 
 

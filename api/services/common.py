@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from api.models import ArticleMatchPublic, ItemEvidencePublic, LawBriefPublic, UnitBriefPublic, UnitPublic
 from graph import queries
-from graph.store import GraphStore, Row
+from graph.store import GraphStore, Query, Row
 from ingest.records import LEVELS
 from pufa.errors import NotFound
 
@@ -27,6 +27,12 @@ def checklist_year(store: GraphStore, year: int | None) -> int | None:
 def page(items: Sequence[T], skip: int, limit: int | None) -> list[T]:
     """One page of a sorted answer; no limit (exports) means all of it."""
     return list(items[skip:] if limit is None else items[skip : skip + limit])
+
+
+def stored_page(store: GraphStore, page_query: Query, skip: int, count: int) -> list[Row]:
+    """A page the store sorts and slices (ORDER BY … SKIP … LIMIT), not asked for when it starts past
+    the last row: LadybugDB crashes the whole process (SIGSEGV) on a SKIP thousands past the end."""
+    return store.read(page_query) if skip < count else []
 
 
 def pct(part: int, whole: int) -> float | None:

@@ -25,7 +25,7 @@ from api.models import (
     UnitDetailPublic,
     UnitsPublic,
 )
-from api.services.common import fetch_law_briefs, law_brief, law_sort_key, page, unit_brief, unit_public
+from api.services.common import fetch_law_briefs, law_brief, law_sort_key, page, stored_page, unit_brief, unit_public
 from graph import queries
 from graph.store import GraphStore, Row
 from pufa.errors import InputError, NotFound
@@ -83,10 +83,9 @@ def law_detail(
         links[row.pop("link")].append(LawLinkPublic(**row))
     articles = ArticlesPublic(data=[], count=0)
     if version_id is not None:
-        articles = ArticlesPublic(
-            data=[ArticlePublic(**row) for row in store.read(queries.version_articles(version_id, skip, limit))],
-            count=store.read(queries.count_version_articles(version_id))[0]["n"],
-        )
+        count = store.read(queries.count_version_articles(version_id))[0]["n"]
+        rows = stored_page(store, queries.version_articles(version_id, skip, limit), skip, count)
+        articles = ArticlesPublic(data=[ArticlePublic(**row) for row in rows], count=count)
     return LawDetailPublic(
         law=law, versions=versions, version_id=version_id, articles=articles,
         **{kind: sorted(found, key=lambda link: (link.title or "", link.id)) for kind, found in links.items()},
@@ -122,10 +121,9 @@ def law_cases(
 def list_units(store: GraphStore, *, text: str | None = None, skip: int = 0, limit: int = 100) -> UnitsPublic:
     """All units by name (paged in the store), or those whose name or an alias contains the text."""
     if text is None:
-        return UnitsPublic(
-            data=[unit_public(row) for row in store.read(queries.units_page(skip, limit))],
-            count=store.read(queries.count_units())[0]["n"],
-        )
+        count = store.read(queries.count_units())[0]["n"]
+        return UnitsPublic(data=[unit_public(row) for row in stored_page(store, queries.units_page(skip, limit), skip, count)],
+                           count=count)
     units = sorted((unit_public(row) for row in store.read(queries.search_units(_query_text(text)))),
                    key=lambda unit: (unit.name or "", unit.id))
     return UnitsPublic(data=page(units, skip, limit), count=len(units))

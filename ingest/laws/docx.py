@@ -26,7 +26,9 @@ def read_docx(path: Path, *, source: str) -> LawDocument:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise InputError(f"not a readable .docx file ({error})", source=source) from error
-    except SyntaxError as error:  # lxml's XMLSyntaxError: malformed, too deeply nested, or entity bombs
-        raise InputError(f"not a readable .docx file (bad XML: {error})", source=source) from error
+    except InputError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many types on a malformed package or XML
+        raise InputError(f"not a readable .docx file ({type(error).__name__}: {error})", source=source) from error
     lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines() or [""]]
     return read_plaintext(lines, source=source)

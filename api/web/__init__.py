@@ -1,0 +1,20 @@
+"""Web pages for the justice bureau, the units and campaign coordinators, in Chinese.
+
+Server-rendered Jinja2 templates over the same services as /api/v1; the CSS, the SVG charts and
+the little JavaScript (the checklist upload) ship with the package, nothing loads from a CDN.
+"""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.web.pages import router
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages at / and their assets at /static."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,0 +1,173 @@
+"""The pages: dashboard, law, unit, campaign planner and search, each a template over the services.
+
+No query logic lives here: every number comes from api.services, as in /api/v1 and the CLI.
+Errors on a page (an unknown law, a bad year) answer with a page in Chinese, not problem+json.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+
+from api.deps import LawScopeDep, SettingsDep, StoreDep, YearQuery
+from api.models import UnitBriefPublic
+from api.services import audit, coverage, exports, lookup, sharing
+from api.services.common import checklist_year, page
+from api.web.charts import claims_by_level, claims_by_unit
+from api.web.picture import law_picture
+from api.web.planner import campaign_sheet, key_date_calendar
+from api.web.render import Page, render
+from ingest.checklists import normalize
+from ingest.records import LEVELS
+from pufa.errors import InputError, NotFound, PufaError, StoreUnavailable
+
+ERROR_STATUS = {NotFound: 404, InputError: 422, StoreUnavailable: 503}
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+
+
+class PageRoute(APIRoute):
+    """A page route: the services' errors become an HTML page with the right status."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def page_handler(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except PufaError as exc:
+                status = next((code for kind, code in ERROR_STATUS.items() if isinstance(exc, kind)), 500)
+                return render(request, "error.html", status_code=status, status=status, detail=str(exc))
+
+        return page_handler
+
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/")
+def dashboard_page(
+    request: Request, store: StoreDep, scope: LawScopeDep, year: YearQuery = None, gaps_page: PageNumber = 1,
+    units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
+) -> HTMLResponse:
+    """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, findings."""
+    year = checklist_year(store, year)
+    gaps_at, units_at = Page("gaps_page", gaps_page, 20), Page("units_page", units_page, 50)
+    problems_at, unresolved_at = Page("problems_page", problems_page, 20), Page("unresolved_page", unresolved_page, 20)
+    summary = audit.audit_summary(store, year=year, scope=scope, limit=None)
+    matrix = exports.coverage_matrix(store, year=year, scope=scope)
+    unit_ids = {row.unit.name: row.unit.id for row in summary.units.data if row.unit.name}
+    return render(
+        request, "dashboard.html", year=year, summary=summary,
+        units=page(summary.units.data, units_at.skip, units_at.size), units_at=units_at,
+        gaps=coverage.coverage_gaps(store, scope, year=year, skip=gaps_at.skip, limit=gaps_at.size, owners=3),
+        gaps_at=gaps_at,
+        not_submitted=audit.not_submitted(store, year=year, limit=100),
+        problems=audit.flagged_items(store, "problems", year=year, skip=problems_at.skip, limit=problems_at.size),
+        problems_at=problems_at,
+        unresolved=audit.flagged_items(store, "unresolved", year=year, skip=unresolved_at.skip,
+                                       limit=unresolved_at.size),
+        unresolved_at=unresolved_at,
+        outdated=audit.outdated_citations(store, year=year, limit=100),
+        charts=[claims_by_unit(matrix, unit_ids), claims_by_level(matrix, list(LEVELS))],
+    )
+
+
+@router.get("/laws/{law_id}")
+def law_page(
+    request: Request, store: StoreDep, law_id: str, year: YearQuery = None, version_id: str | None = None,
+    articles_page: PageNumber = 1,
+) -> HTMLResponse:
+    """A law: status and versions, who claims it or should (with the evidence), its articles."""
+    articles_at = Page("articles_page", articles_page, 50)
+    detail = lookup.law_detail(store, law_id, version_id=version_id, skip=articles_at.skip, limit=articles_at.size)
+    shared = sharing.shared_law(store, law_id, year=year)
+    naming: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+    for unit in shared.units:
+        for match in unit.evidence:
+            naming[match.article_id][unit.unit.id] = unit.unit
+    return render(
+        request, "law.html", detail=detail, shared=shared, picture=law_picture(shared), articles_at=articles_at,
+        naming={article_id: list(units.values()) for article_id, units in naming.items()},
+        cases=lookup.law_cases(store, law_id, limit=20),
+    )
+
+
+@router.get("/units/{unit_id}")
+def unit_page(
+    request: Request, store: StoreDep, settings: SettingsDep, scope: LawScopeDep, unit_id: str,
+    year: YearQuery = None, missing_page: PageNumber = 1,
+) -> HTMLResponse:
+    """A unit: the legislation that applies to it (claimed, implied, missing) with evidence, its
+    checklist, the audit's findings, and the upload of a new checklist."""
+    detail = lookup.unit_detail(store, unit_id)
+    year = checklist_year(store, year)
+    missing_at = Page("missing_page", missing_page, 20)
+    applicable = coverage.applicable(store, unit_id, year=year, scope=scope)
+    return render(
+        request, "unit.html", detail=detail, year=year, applicable=applicable,
+        inferred={law.law.id: law.articles for law in applicable.inferred},
+        missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, skip=missing_at.skip, limit=missing_at.size),
+        missing_at=missing_at, checklist=exports.checklist_table(store, unit_id, year=year),
+        findings=audit.unit_audit(store, unit_id, year=year), uploads_enabled=settings.api_token is not None,
+    )
+
+
+@router.get("/campaigns")
+def campaigns_page(
+    request: Request, store: StoreDep, settings: SettingsDep, year: YearQuery = None, key_date_id: str | None = None,
+    audience_id: str | None = None, law: Annotated[str | None, Query(description="A law's id or name.")] = None,
+    groups_page: PageNumber = 1,
+) -> HTMLResponse:
+    """Pick a key date, a law or an audience; see the unit groups, a suggested lead and the calendar."""
+    year = checklist_year(store, year)
+    groups_at = Page("groups_page", groups_page, 10)
+    law = (law or "").strip()
+    answer, law_error = None, None
+    try:
+        law_id = lookup.resolve_law(store, law).id if law else None
+    except (NotFound, InputError):
+        law_id, law_error = None, f"没有找到唯一对应“{law}”的法律法规，请输入全称或简称，或先在搜索中查找。"
+    if key_date_id or audience_id or law_id:
+        answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
+                                   region=settings.region, skip=groups_at.skip, limit=groups_at.size)
+    return render(
+        request, "campaigns.html", year=year, answer=answer, groups_at=groups_at, law=law, law_error=law_error,
+        calendar=key_date_calendar(store, year=year, region=settings.region),
+        audiences=list(normalize.audiences()), key_date_id=key_date_id,
+        audience_id=audience_id,
+    )
+
+
+@router.get("/campaigns/export")
+def campaign_export(
+    store: StoreDep, settings: SettingsDep, year: YearQuery = None, key_date_id: str | None = None,
+    audience_id: str | None = None, law_id: str | None = None,
+) -> Response:
+    """The planned groups as a spreadsheet to send to the units."""
+    answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
+                               region=settings.region, limit=None)
+    filename = f"campaign-{exports.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
+    return Response(exports.to_xlsx([campaign_sheet(answer)]), media_type=exports.XLSX_MEDIA_TYPE,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/search")
+def search_page(
+    request: Request, store: StoreDep, q: str = "", laws_page: PageNumber = 1, articles_page: PageNumber = 1,
+) -> HTMLResponse:
+    """Laws by name or abbreviation, articles by their text, and units by name."""
+    text = q.strip()
+    laws_at, articles_at = Page("laws_page", laws_page, 20), Page("articles_page", articles_page, 20)
+    found = {}
+    if text:
+        found = {
+            "laws": lookup.search_laws(store, text, skip=laws_at.skip, limit=laws_at.size),
+            "articles": lookup.search_articles(store, text, skip=articles_at.skip, limit=articles_at.size),
+            "units": lookup.list_units(store, text=text, limit=50),
+        }
+    return render(request, "search.html", q=text, found=found, laws_at=laws_at, articles_at=articles_at)
