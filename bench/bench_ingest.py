@@ -23,7 +23,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.store import GraphStore, Query
+from bench.bench_queries import wipe
+from graph.store import GraphStore
 from ingest.pipeline import ingest_laws
 from pufa.config import get_settings
 
@@ -42,11 +43,7 @@ def _store(kind: str, folder: str) -> GraphStore:
     store = Neo4jStore(os.environ["PUFA_NEO4J_TEST_URI"], os.environ.get("PUFA_NEO4J_USER", "neo4j"),
                        os.environ.get("PUFA_NEO4J_PASSWORD", ""))
     store.ensure_schema()
-    wipe = Query("bench_wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")
-    deleted = 1
-    while deleted:
-        with store.transaction() as tx:
-            deleted = tx.run(wipe)[0]["n"]
+    wipe(store)
     return store
 
 

@@ -19,6 +19,14 @@ WIPE = Query("wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(
 """In slices: one transaction deleting a whole-corpus graph would pass Neo4j's transaction memory limit."""
 
 
+def empty(store: GraphStore) -> None:
+    """Delete every node of a (Neo4j) store, in slices."""
+    deleted = 1
+    while deleted:
+        with store.transaction() as tx:
+            deleted = tx.run(WIPE)[0]["deleted"]
+
+
 def _neo4j_store() -> GraphStore:
     from graph.neo4j_store import Neo4jStore
 
@@ -53,8 +61,5 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
         store.close()
     else:
         store = request.getfixturevalue("neo4j_session_store")
-        deleted = 1
-        while deleted:
-            with store.transaction() as tx:
-                deleted = tx.run(WIPE)[0]["deleted"]
+        empty(store)
         yield store
