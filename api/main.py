@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Forbidden, PayloadTooLarge, Unauthorized
+from api.limits import BodySizeLimit
 from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
 from api.web import install as install_web_pages
 from graph.registry import open_store
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="Pufa Graph", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.add_exception_handler(PufaError, _problem)
+    app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router):

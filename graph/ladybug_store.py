@@ -5,6 +5,11 @@ scans the table once per list element there. New nodes and edges are bulk-loaded
 a few hundred edges per second there); updates of existing ones go through `LOAD FROM` the
 same Arrow table. COPY aborts the process on a duplicate primary key, so rows are split into
 new and existing ones before anything is copied.
+
+Memory staged by `COPY`/`LOAD FROM` stays pinned in the buffer pool until the connection that
+ran it closes (neither COMMIT nor CHECKPOINT frees it): a long-running server would fill its
+pool after some hundreds of uploads. So a transaction that staged rows ends by reopening the
+connection, which costs well under a millisecond.
 """
 
 from __future__ import annotations
@@ -78,12 +83,12 @@ class LadybugWriteTx(GraphWriteTx):
         fresh = [row for row in rows if row["id"] not in existing]
         stale = [row for row in rows if row["id"] in existing]
         if fresh:
-            self._store._execute(f"COPY {label} FROM $staged", {"staged": _arrow_table(columns, fresh)})
+            self._store._staged(f"COPY {label} FROM $staged", _arrow_table(columns, fresh))
         if stale and node.properties:
             assignments = ", ".join(f"node_.{p} = {p}" for p in node.properties)
-            self._store._execute(
+            self._store._staged(
                 f"LOAD FROM $staged MATCH (node_:{label} {{id: id}}) SET {assignments}",
-                {"staged": _arrow_table(columns, stale)},
+                _arrow_table(columns, stale),
             )
         return len(rows)
 
@@ -106,13 +111,13 @@ class LadybugWriteTx(GraphWriteTx):
         fresh = [row for row in rows if (row["src"], row["dst"]) not in existing]
         stale = [row for row in rows if (row["src"], row["dst"]) in existing]
         if fresh:
-            self._store._execute(f"COPY {rel} FROM $staged", {"staged": _arrow_table(columns, fresh)})
+            self._store._staged(f"COPY {rel} FROM $staged", _arrow_table(columns, fresh))
         if stale and kind.properties:
             assignments = ", ".join(f"edge_.{p} = {p}" for p in kind.properties)
-            self._store._execute(
+            self._store._staged(
                 f"LOAD FROM $staged MATCH (a:{kind.source} {{id: src}})-[edge_:{rel}]->"
                 f"(b:{kind.target} {{id: dst}}) SET {assignments}",
-                {"staged": _arrow_table(columns, stale)},
+                _arrow_table(columns, stale),
             )
         return len(rows)
 
@@ -155,6 +160,7 @@ class LadybugStore(GraphStore):
         # concurrently, so every statement takes the lock.
         self._lock = threading.RLock()
         self._in_transaction = False
+        self._pinned = False
 
     def _execute(self, cypher: str, params: dict | None = None) -> list[Row]:
         with self._lock:
@@ -166,6 +172,17 @@ class LadybugStore(GraphStore):
             rows = [dict(zip(columns, values)) for values in result.get_all()]
             result.close()
             return rows
+
+    def _staged(self, cypher: str, staged: pa.Table) -> None:
+        """Run a statement over an Arrow table; its memory is pinned until the connection reopens."""
+        self._pinned = True
+        self._execute(cypher, {"staged": staged})
+
+    def _release_staged(self) -> None:
+        if self._pinned:
+            self._conn.close()
+            self._conn = ladybug.Connection(self._db)
+            self._pinned = False
 
     def ping(self) -> None:
         self._execute("RETURN 1 AS ok")
@@ -193,6 +210,7 @@ class LadybugStore(GraphStore):
                 self._execute("COMMIT")
             finally:
                 self._in_transaction = False
+                self._release_staged()
 
     def _rollback(self) -> None:
         """Roll back, unless LadybugDB already did (it aborts a transaction an error broke)."""

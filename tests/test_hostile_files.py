@@ -6,6 +6,7 @@ exported inert. The files are made here, in tmp_path, at test time.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
@@ -18,8 +19,10 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from fastapi import HTTPException
 from fastapi.testclient import TestClient
 
+from api.limits import BodySizeLimit
 from api.main import create_app
 from graph.ladybug_store import LadybugStore
 from ingest.checklists import MAX_FILE_BYTES, read_checklist
@@ -288,3 +291,42 @@ def test_formula_cells_come_back_inert_in_every_export(client: TestClient):
     written = [cell for row in csv.reader(io.StringIO(findings)) for cell in row]
     assert any(cell.startswith("'=cmd") for cell in written)
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in written)
+
+
+def _asgi_upload(body_chunks: list[bytes], headers: list[tuple[bytes, bytes]]):
+    """Drive the body limit directly, counting how much of the body the server asks for."""
+    from api.limits import BodySizeLimit
+
+    asked, sent = [], []
+
+    async def app(scope, receive, send):
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"read"})
+
+    async def receive():
+        chunk = body_chunks[len(asked)]
+        asked.append(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": len(asked) < len(body_chunks)}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/v1/checklists", "headers": headers}
+    limited = BodySizeLimit(app, max_upload_mb=1)
+    try:
+        asyncio.run(limited(scope, receive, send))
+    except HTTPException as exc:
+        return exc.status_code, len(asked)
+    return sent[0]["status"], len(asked)
+
+
+def test_a_declared_oversized_body_is_refused_before_any_of_it_is_read():
+    chunks = [b"x" * MB] * 100
+    assert _asgi_upload(chunks, [(b"content-length", str(100 * MB).encode())]) == (413, 0)
+
+
+def test_a_chunked_oversized_body_is_cut_off_at_the_limit():
+    assert _asgi_upload([b"x" * MB] * 100, []) == (413, 2)
+    assert _asgi_upload([b"x" * 1000] * 3, []) == (200, 3)

@@ -103,3 +103,21 @@ def test_counts_cover_every_label(store):
     assert counts["Law"] == 3
     assert counts["Article"] == 0
     assert "ChecklistItem" in counts
+
+
+def test_many_small_bulk_writes_fit_a_small_ladybug_buffer_pool(tmp_path):
+    """Staged COPY/LOAD FROM memory is given back after each transaction, so a server can take uploads for ever.
+
+    Without the reconnect, a 64 MB pool is full after about 18 such transactions."""
+    from graph.ladybug_store import LadybugStore
+
+    store = LadybugStore(tmp_path / "small.lbug", buffer_pool_mb=64)
+    store.ensure_schema()
+    for upload in range(60):
+        ids = [f"L{upload}-{n}" for n in range(50)]
+        with store.transaction() as tx:
+            tx.upsert_nodes("Law", [{"id": law_id, "title": f"法{law_id}"} for law_id in ids])
+            tx.upsert_edges("REPEALED_BY", [{"src": law_id, "dst": ids[0], "date": "2026-01-01"} for law_id in ids[1:]])
+            tx.upsert_nodes("Law", [{"id": law_id, "title": f"新法{law_id}"} for law_id in ids[:10]])
+    assert store.counts()["Law"] == 3000
+    store.close()

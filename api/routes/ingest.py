@@ -2,7 +2,8 @@
 
 An upload is saved under its own file name (which often says whose checklist it is and for
 which year) in a private temporary folder, read by the same pipeline as `pufa ingest`, and
-deleted. Uploads over PUFA_MAX_UPLOAD_MB are refused before they reach a reader.
+deleted. Bodies over PUFA_MAX_UPLOAD_MB are refused before they are received (`api.limits`),
+and a file over it before it reaches a reader.
 """
 
 from __future__ import annotations
