@@ -12,6 +12,7 @@ from api.deps import Forbidden, PayloadTooLarge, Unauthorized
 from api.limits import BodySizeLimit
 from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
 from api.web import install as install_web_pages
+from graph.migrations import prepare
 from graph.registry import open_store
 from graph.store import GraphStore
 from pufa.config import Settings, get_settings
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         owned = store is None
         app.state.store = store or open_store(settings)
         if owned:
-            app.state.store.ensure_schema()
+            prepare(app.state.store)
         try:
             yield
         finally:

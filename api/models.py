@@ -191,6 +191,8 @@ class CampaignGroupPublic(BaseModel):
     shared: NamedPublic
     shared_kind: str
     """law or audience."""
+    unit_count: int
+    """All units in the group; `units` shows the lead and the first others by name (units_limit)."""
     units: list[CampaignUnitPublic]
     laws: list[NamedPublic]
     audiences: list[NamedPublic]

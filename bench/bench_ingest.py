@@ -23,7 +23,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bench.bench_queries import wipe
 from graph.store import GraphStore
 from ingest.pipeline import ingest_laws
 from pufa.config import get_settings
@@ -43,7 +42,7 @@ def _store(kind: str, folder: str) -> GraphStore:
     store = Neo4jStore(os.environ["PUFA_NEO4J_TEST_URI"], os.environ.get("PUFA_NEO4J_USER", "neo4j"),
                        os.environ.get("PUFA_NEO4J_PASSWORD", ""))
     store.ensure_schema()
-    wipe(store)
+    store.clear()
     return store
 
 

@@ -30,9 +30,10 @@ from rich.table import Table
 
 from api.services import audit, coverage, exports, lookup, sharing
 from graph.ladybug_store import LadybugStore
+from graph.migrations import summarize_checklists
 from graph.queries import LawScope
 from graph.schema import NODES
-from graph.store import GraphStore, Query
+from graph.store import GraphStore
 from tests.fixtures_graph import AUDIENCES, DEPARTMENT_TYPES, KEY_DATES, METHODS, YEAR, build_county
 
 COUNTY_TARGET_MS, PROVINCE_TARGET_MS = 50, 500
@@ -147,6 +148,7 @@ def load(store: GraphStore, scale: Scale, batch: int) -> float:
         upsert = store.upsert_nodes if name in NODES else store.upsert_edges
         for start in range(0, len(rows), batch):
             upsert(name, rows[start : start + batch])
+    summarize_checklists(store)
     return time.perf_counter() - started
 
 
@@ -212,18 +214,6 @@ def measure(store: GraphStore, scale: Scale, repeats: int) -> dict[str, tuple[fl
     return results
 
 
-WIPE_SOME = Query("wipe_some", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")
-
-
-def wipe(store: GraphStore) -> None:
-    """Empty a Neo4j store in small transactions: one DETACH DELETE of a province exhausts the
-    test server's 1 GB heap."""
-    while True:
-        with store.transaction() as tx:
-            if not tx.run(WIPE_SOME)[0]["n"]:
-                return
-
-
 def _neo4j_store() -> GraphStore | None:
     uri = os.environ.get("PUFA_NEO4J_TEST_URI")
     if not uri:
@@ -232,7 +222,7 @@ def _neo4j_store() -> GraphStore | None:
 
     store = Neo4jStore(uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""))
     store.ensure_schema()
-    wipe(store)
+    store.clear()
     return store
 
 
@@ -277,9 +267,11 @@ def _run(kind: str, scale: Scale, runs: int, batch: int, console: Console) -> di
         return None
     try:
         console.print(f"neo4j: loaded {scale.name} in {load(store, scale, batch):.0f} s")
-        return measure(store, scale, runs)
+        timings = measure(store, scale, runs)
+        console.print(_table(scale, {"neo4j": timings}))
+        return timings
     finally:
-        wipe(store)  # leave the shared test server empty
+        store.clear()  # leave the shared test server empty
         store.close()
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.ladybug_store import LadybugStore
-from graph.store import GraphStore, Query
+from graph.store import GraphStore
 
 
 def synthetic(laws: int, units: int, claims: int, seed: int = 7) -> dict[str, list[dict]]:
@@ -67,8 +67,7 @@ def main(laws: int = 20_000, units: int = 2_000, claims: int = 100_000, batch: i
         from graph.neo4j_store import Neo4jStore
 
         store = Neo4jStore(uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""))
-        with store.transaction() as tx:
-            tx.run(Query("wipe", "MATCH (n) DETACH DELETE n"))
+        store.clear()
         rows, seconds = load(store, data, batch)
         store.close()
         table.add_row("neo4j", f"{rows:,}", f"{seconds:.1f}", f"{rows / seconds:,.0f}")

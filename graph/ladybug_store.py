@@ -220,6 +220,9 @@ class LadybugStore(GraphStore):
             if "No active transaction" not in str(exc):
                 raise
 
+    def clear(self) -> None:
+        self._execute("MATCH (n) DETACH DELETE n")
+
     def close(self) -> None:
         self._conn.close()
         self._db.close()

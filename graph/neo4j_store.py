@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import neo4j
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase, NotificationDisabledClassification, RoutingControl
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.schema import NODES, node_type, rel_type
@@ -22,6 +22,9 @@ RETRY_SECONDS = 5.0
 """How long the driver keeps retrying a transaction or a connection before we answer 503. Its
 defaults (30 s of retries, 30 s per connection attempt) held every request for about 35 s
 while the server was down."""
+CLEAR_SLICE = 50_000
+CLEAR_RELATIONSHIPS = "MATCH ()-[r]->() WITH r LIMIT $slice DELETE r RETURN count(*) AS deleted"
+CLEAR_NODES = "MATCH (n) WITH n LIMIT $slice DELETE n RETURN count(*) AS deleted"
 
 
 def _one_line(error: object) -> str:
@@ -105,8 +108,11 @@ class Neo4jStore(GraphStore):
         self._database = database
         self._batch_size = batch_size
         try:
+            # Optional properties are simply absent on nodes that lack them: Neo4j's "property key
+            # does not exist" notes (UNRECOGNIZED) would log a warning for most reads.
             self._driver = GraphDatabase.driver(
-                uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS, connection_timeout=RETRY_SECONDS)
+                uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS, connection_timeout=RETRY_SECONDS,
+                notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED])
         except ValueError as exc:
             raise StoreUnavailable(f"invalid Neo4j URI {uri!r}: {exc}") from None
 
@@ -143,6 +149,16 @@ class Neo4jStore(GraphStore):
             with session.begin_transaction() as tx:
                 yield Neo4jWriteTx(tx, self._batch_size)
                 tx.commit()
+
+    def clear(self) -> None:
+        """Relationships first, then nodes, each in slices: deleting a province's graph (millions of
+        relationships) in one transaction passes Neo4j's transaction memory limit."""
+        for statement in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
+            deleted = 1
+            while deleted:
+                with self._translated_errors():
+                    records, _, _ = self._driver.execute_query(statement, {"slice": CLEAR_SLICE}, database_=self._database)
+                deleted = records[0]["deleted"]
 
     def close(self) -> None:
         self._driver.close()

@@ -49,8 +49,6 @@ CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistIt
 CURRENT = "c.current AND c.year = $year"
 CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"
 """Narrow a law `l` to its current version `v` before walking articles (both planners do better)."""
-UNCLAIMED = f"NOT EXISTS {{ MATCH (l)<-[:CLAIMS]-(:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist) WHERE {CURRENT} }}"
-"""No current checklist of the year claims law `l`."""
 ANCHORS = {
     "key_date": "(:KeyDate {id: $anchor_id})<-[:SCHEDULED]-(i:ChecklistItem)",
     "law": "(:Law {id: $anchor_id})<-[:CLAIMS]-(i:ChecklistItem)",
@@ -124,25 +122,67 @@ def latest_checklist_year() -> Query:
 
 
 def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
-    """Current checklists of a year with their item counts and flagged items."""
+    """Current checklists of a year with their row counts (kept on the checklist)."""
     return Query(
         "current_checklists",
         f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist) WHERE {CURRENT} "
-        "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
-        "RETURN u.id AS unit_id, c.id AS checklist_id, c.revision AS revision, count(i) AS items, "
-        "sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS with_problems, "
-        "sum(CASE WHEN size(i.unresolved) > 0 THEN 1 ELSE 0 END) AS with_unresolved",
+        "RETURN u.id AS unit_id, c.id AS checklist_id, c.revision AS revision, c.items AS items, "
+        "c.with_problems AS with_problems, c.with_unresolved AS with_unresolved",
         {"year": year, "unit_id": unit_id},
     )
 
 
-def claiming_units_by_law(year: int | None) -> Query:
-    """For each claimed law, the units whose current checklist claims it (Checklist.unit_id)."""
+def current_claims(year: int | None) -> Query:
+    """Each current checklist's unit and the laws its rows claim (Checklist.law_ids)."""
     return Query(
-        "claiming_units_by_law",
-        f"MATCH (c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:CLAIMS]->(l:Law) WHERE {CURRENT} "
-        "RETURN l.id AS law_id, collect(DISTINCT c.unit_id) AS unit_ids",
+        "current_claims",
+        f"MATCH (c:Checklist) WHERE {CURRENT} RETURN c.unit_id AS unit_id, c.law_ids AS law_ids",
         {"year": year},
+    )
+
+
+def claimed_law_ids(year: int | None) -> Query:
+    """The laws some current checklist of the year claims, in one row."""
+    return Query(
+        "claimed_law_ids",
+        f"MATCH (c:Checklist) WHERE {CURRENT} UNWIND c.law_ids AS law_id RETURN collect(DISTINCT law_id) AS law_ids",
+        {"year": year},
+    )
+
+
+CHECKLIST_SUMMARY = (
+    "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+    "WITH c, count(i) AS items, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS with_problems, "
+    "sum(CASE WHEN size(i.unresolved) > 0 THEN 1 ELSE 0 END) AS with_unresolved "
+    "OPTIONAL MATCH (c)-[:HAS_ITEM]->(:ChecklistItem)-[:CLAIMS]->(l:Law) "
+    "WITH c, items, with_problems, with_unresolved, collect(DISTINCT l.id) AS law_ids "
+    "SET c.items = items, c.with_problems = with_problems, c.with_unresolved = with_unresolved, "
+    "c.law_ids = law_ids RETURN count(c) AS n"
+)
+"""Write checklist `c`'s row counts and claimed laws from its rows."""
+
+
+def summarize_checklist(checklist_id: str) -> Query:
+    """Run in the transaction that wrote the checklist's rows."""
+    return Query("summarize_checklist", f"MATCH (c:Checklist {{id: $checklist_id}}) {CHECKLIST_SUMMARY}",
+                 {"checklist_id": checklist_id})
+
+
+def summarize_unsummarized_checklists() -> Query:
+    """Checklists written before their summaries were kept (or by a raw loader) get them."""
+    return Query(
+        "summarize_unsummarized_checklists",
+        f"MATCH (c:Checklist) WHERE c.items IS NULL OR c.law_ids IS NULL {CHECKLIST_SUMMARY}",
+    )
+
+
+def retire_current_checklists(unit_id: str, year: int) -> Query:
+    """A unit's current checklist of a year stops being current (a new revision replaces it)."""
+    return Query(
+        "retire_current_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year AND c.current "
+        "SET c.current = false RETURN count(c) AS n",
+        {"unit_id": unit_id, "year": year},
     )
 
 
@@ -217,6 +257,17 @@ def campaign_item_links(
         f"{_anchor_rows(anchor, region)} {_in_groups(group_rel)} MATCH (i)-[:{rel}]->(t:{target}) "
         f"RETURN DISTINCT i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
         {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
+    )
+
+
+def item_links(rel: str, item_ids: list[str]) -> Query:
+    """What these checklist rows point at through one of CLAIMS, TARGETS, USES, SCHEDULED or CO_UNIT."""
+    target = rel_type(rel).target
+    return Query(
+        f"item_links_{rel.lower()}",
+        f"UNWIND $item_ids AS iid MATCH (i:ChecklistItem {{id: iid}})-[:{rel}]->(t:{target}) "
+        f"RETURN i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
+        {"item_ids": list(item_ids)},
     )
 
 
@@ -309,20 +360,6 @@ def count_laws_in_scope(scope: LawScope) -> Query:
     return Query("count_laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN count(l) AS n", params)
 
 
-def unclaimed_laws(scope: LawScope, year: int | None) -> Query:
-    """Laws in scope that no current checklist of the year claims, as [id, level, title] to sort by.
-
-    One row holding a list: the count and the page are cut in Python, and the NOT EXISTS test
-    runs once (on LadybugDB it joins every claim of the year).
-    """
-    clauses, params = scope.clauses()
-    return Query(
-        "unclaimed_laws",
-        f"MATCH (l:Law) {_where([*clauses, UNCLAIMED])} RETURN collect([l.id, l.level, l.title]) AS laws",
-        {**params, "year": year},
-    )
-
-
 def law_sort_keys(scope: LawScope) -> Query:
     """Laws in scope as [id, level, title], in one row."""
     clauses, params = scope.clauses()
@@ -408,15 +445,15 @@ def search_laws(text: str) -> Query:
     )
 
 
-def search_articles(text: str) -> Query:
-    """Articles of current versions whose text contains the text: a plain scan, no full-text index yet."""
+def search_articles(terms: list[str]) -> Query:
+    """Articles of current versions containing every one of the words (nlp.search.search_terms)."""
     return Query(
         "search_articles",
-        f"MATCH (a:Article) WHERE a.text CONTAINS $text MATCH (l:Law {{id: a.law_id}}) "
+        "MATCH (a:Article) WHERE all(term IN $terms WHERE a.text CONTAINS term) MATCH (l:Law {id: a.law_id}) "
         "WHERE a.version_id = l.current_version "
         "RETURN l.id AS law_id, a.id AS id, a.version_id AS version_id, a.seq AS seq, a.label AS label, "
         "a.path AS path, a.text AS text",
-        {"text": text},
+        {"terms": list(terms)},
     )
 
 
@@ -636,11 +673,10 @@ def unit_directory() -> Query:
 
 
 def unit_year_checklists(unit_id: str, year: int) -> Query:
-    """A unit's checklist revisions for a year, newest first, with every stored property."""
+    """A unit's checklist revisions for a year, newest first: the next revision number and whether it changed."""
     return Query(
         "unit_year_checklists",
         "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year "
-        "RETURN c.id AS id, c.unit_id AS unit_id, c.year AS year, c.revision AS revision, c.current AS current, "
-        "c.source AS source, c.submitted_at AS submitted_at, c.digest AS digest ORDER BY c.revision DESC",
+        "RETURN c.id AS id, c.revision AS revision, c.digest AS digest ORDER BY c.revision DESC",
         {"unit_id": unit_id, "year": year},
     )

@@ -97,8 +97,11 @@ NODES: dict[str, NodeType] = {
             {
                 "unit_id": STRING, "year": INT, "revision": INT, "current": BOOL,
                 "source": STRING, "submitted_at": STRING, "digest": STRING,
+                "items": INT, "with_problems": INT, "with_unresolved": INT, "law_ids": STRINGS,
             },
-            "One submitted revision of a unit's yearly responsibility checklist.",
+            "One submitted revision of a unit's yearly responsibility checklist. Its row counts and "
+            "the laws its rows claim are kept with it (written with the rows), so a province-wide "
+            "audit or coverage count reads one node per unit instead of walking every row.",
             ("unit_id",),
         ),
         NodeType(

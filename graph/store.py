@@ -80,6 +80,10 @@ class GraphStore(ABC):
         """Yield a write transaction committed on exit and rolled back on any error."""
 
     @abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship (tests, benchmarks); the schema stays."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def upsert_nodes(self, label: str, rows: Iterable[Row]) -> int:

@@ -452,9 +452,6 @@ class _ChecklistContext:
         revision = (revisions[0]["revision"] if revisions else 0) + 1
         checklist_id = stable_id("C", unit_id, str(year), str(revision))
         batch = GraphBatch()
-        for previous in revisions:
-            if previous["current"]:
-                batch.add_node("Checklist", {**previous, "current": False})
         batch.add_node("Checklist", {
             "id": checklist_id, "unit_id": unit_id, "year": year, "revision": revision, "current": True,
             "source": source, "submitted_at": submitted_at or datetime.now().isoformat(timespec="seconds"),
@@ -464,7 +461,10 @@ class _ChecklistContext:
         for row, item in enumerate(items, start=1):
             self._add_item(batch, f"{checklist_id}#{row}", checklist_id, row, item, report)
         self._add_missing_laws(batch)
-        report.add_written(self.writer.write(batch))
+        with self.store.transaction() as tx:
+            tx.run(queries.retire_current_checklists(unit_id, year))
+            report.add_written(self.writer.write_in(tx, batch))
+            tx.run(queries.summarize_checklist(checklist_id))
         report.skipped += [Skipped(source=f"{s.source_file}:{s.sheet_or_table or ''}:{s.row or ''}", reason=s.reason)
                            for record in records for s in record.skipped if s.reason not in ("blank", "header")]
         counts = Counter(report.counts)

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from graph.migrations import prepare
 from graph.registry import open_store
 from graph.store import GraphStore
 from pufa.config import get_settings
@@ -33,7 +34,7 @@ def opened_store(*, read_only: bool = False) -> Iterator[GraphStore]:
     try:
         store.ping()
         if not read_only:
-            store.ensure_schema()
+            prepare(store)
         yield store
     finally:
         store.close()

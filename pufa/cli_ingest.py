@@ -145,7 +145,8 @@ def demo(
 ) -> None:
     """Load the shipped catalogue and the sample county 澄河县 into the configured store, then serve."""
     from ingest.demo import load_demo
-    from pufa.cli import console, serve as serve_command
+    from pufa.cli import console
+    from pufa.cli import serve as serve_command
     from pufa.config import get_settings
 
     cases = get_settings().corpus_dir / "案例"

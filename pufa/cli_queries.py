@@ -131,12 +131,14 @@ def campaigns(
     audience: Annotated[str | None, typer.Option(help="Audience id, e.g. students.")] = None,
     region: Annotated[str | None, typer.Option(help="Only units whose region contains this.")] = None,
     min_units: Annotated[int, typer.Option(min=1, help="Least units in a group.")] = 2,
+    units_limit: Annotated[int, typer.Option(min=1, help="Units shown per group (the lead first).")] = 50,
     year: YearOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Joint campaigns around one key date, law or audience: groups, suggested lead, calendar."""
     _answer(as_json, lambda store: sharing.campaigns(
         store, key_date_id=key_date, law_id=lookup.resolve_law(store, law).id if law else None,
-        audience_id=audience, year=year, region=region, min_units=min_units), _render_campaigns)
+        audience_id=audience, year=year, region=region, min_units=min_units, units_limit=units_limit),
+        _render_campaigns)
 
 
 def audit(
@@ -324,7 +326,8 @@ def _render_campaigns(answer: CampaignsPublic, console: Console) -> None:
     console.print(f"{answer.count} joint campaign group(s) around {escape(answer.anchor.name or answer.anchor.id)} "
                   f"({answer.anchor_kind}) in {answer.year}")
     for group in answer.data:
-        table = _table(f"{group.shared_kind}: {group.shared.name}", "unit", "audiences", "methods", "rows")
+        shown = f" ({len(group.units)} of {group.unit_count} units shown)" if len(group.units) < group.unit_count else ""
+        table = _table(f"{group.shared_kind}: {group.shared.name}{shown}", "unit", "audiences", "methods", "rows")
         for unit in group.units:
             table.add_row(escape(unit.unit.name or unit.unit.id), _names(unit.audiences), _names(unit.methods),
                           _rows(unit.items))

@@ -12,21 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from graph.ladybug_store import LadybugStore
-from graph.store import GraphStore, Query
+from graph.store import GraphStore
 
 STORE_KINDS = ["ladybug", "neo4j"]
-WIPE = Query("wipe", "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted")
-"""In slices: one transaction deleting a whole-corpus graph would pass Neo4j's transaction memory limit."""
-
-
-def empty(store: GraphStore) -> None:
-    """Delete every node of a (Neo4j) store, in slices."""
-    deleted = 1
-    while deleted:
-        with store.transaction() as tx:
-            deleted = tx.run(WIPE)[0]["deleted"]
-
-
 def _neo4j_store() -> GraphStore:
     from graph.neo4j_store import Neo4jStore
 
@@ -61,5 +49,5 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
         store.close()
     else:
         store = request.getfixturevalue("neo4j_session_store")
-        empty(store)
+        store.clear()
         yield store

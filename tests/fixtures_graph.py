@@ -25,6 +25,7 @@ Articles naming department types (current versions), role in brackets:
 
 from __future__ import annotations
 
+from graph.migrations import summarize_checklists
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 
@@ -263,4 +264,5 @@ def _add_units_and_checklists(batch: GraphBatch) -> None:
 def build_county(store: GraphStore) -> GraphStore:
     """Write the county into an empty store with the schema and return the store."""
     GraphWriter(store).write(county_batch())
+    summarize_checklists(store)  # what the checklist ingest writes with each checklist
     return store

@@ -25,7 +25,6 @@ from graph.store import GraphStore, Query
 from ingest.pipeline import ingest_laws
 from ingest.records import law_id
 from pufa.config import PROJECT_ROOT, Settings
-from tests.conftest import empty
 from tests.fixtures_graph import build_county
 
 LAWS_BEFORE, LAWS_KILLED = 6, 30
@@ -122,7 +121,7 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[t
         yield LadybugStore(path, buffer_pool_mb=256), {"PUFA_STORE": str(path), "PUFA_LADYBUG_BUFFER_MB": "256"}
     else:
         store = request.getfixturevalue("neo4j_session_store")
-        empty(store)
+        store.clear()
         yield store, {"PUFA_STORE": store.location, "PUFA_NEO4J_USER": os.environ.get("PUFA_NEO4J_USER", "neo4j"),
                       "PUFA_NEO4J_PASSWORD": os.environ.get("PUFA_NEO4J_PASSWORD", "")}
 

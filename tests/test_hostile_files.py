@@ -295,7 +295,6 @@ def test_formula_cells_come_back_inert_in_every_export(client: TestClient):
 
 def _asgi_upload(body_chunks: list[bytes], headers: list[tuple[bytes, bytes]]):
     """Drive the body limit directly, counting how much of the body the server asks for."""
-    from api.limits import BodySizeLimit
 
     asked, sent = [], []
 

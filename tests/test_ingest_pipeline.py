@@ -105,9 +105,17 @@ def test_resubmission_replaces_the_year_and_keeps_the_previous_revision(county: 
     ingest_checklists(county, [second], unit="澄河县司法局", year=2026)
     assert current_claims(county, JUSTICE, 2026) == ["人民调解法"]
     revisions = county.read(Query("t", "MATCH (:Unit {id: $u})-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i) "
-                                       "RETURN c.revision AS revision, c.current AS current, count(i) AS items "
+                                       "RETURN c.revision AS revision, c.current AS current, count(i) AS rows, "
+                                       "c.items AS items, c.with_problems AS with_problems, c.law_ids AS law_ids "
                                        "ORDER BY revision", {"u": JUSTICE}))
-    assert revisions == [{"revision": 1, "current": False, "items": 2}, {"revision": 2, "current": True, "items": 1}]
+    for revision in revisions:
+        revision["law_ids"] = sorted(revision["law_ids"])
+    assert revisions == [
+        {"revision": 1, "current": False, "rows": 2, "items": 2, "with_problems": 0,
+         "law_ids": sorted([law_id("中华人民共和国宪法"), FOOD_SAFETY])},
+        {"revision": 2, "current": True, "rows": 1, "items": 1, "with_problems": 0,
+         "law_ids": [law_id("中华人民共和国人民调解法")]},
+    ]
     again = ingest_checklists(county, [second], unit="澄河县司法局", year=2026)
     assert again.written == {} and again.skipped[0].reason.startswith("unchanged")
 

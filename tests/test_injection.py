@@ -102,9 +102,9 @@ def test_law_titles_and_article_texts_come_back_literally(client: TestClient):
         detail = client.get(f"{V1}/laws/{law_id(title)}")
         assert detail.status_code == 200, detail.text
         assert detail.json()["articles"]["data"][0]["text"] == f"{payload}应当依法管理。"
-        articles = client.get(f"{V1}/articles", params={"q": f"{payload}应当"})
+        articles = client.get(f"{V1}/articles", params={"q": f"{payload}应当", "limit": 500})
         assert articles.status_code == 200, articles.text
-        assert articles.json()["count"] == 1
+        assert f"{payload}应当依法管理。" in [hit["article"]["text"] for hit in articles.json()["data"]]
     assert counts(client) == before
 
 

@@ -13,13 +13,17 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from api.models import LeadPublic
 from api.services import audit, coverage, lookup, sharing
 from graph import queries
+from graph.migrations import prepare, summarize_checklists
 from graph.queries import LawScope
 from graph.schema import NODES, RELS
+from graph.store import Query
+from graph.writer import GraphWriter
 from pufa.config import get_settings
 from pufa.errors import InputError, NotFound
-from tests.fixtures_graph import build_county
+from tests.fixtures_graph import build_county, county_batch
 
 
 @pytest.fixture
@@ -286,6 +290,21 @@ def test_campaign_around_a_law_groups_by_audience(county):
     assert [g.shared.id for g in wider.data] == ["students", "enterprises"]
 
 
+def test_a_campaign_group_shows_its_lead_first_when_units_are_limited(county):
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=1).data
+    assert (group.unit_count, group.lead.unit.id, [u.unit.id for u in group.units]) == (2, "UMKT", ["UMKT"])
+    assert [(e.key_date.id, ids(e.units)) for e in group.calendar] == [("consumer_rights_day", ["UMKT"])]
+    [everyone] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=None).data
+    assert (everyone.unit_count, [u.unit.id for u in everyone.units]) == (2, ["UMKT", "UEDU"])
+
+
+def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monkeypatch):
+    last_by_name = lambda standings: LeadPublic(unit=max((s.unit for s in standings), key=lambda u: u.name), reason="test")  # noqa: E731
+    monkeypatch.setattr(sharing, "suggest_lead", last_by_name)
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=1).data
+    assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
+
+
 def test_campaign_in_a_region(county):
     assert sharing.campaigns(county, key_date_id="constitution_day", region="澄河县").count == 1
     assert sharing.campaigns(county, key_date_id="constitution_day", region="另一县").count == 0
@@ -393,6 +412,15 @@ def test_article_search_scans_current_versions(county):
     assert lookup.search_articles(county, "食品药品监督管理部门").count == 0  # only in the old version
 
 
+def test_article_search_matches_every_word_in_any_order(county):
+    """"保护未成年人" is not in the text ("未成年人保护宣传教育"), but both its words are."""
+    assert [(hit.law.id, hit.article.label) for hit in lookup.search_articles(county, "保护未成年人").data] == [
+        ("LMINOR", "第七条"),
+    ]
+    assert [hit.law.id for hit in lookup.search_articles(county, "食品安全的 宣传").data] == ["LFOOD"]
+    assert lookup.search_articles(county, "未成年人 食品").count == 0
+
+
 def test_cases_by_law_and_article(county):
     assert ids(lookup.law_cases(county, "LFOOD").data) == ["K1", "K2"]
     assert ids(lookup.law_cases(county, "LFOOD", article="第三十四条").data) == ["K2"]
@@ -466,3 +494,17 @@ def test_cli_tables_and_exports(cli, tmp_path):
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     code, _ = cli("export", "checklist", "UMKT", "--out", str(tmp_path / "c.xlsx"))
     assert code == 0 and (tmp_path / "c.xlsx").stat().st_size > 0
+
+
+def test_checklists_loaded_without_summaries_get_them_once(store):
+    """A store from an older release (or a raw loader) has checklists without row counts; preparing it fills them."""
+    GraphWriter(store).write(county_batch())
+    unsummarized = Query("unsummarized", "MATCH (c:Checklist) WHERE c.items IS NULL RETURN count(c) AS n")
+    assert store.read(unsummarized)[0]["n"] == 8
+    assert prepare(store) is store
+    assert store.read(unsummarized)[0]["n"] == 0
+    summary = audit.audit_summary(store)
+    rows = store.read(Query("rows", "MATCH (c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) WHERE c.current AND c.year = 2026 "
+                                    "RETURN count(i) AS n, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS p"))
+    assert (summary.items, summary.items_with_problems) == (rows[0]["n"], rows[0]["p"]) != (0, 0)
+    assert summarize_checklists(store) == 0

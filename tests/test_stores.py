@@ -121,3 +121,13 @@ def test_many_small_bulk_writes_fit_a_small_ladybug_buffer_pool(tmp_path):
             tx.upsert_nodes("Law", [{"id": law_id, "title": f"新法{law_id}"} for law_id in ids[:10]])
     assert store.counts()["Law"] == 3000
     store.close()
+
+
+def test_clear_deletes_every_node_and_relationship_but_keeps_the_schema(store):
+    _laws(store)
+    store.upsert_edges("REPEALED_BY", [{"src": "L1", "dst": "L2", "date": "2021-01-01"}])
+    store.clear()
+    assert set(store.counts().values()) == {0}
+    assert store.read(REPEALS) == []
+    _laws(store)
+    assert store.counts()["Law"] == 3

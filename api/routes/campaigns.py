@@ -18,6 +18,7 @@ def campaigns(
     law_id: str | None = None, audience_id: str | None = None,
     region: Annotated[str | None, Query(description="Only units whose region contains this (示例市澄河县).")] = None,
     min_units: Annotated[int, Query(ge=1, description="Least units in a group.")] = 2,
+    units_limit: Annotated[int, Query(ge=1, le=500, description="Units shown per group (the lead first).")] = 50,
 ) -> CampaignsPublic:
     """Groups of units sharing laws and audiences around one anchor (give exactly one), with lead and calendar.
 
@@ -25,5 +26,5 @@ def campaigns(
     """
     return sharing.campaigns(
         store, key_date_id=key_date_id, law_id=law_id, audience_id=audience_id, year=year, region=region,
-        min_units=min_units, skip=paging.skip, limit=paging.limit,
+        min_units=min_units, skip=paging.skip, limit=paging.limit, units_limit=units_limit,
     )

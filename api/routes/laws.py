@@ -24,9 +24,9 @@ def search_laws(
 @router.get("/articles", response_model=ArticleHitsPublic)
 def search_articles(
     store: StoreDep, paging: PagingDep,
-    q: Annotated[str, Query(min_length=1, description="Exact text to find in current articles.")],
+    q: Annotated[str, Query(min_length=1, description="Words to find in current articles, in any order.")],
 ) -> ArticleHitsPublic:
-    """Articles of current versions containing the text (a plain substring scan for now, not full-text search)."""
+    """Articles of current versions containing every word of the text (cut by jieba), by law and article."""
     return lookup.search_articles(store, q, skip=paging.skip, limit=paging.limit)
 
 

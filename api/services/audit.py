@@ -31,12 +31,14 @@ from api.services.common import (
     page,
     pct,
     stored_page,
+    unclaimed_laws,
     unit_brief,
     unit_public,
 )
 from graph import queries
 from graph.queries import LawScope
 from graph.store import GraphStore, Row
+
 
 def audit_summary(
     store: GraphStore, *, year: int | None = None, scope: LawScope = LawScope(), skip: int = 0, limit: int | None = 100,
@@ -53,7 +55,7 @@ def audit_summary(
     items = sum(int(row["items"]) for row in rows)
     with_problems = sum(int(row["with_problems"] or 0) for row in rows)
     in_scope = store.read(queries.count_laws_in_scope(scope))[0]["n"]
-    claimed = in_scope - len(store.read(queries.unclaimed_laws(scope, year))[0]["laws"])
+    claimed = in_scope - len(unclaimed_laws(store, scope, year))
     return AuditSummaryPublic(
         year=year, units_expected=len(top_level), units_submitted=submitted,
         submitted_pct=pct(submitted, len(top_level)), items=items, items_with_problems=with_problems,

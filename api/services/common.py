@@ -24,6 +24,13 @@ def checklist_year(store: GraphStore, year: int | None) -> int | None:
     return store.read(queries.latest_checklist_year())[0]["year"]
 
 
+def unclaimed_laws(store: GraphStore, scope: queries.LawScope, year: int | None) -> list[list]:
+    """Laws in scope that no current checklist of the year claims, as [id, level, title]."""
+    [claimed] = store.read(queries.claimed_law_ids(year))
+    taken = set(claimed["law_ids"] or ())
+    return [law for law in store.read(queries.law_sort_keys(scope))[0]["laws"] if law[0] not in taken]
+
+
 def page(items: Sequence[T], skip: int, limit: int | None) -> list[T]:
     """One page of a sorted answer; no limit (exports) means all of it."""
     return list(items[skip:] if limit is None else items[skip : skip + limit])
@@ -73,6 +80,11 @@ def item_evidence(row: Row) -> ItemEvidencePublic:
 
 def item_sort_key(item: ItemEvidencePublic) -> tuple:
     return item.unit_name or "", item.unit_id, item.checklist_id, item.row or 0, item.item_id
+
+
+def row_evidence(rows: Iterable[Row]) -> list[ItemEvidencePublic]:
+    """Checklist rows as evidence, by unit, checklist and row."""
+    return sorted(map(item_evidence, rows), key=item_sort_key)
 
 
 def article_match(row: Row) -> ArticleMatchPublic:

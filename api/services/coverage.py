@@ -29,6 +29,7 @@ from api.services.common import (
     law_order,
     law_sort_key,
     page,
+    unclaimed_laws,
     unit_brief,
     unit_names,
 )
@@ -43,8 +44,7 @@ def coverage_gaps(
 ) -> GapsPublic:
     """Laws in scope that no unit's current checklist claims, with suggested owners for the page shown."""
     year = checklist_year(store, year)
-    [row] = store.read(queries.unclaimed_laws(scope, year))
-    ordered = sorted(row["laws"], key=lambda law: law_order(*law))
+    ordered = sorted(unclaimed_laws(store, scope, year), key=lambda law: law_order(*law))
     shown = [law[0] for law in page(ordered, skip, limit)]
     briefs = fetch_law_briefs(store, shown)
     suggestions = owner_suggestions(store, shown, owners)

@@ -89,6 +89,15 @@ def to_csv(sheet: Sheet) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def claiming_units_by_law(store: GraphStore, year: int | None) -> dict[str, list[str]]:
+    """For each claimed law, the units whose current checklist of the year claims it."""
+    units: dict[str, list[str]] = defaultdict(list)
+    for row in store.read(queries.current_claims(year)):
+        for law_id in row["law_ids"] or ():
+            units[law_id].append(row["unit_id"])
+    return units
+
+
 def coverage_matrix(store: GraphStore, *, year: int | None = None, scope: LawScope = LawScope()) -> Sheet:
     """Laws in scope (rows) × units (columns): 认领 where a current checklist claims the law,
     推定 where an article names a department type the unit acts as, both, or blank (a gap)."""
@@ -96,9 +105,9 @@ def coverage_matrix(store: GraphStore, *, year: int | None = None, scope: LawSco
     laws = sorted((law_brief(row) for row in store.read(queries.laws_in_scope(scope))), key=law_sort_key)
     units = sorted(store.read(queries.units_overview())[0]["units"], key=lambda unit: (unit[1] or "", unit[0]))
     marks: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.read(queries.claiming_units_by_law(year)):
-        for unit_id in row["unit_ids"]:
-            marks[(row["law_id"], unit_id)].add(CLAIMED)
+    for law_id, unit_ids in claiming_units_by_law(store, year).items():
+        for unit_id in unit_ids:
+            marks[(law_id, unit_id)].add(CLAIMED)
     units_by_type = {row["type_id"]: row["unit_ids"] for row in store.read(queries.units_by_type())}
     for row in store.read(queries.types_named_by_law(scope)):
         for type_id in row["type_ids"]:

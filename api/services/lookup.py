@@ -25,9 +25,10 @@ from api.models import (
     UnitDetailPublic,
     UnitsPublic,
 )
-from api.services.common import fetch_law_briefs, law_brief, law_sort_key, page, stored_page, unit_brief, unit_public
+from api.services.common import fetch_law_briefs, law_brief, law_sort_key, page, stored_page, unit_public
 from graph import queries
 from graph.store import GraphStore, Row
+from nlp.search import search_terms
 from pufa.errors import InputError, NotFound
 
 
@@ -93,8 +94,8 @@ def law_detail(
 
 
 def search_articles(store: GraphStore, text: str, *, skip: int = 0, limit: int | None = 100) -> ArticleHitsPublic:
-    """Articles of current versions containing the text, by law then article order."""
-    rows = store.read(queries.search_articles(_query_text(text)))
+    """Articles of current versions containing every word of the text (cut by jieba), by law then article order."""
+    rows = store.read(queries.search_articles(search_terms(_query_text(text))))
     laws = fetch_law_briefs(store, {row["law_id"] for row in rows})
     hits = sorted(
         (ArticleHitPublic(law=laws[row.pop("law_id")], article=ArticlePublic(**row)) for row in rows),

@@ -16,7 +16,6 @@ from api.models import (
     CampaignGroupPublic,
     CampaignsPublic,
     CampaignUnitPublic,
-    ItemEvidencePublic,
     KeyDatePublic,
     LeadPublic,
     NamedPublic,
@@ -32,10 +31,9 @@ from api.services.common import (
     article_sort_key,
     checklist_year,
     fetch_law_briefs,
-    item_evidence,
-    item_sort_key,
     law_order,
     page,
+    row_evidence,
     unit_names,
     unit_sort_key,
 )
@@ -44,7 +42,8 @@ from graph.queries import LawScope
 from graph.store import GraphStore, Row
 from pufa.errors import InputError, NotFound
 
-ITEM_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED", "CO_UNIT")
+SHOWN_ROW_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED")
+"""What a campaign group shows of its rows: laws, audiences, methods and dates."""
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 
@@ -56,28 +55,36 @@ def shared_laws(
     """Laws in scope claimed by or inferred for at least `min_units` units, most shared first.
 
     Units are counted through their sets of department types (a few hundred distinct sets even
-    in a province), so a law's inferred units are summed per set instead of united unit by unit.
+    in a province): a law's inferred units are summed per set, and a claim counts extra only
+    when the claiming unit's set names none of the law's types.
     """
     year = checklist_year(store, year)
-    claimed = {row["law_id"]: row["unit_ids"] for row in store.read(queries.claiming_units_by_law(year))}
     types_of_unit: dict[str, set[str]] = defaultdict(set)
     for row in store.read(queries.units_by_type()):
         for unit_id in row["unit_ids"]:
             types_of_unit[unit_id].add(row["type_id"])
-    signatures = Counter(frozenset(types) for types in types_of_unit.values())
-    signatures_with: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for signature in signatures:
-        for type_id in signature:
-            signatures_with[type_id].append(signature)
+    signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
+    signatures = Counter(signature_of.values())
     named = {row["law_id"]: frozenset(row["type_ids"]) for row in store.read(queries.types_named_by_law(scope))}
+    laws_naming: dict[str, set[str]] = defaultdict(set)
+    for law_id, types in named.items():
+        for type_id in types:
+            laws_naming[type_id].add(law_id)
+    inferred_laws = {s: set().union(*(laws_naming[type_id] for type_id in s)) for s in signatures}
+    inferred = Counter()
+    for signature, units in signatures.items():
+        for law_id in inferred_laws[signature]:
+            inferred[law_id] += units
+    claimed, claimed_only = Counter(), Counter()
+    for row in store.read(queries.current_claims(year)):
+        law_ids = row["law_ids"] or []
+        claimed.update(law_ids)
+        claimed_only.update(set(law_ids) - inferred_laws.get(signature_of.get(row["unit_id"]), set()))
     counted = []
     for law_id, level, title in store.read(queries.law_sort_keys(scope))[0]["laws"]:
-        types = named.get(law_id, frozenset())
-        inferred = sum(signatures[s] for s in {s for type_id in types for s in signatures_with[type_id]})
-        claimants = claimed.get(law_id, [])
-        claimed_only = sum(1 for unit_id in claimants if types_of_unit.get(unit_id, set()).isdisjoint(types))
-        if inferred + claimed_only >= min_units:
-            counted.append((law_id, inferred + claimed_only, len(claimants), inferred, law_order(law_id, level, title)))
+        units = inferred[law_id] + claimed_only[law_id]
+        if units >= min_units:
+            counted.append((law_id, units, claimed[law_id], inferred[law_id], law_order(law_id, level, title)))
     counted.sort(key=lambda law: (-law[1], law[4]))
     shown = page(counted, skip, limit)
     briefs = fetch_law_briefs(store, [law[0] for law in shown])
@@ -94,8 +101,9 @@ class Standing:
 
     unit: UnitBriefPublic
     matches: list[Row] = field(default_factory=list)
-    items: list[ItemEvidencePublic] = field(default_factory=list)
-    declaring_items: list[ItemEvidencePublic] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+    """Its checklist rows for the law (made into evidence only for the units an answer shows)."""
+    declaring_items: list[Row] = field(default_factory=list)
     """Its rows for the law that name partner units: a declared 牵头."""
     partner_of: set[str] = field(default_factory=set)
 
@@ -130,7 +138,7 @@ def suggest_lead(standings: list[Standing]) -> LeadPublic | None:
             f"of the current version ({'、'.join(best.duty_articles)})"
         )
     if best.declaring_items:
-        first = min(best.declaring_items, key=item_sort_key)
+        first = row_evidence(best.declaring_items)[0]
         reasons.append(f"it declared 牵头: its checklist row {first.row} ({first.source or first.checklist_id}) names partner units")
     if not reasons and best.articles:
         reasons.append(f"its department types are named by {best.articles} article(s), none stating a duty")
@@ -157,15 +165,14 @@ def standings_for_law(
         return standings.setdefault(unit_id, Standing(UnitBriefPublic(id=unit_id, name=name)))
 
     for row in claim_rows:
-        item = item_evidence(row)
-        claimant = standing(item.unit_id, item.unit_name)
-        claimant.items.append(item)
-        named = partners.get(item.item_id, [])
+        claimant = standing(row["unit_id"], row["unit_name"])
+        claimant.items.append(row)
+        named = partners.get(row["item_id"], [])
         if named:
-            claimant.declaring_items.append(item)
+            claimant.declaring_items.append(row)
         for link in named:
             if unit_ids is None or link["id"] in unit_ids:
-                standing(link["id"], link["name"]).partner_of.add(item.unit_id)
+                standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
     for unit_id, matches in departments.by_unit(law_id).items():
         if unit_ids is None or unit_id in unit_ids:
             standing(unit_id, names.get(unit_id)).matches.extend(matches)
@@ -187,13 +194,13 @@ def shared_law(store: GraphStore, law_id: str, *, year: int | None = None) -> Sh
     lead = suggest_lead(list(standings.values()))
     units = []
     for s in sorted(standings.values(), key=lambda s: (lead is None or s.unit.id != lead.unit.id, s.rank())):
-        own = [item.item_id for item in s.items]
+        own = [row["item_id"] for row in s.items]
         units.append(SharedUnitPublic(
             unit=s.unit, role="lead" if lead and s.unit.id == lead.unit.id else "co", claimed=bool(s.items),
             declared_lead=bool(s.declaring_items), declared_partner_of=sorted(s.partner_of),
             articles=s.articles, duty_articles=len(s.duty_articles),
             audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
-            items=sorted(s.items, key=item_sort_key), evidence=s.evidence(),
+            items=row_evidence(s.items), evidence=s.evidence(),
         ))
     return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
 
@@ -201,14 +208,17 @@ def shared_law(store: GraphStore, law_id: str, *, year: int | None = None) -> Sh
 def campaigns(
     store: GraphStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
     year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
+    units_limit: int | None = 50,
 ) -> CampaignsPublic:
     """Groups of units that could run a joint campaign around one key date, law or audience.
 
     Rows of current checklists are taken for the anchor; for a key date or an audience they
     are grouped by the law they claim, for a law by the audience they target. A group needs
-    `min_units` units; groups are sorted by size and only the page shown is worked out in full
-    (its rows' audiences, methods and dates, a suggested lead and a calendar). `region` keeps
-    the units whose region contains it (a county's coordinator in a province-wide graph).
+    `min_units` units; groups are sorted by size. The lead is chosen among all of a group's
+    units; the group shows the lead and then the first `units_limit` units by name (in a
+    province a group around 宪法 holds thousands), and its laws, audiences and calendar are
+    those of the units shown. `region` keeps the units whose region contains it (a county's
+    coordinator in a province-wide graph).
     """
     anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
     given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
@@ -234,53 +244,64 @@ def campaigns(
     members: dict[str, list[Row]] = defaultdict(list)
     for row in store.read(queries.campaign_items(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
         members[row.pop("group_id")].append(row)
-    links = _group_links({
-        rel: store.read(queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, rel))
-        for rel in ITEM_RELS
-    })
+    partners = _group_links({"CO_UNIT": store.read(
+        queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, "CO_UNIT"))})["CO_UNIT"]
     departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
-    key_dates = _key_dates(store, links["SCHEDULED"])
-    answer.data = [
-        _campaign_group(
-            departments, NamedPublic(id=row["id"], name=row["name"]), shared_kind,
-            row["id"] if shared_kind == "law" else anchor_id,
-            sorted(members[row["id"]], key=lambda item: item["item_id"]), links, key_dates,
-        )
+    plans = [
+        _GroupPlan.of(departments, NamedPublic(id=row["id"], name=row["name"]),
+                      row["id"] if shared_kind == "law" else anchor_id, members[row["id"]], partners, units_limit)
         for row in shown
     ]
+    item_ids = sorted({row["item_id"] for plan in plans for s in plan.units for row in s.items})
+    links = _group_links({rel: store.read(queries.item_links(rel, item_ids)) for rel in SHOWN_ROW_RELS})
+    key_dates = _key_dates(store, links["SCHEDULED"])
+    answer.data = [plan.group(shared_kind, links, key_dates) for plan in plans]
     return answer
 
 
-def _campaign_group(
-    departments: LawDepartments, shared: NamedPublic, shared_kind: str, law_id: str, rows: list[Row],
-    links: Links, key_dates: dict[str, KeyDatePublic],
-) -> CampaignGroupPublic:
-    item_ids = [row["item_id"] for row in rows]
-    unit_ids = {row["unit_id"] for row in rows}
-    names = {row["unit_id"]: row["unit_name"] for row in rows}
-    standings = standings_for_law(departments, law_id, rows, links["CO_UNIT"], names, unit_ids)
-    units = [
-        CampaignUnitPublic(
-            unit=s.unit, items=sorted(s.items, key=item_sort_key),
-            audiences=_named(links["TARGETS"], [item.item_id for item in s.items]),
-            methods=_named(links["USES"], [item.item_id for item in s.items]),
+@dataclass
+class _GroupPlan:
+    """One campaign group before its rows' links are fetched: its lead and the units it shows."""
+
+    shared: NamedPublic
+    unit_count: int
+    lead: LeadPublic | None
+    units: list[Standing]
+
+    @classmethod
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, rows: list[Row],
+           partners: dict[str, list[Row]], units_limit: int | None) -> _GroupPlan:
+        unit_ids = {row["unit_id"] for row in rows}
+        names = {row["unit_id"]: row["unit_name"] for row in rows}
+        standings = standings_for_law(departments, law_id, rows, partners, names, unit_ids)
+        lead = suggest_lead(list(standings.values()))
+        ordered = sorted(standings.values(), key=lambda s: (lead is None or s.unit.id != lead.unit.id,
+                                                             *unit_sort_key(s.unit)))
+        return cls(shared, len(standings), lead, page(ordered, 0, units_limit))
+
+    def group(self, shared_kind: str, links: Links, key_dates: dict[str, KeyDatePublic]) -> CampaignGroupPublic:
+        units = sorted(self.units, key=lambda s: unit_sort_key(s.unit))
+        item_ids = [row["item_id"] for s in units for row in s.items]
+        by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+        for s in units:
+            for row in s.items:
+                for link in links["SCHEDULED"].get(row["item_id"], []):
+                    by_date[link["id"]][s.unit.id] = s.unit
+        calendar = sorted(
+            (CalendarEntryPublic(key_date=key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
+             for date_id, units_on in by_date.items()),
+            key=lambda entry: (entry.key_date.month or 13, entry.key_date.day or 0, entry.key_date.id),
         )
-        for s in sorted(standings.values(), key=lambda s: unit_sort_key(s.unit))
-    ]
-    by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
-    for row in rows:
-        unit = standings[row["unit_id"]].unit
-        for link in links["SCHEDULED"].get(row["item_id"], []):
-            by_date[link["id"]][unit.id] = unit
-    calendar = sorted(
-        (CalendarEntryPublic(key_date=key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
-         for date_id, units_on in by_date.items()),
-        key=lambda entry: (entry.key_date.month or 13, entry.key_date.day or 0, entry.key_date.id),
-    )
-    return CampaignGroupPublic(
-        shared=shared, shared_kind=shared_kind, units=units, laws=_named(links["CLAIMS"], item_ids),
-        audiences=_named(links["TARGETS"], item_ids), lead=suggest_lead(list(standings.values())), calendar=calendar,
-    )
+        return CampaignGroupPublic(
+            shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
+            units=[CampaignUnitPublic(
+                unit=s.unit, items=row_evidence(s.items),
+                audiences=_named(links["TARGETS"], [row["item_id"] for row in s.items]),
+                methods=_named(links["USES"], [row["item_id"] for row in s.items]),
+            ) for s in units],
+            laws=_named(links["CLAIMS"], item_ids), audiences=_named(links["TARGETS"], item_ids), lead=self.lead,
+            calendar=calendar,
+        )
 
 
 def _group_links(links: dict[str, list[Row]]) -> Links:

@@ -150,7 +150,7 @@ def campaign_export(
 ) -> Response:
     """The planned groups as a spreadsheet to send to the units."""
     answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
-                               region=settings.region, limit=None)
+                               region=settings.region, limit=None, units_limit=None)
     filename = f"campaign-{exports.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
     return Response(exports.to_xlsx([campaign_sheet(answer)]), media_type=exports.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,20 @@
+"""Bring a store up to date before use: its schema, then the derived data an older release or a
+raw loader did not write (so the audit never reads a checklist without its row counts)."""
+
+from __future__ import annotations
+
+from graph import queries
+from graph.store import GraphStore
+
+
+def prepare(store: GraphStore) -> GraphStore:
+    """Create what the schema lacks and fill in derived properties; safe to run on every start."""
+    store.ensure_schema()
+    summarize_checklists(store)
+    return store
+
+
+def summarize_checklists(store: GraphStore) -> int:
+    """Write row counts and claimed laws onto every checklist that lacks them; returns how many."""
+    with store.transaction() as tx:
+        return tx.run(queries.summarize_unsummarized_checklists())[0]["n"]
