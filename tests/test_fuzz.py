@@ -140,6 +140,13 @@ def test_law_parser_on_mutated_word_files(scratch: Path, data: st.DataObject):
 # --- the checklist and unit register readers -------------------------------------------------
 
 
+def readers_raise_only_our_errors(path: Path, body: bytes, **checklist_options) -> None:
+    """Write the file, then read it as a checklist and as a unit register."""
+    path.write_bytes(body)
+    raises_only_our_errors(read_checklist, path, **checklist_options)
+    raises_only_our_errors(read_units, path)
+
+
 def delimited_table() -> st.SearchStrategy[str]:
     """A header drawn from real column names, then rows of realistic or arbitrary cells, any delimiter."""
     cell = st.one_of(st.sampled_from(CELL_FRAGMENTS), st.text(max_size=12))
@@ -156,19 +163,13 @@ def delimited_table() -> st.SearchStrategy[str]:
        suffix=st.sampled_from([".csv", ".txt", ".tsv"]), unit=st.sampled_from([None, "县公安局"]),
        year=st.sampled_from([None, 2026]))
 def test_checklist_and_unit_readers_on_text_tables(scratch: Path, body: bytes, suffix: str, unit, year):
-    path = scratch / f"县公安局2026年普法责任清单{suffix}"
-    path.write_bytes(body)
-    raises_only_our_errors(read_checklist, path, unit=unit, year=year)
-    raises_only_our_errors(read_units, path)
+    readers_raise_only_our_errors(scratch / f"县公安局2026年普法责任清单{suffix}", body, unit=unit, year=year)
 
 
 @FUZZ
 @given(body=st.binary(max_size=4096), suffix=st.sampled_from([".csv", ".xlsx", ".docx", ".xls"]))
 def test_checklist_and_unit_readers_on_arbitrary_bytes(scratch: Path, body: bytes, suffix: str):
-    path = scratch / f"garbage{suffix}"
-    path.write_bytes(body)
-    raises_only_our_errors(read_checklist, path)
-    raises_only_our_errors(read_units, path)
+    readers_raise_only_our_errors(scratch / f"garbage{suffix}", body)
 
 
 @FUZZ
@@ -184,20 +185,16 @@ def test_checklist_reader_on_generated_workbooks(scratch: Path, rows, merges):
         sheet.append([value if not isinstance(value, str) else value.replace("\x00", "") for value in row])
     for row, column, height, width in merges:
         sheet.merge_cells(start_row=row, start_column=column, end_row=row + height, end_column=column + width)
-    path = scratch / "县民政局2026年普法责任清单.xlsx"
-    workbook.save(path)
-    raises_only_our_errors(read_checklist, path)
-    raises_only_our_errors(read_units, path)
+    saved = io.BytesIO()
+    workbook.save(saved)
+    readers_raise_only_our_errors(scratch / "县民政局2026年普法责任清单.xlsx", saved.getvalue())
 
 
 @FUZZ
 @given(data=st.data())
 def test_checklist_and_unit_readers_on_mutated_office_files(scratch: Path, data: st.DataObject):
     sample = data.draw(st.sampled_from(SAMPLE_OFFICE_FILES), label="sample")
-    path = scratch / sample.name
-    path.write_bytes(mutated_zip(sample.read_bytes(), data))
-    raises_only_our_errors(read_checklist, path)
-    raises_only_our_errors(read_units, path)
+    readers_raise_only_our_errors(scratch / sample.name, mutated_zip(sample.read_bytes(), data))
 
 
 # --- the citation and department extractors ----------------------------------------------------
