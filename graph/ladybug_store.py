@@ -23,7 +23,7 @@ import ladybug
 import pyarrow as pa
 
 from graph.schema import BOOL, INT, NODES, RELS, STRINGS, NodeType, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows
+from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows, new_stamp
 from pufa.errors import StoreError, StoreUnavailable
 
 ARROW_TYPES = {
@@ -145,6 +145,7 @@ class LadybugStore(GraphStore):
     kind = "ladybug"
 
     def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 2048):
+        super().__init__()
         self.location = str(path)
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +192,7 @@ class LadybugStore(GraphStore):
         for statement in _ddl():
             self._execute(statement)
 
-    def read(self, query: Query) -> list[Row]:
+    def _read(self, query: Query) -> list[Row]:
         return self._execute(query.text("ladybug"), dict(query.params))
 
     @contextmanager
@@ -202,7 +203,9 @@ class LadybugStore(GraphStore):
             self._execute("BEGIN TRANSACTION")
             self._in_transaction = True
             try:
-                yield LadybugWriteTx(self)
+                tx = LadybugWriteTx(self)
+                yield tx
+                tx.run(new_stamp())
             except BaseException:
                 self._rollback()
                 raise
@@ -222,6 +225,7 @@ class LadybugStore(GraphStore):
 
     def clear(self) -> None:
         self._execute("MATCH (n) DETACH DELETE n")
+        self._cache.forget()
 
     def close(self) -> None:
         self._conn.close()

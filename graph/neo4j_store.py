@@ -14,7 +14,7 @@ from neo4j import GraphDatabase, NotificationDisabledClassification, RoutingCont
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.schema import NODES, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows
+from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows, new_stamp
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
@@ -104,6 +104,7 @@ class Neo4jStore(GraphStore):
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, *, database: str = "neo4j", batch_size: int = 5000):
+        super().__init__()
         self.location = uri
         self._database = database
         self._batch_size = batch_size
@@ -136,7 +137,7 @@ class Neo4jStore(GraphStore):
             for statement in _ddl():
                 self._driver.execute_query(statement, database_=self._database)
 
-    def read(self, query: Query) -> list[Row]:
+    def _read(self, query: Query) -> list[Row]:
         with self._translated_errors():
             records, _, _ = self._driver.execute_query(
                 query.cypher, dict(query.params), database_=self._database, routing_=RoutingControl.READ
@@ -147,7 +148,9 @@ class Neo4jStore(GraphStore):
     def transaction(self) -> Iterator[GraphWriteTx]:
         with self._translated_errors(), self._driver.session(database=self._database) as session:
             with session.begin_transaction() as tx:
-                yield Neo4jWriteTx(tx, self._batch_size)
+                write = Neo4jWriteTx(tx, self._batch_size)
+                yield write
+                write.run(new_stamp())
                 tx.commit()
 
     def clear(self) -> None:
@@ -157,8 +160,10 @@ class Neo4jStore(GraphStore):
             deleted = 1
             while deleted:
                 with self._translated_errors():
-                    records, _, _ = self._driver.execute_query(statement, {"slice": CLEAR_SLICE}, database_=self._database)
+                    records, _, _ = self._driver.execute_query(
+                        statement, {"slice": CLEAR_SLICE}, database_=self._database)
                 deleted = records[0]["deleted"]
+        self._cache.forget()
 
     def close(self) -> None:
         self._driver.close()

@@ -10,6 +10,8 @@ Written for both planners:
   small tables (laws' articles, department types).
 - A law's current version is matched first (CURRENT_VERSION), then its articles.
 - Big answers come back as few rows or as counts: per-row overhead dominates in the Neo4j driver.
+- Whole-graph reads that many answers share (laws in scope, types per law, claims per checklist,
+  flagged rows) are `cached`: kept until the next write renews the graph stamp (graph.store).
 
 "Current checklist" means a Checklist with `current = true` for the year asked: a unit's
 latest revision of that year.
@@ -118,7 +120,7 @@ def _unit_and_sections(include_sub_units: bool) -> str:
 
 
 def latest_checklist_year() -> Query:
-    return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year")
+    return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year", cached=True)
 
 
 def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
@@ -129,6 +131,7 @@ def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
         "RETURN u.id AS unit_id, c.id AS checklist_id, c.revision AS revision, c.items AS items, "
         "c.with_problems AS with_problems, c.with_unresolved AS with_unresolved",
         {"year": year, "unit_id": unit_id},
+        cached=True,
     )
 
 
@@ -138,6 +141,7 @@ def current_claims(year: int | None) -> Query:
         "current_claims",
         f"MATCH (c:Checklist) WHERE {CURRENT} RETURN c.unit_id AS unit_id, c.law_ids AS law_ids",
         {"year": year},
+        cached=True,
     )
 
 
@@ -147,6 +151,7 @@ def claimed_law_ids(year: int | None) -> Query:
         "claimed_law_ids",
         f"MATCH (c:Checklist) WHERE {CURRENT} UNWIND c.law_ids AS law_id RETURN collect(DISTINCT law_id) AS law_ids",
         {"year": year},
+        cached=True,
     )
 
 
@@ -232,6 +237,7 @@ def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: st
         f"{_anchor_rows(anchor, region)} MATCH (i)-[:{group_rel}]->(g:{target}) "
         f"RETURN g.id AS id, {_name(target, 'g')} AS name, count(DISTINCT c.unit_id) AS units",
         {"anchor_id": anchor_id, "year": year, "region": region},
+        cached=True,
     )
 
 
@@ -292,6 +298,7 @@ def flagged_items(year: int | None, kind: str, unit_id: str | None, skip: int, l
         f"WHERE {CURRENT} AND size({field}) > 0 RETURN {ITEM_FIELDS}, {field} AS codes "
         "ORDER BY u.name, u.id, c.id, i.row, i.id SKIP $skip LIMIT $limit",
         {"year": year, "unit_id": unit_id, "skip": skip, "limit": limit},
+        cached=True,
     )
 
 
@@ -301,6 +308,7 @@ def count_flagged_items(year: int | None, kind: str, unit_id: str | None) -> Que
         f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
         f"WHERE {CURRENT} AND size({FLAG_FIELDS[kind]}) > 0 RETURN count(i) AS n",
         {"year": year, "unit_id": unit_id},
+        cached=True,
     )
 
 
@@ -357,7 +365,7 @@ def laws_in_scope(scope: LawScope) -> Query:
 
 def count_laws_in_scope(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
-    return Query("count_laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN count(l) AS n", params)
+    return Query("count_laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN count(l) AS n", params, cached=True)
 
 
 def law_sort_keys(scope: LawScope) -> Query:
@@ -365,14 +373,13 @@ def law_sort_keys(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
     return Query(
         "law_sort_keys", f"MATCH (l:Law) {_where(clauses)} RETURN collect([l.id, l.level, l.title]) AS laws", params,
+        cached=True,
     )
 
 
-def law_briefs(law_ids: list[str]) -> Query:
-    return Query(
-        "law_briefs", f"UNWIND $law_ids AS lid MATCH (l:Law {{id: lid}}) RETURN {LAW_FIELDS}",
-        {"law_ids": list(law_ids)},
-    )
+def all_law_briefs() -> Query:
+    """Every law's list fields: answers name laws from all over the catalogue, a few at a time."""
+    return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_FIELDS}")
 
 
 def law_detail(law_id: str) -> Query:
@@ -476,6 +483,7 @@ def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
         f"UNWIND $law_ids AS lid MATCH (l:Law {{id: lid}}) {CURRENT_VERSION} "
         f"MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) RETURN {ARTICLE_MATCH_FIELDS}",
         {"law_ids": list(law_ids)},
+        cached=True,
     )
 
 
@@ -489,6 +497,7 @@ def articles_naming_types(type_ids: list[str], scope: LawScope) -> Query:
         f"MATCH (l:Law)-[:HAS_VERSION]->(v) {_where(['v.id = l.current_version', *clauses])} "
         f"RETURN {ARTICLE_MATCH_FIELDS}",
         {**params, "type_ids": list(type_ids)},
+        cached=True,
     )
 
 
@@ -501,6 +510,7 @@ def types_named_by_law(scope: LawScope) -> Query:
         "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[:NAMES]->(d:DepartmentType) "
         "RETURN l.id AS law_id, collect(DISTINCT d.id) AS type_ids",
         params,
+        cached=True,
     )
 
 
@@ -511,6 +521,7 @@ def units_acting_as(type_ids: list[str]) -> Query:
         "UNWIND $type_ids AS tid MATCH (d:DepartmentType {id: tid})<-[:ACTS_AS]-(u:Unit) "
         "RETURN d.id AS type_id, collect(u.id) AS unit_ids",
         {"type_ids": list(type_ids)},
+        cached=True,
     )
 
 
@@ -519,6 +530,7 @@ def units_by_type() -> Query:
     return Query(
         "units_by_type",
         "MATCH (u:Unit)-[:ACTS_AS]->(d:DepartmentType) RETURN d.id AS type_id, collect(u.id) AS unit_ids",
+        cached=True,
     )
 
 
@@ -565,6 +577,7 @@ def units_overview() -> Query:
     return Query(
         "units_overview",
         "MATCH (u:Unit) OPTIONAL MATCH (u)-[:PART_OF]->(p:Unit) RETURN collect([u.id, u.name, p.id]) AS units",
+        cached=True,
     )
 
 

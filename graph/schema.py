@@ -115,6 +115,12 @@ NODES: dict[str, NodeType] = {
             "One row of a checklist with its raw text and where it came from.",
             ("checklist_id",),
         ),
+        NodeType(
+            "GraphState",
+            {"stamp": STRING},
+            "One node ('graph') whose stamp every write transaction renews: cached whole-graph reads "
+            "are good while it stays the same.",
+        ),
     )
 }
 

@@ -3,19 +3,28 @@
 Reads are shared Cypher (`Query`), with a per-dialect override where LadybugDB and Neo4j
 disagree. Writes go through a `GraphWriteTx` so that a group of writes (one checklist,
 one batch of laws) lands whole or not at all.
+
+Every write transaction also stamps the graph (GraphState.stamp, a fresh token). The few
+whole-graph reads that every aggregate answer starts from (laws in scope, department types
+per law, each checklist's claims) are marked `cached` and kept until the stamp changes; the
+stamp lives in the graph, so writes by another process (a CLI ingest into Neo4j) count too.
 """
 
 from __future__ import annotations
 
+import threading
+import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.schema import NODES, node_type, rel_type
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,9 +36,53 @@ class Query:
     params: Mapping[str, Any] = field(default_factory=dict)
     ladybug: str | None = None
     """LadybugDB's spelling of the same statement, where the dialects differ."""
+    cached: bool = False
+    """Keep the answer until the next write (for whole-graph reads that many answers share)."""
 
     def text(self, dialect: str) -> str:
         return self.ladybug if dialect == "ladybug" and self.ladybug else self.cypher
+
+    @property
+    def key(self) -> tuple:
+        return self.name, self.cypher, repr(sorted(self.params.items()))
+
+
+GRAPH_STAMP = Query("graph_stamp", "MATCH (s:GraphState {id: 'graph'}) RETURN s.stamp AS stamp")
+
+
+def new_stamp() -> Query:
+    """Run by every write transaction before it commits."""
+    return Query("new_stamp", "MERGE (s:GraphState {id: 'graph'}) SET s.stamp = $stamp", {"stamp": uuid.uuid4().hex})
+
+
+class ReadCache:
+    """Answers of `cached` queries and memoized values for one graph stamp; a new stamp empties it."""
+
+    def __init__(self, size: int = 64):
+        self._size = size
+        self._lock = threading.Lock()
+        self._stamp: str | None = None
+        self._answers: OrderedDict[tuple, Any] = OrderedDict()
+
+    def get(self, stamp: str, key: tuple) -> Any:
+        with self._lock:
+            if stamp != self._stamp:
+                return None
+            if key in self._answers:
+                self._answers.move_to_end(key)
+            return self._answers.get(key)
+
+    def put(self, stamp: str, key: tuple, value: Any) -> None:
+        with self._lock:
+            if stamp != self._stamp:
+                self._stamp, self._answers = stamp, OrderedDict()
+            self._answers[key] = value
+            while len(self._answers) > self._size:
+                self._answers.popitem(last=False)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._stamp, self._answers = None, OrderedDict()
 
 
 class GraphWriteTx(ABC):
@@ -62,6 +115,9 @@ class GraphStore(ABC):
     kind: str
     location: str
 
+    def __init__(self) -> None:
+        self._cache = ReadCache()
+
     @abstractmethod
     def ping(self) -> None:
         """Raise StoreUnavailable unless the store answers."""
@@ -70,9 +126,29 @@ class GraphStore(ABC):
     def ensure_schema(self) -> None:
         """Create tables, constraints and indexes that do not exist yet (idempotent)."""
 
-    @abstractmethod
     def read(self, query: Query) -> list[Row]:
         """Run a read query and return its rows as dicts keyed by the RETURN aliases."""
+        if not query.cached:
+            return self._read(query)
+        return [dict(row) for row in self.memoized(query.key, lambda: self._read(query))]
+
+    def memoized(self, key: tuple, compute: Callable[[], T]) -> T:
+        """A value worked out from the whole graph (an aggregate answer), kept until the next write.
+
+        Callers must treat it as read-only: later callers get the same object."""
+        stamps = self._read(GRAPH_STAMP)
+        stamp = stamps[0]["stamp"] if stamps else None
+        if stamp is None:
+            return compute()
+        value = self._cache.get(stamp, key)
+        if value is None:
+            value = compute()
+            self._cache.put(stamp, key, value)
+        return value
+
+    @abstractmethod
+    def _read(self, query: Query) -> list[Row]:
+        """Run a read query on the engine."""
 
     @abstractmethod
     @contextmanager

@@ -15,7 +15,9 @@ from graph.ladybug_store import LadybugStore
 from graph.store import GraphStore
 
 STORE_KINDS = ["ladybug", "neo4j"]
-def _neo4j_store() -> GraphStore:
+
+
+def open_neo4j_test_store() -> GraphStore:
     from graph.neo4j_store import Neo4jStore
 
     uri = os.environ.get("PUFA_NEO4J_TEST_URI")
@@ -33,7 +35,7 @@ def _neo4j_store() -> GraphStore:
 
 @pytest.fixture(scope="session")
 def neo4j_session_store() -> Iterator[GraphStore]:
-    store = _neo4j_store()
+    store = open_neo4j_test_store()
     store.ensure_schema()
     yield store
     store.close()

@@ -305,6 +305,18 @@ def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monke
     assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
 
 
+def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
+    worked_out = []
+    work_out = sharing._campaigns
+    monkeypatch.setattr(sharing, "_campaigns", lambda store, **asked: worked_out.append(asked) or work_out(store, **asked))
+    first = sharing.campaigns(county, key_date_id="constitution_day")
+    assert sharing.campaigns(county, key_date_id="constitution_day") is first
+    assert len(worked_out) == 1
+    county.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+    assert sharing.campaigns(county, key_date_id="constitution_day") == first
+    assert len(worked_out) == 2
+
+
 def test_campaign_in_a_region(county):
     assert sharing.campaigns(county, key_date_id="constitution_day", region="澄河县").count == 1
     assert sharing.campaigns(county, key_date_id="constitution_day", region="另一县").count == 0

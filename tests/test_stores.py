@@ -4,6 +4,7 @@ import pytest
 
 from graph.store import Query
 from pufa.errors import StoreError
+from tests.conftest import open_neo4j_test_store
 
 LAWS = Query(
     "laws",
@@ -131,3 +132,34 @@ def test_clear_deletes_every_node_and_relationship_but_keeps_the_schema(store):
     assert store.read(REPEALS) == []
     _laws(store)
     assert store.counts()["Law"] == 3
+
+
+LAW_COUNT = Query("law_count", "MATCH (l:Law) RETURN count(l) AS n", cached=True)
+
+
+def test_a_cached_read_is_served_again_until_the_next_write(store, monkeypatch):
+    _laws(store)
+    engine_reads = []
+    engine_read = store._read
+    monkeypatch.setattr(store, "_read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    assert [store.read(LAW_COUNT)[0]["n"] for _ in range(3)] == [3, 3, 3]
+    assert engine_reads.count("law_count") == 1
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    assert store.read(LAW_COUNT)[0]["n"] == 4
+    assert engine_reads.count("law_count") == 2
+
+
+def test_a_write_by_another_process_renews_cached_reads(neo4j_session_store):
+    """Neo4j serves several processes (LadybugDB only one writer): a CLI ingest must not leave the API
+    answering from before it."""
+    store = neo4j_session_store
+    store.clear()
+    _laws(store)
+    assert store.read(LAW_COUNT)[0]["n"] == 3
+    other = open_neo4j_test_store()
+    try:
+        other.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    finally:
+        other.close()
+    assert store.read(LAW_COUNT)[0]["n"] == 4
+    store.clear()

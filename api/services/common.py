@@ -64,10 +64,10 @@ def law_order(law_id: str, level: str | None, title: str | None) -> tuple:
 
 
 def fetch_law_briefs(store: GraphStore, law_ids: Iterable[str]) -> dict[str, LawBriefPublic]:
-    ids = sorted(set(law_ids))
-    if not ids:
-        return {}
-    return {row["law_id"]: law_brief(row) for row in store.read(queries.law_briefs(ids))}
+    """The laws among these ids, from every law's brief (read once per graph stamp)."""
+    briefs = store.memoized(("law_briefs",), lambda: {row["law_id"]: law_brief(row)
+                                                       for row in store.read(queries.all_law_briefs())})
+    return {law_id: briefs[law_id] for law_id in set(law_ids) if law_id in briefs}
 
 
 def item_evidence(row: Row) -> ItemEvidencePublic:

@@ -52,24 +52,36 @@ def shared_laws(
     store: GraphStore, scope: LawScope, *, year: int | None = None, min_units: int = 2, skip: int = 0,
     limit: int | None = 100,
 ) -> SharedLawsPublic:
-    """Laws in scope claimed by or inferred for at least `min_units` units, most shared first.
+    """Laws in scope claimed by or inferred for at least `min_units` units, most shared first."""
+    year = checklist_year(store, year)
+    counted = store.memoized(("shared_law_counts", year, scope, min_units),
+                             lambda: _shared_law_counts(store, scope, year, min_units))
+    shown = page(counted, skip, limit)
+    briefs = fetch_law_briefs(store, [law[0] for law in shown])
+    return SharedLawsPublic(
+        year=year, count=len(counted),
+        data=[SharedLawPublic(law=briefs[law_id], units=units, claimed_units=by_claim, inferred_units=by_inference)
+              for law_id, units, by_claim, by_inference, _ in shown],
+    )
+
+
+def _shared_law_counts(store: GraphStore, scope: LawScope, year: int | None, min_units: int) -> list[tuple]:
+    """(law id, units, claimed units, inferred units, sort key) for the laws shared by `min_units`, most first.
 
     Units are counted through their sets of department types (a few hundred distinct sets even
     in a province): a law's inferred units are summed per set, and a claim counts extra only
     when the claiming unit's set names none of the law's types.
     """
-    year = checklist_year(store, year)
     types_of_unit: dict[str, set[str]] = defaultdict(set)
     for row in store.read(queries.units_by_type()):
         for unit_id in row["unit_ids"]:
             types_of_unit[unit_id].add(row["type_id"])
     signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
     signatures = Counter(signature_of.values())
-    named = {row["law_id"]: frozenset(row["type_ids"]) for row in store.read(queries.types_named_by_law(scope))}
     laws_naming: dict[str, set[str]] = defaultdict(set)
-    for law_id, types in named.items():
-        for type_id in types:
-            laws_naming[type_id].add(law_id)
+    for row in store.read(queries.types_named_by_law(scope)):
+        for type_id in row["type_ids"]:
+            laws_naming[type_id].add(row["law_id"])
     inferred_laws = {s: set().union(*(laws_naming[type_id] for type_id in s)) for s in signatures}
     inferred = Counter()
     for signature, units in signatures.items():
@@ -86,13 +98,7 @@ def shared_laws(
         if units >= min_units:
             counted.append((law_id, units, claimed[law_id], inferred[law_id], law_order(law_id, level, title)))
     counted.sort(key=lambda law: (-law[1], law[4]))
-    shown = page(counted, skip, limit)
-    briefs = fetch_law_briefs(store, [law[0] for law in shown])
-    return SharedLawsPublic(
-        year=year, count=len(counted),
-        data=[SharedLawPublic(law=briefs[law_id], units=units, claimed_units=by_claim, inferred_units=by_inference)
-              for law_id, units, by_claim, by_inference, _ in shown],
-    )
+    return counted
 
 
 @dataclass
@@ -220,6 +226,18 @@ def campaigns(
     those of the units shown. `region` keeps the units whose region contains it (a county's
     coordinator in a province-wide graph).
     """
+    key = ("campaigns", key_date_id, law_id, audience_id, year, region, min_units, skip, limit, units_limit)
+    return store.memoized(key, lambda: _campaigns(
+        store, key_date_id=key_date_id, law_id=law_id, audience_id=audience_id, year=year, region=region,
+        min_units=min_units, skip=skip, limit=limit, units_limit=units_limit))
+
+
+def _campaigns(
+    store: GraphStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
+    year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
+    units_limit: int | None = 50,
+) -> CampaignsPublic:
+    """Work out `campaigns` (kept per graph stamp)."""
     anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
     given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
     if len(given) != 1:
