@@ -266,17 +266,6 @@ def campaign_item_links(
     )
 
 
-def item_links(rel: str, item_ids: list[str]) -> Query:
-    """What these checklist rows point at through one of CLAIMS, TARGETS, USES, SCHEDULED or CO_UNIT."""
-    target = rel_type(rel).target
-    return Query(
-        f"item_links_{rel.lower()}",
-        f"UNWIND $item_ids AS iid MATCH (i:ChecklistItem {{id: iid}})-[:{rel}]->(t:{target}) "
-        f"RETURN i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
-        {"item_ids": list(item_ids)},
-    )
-
-
 def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
     """What the current rows claiming a law point at through TARGETS, USES or CO_UNIT."""
     target = rel_type(rel).target

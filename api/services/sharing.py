@@ -42,8 +42,7 @@ from graph.queries import LawScope
 from graph.store import GraphStore, Row
 from pufa.errors import InputError, NotFound
 
-SHOWN_ROW_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED")
-"""What a campaign group shows of its rows: laws, audiences, methods and dates."""
+ITEM_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED", "CO_UNIT")
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 
@@ -262,16 +261,17 @@ def _campaigns(
     members: dict[str, list[Row]] = defaultdict(list)
     for row in store.read(queries.campaign_items(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
         members[row.pop("group_id")].append(row)
-    partners = _group_links({"CO_UNIT": store.read(
-        queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, "CO_UNIT"))})["CO_UNIT"]
+    links = _group_links({
+        rel: store.read(queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, rel))
+        for rel in ITEM_RELS
+    })
     departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
     plans = [
         _GroupPlan.of(departments, NamedPublic(id=row["id"], name=row["name"]),
-                      row["id"] if shared_kind == "law" else anchor_id, members[row["id"]], partners, units_limit)
+                      row["id"] if shared_kind == "law" else anchor_id, members[row["id"]], links["CO_UNIT"],
+                      units_limit)
         for row in shown
     ]
-    item_ids = sorted({row["item_id"] for plan in plans for s in plan.units for row in s.items})
-    links = _group_links({rel: store.read(queries.item_links(rel, item_ids)) for rel in SHOWN_ROW_RELS})
     key_dates = _key_dates(store, links["SCHEDULED"])
     answer.data = [plan.group(shared_kind, links, key_dates) for plan in plans]
     return answer
