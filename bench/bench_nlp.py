@@ -2,7 +2,9 @@
 
     python -m bench.bench_nlp [--catalogue data/catalogue/laws.jsonl] [--corpus-files 400]
 Throughput is measured on one pass after `warm()`, so jieba and dictionary loading (reported
-separately) are excluded; the corpus row runs extract_citations over whole corpus files.
+separately) are excluded; the corpus rows run extract_citations over whole corpus files and
+extract_departments / analyze_articles over their articles. Department rows start with an
+empty segmentation cache, so no row profits from an earlier one.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ingest.laws.parse import parse_law_file
+from nlp.articles import analyze_articles
 from nlp.audiences import extract_audiences
 from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
 from nlp.citations import extract_citations
-from nlp.departments import extract_departments
+from nlp.departments import clear_segment_cache, extract_departments
 from nlp.evaluation import CITATIONS_PATH, DEPARTMENTS_PATH, Score, load_jsonl, score_citations, score_departments
 from nlp.pipeline import warm
 from nlp.text import sentence_spans
 from pufa.config import get_settings
+from pufa.errors import InputError
 
 app = typer.Typer(add_completion=False)
 
@@ -41,6 +46,18 @@ def _row(table: Table, name: str, dataset: str, texts: list[str], score: Score |
     metrics = [f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"] if score else ["—"] * 3
     rates = [f"{characters / seconds:,.0f}", f"{sentences / seconds:,.0f}"]
     table.add_row(name, dataset, str(len(texts)), *metrics, *rates)
+
+
+def _corpus_articles(documents: list[Path]) -> list[str]:
+    """Article texts of the sampled corpus files that parse as laws."""
+    root = get_settings().corpus_dir
+    texts: list[str] = []
+    for path in documents:
+        try:
+            texts += [article.text for article in parse_law_file(path, root=root).articles]
+        except InputError:
+            continue
+    return texts
 
 
 def _fresh(path: Path) -> Catalogue:
@@ -68,6 +85,8 @@ def main(
     for column in ("extractor", "data", "texts", "P", "R", "F1", "chars/s", "sent/s"):
         table.add_column(column, justify="left" if column in ("extractor", "data") else "right", no_wrap=True)
     mismatches: list[str] = []
+    files = sorted(get_settings().corpus_dir.rglob("*.md")) if corpus_files else []
+    sample = random.Random(0).sample(files, min(corpus_files, len(files)))
 
     if has_catalogue:
         citations = load_jsonl(CITATIONS_PATH)
@@ -79,9 +98,8 @@ def main(
             score = score_citations(items, catalogue, extract=lambda text, _: found[text])
             _row(table, "citations", f"eval {split or 'all'}", texts, score, seconds)
         mismatches += score.errors
-        if corpus_files:
-            files = sorted(get_settings().corpus_dir.rglob("*.md"))
-            documents = [path.read_text(encoding="utf-8") for path in random.Random(0).sample(files, corpus_files)]
+        if sample:
+            documents = [path.read_text(encoding="utf-8") for path in sample]
             catalogue = _fresh(catalogue_path)
             _, seconds = _timed(lambda text: extract_citations(text, catalogue), documents)
             _row(table, "citations", f"{corpus_files} corpus files", documents, None, seconds)
@@ -90,6 +108,7 @@ def main(
     for split in ("dev", "held_out", None):
         items = [item for item in departments if split in (None, item["split"])]
         texts = [item["text"] for item in items]
+        clear_segment_cache()
         found, seconds = _timed(extract_departments, texts)
         score = score_departments(items, extract=found.__getitem__)
         _row(table, "departments", f"eval {split or 'all'}", texts, score, seconds)
@@ -99,6 +118,15 @@ def main(
         _row(table, "departments", f"eval {label}", texts, score, seconds)
     _, seconds = _timed(extract_audiences, texts)
     _row(table, "audiences", "department eval texts", texts, None, seconds)
+    if sample:
+        articles = _corpus_articles(sample)
+        clear_segment_cache()
+        _, seconds = _timed(extract_departments, articles)
+        _row(table, "departments", f"{len(articles)} corpus articles", articles, None, seconds)
+        clear_segment_cache()
+        started = time.perf_counter()
+        list(analyze_articles(articles))
+        _row(table, "articles", f"{len(articles)} corpus articles", articles, None, time.perf_counter() - started)
     console.print(table)
     if errors:
         for line in mismatches:

@@ -6,7 +6,9 @@ that must popularise them. Mentions are read from a lexicon built from data/depa
 (levels, sector stems incl. pre-2018 names, heads, organs, generic and collective terms);
 phrases joined by 、/和/及 form one group that shares its role, which comes from the first
 modal or verb after the group, read on jieba tokens so that 应 inside 应急 or 可 inside 许可 is
-not taken for a modal. Texts are normalised first (full-width punctuation becomes ASCII).
+not taken for a modal. Only the text after a group is segmented, and segmentations are cached,
+so texts naming no department never reach jieba. Texts are normalised first (full-width
+punctuation becomes ASCII).
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import jieba
 import yaml
 from pydantic import BaseModel, Field
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from nlp.pipeline import add_user_words, blank_zh, taxonomy_words
-from nlp.text import normalize, trie_regex
+from nlp.pipeline import add_user_words, dictionary_version, taxonomy_words
+from nlp.text import normalize, sentence_spans, trie_regex
 from pufa.config import DATA_DIR
 
 DEFAULT_TAXONOMY_PATH = DATA_DIR / "departments.yaml"
@@ -405,11 +406,53 @@ def _is_object(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].endswith(OBJECT_MARKERS)
 
 
-def _group_role(doc: Doc, token_starts: list[int], group: list[_Phrase], later: list[list[_Phrase]]) -> Role:
+class _SentenceWords:
+    """jieba words from where a group ends to the end of its sentence, segmented on demand: only
+    sentences that hold a department are segmented, from the start of the jieba block (run of
+    han/alphanumerics) holding the group's end, since jieba segments each such block on its own.
+    Law boilerplate repeats, so segmentations are cached."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [end for _, end in sentence_spans(text)]
+        self.block_starts = [match.end() for match in _NOT_IN_BLOCK.finditer(text)]
+
+    def after(self, position: int) -> list[tuple[int, str]]:
+        """(offset, word) for the words starting at or after `position`, to the end of its sentence."""
+        index = bisect.bisect_right(self.ends, position)
+        if index == len(self.ends):
+            return []
+        block = bisect.bisect_right(self.block_starts, position)
+        start = self.block_starts[block - 1] if block else 0
+        window = _segment(self.text[start:self.ends[index]], dictionary_version())
+        return [(start + offset, word) for offset, word in window if start + offset >= position]
+
+
+_NOT_IN_BLOCK = re.compile(r"[^\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]")
+"""Characters outside jieba's han blocks (its re_han_default): a block starts after each one."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _segment(window: str, version: int) -> tuple[tuple[int, str], ...]:
+    """(offset, word) per jieba word; spaces are dropped as spaCy's tokenizer drops them. The
+    dictionary `version` is part of the cache key: words added later may change segmentations."""
+    words, offset = [], 0
+    for word in jieba.cut(window):
+        if not word.isspace() or word in SENTENCE_END:
+            words.append((offset, word))
+        offset += len(word)
+    return tuple(words)
+
+
+def clear_segment_cache() -> None:
+    """Forget cached segmentations, so that benchmarks time every pass from cold."""
+    _segment.cache_clear()
+
+
+def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: list[list[_Phrase]]) -> Role:
     """duty or power from the first cue after the group, read to the sentence end but stopping at
     the next group that is a subject (objects and 会同 partners are read through); objects of
     向/报告… are mentions unless approval follows (报市公安局批准); 由/经 designate a power."""
-    text = doc.text
     start, end = group[0].start, group[-1].end
     if _is_object(text, start):
         return "power" if _APPROVAL.match(text, end) else "mention"
@@ -417,57 +460,53 @@ def _group_role(doc: Doc, token_starts: list[int], group: list[_Phrase], later: 
         return "mention"
     designated = bool(_DESIGNATION.search(text, max(0, start - 12), start))
     stop = next((g[0].start for g in later if not _is_object(text, g[0].start)), len(text))
+    following = words.after(end)
     in_frame = False
-    for token in doc[bisect.bisect_left(token_starts, end):]:
-        if token.idx >= stop or token.text in SENTENCE_END:
+    for index, (offset, word) in enumerate(following):
+        if offset >= stop or word in SENTENCE_END:
             break
-        if token.text == "在" or (in_frame and token.text in FRAME_ENDS):
-            in_frame = token.text == "在"
+        if word == "在" or (in_frame and word in FRAME_ENDS):
+            in_frame = word == "在"
             continue
         if in_frame:
             continue
-        relative_clause = token.i + 1 < len(doc) and doc[token.i + 1].text == "的"
-        is_task = token.text in TASK_VERBS or token.text[:2] in TASK_PREFIXES
-        task = is_task and not designated and not relative_clause
-        if token.text in DUTY_CUES or task:
+        relative_clause = index + 1 < len(following) and following[index + 1][1] == "的"
+        is_task = word in TASK_VERBS or word[:2] in TASK_PREFIXES
+        if word in DUTY_CUES or (is_task and not designated and not relative_clause):
             return "duty"
-        if token.text in POWER_CUES:
+        if word in POWER_CUES:
             return "power"
     return "power" if designated else "mention"
 
 
-@Language.component("department_mentions")
-def department_mentions(doc: Doc) -> Doc:
-    """spaCy component: `doc._.departments`, the department mentions with level and role."""
+def find_departments(text: str, original: str | None = None) -> list[DepartmentMention]:
+    """Mentions in normalised `text`, their `text` cut from `original` (same length) if given.
+    Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read."""
     taxonomy, pattern = _default_taxonomy()
-    phrases = _read_phrases(_lexicon_tokens(doc.text, taxonomy, pattern), taxonomy)
-    groups = _coordination_groups(doc.text, phrases)
-    token_starts = [token.idx for token in doc]
+    phrases = _read_phrases(_lexicon_tokens(text, taxonomy, pattern), taxonomy)
+    if not phrases:
+        return []
+    load_departments()
+    groups = _coordination_groups(text, phrases)
+    words = _SentenceWords(text)
+    source = text if original is None else original
     mentions: list[DepartmentMention] = []
     for position, group in enumerate(groups):
-        role = _group_role(doc, token_starts, group, groups[position + 1:])
+        role = _group_role(text, words, group, groups[position + 1:])
         mentions += [
-            member.model_copy(update={"role": role, "text": doc.text[member.start:member.end]})
+            member.model_copy(update={"role": role, "text": source[member.start:member.end]})
             for phrase in group for member in phrase.members
         ]
-    doc._.departments = mentions
-    return doc
-
-
-if not Doc.has_extension("departments"):
-    Doc.set_extension("departments", default=None)
+    return mentions
 
 
 @lru_cache(maxsize=1)
-def department_pipeline() -> Language:
-    """The shared tokenizer plus the department component, built once."""
+def load_departments() -> None:
+    """The taxonomy, and its terms in jieba's dictionary (they must segment whole before roles are read), once."""
+    _default_taxonomy()
     add_user_words(taxonomy_words())
-    nlp = blank_zh()
-    nlp.add_pipe("department_mentions")
-    return nlp
 
 
 def extract_departments(article_text: str) -> list[DepartmentMention]:
     """Department mentions in an article, offsets into `article_text` as given."""
-    doc = department_pipeline()(normalize(article_text))
-    return [m.model_copy(update={"text": article_text[m.start:m.end]}) for m in doc._.departments]
+    return find_departments(normalize(article_text), article_text)

@@ -45,6 +45,11 @@ def add_user_words(words: Iterable[str]) -> None:
         _user_words.update(new_words)
 
 
+def dictionary_version() -> int:
+    """Grows whenever words are added to jieba's dictionary, so caches of segmentations can tell."""
+    return len(_user_words)
+
+
 def taxonomy_words() -> list[str]:
     """Department and audience terms (incl. audience blockers), shared by both their pipelines."""
     from nlp.audiences import audience_terms
@@ -65,10 +70,10 @@ def warm(catalogue: Catalogue | None = None) -> None:
     """Load jieba, the user dictionary and every pipeline now (idempotent, thread-safe)."""
     from nlp.audiences import audience_pipeline
     from nlp.citations import citation_pipeline
-    from nlp.departments import department_pipeline
+    from nlp.departments import load_departments
 
     add_user_words(user_dictionary(catalogue))
-    department_pipeline()
+    load_departments()
     audience_pipeline()
     if catalogue is not None:
         catalogue.build_indexes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.articles import analyze_articles
 from nlp.departments import extract_departments, load_department_taxonomy
 
 
@@ -147,3 +148,14 @@ def test_taxonomy_covers_the_required_sectors():
     }
     assert required <= set(taxonomy.names)
     assert set(taxonomy.covers["safety_supervision_departments"]) <= set(taxonomy.names)
+
+
+def test_batch_and_single_article_readings_agree():
+    texts = [
+        "本条例自公布之日起施行。县级以上人民政府应急管理部门负责监督，对违法行为依法处罚。",
+        "违反本条规定的，由公安机关责令改正；\n情节严重的，人民法院应当依法审理。",
+        "没有部门的条文。",
+    ]
+    batch = [facts.departments for facts in analyze_articles(texts)]
+    assert batch == [extract_departments(text) for text in texts]
+    assert [[m.role for m in mentions] for mentions in batch] == [["duty"], ["power", "duty"], []]
