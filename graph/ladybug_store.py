@@ -225,7 +225,6 @@ class LadybugStore(GraphStore):
 
     def clear(self) -> None:
         self._execute("MATCH (n) DETACH DELETE n")
-        self._cache.forget()
 
     def close(self) -> None:
         self._conn.close()

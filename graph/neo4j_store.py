@@ -163,7 +163,6 @@ class Neo4jStore(GraphStore):
                     records, _, _ = self._driver.execute_query(
                         statement, {"slice": CLEAR_SLICE}, database_=self._database)
                 deleted = records[0]["deleted"]
-        self._cache.forget()
 
     def close(self) -> None:
         self._driver.close()

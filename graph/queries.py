@@ -679,6 +679,6 @@ def unit_year_checklists(unit_id: str, year: int) -> Query:
     return Query(
         "unit_year_checklists",
         "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year "
-        "RETURN c.id AS id, c.revision AS revision, c.digest AS digest ORDER BY c.revision DESC",
+        "RETURN c.revision AS revision, c.digest AS digest ORDER BY c.revision DESC",
         {"unit_id": unit_id, "year": year},
     )

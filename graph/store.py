@@ -56,7 +56,10 @@ def new_stamp() -> Query:
 
 
 class ReadCache:
-    """Answers of `cached` queries and memoized values for one graph stamp; a new stamp empties it."""
+    """Answers of `cached` queries and memoized values for one graph stamp; a new stamp empties it.
+
+    Stamps are random tokens, never reused: a cleared graph has none (nothing is kept) and its
+    next write brings a stamp this cache has not seen."""
 
     def __init__(self, size: int = 64):
         self._size = size
@@ -79,10 +82,6 @@ class ReadCache:
             self._answers[key] = value
             while len(self._answers) > self._size:
                 self._answers.popitem(last=False)
-
-    def forget(self) -> None:
-        with self._lock:
-            self._stamp, self._answers = None, OrderedDict()
 
 
 class GraphWriteTx(ABC):
