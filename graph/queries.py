@@ -49,13 +49,11 @@ ARTICLE_MATCH_FIELDS = (
 )
 CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
 CURRENT = "c.current AND c.year = $year"
+DECLARES = "size(i.partners) > 0"
+"""A row `i` naming partner units (配合单位): its unit declares itself lead (牵头) for the row's law."""
 CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"
 """Narrow a law `l` to its current version `v` before walking articles (both planners do better)."""
-ANCHORS = {
-    "key_date": "(:KeyDate {id: $anchor_id})<-[:SCHEDULED]-(i:ChecklistItem)",
-    "law": "(:Law {id: $anchor_id})<-[:CLAIMS]-(i:ChecklistItem)",
-    "audience": "(:Audience {id: $anchor_id})<-[:TARGETS]-(i:ChecklistItem)",
-}
+ANCHORS = {"key_date": "SCHEDULED", "law": "CLAIMS", "audience": "TARGETS"}
 """What a joint campaign gathers around: the rows scheduled on a key date, claiming a law, targeting an audience."""
 FLAG_FIELDS = {"problems": "i.problems", "unresolved": "i.unresolved"}
 
@@ -206,7 +204,8 @@ def law_claims(law_id: str, year: int | None) -> Query:
     return Query(
         "law_claims",
         f"MATCH (l:Law {{id: $law_id}})<-[r:CLAIMS]-(i:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist)"
-        f"<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT} RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id",
+        f"<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT} "
+        f"RETURN {ITEM_FIELDS}, {DECLARES} AS declares, r.surface AS surface, l.id AS law_id",
         {"law_id": law_id, "year": year},
     )
 
@@ -216,7 +215,8 @@ def _anchor_rows(anchor: str, region: str | None, with_unit: bool = False) -> st
 
     One path from the anchor: LadybugDB then walks out from it instead of joining whole tables.
     """
-    path = f"{ANCHORS[anchor]}<-[:HAS_ITEM]-(c:Checklist)"
+    rel = ANCHORS[anchor]
+    path = f"(:{rel_type(rel).target} {{id: $anchor_id}})<-[:{rel}]-(i:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist)"
     if region is None and not with_unit:
         return f"MATCH {path} WHERE {CURRENT}"
     region_test = "" if region is None else " AND u.region CONTAINS $region"
@@ -241,28 +241,56 @@ def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: st
     )
 
 
-def campaign_items(
+def campaign_unit_rows(
     anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], region: str | None,
 ) -> Query:
-    """The anchor's current rows in these groups, with the group each row is in."""
+    """Per group and unit: how many of the anchor's current rows the unit has in the group, and how
+    many of them name partner units (a declared 牵头). The lead is chosen from these counts, so a
+    group of thousands of units is ranked without fetching their rows."""
     return Query(
-        f"campaign_items_{anchor}",
+        f"campaign_unit_rows_{anchor}",
         f"{_anchor_rows(anchor, region, with_unit=True)} {_in_groups(group_rel)} "
-        f"RETURN {ITEM_FIELDS}, g.id AS group_id",
+        "RETURN g.id AS group_id, u.id AS unit_id, u.name AS unit_name, count(i) AS rows, "
+        f"sum(CASE WHEN {DECLARES} THEN 1 ELSE 0 END) AS declaring_rows",
         {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
     )
 
 
-def campaign_item_links(
-    anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], region: str | None, rel: str,
+CAMPAIGN_LINKS = {"law_ids": "CLAIMS", "audience_ids": "TARGETS", "method_ids": "USES", "key_date_ids": "SCHEDULED"}
+"""What a campaign shows of each row: list column -> the relationship it collects."""
+
+
+def campaign_rows(
+    anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], unit_ids: list[str],
 ) -> Query:
-    """What those rows point at through one of CLAIMS, TARGETS, USES, SCHEDULED or CO_UNIT."""
-    target = rel_type(rel).target
+    """These units' current rows for the anchor in these groups, each with the ids it links to.
+
+    Starts at the units (the few an answer shows) rather than at a broad anchor, which is tested
+    last; the links are collected per row, one optional walk each (after a WITH: without it
+    LadybugDB plans the first walk over the whole relationship table, 4× slower).
+    """
+    rel = ANCHORS[anchor]
+    collects, columns = [], []
+    for column, link in CAMPAIGN_LINKS.items():
+        carried = ", ".join(["u, c, i, g", *columns])
+        collects.append(f"OPTIONAL MATCH (i)-[:{link}]->(t:{rel_type(link).target}) WITH {carried}, collect(t.id) AS {column}")
+        columns.append(column)
     return Query(
-        f"campaign_links_{rel.lower()}_{anchor}",
-        f"{_anchor_rows(anchor, region)} {_in_groups(group_rel)} MATCH (i)-[:{rel}]->(t:{target}) "
-        f"RETURN DISTINCT i.id AS item_id, t.id AS id, {_name(target, 't')} AS name",
-        {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
+        f"campaign_rows_{anchor}",
+        f"MATCH (u:Unit) WHERE u.id IN $unit_ids MATCH {CURRENT_ITEM} WHERE {CURRENT} {_in_groups(group_rel)} "
+        f"MATCH (i)-[:{rel}]->(:{rel_type(rel).target} {{id: $anchor_id}}) WITH u, c, i, g {' '.join(collects)} "
+        f"RETURN {ITEM_FIELDS}, {DECLARES} AS declares, g.id AS group_id, {', '.join(columns)}",
+        {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "unit_ids": list(unit_ids)},
+    )
+
+
+def display_names(label: str, ids: list[str]) -> Query:
+    """Display names of some nodes of one label, by id."""
+    node_type(label)
+    return Query(
+        f"{label.lower()}_display_names",
+        f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, {_name(label, 'n')} AS name",
+        {"ids": list(ids)},
     )
 
 

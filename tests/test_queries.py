@@ -13,7 +13,6 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from api.models import LeadPublic
 from api.services import audit, coverage, lookup, sharing
 from graph import queries
 from graph.migrations import prepare, summarize_checklists
@@ -299,8 +298,7 @@ def test_a_campaign_group_shows_its_lead_first_when_units_are_limited(county):
 
 
 def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monkeypatch):
-    last_by_name = lambda standings: LeadPublic(unit=max((s.unit for s in standings), key=lambda u: u.name), reason="test")  # noqa: E731
-    monkeypatch.setattr(sharing, "suggest_lead", last_by_name)
+    monkeypatch.setattr(sharing, "choose_lead", lambda standings: max(standings, key=lambda s: s.unit_name))
     [group] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=1).data
     assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
 

@@ -7,6 +7,7 @@ and stands alone when no article names anyone. Everyone else is a co-unit (配�
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -39,10 +40,10 @@ from api.services.common import (
 )
 from graph import queries
 from graph.queries import LawScope
+from graph.schema import rel_type
 from graph.store import GraphStore, Row
 from pufa.errors import InputError, NotFound
 
-ITEM_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED", "CO_UNIT")
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 
@@ -104,13 +105,25 @@ def _shared_law_counts(store: GraphStore, scope: LawScope, year: int | None, min
 class Standing:
     """What speaks for one unit leading a law: its matching articles, its rows, its declarations."""
 
-    unit: UnitBriefPublic
+    unit_id: str
+    unit_name: str | None
     matches: list[Row] = field(default_factory=list)
+    rows: int = 0
+    """Its checklist rows for the law."""
+    declaring_rows: int = 0
+    """Those naming partner units: a declared 牵头."""
     items: list[Row] = field(default_factory=list)
-    """Its checklist rows for the law (made into evidence only for the units an answer shows)."""
-    declaring_items: list[Row] = field(default_factory=list)
-    """Its rows for the law that name partner units: a declared 牵头."""
+    """Its rows as evidence (a campaign fetches them only for the units it shows)."""
     partner_of: set[str] = field(default_factory=set)
+
+    @property
+    def unit(self) -> UnitBriefPublic:
+        return UnitBriefPublic(id=self.unit_id, name=self.unit_name)
+
+    def add_item(self, row: Row) -> None:
+        self.items.append(row)
+        self.rows += 1
+        self.declaring_rows += bool(row["declares"])
 
     @property
     def articles(self) -> int:
@@ -124,63 +137,61 @@ class Standing:
     def evidence(self) -> list[ArticleMatchPublic]:
         return [article_match(row) for row in sorted(self.matches, key=article_sort_key)]
 
+    def name_key(self) -> tuple:
+        return self.unit_name or "", self.unit_id
+
     def rank(self) -> tuple:
-        return (-len(self.duty_articles), -bool(self.declaring_items), -self.articles, -bool(self.items),
-                -len(self.items), *unit_sort_key(self.unit))
+        return (-len(self.duty_articles), -bool(self.declaring_rows), -self.articles, -bool(self.rows),
+                -self.rows, *self.name_key())
 
 
-def suggest_lead(standings: list[Standing]) -> LeadPublic | None:
-    """The best-ranked unit with a reason a person can check, or None without any evidence."""
-    candidates = sorted((s for s in standings if s.matches or s.items), key=Standing.rank)
-    if not candidates:
-        return None
-    best = candidates[0]
+def choose_lead(standings: list[Standing]) -> Standing | None:
+    """The best-ranked unit with any evidence (an article naming its type, or a row), else None."""
+    return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
+
+
+def lead_reason(lead: Standing) -> str:
+    """Why this unit leads, in terms a person can check (its rows must be loaded)."""
     reasons = []
-    if best.duty_articles:
-        types = sorted({row["type_name"] or row["type_id"] for row in best.matches if row["role"] == "duty"})
+    if lead.duty_articles:
+        types = sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"})
         reasons.append(
-            f"its department type {'、'.join(types)} is named by {len(best.duty_articles)} duty article(s) "
-            f"of the current version ({'、'.join(best.duty_articles)})"
+            f"its department type {'、'.join(types)} is named by {len(lead.duty_articles)} duty article(s) "
+            f"of the current version ({'、'.join(lead.duty_articles)})"
         )
-    if best.declaring_items:
-        first = row_evidence(best.declaring_items)[0]
+    if lead.declaring_rows:
+        first = row_evidence(row for row in lead.items if row["declares"])[0]
         reasons.append(f"it declared 牵头: its checklist row {first.row} ({first.source or first.checklist_id}) names partner units")
-    if not reasons and best.articles:
-        reasons.append(f"its department types are named by {best.articles} article(s), none stating a duty")
+    if not reasons and lead.articles:
+        reasons.append(f"its department types are named by {lead.articles} article(s), none stating a duty")
     if not reasons:
         reasons.append(
             f"no article names these units' department types and none declared 牵头; it has the most rows "
-            f"for it ({len(best.items)}, ties broken by name)"
+            f"for it ({lead.rows}, ties broken by name)"
         )
-    return LeadPublic(unit=best.unit, reason="; ".join(reasons))
+    return "; ".join(reasons)
 
 
 def standings_for_law(
     departments: LawDepartments, law_id: str, claim_rows: list[Row], partners: dict[str, list[Row]],
-    names: dict[str, str | None], unit_ids: set[str] | None = None,
+    names: dict[str, str | None],
 ) -> dict[str, Standing]:
     """Standings of the units that claim the law, are inferred for it or are named partners.
 
     `partners` holds the CO_UNIT links of the claiming rows by row id; `names` gives the names
-    of inferred units that claim nothing; `unit_ids` restricts the units to those (a campaign group).
+    of inferred units that claim nothing.
     """
     standings: dict[str, Standing] = {}
 
     def standing(unit_id: str, name: str | None) -> Standing:
-        return standings.setdefault(unit_id, Standing(UnitBriefPublic(id=unit_id, name=name)))
+        return standings.setdefault(unit_id, Standing(unit_id, name))
 
     for row in claim_rows:
-        claimant = standing(row["unit_id"], row["unit_name"])
-        claimant.items.append(row)
-        named = partners.get(row["item_id"], [])
-        if named:
-            claimant.declaring_items.append(row)
-        for link in named:
-            if unit_ids is None or link["id"] in unit_ids:
-                standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
+        standing(row["unit_id"], row["unit_name"]).add_item(row)
+        for link in partners.get(row["item_id"], []):
+            standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
     for unit_id, matches in departments.by_unit(law_id).items():
-        if unit_ids is None or unit_id in unit_ids:
-            standing(unit_id, names.get(unit_id)).matches.extend(matches)
+        standing(unit_id, names.get(unit_id)).matches.extend(matches)
     return standings
 
 
@@ -196,13 +207,14 @@ def shared_law(store: GraphStore, law_id: str, *, year: int | None = None) -> Sh
     known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
     standings = standings_for_law(departments, law_id, claim_rows, links["CO_UNIT"], names)
-    lead = suggest_lead(list(standings.values()))
+    chosen = choose_lead(list(standings.values()))
+    lead = LeadPublic(unit=chosen.unit, reason=lead_reason(chosen)) if chosen else None
     units = []
-    for s in sorted(standings.values(), key=lambda s: (lead is None or s.unit.id != lead.unit.id, s.rank())):
+    for s in sorted(standings.values(), key=lambda s: (s is not chosen, s.rank())):
         own = [row["item_id"] for row in s.items]
         units.append(SharedUnitPublic(
-            unit=s.unit, role="lead" if lead and s.unit.id == lead.unit.id else "co", claimed=bool(s.items),
-            declared_lead=bool(s.declaring_items), declared_partner_of=sorted(s.partner_of),
+            unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items),
+            declared_lead=bool(s.declaring_rows), declared_partner_of=sorted(s.partner_of),
             articles=s.articles, duty_articles=len(s.duty_articles),
             audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
             items=row_evidence(s.items), evidence=s.evidence(),
@@ -258,68 +270,103 @@ def _campaigns(
     if not shown:
         return answer
     group_ids = [row["id"] for row in shown]
-    members: dict[str, list[Row]] = defaultdict(list)
-    for row in store.read(queries.campaign_items(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
-        members[row.pop("group_id")].append(row)
-    links = _group_links({
-        rel: store.read(queries.campaign_item_links(anchor_kind, anchor_id, year, group_rel, group_ids, region, rel))
-        for rel in ITEM_RELS
-    })
+    counted: dict[str, list[Standing]] = defaultdict(list)
+    for row in store.read(queries.campaign_unit_rows(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
+        counted[row["group_id"]].append(Standing(row["unit_id"], row["unit_name"], rows=row["rows"],
+                                                 declaring_rows=row["declaring_rows"]))
     departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
     plans = [
         _GroupPlan.of(departments, NamedPublic(id=row["id"], name=row["name"]),
-                      row["id"] if shared_kind == "law" else anchor_id, members[row["id"]], links["CO_UNIT"],
-                      units_limit)
+                      row["id"] if shared_kind == "law" else anchor_id, counted[row["id"]], units_limit)
         for row in shown
     ]
-    key_dates = _key_dates(store, links["SCHEDULED"])
-    answer.data = [plan.group(shared_kind, links, key_dates) for plan in plans]
+    shown_units = sorted({s.unit_id for plan in plans for s in plan.units})
+    rows_by_group: dict[str, list[Row]] = defaultdict(list)
+    for row in store.read(queries.campaign_rows(anchor_kind, anchor_id, year, group_rel, group_ids, shown_units)):
+        rows_by_group[row["group_id"]].append(row)
+    for plan in plans:
+        plan.take_rows(rows_by_group[plan.shared.id])
+    names = _LinkNames.of(store, [row for rows in rows_by_group.values() for row in rows])
+    answer.data = [plan.group(shared_kind, names) for plan in plans]
     return answer
 
 
 @dataclass
 class _GroupPlan:
-    """One campaign group before its rows' links are fetched: its lead and the units it shows."""
+    """One campaign group: its lead, chosen among all its units by their counts, and the units it shows."""
 
     shared: NamedPublic
     unit_count: int
-    lead: LeadPublic | None
+    lead: Standing | None
     units: list[Standing]
 
     @classmethod
-    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, rows: list[Row],
-           partners: dict[str, list[Row]], units_limit: int | None) -> _GroupPlan:
-        unit_ids = {row["unit_id"] for row in rows}
-        names = {row["unit_id"]: row["unit_name"] for row in rows}
-        standings = standings_for_law(departments, law_id, rows, partners, names, unit_ids)
-        lead = suggest_lead(list(standings.values()))
-        ordered = sorted(standings.values(), key=lambda s: (lead is None or s.unit.id != lead.unit.id,
-                                                             *unit_sort_key(s.unit)))
-        return cls(shared, len(standings), lead, page(ordered, 0, units_limit))
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, standings: list[Standing],
+           units_limit: int | None) -> _GroupPlan:
+        members = {s.unit_id: s for s in standings}
+        for unit_id, matches in departments.by_unit(law_id).items():
+            if unit_id in members:
+                members[unit_id].matches.extend(matches)
+        lead = choose_lead(standings)
+        others = [s for s in standings if s is not lead]
+        shown = sorted(others, key=Standing.name_key) if units_limit is None else heapq.nsmallest(
+            max(0, units_limit - bool(lead)), others, key=Standing.name_key)
+        return cls(shared, len(standings), lead, [lead, *shown] if lead else shown)
 
-    def group(self, shared_kind: str, links: Links, key_dates: dict[str, KeyDatePublic]) -> CampaignGroupPublic:
-        units = sorted(self.units, key=lambda s: unit_sort_key(s.unit))
-        item_ids = [row["item_id"] for s in units for row in s.items]
+    def take_rows(self, rows: list[Row]) -> None:
+        """The group's rows of the units it shows (fetched for all groups' shown units at once)."""
+        shown = {s.unit_id: s for s in self.units}
+        for row in rows:
+            if row["unit_id"] in shown:
+                shown[row["unit_id"]].items.append(row)
+
+    def group(self, shared_kind: str, names: _LinkNames) -> CampaignGroupPublic:
+        units = sorted(self.units, key=Standing.name_key)
+        rows = [row for s in units for row in s.items]
         by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
         for s in units:
             for row in s.items:
-                for link in links["SCHEDULED"].get(row["item_id"], []):
-                    by_date[link["id"]][s.unit.id] = s.unit
+                for date_id in row["key_date_ids"]:
+                    by_date[date_id][s.unit_id] = s.unit
         calendar = sorted(
-            (CalendarEntryPublic(key_date=key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
+            (CalendarEntryPublic(key_date=names.key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
              for date_id, units_on in by_date.items()),
             key=lambda entry: (entry.key_date.month or 13, entry.key_date.day or 0, entry.key_date.id),
         )
         return CampaignGroupPublic(
             shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
             units=[CampaignUnitPublic(
-                unit=s.unit, items=row_evidence(s.items),
-                audiences=_named(links["TARGETS"], [row["item_id"] for row in s.items]),
-                methods=_named(links["USES"], [row["item_id"] for row in s.items]),
+                unit=s.unit, items=row_evidence(s.items), audiences=names.named("audience_ids", s.items),
+                methods=names.named("method_ids", s.items),
             ) for s in units],
-            laws=_named(links["CLAIMS"], item_ids), audiences=_named(links["TARGETS"], item_ids), lead=self.lead,
+            laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),
+            lead=LeadPublic(unit=self.lead.unit, reason=lead_reason(self.lead)) if self.lead else None,
             calendar=calendar,
         )
+
+
+@dataclass
+class _LinkNames:
+    """Names of what campaign rows link to, by list column, looked up once for all groups."""
+
+    by_column: dict[str, dict[str, str | None]]
+    key_dates: dict[str, KeyDatePublic]
+
+    @classmethod
+    def of(cls, store: GraphStore, rows: list[Row]) -> _LinkNames:
+        by_column = {}
+        for column, rel in queries.CAMPAIGN_LINKS.items():
+            ids = sorted({node_id for row in rows for node_id in row[column]})
+            label = rel_type(rel).target
+            by_column[column] = {found["id"]: found["name"] for found in store.read(queries.display_names(label, ids))} if ids else {}
+        date_ids = sorted(by_column["key_date_ids"])
+        key_dates = {row["id"]: KeyDatePublic(**row) for row in store.read(queries.key_dates(date_ids))} if date_ids else {}
+        return cls(by_column, key_dates)
+
+    def named(self, column: str, rows: list[Row]) -> list[NamedPublic]:
+        """The distinct targets of these rows' links in one column, sorted by name."""
+        names = self.by_column[column]
+        return _by_name({node_id: names.get(node_id) for row in rows for node_id in row[column]})
 
 
 def _group_links(links: dict[str, list[Row]]) -> Links:
@@ -334,12 +381,8 @@ def _group_links(links: dict[str, list[Row]]) -> Links:
 
 def _named(links: dict[str, list[Row]], item_ids: list[str]) -> list[NamedPublic]:
     """The distinct targets of these rows' links, sorted by name."""
-    found = {link["id"]: link["name"] for item_id in item_ids for link in links.get(item_id, [])}
+    return _by_name({link["id"]: link["name"] for item_id in item_ids for link in links.get(item_id, [])})
+
+
+def _by_name(found: dict[str, str | None]) -> list[NamedPublic]:
     return [NamedPublic(id=node_id, name=name) for node_id, name in sorted(found.items(), key=lambda kv: (kv[1] or "", kv[0]))]
-
-
-def _key_dates(store: GraphStore, scheduled: dict[str, list[Row]]) -> dict[str, KeyDatePublic]:
-    ids = sorted({link["id"] for links in scheduled.values() for link in links})
-    if not ids:
-        return {}
-    return {row["id"]: KeyDatePublic(**row) for row in store.read(queries.key_dates(ids))}
