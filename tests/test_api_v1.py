@@ -158,8 +158,13 @@ def test_coverage_matrix_exports(client):
     assert cell["澄河县应急管理局"] == ""
     assert (cell["认领单位数"], cell["缺口"]) == ("2", "")
     assert dict(zip(header, next(row for row in rows if row[0] == "LMINOR")))["缺口"] == "是"
-    workbook = load_workbook(io.BytesIO(client.get(V1 + "/exports/coverage").content))
-    assert workbook.active.max_row == 2 + 8  # title, header, 8 laws in scope
+    sheet = load_workbook(io.BytesIO(client.get(V1 + "/exports/coverage").content)).active
+    assert sheet.max_row == 2 + 8  # title, header, 8 laws in scope
+    assert (sheet["A1"].value, [r.size["columns"] for r in sheet.merged_cells.ranges], sheet.freeze_panes) == (
+        "2026年普法责任覆盖矩阵（认领=清单列入，推定=法条点名其部门类型）", [len(header)], "A3")
+    xlsx_rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    xlsx_food = dict(zip(xlsx_rows[0], next(row for row in xlsx_rows if row[0] == "LFOOD")))
+    assert (xlsx_food["澄河县市场监督管理局"], xlsx_food["澄河县应急管理局"], xlsx_food["认领单位数"]) == ("认领+推定", None, 2)
 
 
 def test_audit_report_exports_neutralize_formulas(client):
