@@ -228,6 +228,26 @@ def _in_groups(group_rel: str) -> str:
     return f"MATCH (i)-[:{group_rel}]->(g:{rel_type(group_rel).target}) WHERE g.id IN $group_ids"
 
 
+def _campaign_query(
+    name: str, anchor: str, region: str | None, rest: str, params: dict, *, with_unit: bool = False,
+    cached: bool = False,
+) -> Query:
+    """The anchor's current rows (of a region's units, when given), then `rest`.
+
+    From the anchor both engines walk every row it holds (a province's 12·4 rows: 50,000). In a
+    region Neo4j starts at the region's units instead (told so: it would rather start at a
+    group's law) and tests the anchor per row, a county in 20–40 ms instead of 200–340;
+    LadybugDB is 8× slower that way and keeps the one path.
+    """
+    rows = f"{_anchor_rows(anchor, region, with_unit)} {rest}"
+    if region is None:
+        return Query(name, rows, params, cached=cached)
+    rel = ANCHORS[anchor]
+    regional = (f"MATCH (u:Unit) USING SCAN u:Unit WHERE u.region CONTAINS $region MATCH {CURRENT_ITEM} WHERE {CURRENT} "
+                f"AND EXISTS {{ (i)-[:{rel}]->(:{rel_type(rel).target} {{id: $anchor_id}}) }} {rest}")
+    return Query(name, regional, params, ladybug=rows, cached=cached)
+
+
 def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: str, region: str | None) -> Query:
     """The anchor's current rows grouped by what they point at through `group_rel` (a law or an
     audience), with how many units each group has (one current checklist per unit and year).
@@ -235,9 +255,9 @@ def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: st
     Counted per node, names read after: Neo4j reads properties per row otherwise (40 % slower).
     """
     target = rel_type(group_rel).target
-    return Query(
-        f"campaign_groups_{anchor}",
-        f"{_anchor_rows(anchor, region)} MATCH (i)-[:{group_rel}]->(g:{target}) WITH g, count(DISTINCT c) AS units "
+    return _campaign_query(
+        f"campaign_groups_{anchor}", anchor, region,
+        f"MATCH (i)-[:{group_rel}]->(g:{target}) WITH g, count(DISTINCT c) AS units "
         f"RETURN g.id AS id, {_name(target, 'g')} AS name, units",
         {"anchor_id": anchor_id, "year": year, "region": region},
         cached=True,
@@ -250,12 +270,12 @@ def campaign_unit_rows(
     """Per group and unit: how many of the anchor's current rows the unit has in the group, and how
     many of them name partner units (a declared 牵头). The lead is chosen from these counts, so a
     group of thousands of units is ranked without fetching their rows."""
-    return Query(
-        f"campaign_unit_rows_{anchor}",
-        f"{_anchor_rows(anchor, region, with_unit=True)} {_in_groups(group_rel)} "
-        "RETURN g.id AS group_id, u.id AS unit_id, u.name AS unit_name, count(i) AS rows, "
+    return _campaign_query(
+        f"campaign_unit_rows_{anchor}", anchor, region,
+        f"{_in_groups(group_rel)} RETURN g.id AS group_id, u.id AS unit_id, u.name AS unit_name, count(i) AS rows, "
         f"sum(CASE WHEN {DECLARES} THEN 1 ELSE 0 END) AS declaring_rows",
         {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
+        with_unit=True,
     )
 
 

@@ -316,6 +316,8 @@ def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
 
 
 def test_campaign_in_a_region(county):
+    everywhere = sharing.campaigns(county, audience_id="students", min_units=1)
+    assert sharing.campaigns(county, audience_id="students", min_units=1, region="澄河县") == everywhere
     assert sharing.campaigns(county, key_date_id="constitution_day", region="澄河县").count == 1
     assert sharing.campaigns(county, key_date_id="constitution_day", region="另一县").count == 0
 

@@ -43,7 +43,7 @@ LEAD_REASONS = [
 
 
 def lead_reason(reason: str) -> str:
-    """The suggested lead's reason (sharing.suggest_lead writes it in English) in Chinese; unknown parts kept as written."""
+    """The suggested lead's reason (sharing.lead_reason writes it in English) in Chinese; unknown parts kept as written."""
     parts = []
     for part in reason.split("; "):
         for pattern, chinese in LEAD_REASONS:
