@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 
 import neo4j
 from neo4j import GraphDatabase, NotificationDisabledClassification, RoutingControl
@@ -32,6 +33,10 @@ def _rows(result: neo4j.Result) -> list[Row]:
     thousands of rows a whole-graph read returns."""
     keys = result.keys()
     return [dict(zip(keys, values)) for values in result.values()]
+
+
+def _unpacked(columns: tuple[str, ...], result: neo4j.Result) -> list[Row]:
+    return [dict(zip(columns, values)) for values in result.single(strict=True)["packed"]]
 
 
 def _one_line(error: object) -> str:
@@ -145,10 +150,14 @@ class Neo4jStore(GraphStore):
                 self._driver.execute_query(statement, database_=self._database)
 
     def _read(self, query: Query) -> list[Row]:
+        cypher, transform = query.cypher, _rows
+        if query.packed:
+            cypher = f"CALL () {{ {query.cypher} }} RETURN collect([{', '.join(query.packed)}]) AS packed"
+            transform = partial(_unpacked, query.packed)
         with self._translated_errors():
             return self._driver.execute_query(
-                query.cypher, dict(query.params), database_=self._database, routing_=RoutingControl.READ,
-                result_transformer_=_rows,
+                cypher, dict(query.params), database_=self._database, routing_=RoutingControl.READ,
+                result_transformer_=transform,
             )
 
     @contextmanager

@@ -31,6 +31,7 @@ LAW_FIELDS = (
     "l.status AS status, l.category AS category, l.region AS region, l.effective AS effective, "
     "l.is_common AS is_common"
 )
+LAW_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in LAW_FIELDS.split(", "))
 LAW_DETAIL_FIELDS = (
     f"{LAW_FIELDS}, l.aliases AS aliases, l.issuer AS issuer, l.promulgated AS promulgated, "
     "l.amended AS amended, l.repealed_on AS repealed_on, l.current_version AS current_version"
@@ -130,6 +131,7 @@ def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
         "c.with_problems AS with_problems, c.with_unresolved AS with_unresolved",
         {"year": year, "unit_id": unit_id},
         cached=True,
+        packed=("unit_id", "checklist_id", "revision", "items", "with_problems", "with_unresolved"),
     )
 
 
@@ -140,6 +142,7 @@ def current_claims(year: int | None) -> Query:
         f"MATCH (c:Checklist) WHERE {CURRENT} RETURN c.unit_id AS unit_id, c.law_ids AS law_ids",
         {"year": year},
         cached=True,
+        packed=("unit_id", "law_ids"),
     )
 
 
@@ -230,7 +233,7 @@ def _in_groups(group_rel: str) -> str:
 
 def _campaign_query(
     name: str, anchor: str, region: str | None, rest: str, params: dict, *, with_unit: bool = False,
-    cached: bool = False,
+    cached: bool = False, packed: tuple[str, ...] = (),
 ) -> Query:
     """The anchor's current rows (of a region's units, when given), then `rest`.
 
@@ -241,11 +244,11 @@ def _campaign_query(
     """
     rows = f"{_anchor_rows(anchor, region, with_unit)} {rest}"
     if region is None:
-        return Query(name, rows, params, cached=cached)
+        return Query(name, rows, params, cached=cached, packed=packed)
     rel = ANCHORS[anchor]
     regional = (f"MATCH (u:Unit) USING SCAN u:Unit WHERE u.region CONTAINS $region MATCH {CURRENT_ITEM} WHERE {CURRENT} "
                 f"AND EXISTS {{ (i)-[:{rel}]->(:{rel_type(rel).target} {{id: $anchor_id}}) }} {rest}")
-    return Query(name, regional, params, ladybug=rows, cached=cached)
+    return Query(name, regional, params, ladybug=rows, cached=cached, packed=packed)
 
 
 def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: str, region: str | None) -> Query:
@@ -261,6 +264,7 @@ def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: st
         f"RETURN g.id AS id, {_name(target, 'g')} AS name, units",
         {"anchor_id": anchor_id, "year": year, "region": region},
         cached=True,
+        packed=("id", "name", "units"),
     )
 
 
@@ -276,6 +280,7 @@ def campaign_unit_rows(
         f"sum(CASE WHEN {DECLARES} THEN 1 ELSE 0 END) AS declaring_rows",
         {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "region": region},
         with_unit=True,
+        packed=("group_id", "unit_id", "unit_name", "rows", "declaring_rows"),
     )
 
 
@@ -400,7 +405,7 @@ def checklist_items(unit_id: str, year: int | None) -> Query:
 
 def laws_in_scope(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
-    return Query("laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN {LAW_FIELDS}", params)
+    return Query("laws_in_scope", f"MATCH (l:Law) {_where(clauses)} RETURN {LAW_FIELDS}", params, packed=LAW_COLUMNS)
 
 
 def count_laws_in_scope(scope: LawScope) -> Query:
@@ -419,7 +424,7 @@ def law_sort_keys(scope: LawScope) -> Query:
 
 def all_law_briefs() -> Query:
     """Every law's list fields: answers name laws from all over the catalogue, a few at a time."""
-    return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_FIELDS}")
+    return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_FIELDS}", packed=LAW_COLUMNS)
 
 
 def law_detail(law_id: str) -> Query:
@@ -551,6 +556,7 @@ def types_named_by_law(scope: LawScope) -> Query:
         "RETURN l.id AS law_id, collect(DISTINCT d.id) AS type_ids",
         params,
         cached=True,
+        packed=("law_id", "type_ids"),
     )
 
 
@@ -716,6 +722,8 @@ def law_names() -> Query:
         "MATCH (l:Law) RETURN l.id AS id, l.title AS title, l.short_title AS short_title, l.aliases AS aliases, "
         "l.level AS level, l.status AS status, l.promulgated AS promulgated, l.effective AS effective, "
         "l.repealed_on AS repealed_on, l.current_version AS current_version",
+        packed=("id", "title", "short_title", "aliases", "level", "status", "promulgated", "effective", "repealed_on",
+                "current_version"),
     )
 
 

@@ -38,6 +38,10 @@ class Query:
     """LadybugDB's spelling of the same statement, where the dialects differ."""
     cached: bool = False
     """Keep the answer until the next write (for whole-graph reads that many answers share)."""
+    packed: tuple[str, ...] = ()
+    """The RETURN aliases of a read of thousands of small rows. Neo4j's driver pays ~20 µs a
+    record, so the Neo4j store fetches such rows packed into one list (2–3× faster); LadybugDB
+    reads them as they are (packing costs it more)."""
 
     def text(self, dialect: str) -> str:
         return self.ladybug if dialect == "ladybug" and self.ladybug else self.cypher

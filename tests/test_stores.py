@@ -98,6 +98,17 @@ def test_parameters_are_never_interpreted_as_cypher(store):
     assert found == [{"id": "L1"}]
 
 
+def test_a_packed_read_gives_the_rows_of_the_plain_read(store):
+    packed = Query(LAWS.name, LAWS.cypher, packed=("id", "title", "aliases", "common"))
+    assert store.read(packed) == []
+    _laws(store)
+    assert store.read(packed) == store.read(LAWS) == [
+        {"id": "L1", "title": "合同法", "aliases": ["合同法"], "common": False},
+        {"id": "L2", "title": "民法典", "aliases": [], "common": True},
+        {"id": "L3", "title": "物权法", "aliases": None, "common": None},
+    ]
+
+
 def test_counts_cover_every_label(store):
     _laws(store)
     counts = store.counts()
