@@ -152,7 +152,10 @@ def main(
     with tempfile.TemporaryDirectory(prefix="pufa-load-") as folder:
         store_path = Path(folder) / "county.lbug"
         store = LadybugStore(store_path, buffer_pool_mb=512)
-        console.print(f"loaded the {scale.name} in {load(store, scale, 50_000):.0f} s")
+        started = time.perf_counter()
+        store.ensure_schema()
+        load(store, scale, 50_000)
+        console.print(f"loaded the {scale.name} in {time.perf_counter() - started:.0f} s")
         store.close()
         port = free_port()
         server = start_server(store_path, port)

@@ -57,6 +57,8 @@ CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.curre
 ANCHORS = {"key_date": "SCHEDULED", "law": "CLAIMS", "audience": "TARGETS"}
 """What a joint campaign gathers around: the rows scheduled on a key date, claiming a law, targeting an audience."""
 FLAG_FIELDS = {"problems": "i.problems", "unresolved": "i.unresolved"}
+FLAG_COUNTS = {"problems": "with_problems", "unresolved": "with_unresolved"}
+"""The checklist property counting the rows each flag marks."""
 
 
 
@@ -333,26 +335,14 @@ def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
     )
 
 
-def flagged_items(year: int | None, kind: str, unit_id: str | None, skip: int, limit: int) -> Query:
-    """One page of the current-checklist rows with problems (a missing question) or unresolved names,
-    by unit name, checklist and row."""
+def flagged_rows(kind: str, checklist_ids: list[str]) -> Query:
+    """The rows of these checklists with problems (a missing question) or unresolved names."""
     field = FLAG_FIELDS[kind]
     return Query(
-        f"items_with_{kind}",
-        f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
-        f"WHERE {CURRENT} AND size({field}) > 0 RETURN {ITEM_FIELDS}, {field} AS codes "
-        "ORDER BY u.name, u.id, c.id, i.row, i.id SKIP $skip LIMIT $limit",
-        {"year": year, "unit_id": unit_id, "skip": skip, "limit": limit},
-        cached=True,
-    )
-
-
-def count_flagged_items(year: int | None, kind: str, unit_id: str | None) -> Query:
-    return Query(
-        f"count_items_with_{kind}",
-        f"{_unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
-        f"WHERE {CURRENT} AND size({FLAG_FIELDS[kind]}) > 0 RETURN count(i) AS n",
-        {"year": year, "unit_id": unit_id},
+        f"flagged_rows_{kind}",
+        f"MATCH (c:Checklist) WHERE c.id IN $checklist_ids MATCH {CURRENT_ITEM} WHERE size({field}) > 0 "
+        f"RETURN {ITEM_FIELDS}, {field} AS codes",
+        {"checklist_ids": list(checklist_ids)},
         cached=True,
     )
 

@@ -375,6 +375,22 @@ def test_audit_findings(county):
     ]
 
 
+def test_flagged_rows_are_paged_across_checklists(county):
+    extra = [{"id": f"C-EDU-2026#{row}", "checklist_id": "C-EDU-2026", "row": row, "problems": ["missing:who:empty"],
+              "unresolved": []} for row in (4, 5, 6)]
+    with county.transaction() as tx:
+        tx.upsert_nodes("ChecklistItem", extra)
+        tx.upsert_edges("HAS_ITEM", [{"src": "C-EDU-2026", "dst": row["id"]} for row in extra])
+        tx.run(queries.summarize_checklist("C-EDU-2026"))
+    everything = audit.flagged_items(county, "problems", limit=None)
+    assert [f.item.item_id for f in everything.data] == [
+        "C-PSB-2026-2#2", "C-EDU-2026#2", "C-EDU-2026#4", "C-EDU-2026#5", "C-EDU-2026#6", "C-ECO-2026#2"]
+    for skip in range(8):
+        for limit in (1, 2, 4):
+            paged = audit.flagged_items(county, "problems", skip=skip, limit=limit)
+            assert (paged.count, paged.data) == (6, everything.data[skip : skip + limit]), (skip, limit)
+
+
 def test_audit_of_one_unit_and_of_another_year(county):
     eco = audit.unit_audit(county, "UECO")
     assert eco.audit.checklist_id == "C-ECO-2026"

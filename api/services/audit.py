@@ -30,7 +30,6 @@ from api.services.common import (
     item_sort_key,
     page,
     pct,
-    stored_page,
     unclaimed_laws,
     unit_brief,
     unit_public,
@@ -118,14 +117,29 @@ def flagged_items(
 ) -> FlaggedItemsPublic:
     """Rows with problems (missing questions) or with unresolved names, by unit, checklist and row.
 
-    Sorted and paged in the store: a province has tens of thousands of flagged rows.
+    A province has tens of thousands: the page is found from each checklist's count of flagged
+    rows (kept on the checklist), and only the rows of the checklists it spans are read.
     """
     if unit_id is not None:
         unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    count = store.read(queries.count_flagged_items(year, kind, unit_id))[0]["n"]
-    rows = stored_page(store, queries.flagged_items(year, kind, unit_id, skip, count if limit is None else limit), skip, count)
-    return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in rows], count=count)
+    names = {unit: name for unit, name, _ in store.read(queries.units_overview())[0]["units"]}
+    checklists = sorted(
+        (names.get(row["unit_id"]) or "", row["unit_id"], row["checklist_id"], int(row[queries.FLAG_COUNTS[kind]] or 0))
+        for row in store.read(queries.current_checklists(year, unit_id))
+    )
+    count = sum(flagged for *_, flagged in checklists)
+    end = count if limit is None else min(count, skip + limit)
+    spanned, first_row, seen = [], 0, 0
+    for *_, checklist_id, flagged in checklists:
+        if flagged and seen + flagged > skip and seen < end:
+            first_row = first_row if spanned else seen
+            spanned.append(checklist_id)
+        seen += flagged
+    rows = sorted(store.read(queries.flagged_rows(kind, spanned)) if spanned else [],
+                  key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0, row["item_id"]))
+    shown = rows[skip - first_row : end - first_row]
+    return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in shown], count=count)
 
 
 def outdated_citations(

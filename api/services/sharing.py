@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from api.models import (
     ArticleMatchPublic,
@@ -87,11 +88,11 @@ def _shared_law_counts(store: GraphStore, scope: LawScope, year: int | None, min
     for signature, units in signatures.items():
         for law_id in inferred_laws[signature]:
             inferred[law_id] += units
-    claimed, claimed_only = Counter(), Counter()
-    for row in store.read(queries.current_claims(year)):
-        law_ids = row["law_ids"] or []
-        claimed.update(law_ids)
-        claimed_only.update(set(law_ids) - inferred_laws.get(signature_of.get(row["unit_id"]), set()))
+    claims = store.read(queries.current_claims(year))
+    claimed = Counter(chain.from_iterable(row["law_ids"] or () for row in claims))
+    not_inferred = (set(row["law_ids"] or ()).difference(inferred_laws.get(signature_of.get(row["unit_id"]), ()))
+                    for row in claims)
+    claimed_only = Counter(chain.from_iterable(not_inferred))
     counted = []
     for law_id, level, title in store.read(queries.law_sort_keys(scope))[0]["laws"]:
         units = inferred[law_id] + claimed_only[law_id]
