@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import Forbidden, PayloadTooLarge, Unauthorized
 from api.limits import BodySizeLimit
+from api.refresh import CacheRefresher
 from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
 from api.web import install as install_web_pages
 from graph.migrations import prepare
@@ -44,11 +45,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store or open_store(settings)
+        refresher = None
         if owned:
             prepare(app.state.store)
+            if settings.cache_refresh_seconds > 0:
+                refresher = CacheRefresher(app.state.store, settings.cache_refresh_seconds)
+                refresher.start()
         try:
             yield
         finally:
+            if refresher is not None:
+                refresher.stop()
             if owned:
                 app.state.store.close()
 

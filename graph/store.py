@@ -63,29 +63,41 @@ class ReadCache:
     """Answers of `cached` queries and memoized values for one graph stamp; a new stamp empties it.
 
     Stamps are random tokens, never reused: a cleared graph has none (nothing is kept) and its
-    next write brings a stamp this cache has not seen."""
+    next write brings a stamp this cache has not seen. Each answer keeps how it was worked out,
+    so that those asked for under the previous stamp can be worked out again (`GraphStore.refresh`)."""
 
     def __init__(self, size: int = 64):
         self._size = size
         self._lock = threading.Lock()
         self._stamp: str | None = None
-        self._answers: OrderedDict[tuple, Any] = OrderedDict()
+        self._answers: OrderedDict[tuple, tuple[Any, Callable[[], Any]]] = OrderedDict()
+        self._asked_before: list[tuple[tuple, Callable[[], Any]]] = []
+        """The previous stamp's keys and computations, most recently used first."""
 
     def get(self, stamp: str, key: tuple) -> Any:
         with self._lock:
-            if stamp != self._stamp:
+            if stamp != self._stamp or key not in self._answers:
                 return None
-            if key in self._answers:
-                self._answers.move_to_end(key)
-            return self._answers.get(key)
+            self._answers.move_to_end(key)
+            return self._answers[key][0]
 
-    def put(self, stamp: str, key: tuple, value: Any) -> None:
+    def put(self, stamp: str, key: tuple, value: Any, compute: Callable[[], Any]) -> None:
         with self._lock:
-            if stamp != self._stamp:
-                self._stamp, self._answers = stamp, OrderedDict()
-            self._answers[key] = value
+            self._advance(stamp)
+            self._answers[key] = (value, compute)
             while len(self._answers) > self._size:
                 self._answers.popitem(last=False)
+
+    def asked_before(self, stamp: str) -> list[tuple[tuple, Callable[[], Any]]]:
+        """What was asked under the stamp before this one and is not worked out under this one yet."""
+        with self._lock:
+            self._advance(stamp)
+            return [(key, compute) for key, compute in self._asked_before if key not in self._answers]
+
+    def _advance(self, stamp: str) -> None:
+        if stamp != self._stamp:
+            self._asked_before = [(key, compute) for key, (_, compute) in reversed(self._answers.items())]
+            self._stamp, self._answers = stamp, OrderedDict()
 
 
 class GraphWriteTx(ABC):
@@ -139,15 +151,29 @@ class GraphStore(ABC):
         """A value worked out from the whole graph (an aggregate answer), kept until the next write.
 
         Callers must treat it as read-only: later callers get the same object."""
-        stamps = self._read(GRAPH_STAMP)
-        stamp = stamps[0]["stamp"] if stamps else None
+        stamp = self._stamp()
         if stamp is None:
             return compute()
         value = self._cache.get(stamp, key)
         if value is None:
             value = compute()
-            self._cache.put(stamp, key, value)
+            self._cache.put(stamp, key, value, compute)
         return value
+
+    def refresh(self, limit: int = 16) -> int:
+        """After a write, work out again the answers last asked for (the `limit` most recent), so
+        that the next visitors find them ready; returns how many were worked out."""
+        stamp = self._stamp()
+        if stamp is None:
+            return 0
+        pending = self._cache.asked_before(stamp)[:limit]
+        for key, compute in pending:
+            self.memoized(key, compute)
+        return len(pending)
+
+    def _stamp(self) -> str | None:
+        stamps = self._read(GRAPH_STAMP)
+        return stamps[0]["stamp"] if stamps else None
 
     @abstractmethod
     def _read(self, query: Query) -> list[Row]:

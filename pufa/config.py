@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = None
     """Bearer token required by write endpoints; writes are refused while it is unset."""
     max_upload_mb: int = 20
+    cache_refresh_seconds: float = 2.0
+    """How often the API checks for a write to work the last-asked answers out again (0: never)."""
     region: str | None = None
     """The jurisdiction served (示例市澄河县): answers default to national laws plus its local ones."""
     corpus_dir: Path = PROJECT_ROOT.parent / "shared" / "corpus" / "lawrefbook"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 
 from api.deps import TokenDep
 from api.main import create_app
+from api.services import sharing
 from api.services.exports import neutralize
 from pufa.config import Settings
 from tests.fixtures_graph import build_county
@@ -223,3 +225,21 @@ def test_writes_are_forbidden_without_a_configured_token(token):
     assert response.status_code == 403
     assert response.headers["content-type"] == "application/problem+json"
     assert "PUFA_API_TOKEN" in response.json()["detail"]
+
+
+def test_answers_asked_before_a_write_are_worked_out_again_in_the_background(tmp_path, monkeypatch):
+    worked_out = []
+    count_shared = sharing._shared_law_counts
+    monkeypatch.setattr(sharing, "_shared_law_counts", lambda *args: worked_out.append(args) or count_shared(*args))
+    settings = Settings(store=str(tmp_path / "graph.lbug"), cache_refresh_seconds=0.05)
+    with TestClient(create_app(settings)) as client:
+        store = client.app.state.store
+        build_county(store)
+        first = get(client, "/shared")
+        store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+        deadline = time.monotonic() + 10
+        while len(worked_out) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(worked_out) == 2
+        assert get(client, "/shared") == first
+        assert len(worked_out) == 2

@@ -160,6 +160,21 @@ def test_a_cached_read_is_served_again_until_the_next_write(store, monkeypatch):
     assert engine_reads.count("law_count") == 2
 
 
+def test_refresh_works_out_again_what_was_asked_before_the_last_write(store):
+    _laws(store)
+    worked_out = []
+
+    def law_count() -> int:
+        worked_out.append(True)
+        return len(store.read(LAWS))
+
+    assert (store.memoized(("law_count",), law_count), store.refresh()) == (3, 0)
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    assert (store.refresh(), len(worked_out)) == (1, 2)
+    assert (store.memoized(("law_count",), law_count), len(worked_out)) == (4, 2)
+    assert store.refresh() == 0
+
+
 def test_a_write_by_another_process_renews_cached_reads(neo4j_session_store):
     """Neo4j serves several processes (LadybugDB only one writer): a CLI ingest must not leave the API
     answering from before it."""
