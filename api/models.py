@@ -99,6 +99,8 @@ class InferredLawPublic(BaseModel):
 class ClaimedLawPublic(BaseModel):
     law: LawBriefPublic
     items: list[ItemEvidencePublic]
+    articles: list[ArticleMatchPublic] = []
+    """Its articles naming the unit's department types (none: no article ties it to the unit)."""
 
 
 class UnitGapsPublic(BaseModel):
@@ -116,6 +118,8 @@ class ApplicablePublic(BaseModel):
     year: int | None
     claimed: list[ClaimedLawPublic]
     inferred: list[InferredLawPublic]
+    """A page of them (skip, limit), by level and title."""
+    inferred_count: int
     claimed_not_inferred: list[ClaimedLawPublic]
     """Claimed laws no article ties to the unit's department types (common duties left out)."""
 

@@ -101,11 +101,12 @@ def gaps(
 def applicable(
     unit: Annotated[str, typer.Argument(help="Unit id, full name or alias.")],
     sub_units: Annotated[bool, typer.Option("--sub-units", help="Include sections and second-level units.")] = False,
-    year: YearOpt = None, as_json: JsonOpt = False,
+    year: YearOpt = None, skip: SkipOpt = 0, limit: LimitOpt = 50, as_json: JsonOpt = False,
 ) -> None:
-    """Laws a unit claims, laws its department types imply (with the articles), and claims no article supports."""
+    """Laws a unit claims, laws its department types imply (with the articles; a page), and claims no article supports."""
     _answer(as_json, lambda store: coverage.applicable(
-        store, lookup.resolve_unit(store, unit).id, year=year, include_sub_units=sub_units), _render_applicable)
+        store, lookup.resolve_unit(store, unit).id, year=year, include_sub_units=sub_units, skip=skip, limit=limit),
+        _render_applicable)
 
 
 def shared(
@@ -299,7 +300,8 @@ def _render_unit_gaps(answer: UnitGapsPublic, console: Console) -> None:
 
 def _render_applicable(answer: ApplicablePublic, console: Console) -> None:
     console.print(_claimed_table(f"{answer.unit.name}: claimed in {answer.year}", answer.claimed))
-    console.print(_inferred_table(f"{answer.unit.name}: inferred from its department types", answer.inferred))
+    console.print(_inferred_table(f"{answer.unit.name}: {answer.inferred_count} laws inferred from its department types",
+                                  answer.inferred))
     console.print(_claimed_table("claimed but not inferred (common duties left out)", answer.claimed_not_inferred))
 
 

@@ -177,7 +177,10 @@ def test_applicable_shows_claimed_inferred_and_the_mismatch(county):
         ("第一百二十一条", "market_regulation", "power"),
     ]
     assert answer.inferred[1].unit_ids == ["UMKT"]
+    assert (answer.claimed[2].articles, answer.claimed[0].articles) == (answer.inferred[1].articles, [])
     assert law_ids(answer.claimed_not_inferred) == ["LCONTRACT"]
+    second = coverage.applicable(county, "UMKT", skip=1, limit=1)
+    assert (law_ids(second.inferred), second.inferred_count, law_ids(second.claimed)) == (["LFOOD"], 2, law_ids(answer.claimed))
 
 
 def test_applicable_with_sub_units_and_common_duties(county):

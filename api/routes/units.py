@@ -27,7 +27,10 @@ def unit_detail(store: StoreDep, unit_id: str) -> UnitDetailPublic:
 
 @router.get("/{unit_id}/applicable", response_model=ApplicablePublic)
 def applicable(
-    store: StoreDep, scope: LawScopeDep, unit_id: str, year: YearQuery = None, include_sub_units: SubUnitsQuery = False,
+    store: StoreDep, scope: LawScopeDep, paging: PagingDep, unit_id: str, year: YearQuery = None,
+    include_sub_units: SubUnitsQuery = False,
 ) -> ApplicablePublic:
-    """Laws the unit claims, laws its department types imply (with the articles), and claims no article supports."""
-    return coverage.applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units)
+    """Laws the unit claims (with the articles supporting each), a page of the laws its department
+    types imply (with the articles), and claims no article supports."""
+    return coverage.applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units,
+                               skip=paging.skip, limit=paging.limit)

@@ -7,13 +7,17 @@ an article of the law's current version names a department type the unit acts as
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
+from dataclasses import dataclass
 
 from api.models import (
     ApplicablePublic,
+    ArticleMatchPublic,
     ClaimedLawPublic,
     GapPublic,
     GapsPublic,
     InferredLawPublic,
+    LawBriefPublic,
     OwnerSuggestionPublic,
     UnitBriefPublic,
     UnitGapsPublic,
@@ -84,18 +88,20 @@ def owner_suggestion(unit: UnitBriefPublic, matches: list[Row]) -> OwnerSuggesti
 
 def applicable(
     store: GraphStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
-    include_sub_units: bool = False,
+    include_sub_units: bool = False, skip: int = 0, limit: int | None = 100,
 ) -> ApplicablePublic:
-    """What a unit (and optionally its sections) claims, what its functions imply, and the mismatch."""
+    """What a unit (and optionally its sections) claims, with the articles supporting each claim;
+    what its functions imply (a page: a county's market regulator is named by 1,100 laws); and
+    the claims no article supports."""
     unit = unit_brief(store, unit_id)
-    unit_ids = _unit_and_sub_units(store, unit_id, include_sub_units)
     year = checklist_year(store, year)
-    claimed = _claimed(store, unit_id, year, include_sub_units)
-    inferred = _inferred(store, unit_id, scope, include_sub_units)
-    inferred_ids = {law.law.id for law in inferred}
+    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    claimed = _claimed(store, unit_id, year, include_sub_units, inference)
+    inferred = inference.ordered()
     return ApplicablePublic(
-        unit=unit, unit_ids=unit_ids, year=year, claimed=claimed, inferred=inferred,
-        claimed_not_inferred=[law for law in claimed if law.law.id not in inferred_ids and not law.law.is_common],
+        unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year, claimed=claimed,
+        inferred=[inference.public(law_id) for law_id in page(inferred, skip, limit)], inferred_count=len(inferred),
+        claimed_not_inferred=[law for law in claimed if not law.articles and not law.law.is_common],
     )
 
 
@@ -104,13 +110,49 @@ def unit_gaps(
     include_sub_units: bool = False, skip: int = 0, limit: int | None = 100,
 ) -> UnitGapsPublic:
     """Laws a unit's department types imply that its current checklist does not claim."""
-    answer = applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units)
-    claimed_ids = {law.law.id for law in answer.claimed}
-    missing = [law for law in answer.inferred if law.law.id not in claimed_ids]
+    unit = unit_brief(store, unit_id)
+    year = checklist_year(store, year)
+    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    claimed = {row["law_id"] for row in store.read(queries.unit_claims(unit_id, year, include_sub_units))}
+    missing = inference.ordered(leaving_out=claimed)
     return UnitGapsPublic(
-        unit=answer.unit, unit_ids=answer.unit_ids, year=answer.year, data=page(missing, skip, limit),
-        count=len(missing),
+        unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year,
+        data=[inference.public(law_id) for law_id in page(missing, skip, limit)], count=len(missing),
     )
+
+
+@dataclass
+class Inference:
+    """The laws whose current articles name a department type a unit (or its sections) acts as.
+
+    Kept as rows: the answer models are built only for the laws a page shows.
+    """
+
+    units_by_type: dict[str, set[str]]
+    matches: dict[str, list[Row]]
+    """Law id -> its articles naming one of the types."""
+    laws: dict[str, LawBriefPublic]
+
+    @classmethod
+    def load(cls, store: GraphStore, unit_id: str, scope: LawScope, include_sub_units: bool) -> Inference:
+        units_by_type: dict[str, set[str]] = defaultdict(set)
+        for row in store.read(queries.unit_types(unit_id, include_sub_units)):
+            units_by_type[row["type_id"]].add(row["unit_id"])
+        matches: dict[str, list[Row]] = defaultdict(list)
+        for row in store.read(queries.articles_naming_types(sorted(units_by_type), scope)) if units_by_type else []:
+            matches[row["law_id"]].append(row)
+        return cls(units_by_type, matches, fetch_law_briefs(store, matches))
+
+    def ordered(self, leaving_out: Container[str] = ()) -> list[str]:
+        return sorted((law_id for law_id in self.matches if law_id not in leaving_out),
+                      key=lambda law_id: law_sort_key(self.laws[law_id]))
+
+    def articles(self, law_id: str) -> list[ArticleMatchPublic]:
+        return [article_match(row) for row in sorted(self.matches.get(law_id, []), key=article_sort_key)]
+
+    def public(self, law_id: str) -> InferredLawPublic:
+        units = {unit for row in self.matches[law_id] for unit in self.units_by_type[row["type_id"]]}
+        return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), articles=self.articles(law_id))
 
 
 def _unit_and_sub_units(store: GraphStore, unit_id: str, include_sub_units: bool) -> list[str]:
@@ -119,34 +161,15 @@ def _unit_and_sub_units(store: GraphStore, unit_id: str, include_sub_units: bool
     return [unit_id, *sorted(row["unit_id"] for row in store.read(queries.sub_units(unit_id)))]
 
 
-def _claimed(store: GraphStore, unit_id: str, year: int | None, include_sub_units: bool) -> list[ClaimedLawPublic]:
+def _claimed(
+    store: GraphStore, unit_id: str, year: int | None, include_sub_units: bool, inference: Inference,
+) -> list[ClaimedLawPublic]:
     items_by_law: dict[str, list] = defaultdict(list)
     for row in store.read(queries.unit_claims(unit_id, year, include_sub_units)):
         items_by_law[row["law_id"]].append(item_evidence(row))
     laws = fetch_law_briefs(store, items_by_law)
     return sorted(
-        (ClaimedLawPublic(law=laws[law_id], items=sorted(items, key=item_sort_key))
+        (ClaimedLawPublic(law=laws[law_id], items=sorted(items, key=item_sort_key), articles=inference.articles(law_id))
          for law_id, items in items_by_law.items()),
         key=lambda claimed: law_sort_key(claimed.law),
     )
-
-
-def _inferred(store: GraphStore, unit_id: str, scope: LawScope, include_sub_units: bool) -> list[InferredLawPublic]:
-    units_by_type: dict[str, set[str]] = defaultdict(set)
-    for row in store.read(queries.unit_types(unit_id, include_sub_units)):
-        units_by_type[row["type_id"]].add(row["unit_id"])
-    if not units_by_type:
-        return []
-    matches_by_law: dict[str, list[Row]] = defaultdict(list)
-    for row in store.read(queries.articles_naming_types(sorted(units_by_type), scope)):
-        matches_by_law[row["law_id"]].append(row)
-    laws = fetch_law_briefs(store, matches_by_law)
-    inferred = [
-        InferredLawPublic(
-            law=laws[law_id],
-            unit_ids=sorted({unit for row in rows for unit in units_by_type[row["type_id"]]}),
-            articles=[article_match(row) for row in sorted(rows, key=article_sort_key)],
-        )
-        for law_id, rows in matches_by_law.items()
-    ]
-    return sorted(inferred, key=lambda law: law_sort_key(law.law))

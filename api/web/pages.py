@@ -107,10 +107,9 @@ def unit_page(
     detail = lookup.unit_detail(store, unit_id)
     year = checklist_year(store, year)
     missing_at = Page("missing_page", missing_page, 20)
-    applicable = coverage.applicable(store, unit_id, year=year, scope=scope)
     return render(
-        request, "unit.html", detail=detail, year=year, applicable=applicable,
-        inferred={law.law.id: law.articles for law in applicable.inferred},
+        request, "unit.html", detail=detail, year=year,
+        applicable=coverage.applicable(store, unit_id, year=year, scope=scope, limit=0),  # claims; gaps come below
         missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, skip=missing_at.skip, limit=missing_at.size),
         missing_at=missing_at, checklist=exports.checklist_table(store, unit_id, year=year),
         findings=audit.unit_audit(store, unit_id, year=year), uploads_enabled=settings.api_token is not None,
