@@ -247,8 +247,10 @@ def endpoints(arguments: Arguments, exports: bool) -> dict[str, Endpoint]:
         "GET /units/{id}": lambda s, rng: lookup.unit_detail(s, unit(rng)),
     }
     if exports:
-        calls["GET /exports/coverage (xlsx)"] = lambda s, rng: exports_service.to_xlsx([exports_service.coverage_matrix(s)])
-        calls["GET /exports/audit (xlsx)"] = lambda s, rng: exports_service.to_xlsx(exports_service.audit_report(s))
+        calls["GET /exports/coverage (xlsx)"] = lambda s, rng: exports_service.coverage_download(
+            s, year=None, scope=LawScope(), file_format="xlsx")
+        calls["GET /exports/audit (xlsx)"] = lambda s, rng: exports_service.audit_download(
+            s, year=None, scope=LawScope(), file_format="xlsx")
         calls["GET /exports/units/{id}/checklist"] = lambda s, rng: exports_service.to_xlsx(
             [exports_service.checklist_table(s, arguments.checklist_unit)])
     return calls

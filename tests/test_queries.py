@@ -13,7 +13,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from api.services import audit, coverage, lookup, sharing
+from api.services import audit, coverage, exports, lookup, sharing
 from graph import queries
 from graph.migrations import prepare, summarize_checklists
 from graph.queries import LawScope
@@ -403,6 +403,17 @@ def test_audit_of_one_unit_and_of_another_year(county):
     earlier = audit.audit_summary(county, year=2025)
     assert (earlier.units_submitted, earlier.outdated_citations) == (1, 1)
     assert [c.item.item_id for c in audit.outdated_citations(county, year=2025).data] == ["C-MKT-2025#1"]
+
+
+def test_downloads_are_kept_until_the_next_write(county, monkeypatch):
+    built = []
+    matrix = exports.coverage_matrix
+    monkeypatch.setattr(exports, "coverage_matrix", lambda store, **asked: built.append(asked) or matrix(store, **asked))
+    first = exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
+    assert exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv") is first
+    county.upsert_nodes("Law", [{"id": "LNEW", "title": "新法", "status": "现行有效"}])
+    assert b"LNEW" in exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
+    assert len(built) == 2
 
 
 # --- lookup -----------------------------------------------------------------------------------

@@ -21,18 +21,15 @@ def _download(content: bytes, filename: str) -> Response:
 def coverage_matrix(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
     """Laws in scope × units: 认领 (claimed), 推定 (inferred from articles), both, or blank."""
     year = checklist_year(store, year)
-    sheet = exports.coverage_matrix(store, year=year, scope=scope)
-    content = exports.to_xlsx([sheet]) if format == "xlsx" else exports.to_csv(sheet)
-    return _download(content, f"coverage-{year}.{format}")
+    return _download(exports.coverage_download(store, year=year, scope=scope, file_format=format),
+                     f"coverage-{year}.{format}")
 
 
 @router.get("/audit")
 def audit_report(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
     """The audit: summary, units and findings as sheets (xlsx), or every finding as one table (csv)."""
     year = checklist_year(store, year)
-    if format == "xlsx":
-        return _download(exports.to_xlsx(exports.audit_report(store, year=year, scope=scope)), f"audit-{year}.xlsx")
-    return _download(exports.to_csv(exports.audit_findings(store, year)), f"audit-{year}.csv")
+    return _download(exports.audit_download(store, year=year, scope=scope, file_format=format), f"audit-{year}.{format}")
 
 
 @router.get("/units/{unit_id}/checklist")

@@ -106,6 +106,25 @@ def to_csv(sheet: Sheet) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def coverage_download(store: GraphStore, *, year: int | None, scope: LawScope, file_format: str) -> bytes:
+    """The coverage matrix as a file, kept until the next write (a county's has 100,000 cells)."""
+    year = checklist_year(store, year)
+    return store.memoized(("coverage_download", year, scope, file_format), lambda: _as_file(
+        [coverage_matrix(store, year=year, scope=scope)], file_format))
+
+
+def audit_download(store: GraphStore, *, year: int | None, scope: LawScope, file_format: str) -> bytes:
+    """The audit as sheets (xlsx) or every finding as one table (csv), kept until the next write."""
+    year = checklist_year(store, year)
+    if file_format == "xlsx":
+        return store.memoized(("audit_download", year, scope), lambda: to_xlsx(audit_report(store, year=year, scope=scope)))
+    return store.memoized(("audit_findings_download", year), lambda: to_csv(audit_findings(store, year)))
+
+
+def _as_file(sheets: list[Sheet], file_format: str) -> bytes:
+    return to_xlsx(sheets) if file_format == "xlsx" else to_csv(sheets[0])
+
+
 def claiming_units_by_law(store: GraphStore, year: int | None) -> dict[str, list[str]]:
     """For each claimed law, the units whose current checklist of the year claims it."""
     units: dict[str, list[str]] = defaultdict(list)
