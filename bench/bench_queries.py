@@ -32,6 +32,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.main import freeze_loaded_objects
 from api.services import audit, coverage, lookup, sharing
 from api.services import exports as exports_service
 from graph.ladybug_store import LadybugStore
@@ -279,6 +280,7 @@ def measure(store: GraphStore, workload: Workload) -> Timings:
     and calls each right after a write (cold: everything worked out again)."""
     rng = random.Random(11)
     results = {}
+    freeze_loaded_objects()  # as the API does once it has started
     for name, call in endpoints(workload.arguments(store), workload.exports).items():
         call(store, rng)  # query plans
         samples = [timed(call, store, rng) for _ in range(workload.repeats)]

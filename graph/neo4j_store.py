@@ -54,6 +54,10 @@ def _ddl() -> list[str]:
             f"CREATE INDEX {node.label.lower()}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
             for prop in node.text_index
         ]
+        statements += [
+            f"CREATE TEXT INDEX {node.label.lower()}_{prop}_contains IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
+            for prop in node.contains_index
+        ]
     return statements
 
 

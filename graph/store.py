@@ -66,7 +66,9 @@ class ReadCache:
     next write brings a stamp this cache has not seen. Each answer keeps how it was worked out,
     so that those asked for under the previous stamp can be worked out again (`GraphStore.refresh`)."""
 
-    def __init__(self, size: int = 64):
+    def __init__(self, size: int = 128):
+        """`size` answers at the most: enough for every unit page of a county between two writes; a
+        province-wide campaign answer is the largest kind (about 1 MB in memory)."""
         self._size = size
         self._lock = threading.Lock()
         self._stamp: str | None = None

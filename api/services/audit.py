@@ -123,16 +123,12 @@ def flagged_items(
     if unit_id is not None:
         unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    names = {unit: name for unit, name, _ in store.read(queries.units_overview())[0]["units"]}
-    checklists = sorted(
-        (names.get(row["unit_id"]) or "", row["unit_id"], row["checklist_id"], int(row[queries.FLAG_COUNTS[kind]] or 0))
-        for row in store.read(queries.current_checklists(year, unit_id))
-    )
+    checklists = [checklist for checklist in _flagged_checklists(store, year, kind) if unit_id in (None, checklist[1])]
     count = sum(flagged for *_, flagged in checklists)
     end = count if limit is None else min(count, skip + limit)
     spanned, first_row, seen = [], 0, 0
     for *_, checklist_id, flagged in checklists:
-        if flagged and seen + flagged > skip and seen < end:
+        if seen + flagged > skip and seen < end:
             first_row = first_row if spanned else seen
             spanned.append(checklist_id)
         seen += flagged
@@ -140,6 +136,19 @@ def flagged_items(
                   key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0, row["item_id"]))
     shown = rows[skip - first_row : end - first_row]
     return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in shown], count=count)
+
+
+def _flagged_checklists(store: GraphStore, year: int | None, kind: str) -> list[tuple[str, str, str, int]]:
+    """(unit name, unit id, checklist id, flagged rows) of the current checklists with flagged rows,
+    in the order the rows are listed; worked out once per graph stamp."""
+
+    def work_out() -> list[tuple[str, str, str, int]]:
+        names = {unit: name for unit, name, _ in store.read(queries.units_overview())[0]["units"]}
+        counted = ((names.get(row["unit_id"]) or "", row["unit_id"], row["checklist_id"],
+                    int(row[queries.FLAG_COUNTS[kind]] or 0)) for row in store.read(queries.current_checklists(year)))
+        return sorted(checklist for checklist in counted if checklist[3])
+
+    return store.memoized(("flagged_checklists", year, kind), work_out)
 
 
 def outdated_citations(
