@@ -49,6 +49,7 @@ ARTICLE_MATCH_FIELDS = (
     "l.id AS law_id, a.id AS article_id, a.label AS article_label, a.seq AS seq, d.id AS type_id, "
     "d.name AS type_name, n.gov_level AS gov_level, n.role AS role"
 )
+ARTICLE_MATCH_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in ARTICLE_MATCH_FIELDS.split(", "))
 CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
 CURRENT = "c.current AND c.year = $year"
 DECLARES = "size(i.partners) > 0"
@@ -336,14 +337,17 @@ def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
     )
 
 
-def flagged_rows(kind: str, checklist_ids: list[str]) -> Query:
-    """The rows of these checklists with problems (a missing question) or unresolved names."""
+def flagged_rows(kind: str, unit_ids: list[str], checklist_ids: list[str]) -> Query:
+    """The rows of these units' checklists with problems (a missing question) or unresolved names.
+
+    Started at the units: from the checklists LadybugDB joins the whole HAS_ITEM table (60 ms, not 2).
+    """
     field = FLAG_FIELDS[kind]
     return Query(
         f"flagged_rows_{kind}",
-        f"MATCH (c:Checklist) WHERE c.id IN $checklist_ids MATCH {CURRENT_ITEM} WHERE size({field}) > 0 "
-        f"RETURN {ITEM_FIELDS}, {field} AS codes",
-        {"checklist_ids": list(checklist_ids)},
+        f"MATCH (u:Unit) WHERE u.id IN $unit_ids MATCH {CURRENT_ITEM} WHERE c.id IN $checklist_ids "
+        f"AND size({field}) > 0 RETURN {ITEM_FIELDS}, {field} AS codes",
+        {"unit_ids": sorted(set(unit_ids)), "checklist_ids": list(checklist_ids)},
         cached=True,
     )
 
@@ -523,6 +527,7 @@ def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
         f"MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) RETURN {ARTICLE_MATCH_FIELDS}",
         {"law_ids": list(law_ids)},
         cached=True,
+        packed=ARTICLE_MATCH_COLUMNS,
     )
 
 
@@ -537,6 +542,7 @@ def articles_naming_types(type_ids: list[str], scope: LawScope) -> Query:
         f"RETURN {ARTICLE_MATCH_FIELDS}",
         {**params, "type_ids": list(type_ids)},
         cached=True,
+        packed=ARTICLE_MATCH_COLUMNS,
     )
 
 

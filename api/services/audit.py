@@ -127,12 +127,12 @@ def flagged_items(
     count = sum(flagged for *_, flagged in checklists)
     end = count if limit is None else min(count, skip + limit)
     spanned, first_row, seen = [], 0, 0
-    for *_, checklist_id, flagged in checklists:
+    for _, spanned_unit, checklist_id, flagged in checklists:
         if seen + flagged > skip and seen < end:
             first_row = first_row if spanned else seen
-            spanned.append(checklist_id)
+            spanned.append((spanned_unit, checklist_id))
         seen += flagged
-    rows = sorted(store.read(queries.flagged_rows(kind, spanned)) if spanned else [],
+    rows = sorted(store.read(queries.flagged_rows(kind, *map(list, zip(*spanned)))) if spanned else [],
                   key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0, row["item_id"]))
     shown = rows[skip - first_row : end - first_row]
     return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in shown], count=count)
