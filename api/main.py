@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import Forbidden, PayloadTooLarge, Unauthorized
 from api.limits import BodySizeLimit
@@ -46,6 +47,21 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
+class OneStampPerRead:
+    """Answer each GET under one graph stamp (`GraphStore.one_stamp`): a page built from several
+    answers reads the stamp once and shows one state of the graph."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        with scope["app"].state.store.one_stamp():
+            await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """Build the app; tests pass their own store, the server opens the configured one."""
     settings = settings or get_settings()
@@ -73,6 +89,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.add_exception_handler(PufaError, _problem)
     app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
+    app.add_middleware(OneStampPerRead)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router):

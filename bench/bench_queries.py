@@ -269,9 +269,10 @@ Timings = dict[str, tuple[float, float, float]]
 
 def timed(call: Endpoint, store: GraphStore, rng: random.Random) -> float:
     started = time.perf_counter()
-    answer = call(store, rng)
-    if hasattr(answer, "model_dump_json"):
-        answer.model_dump_json()
+    with store.one_stamp():  # as the API answers each GET
+        answer = call(store, rng)
+        if hasattr(answer, "model_dump_json"):
+            answer.model_dump_json()
     return (time.perf_counter() - started) * 1000
 
 

@@ -531,17 +531,14 @@ def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
     )
 
 
-def articles_naming_types(type_ids: list[str], scope: LawScope) -> Query:
-    """Articles of current versions of laws in scope that name these department types."""
-    clauses, params = scope.clauses()
+def articles_naming_types_in_laws(type_ids: list[str], law_ids: list[str]) -> Query:
+    """Articles of these laws' current versions that name one of these department types."""
     return Query(
-        "articles_naming_types",
-        "MATCH (d:DepartmentType) WHERE d.id IN $type_ids "
-        "MATCH (d)<-[n:NAMES]-(a:Article)<-[:HAS_ARTICLE]-(v:LawVersion) "
-        f"MATCH (l:Law)-[:HAS_VERSION]->(v) {_where(['v.id = l.current_version', *clauses])} "
+        "articles_naming_types_in_laws",
+        f"MATCH (l:Law) WHERE l.id IN $law_ids {CURRENT_VERSION} "
+        "MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) WHERE d.id IN $type_ids "
         f"RETURN {ARTICLE_MATCH_FIELDS}",
-        {**params, "type_ids": list(type_ids)},
-        cached=True,
+        {"type_ids": list(type_ids), "law_ids": list(law_ids)},
         packed=ARTICLE_MATCH_COLUMNS,
     )
 

@@ -62,6 +62,18 @@ def test_unit_gaps_and_applicable(client):
     assert body["claimed"][0]["items"][0]["source"] == "澄河县市场监督管理局2026年普法责任清单.xlsx:4"
 
 
+def test_a_read_takes_its_parts_from_one_graph_stamp(client, monkeypatch):
+    """A unit's answer is several cached parts; each checked the stamp (a round trip on Neo4j)."""
+    store = client.app.state.store
+    engine_reads = []
+    engine_read = store._read
+    monkeypatch.setattr(store, "_read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    get(client, "/units/UMKT/applicable")
+    assert engine_reads.count("graph_stamp") == 1
+    client.get("/")
+    assert engine_reads.count("graph_stamp") == 2
+
+
 def test_units(client):
     assert get(client, "/units")["count"] == 7
     assert ids(get(client, "/units", q="公安")["data"]) == ["UPSB", "UTRAFFIC"]

@@ -160,6 +160,21 @@ def test_a_cached_read_is_served_again_until_the_next_write(store, monkeypatch):
     assert engine_reads.count("law_count") == 2
 
 
+def test_one_answer_reads_the_stamp_once_and_the_next_answer_sees_writes(store, monkeypatch):
+    _laws(store)
+    engine_reads = []
+    engine_read = store._read
+    monkeypatch.setattr(store, "_read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    with store.one_stamp():
+        assert [store.read(LAW_COUNT)[0]["n"] for _ in range(3)] == [3, 3, 3]
+        assert store.memoized(("law_count",), lambda: len(store.read(LAWS))) == 3
+    assert engine_reads.count("graph_stamp") == 1
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    with store.one_stamp():
+        assert store.read(LAW_COUNT)[0]["n"] == 4
+    assert engine_reads.count("graph_stamp") == 2
+
+
 def test_refresh_works_out_again_what_was_asked_before_the_last_write(store):
     _laws(store)
     worked_out = []

@@ -31,6 +31,19 @@ def unclaimed_laws(store: GraphStore, scope: queries.LawScope, year: int | None)
     return [law for law in store.read(queries.law_sort_keys(scope))[0]["laws"] if law[0] not in taken]
 
 
+def laws_naming_types(store: GraphStore, scope: queries.LawScope) -> dict[str, frozenset[str]]:
+    """Department type id -> the laws in scope whose current version names it (kept until the next
+    write: every unit's inferred laws are a union of these, with no per-unit read)."""
+    def work_out() -> dict[str, frozenset[str]]:
+        laws: dict[str, set[str]] = defaultdict(set)
+        for row in store.read(queries.types_named_by_law(scope)):
+            for type_id in row["type_ids"]:
+                laws[type_id].add(row["law_id"])
+        return {type_id: frozenset(law_ids) for type_id, law_ids in laws.items()}
+
+    return store.memoized(("laws_naming_types", scope), work_out)
+
+
 def page(items: Sequence[T], skip: int, limit: int | None) -> list[T]:
     """One page of a sorted answer; no limit (exports) means all of it."""
     return list(items[skip:] if limit is None else items[skip : skip + limit])

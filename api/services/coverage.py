@@ -32,6 +32,7 @@ from api.services.common import (
     item_sort_key,
     law_order,
     law_sort_key,
+    laws_naming_types,
     page,
     unclaimed_laws,
     unit_brief,
@@ -96,11 +97,20 @@ def applicable(
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     inference = Inference.load(store, unit_id, scope, include_sub_units)
-    claimed = _claimed(store, unit_id, year, include_sub_units, inference)
+    claims = _claims_by_law(store, unit_id, year, include_sub_units)
     inferred = inference.ordered()
+    shown = page(inferred, skip, limit)
+    articles = inference.articles(store, [*claims, *shown])
+    claimed_laws = fetch_law_briefs(store, claims)
+    claimed = sorted(
+        (ClaimedLawPublic(law=claimed_laws[law_id], items=sorted(items, key=item_sort_key),
+                          articles=articles.get(law_id, []))
+         for law_id, items in claims.items()),
+        key=lambda law: law_sort_key(law.law),
+    )
     return ApplicablePublic(
         unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year, claimed=claimed,
-        inferred=[inference.public(law_id) for law_id in page(inferred, skip, limit)], inferred_count=len(inferred),
+        inferred=[inference.public(law_id, articles.get(law_id, [])) for law_id in shown], inferred_count=len(inferred),
         claimed_not_inferred=[law for law in claimed if not law.articles and not law.law.is_common],
     )
 
@@ -115,9 +125,11 @@ def unit_gaps(
     inference = Inference.load(store, unit_id, scope, include_sub_units)
     claimed = {row["law_id"] for row in store.read(queries.unit_claims(unit_id, year, include_sub_units))}
     missing = inference.ordered(leaving_out=claimed)
+    shown = page(missing, skip, limit)
+    articles = inference.articles(store, shown)
     return UnitGapsPublic(
         unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year,
-        data=[inference.public(law_id) for law_id in page(missing, skip, limit)], count=len(missing),
+        data=[inference.public(law_id, articles.get(law_id, [])) for law_id in shown], count=len(missing),
     )
 
 
@@ -125,12 +137,13 @@ def unit_gaps(
 class Inference:
     """The laws whose current articles name a department type a unit (or its sections) acts as.
 
-    Kept as rows: the answer models are built only for the laws a page shows.
+    Worked out from the catalogue's laws per type (kept until the next write); the articles
+    supporting them are read only for the laws an answer shows (a market regulator's 1,100 laws
+    have 8,000 such articles).
     """
 
     units_by_type: dict[str, set[str]]
-    matches: dict[str, list[Row]]
-    """Law id -> its articles naming one of the types."""
+    types_by_law: dict[str, set[str]]
     laws: dict[str, LawBriefPublic]
 
     @classmethod
@@ -138,21 +151,30 @@ class Inference:
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
-        matches: dict[str, list[Row]] = defaultdict(list)
-        for row in store.read(queries.articles_naming_types(sorted(units_by_type), scope)) if units_by_type else []:
-            matches[row["law_id"]].append(row)
-        return cls(units_by_type, matches, fetch_law_briefs(store, matches))
+        laws_naming = laws_naming_types(store, scope)
+        types_by_law: dict[str, set[str]] = defaultdict(set)
+        for type_id in units_by_type:
+            for law_id in laws_naming.get(type_id, ()):
+                types_by_law[law_id].add(type_id)
+        return cls(units_by_type, types_by_law, fetch_law_briefs(store, types_by_law))
 
     def ordered(self, leaving_out: Container[str] = ()) -> list[str]:
-        return sorted((law_id for law_id in self.matches if law_id not in leaving_out),
+        return sorted((law_id for law_id in self.types_by_law if law_id not in leaving_out),
                       key=lambda law_id: law_sort_key(self.laws[law_id]))
 
-    def articles(self, law_id: str) -> list[ArticleMatchPublic]:
-        return [article_match(row) for row in sorted(self.matches.get(law_id, []), key=article_sort_key)]
+    def articles(self, store: GraphStore, law_ids: list[str]) -> dict[str, list[ArticleMatchPublic]]:
+        """Law id -> its articles naming one of the unit's types, for those of these laws it infers."""
+        inferred = sorted({law_id for law_id in law_ids if law_id in self.types_by_law})
+        matches: dict[str, list[Row]] = defaultdict(list)
+        if inferred:
+            for row in store.read(queries.articles_naming_types_in_laws(sorted(self.units_by_type), inferred)):
+                matches[row["law_id"]].append(row)
+        return {law_id: [article_match(row) for row in sorted(rows, key=article_sort_key)]
+                for law_id, rows in matches.items()}
 
-    def public(self, law_id: str) -> InferredLawPublic:
-        units = {unit for row in self.matches[law_id] for unit in self.units_by_type[row["type_id"]]}
-        return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), articles=self.articles(law_id))
+    def public(self, law_id: str, articles: list[ArticleMatchPublic]) -> InferredLawPublic:
+        units = {unit for type_id in self.types_by_law[law_id] for unit in self.units_by_type[type_id]}
+        return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), articles=articles)
 
 
 def _unit_and_sub_units(store: GraphStore, unit_id: str, include_sub_units: bool) -> list[str]:
@@ -161,15 +183,9 @@ def _unit_and_sub_units(store: GraphStore, unit_id: str, include_sub_units: bool
     return [unit_id, *sorted(row["unit_id"] for row in store.read(queries.sub_units(unit_id)))]
 
 
-def _claimed(
-    store: GraphStore, unit_id: str, year: int | None, include_sub_units: bool, inference: Inference,
-) -> list[ClaimedLawPublic]:
+def _claims_by_law(store: GraphStore, unit_id: str, year: int | None, include_sub_units: bool) -> dict[str, list]:
+    """Law id -> the checklist rows (of the unit and optionally its sections) that claim it."""
     items_by_law: dict[str, list] = defaultdict(list)
     for row in store.read(queries.unit_claims(unit_id, year, include_sub_units)):
         items_by_law[row["law_id"]].append(item_evidence(row))
-    laws = fetch_law_briefs(store, items_by_law)
-    return sorted(
-        (ClaimedLawPublic(law=laws[law_id], items=sorted(items, key=item_sort_key), articles=inference.articles(law_id))
-         for law_id, items in items_by_law.items()),
-        key=lambda claimed: law_sort_key(claimed.law),
-    )
+    return items_by_law

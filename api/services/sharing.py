@@ -34,6 +34,7 @@ from api.services.common import (
     checklist_year,
     fetch_law_briefs,
     law_order,
+    laws_naming_types,
     page,
     row_evidence,
     unit_names,
@@ -79,11 +80,8 @@ def _shared_law_counts(store: GraphStore, scope: LawScope, year: int | None, min
             types_of_unit[unit_id].add(row["type_id"])
     signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
     signatures = Counter(signature_of.values())
-    laws_naming: dict[str, set[str]] = defaultdict(set)
-    for row in store.read(queries.types_named_by_law(scope)):
-        for type_id in row["type_ids"]:
-            laws_naming[type_id].add(row["law_id"])
-    inferred_laws = {s: set().union(*(laws_naming[type_id] for type_id in s)) for s in signatures}
+    laws_naming = laws_naming_types(store, scope)
+    inferred_laws = {s: set().union(*(laws_naming.get(type_id, ()) for type_id in s)) for s in signatures}
     inferred = Counter()
     for signature, units in signatures.items():
         for law_id in inferred_laws[signature]:
