@@ -283,7 +283,11 @@ def measure(store: GraphStore, workload: Workload) -> Timings:
     results = {}
     freeze_loaded_objects()  # as the API does once it has started
     for name, call in endpoints(workload.arguments(store), workload.exports).items():
-        call(store, rng)  # query plans
+        for _ in range(workload.repeats):  # query plans and the server's compiled code, as in a running service
+            call(store, rng)
+        with store.transaction():  # ... but the answers themselves worked out again
+            pass
+        call(store, rng)  # the whole-graph reads every answer shares
         samples = [timed(call, store, rng) for _ in range(workload.repeats)]
         cold = []
         for _ in range(min(3, workload.repeats)):

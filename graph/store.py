@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import threading
 import uuid
-from contextvars import ContextVar
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
