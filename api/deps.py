@@ -1,4 +1,4 @@
-"""Request dependencies: the settings and the store opened once per app, paging, the law scope
+"""Request dependencies: the settings, the store and the ingest jobs, once per app; paging, the law scope
 the read endpoints share, and the bearer token write endpoints require."""
 
 import secrets
@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api.jobs import IngestJobs
 from graph.queries import LawScope
 from graph.store import GraphStore
 from pufa.config import Settings
@@ -36,8 +37,13 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
+def get_jobs(request: Request) -> IngestJobs:
+    return request.app.state.jobs
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
 
 _bearer = HTTPBearer(auto_error=False)
 

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import Forbidden, PayloadTooLarge, Unauthorized
+from api.jobs import IngestBusy, IngestJobs
 from api.limits import BodySizeLimit
 from api.refresh import CacheRefresher
 from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
@@ -23,7 +24,7 @@ from pufa.errors import InputError, NotFound, PufaError, StoreUnavailable
 
 PROBLEM_STATUS: dict[type[PufaError], int] = {
     NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403,
-    PayloadTooLarge: 413,
+    PayloadTooLarge: 413, IngestBusy: 409,
 }
 API_V1 = "/api/v1"
 
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store or open_store(settings)
+        app.state.jobs = IngestJobs(app.state.store, settings.corpus_dir)
         refresher = None
         if owned:
             prepare(app.state.store)
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             yield
         finally:
+            app.state.jobs.wait()
             if refresher is not None:
                 refresher.stop()
             if owned:

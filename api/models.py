@@ -1,7 +1,10 @@
 """Response models shared by the routers."""
 
+from datetime import datetime
+
 from pydantic import BaseModel, Field
 
+from api.jobs import JobKind, JobState
 from nlp.citations import Citation
 
 
@@ -434,3 +437,39 @@ class IngestReportPublic(BaseModel):
     skipped: list[dict[str, str]]
     unresolved: list[dict]
     seconds: float
+
+
+class IngestJobRequest(BaseModel):
+    """An ingest to run from the server's corpus folder (PUFA_CORPUS_DIR)."""
+
+    kind: JobKind = Field(
+        description="`laws` (texts), `cases` (以案释法) or `catalogue` (the shipped national catalogue).")
+    paths: list[str] = Field(
+        default=[], max_length=1000,
+        description="Files or folders relative to the corpus folder; by default the whole corpus for laws, "
+                    "its 案例 folder for cases, none for the catalogue.")
+
+
+class JobStepPublic(BaseModel):
+    description: str
+    total: int
+    done: int
+
+
+class IngestJobPublic(BaseModel):
+    """An ingest job: running, or finished with its report (failed: an error, or files it could not use)."""
+
+    id: str
+    kind: JobKind
+    paths: list[str]
+    state: JobState
+    steps: list[JobStepPublic]
+    report: IngestReportPublic | None = None
+    error: str | None = None
+    started: datetime
+    finished: datetime | None = None
+
+
+class IngestJobsPublic(BaseModel):
+    data: list[IngestJobPublic]
+    count: int

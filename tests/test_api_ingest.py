@@ -1,12 +1,17 @@
-"""Uploads over HTTP (token, size limit, atomic replace) and the citation endpoint, on both stores."""
+"""Uploads and ingest jobs over HTTP (token, size limit, atomic replace) and the citation endpoint, on both stores."""
 
 from __future__ import annotations
+
+import threading
+import time
 
 import pytest
 from fastapi.testclient import TestClient
 
+from api import jobs
 from api.main import create_app
 from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
+from ingest.pipeline import IngestReport
 from ingest.records import law_id
 from pufa.config import Settings
 
@@ -66,3 +71,96 @@ def test_cite_resolves_law_article_paragraph_and_item(client):
     assert (first["law_id"], first["article"], first["paragraph"], first["item"]) == (
         law_id("中华人民共和国食品安全法"), 124, 1, 3)
     assert second["law_id"] is None
+
+
+def law_text(title: str, articles: int) -> str:
+    body = "\n\n".join(f"第{n}条 县级以上人民政府市场监督管理部门负责{title}第{n}条的实施。" for n in range(1, articles + 1))
+    return f"# {title}\n\n2020年1月1日 示例市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n{body}\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A corpus folder of two law texts and a file that is not one."""
+    folder = tmp_path / "corpus" / "地方性法规"
+    folder.mkdir(parents=True)
+    (folder / "示范甲管理条例.md").write_text(law_text("示范甲管理条例", 3), encoding="utf-8")
+    (folder / "示范乙管理条例.md").write_text(law_text("示范乙管理条例", 2), encoding="gb18030")
+    return tmp_path / "corpus"
+
+
+@pytest.fixture
+def jobs_client(store, corpus):
+    with TestClient(create_app(Settings(api_token=TOKEN, corpus_dir=corpus), store=store)) as client:
+        yield client
+
+
+def start_job(client: TestClient, headers=AUTH, **body):
+    return client.post(f"{V1}/ingest/jobs", json=body, headers=headers)
+
+
+def finished(client: TestClient, location: str, seconds: float = 120) -> dict:
+    deadline = time.monotonic() + seconds
+    while (job := client.get(location).json())["state"] == "running":
+        assert time.monotonic() < deadline, job
+        time.sleep(0.05)
+    return job
+
+
+def test_an_ingest_job_loads_laws_from_the_corpus_folder_in_the_background(jobs_client):
+    response = start_job(jobs_client, kind="laws", paths=["地方性法规"])
+    assert response.status_code == 202, response.text
+    assert response.json()["state"] == "running"
+    job = finished(jobs_client, response.headers["location"])
+    assert job["state"] == "succeeded" and job["error"] is None
+    assert job["report"]["counts"]["laws"] == 2 and job["report"]["counts"]["articles"] == 5
+    assert [(step["done"], step["total"]) for step in job["steps"]] == [(2, 2), (2, 2)]
+    found = jobs_client.get(f"{V1}/laws", params={"q": "示范"}).json()
+    assert sorted(law["title"] for law in found["data"]) == ["示范乙管理条例", "示范甲管理条例"]
+    detail = jobs_client.get(f"{V1}/laws/{law_id('示范乙管理条例')}").json()
+    assert len(detail["articles"]) == 2
+    listed = jobs_client.get(f"{V1}/ingest/jobs").json()
+    assert listed["count"] == 1 and listed["data"][0]["id"] == job["id"]
+
+
+def test_an_ingest_job_with_unusable_files_fails_with_its_report(jobs_client, corpus):
+    (corpus / "地方性法规" / "损坏.docx").write_bytes(b"PK\x03\x04 not a zip")
+    job = finished(jobs_client, start_job(jobs_client, kind="laws").headers["location"])
+    assert job["state"] == "failed" and job["error"] == "1 file(s) could not be used; see the report"
+    assert job["report"]["counts"]["laws"] == 2
+    assert [skip["source"].endswith("损坏.docx") for skip in job["report"]["skipped"]] == [True]
+
+
+@pytest.mark.parametrize(("body", "detail"), [
+    ({"kind": "laws", "paths": ["../"]}, "paths[0]: '../' lies outside the corpus folder"),
+    ({"kind": "laws", "paths": ["地方性法规", "缺失"]}, "paths[1]: '缺失' is not in the corpus folder"),
+    ({"kind": "catalogue", "paths": ["地方性法规"]}, "paths: the catalogue is shipped with the service and takes no paths"),
+])
+def test_an_ingest_job_names_the_path_it_cannot_use(jobs_client, body, detail):
+    response = start_job(jobs_client, **body)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(detail)
+    assert jobs_client.get(f"{V1}/ingest/jobs").json()["count"] == 0
+
+
+def test_one_ingest_job_at_a_time_and_only_with_the_token(jobs_client, monkeypatch):
+    release = threading.Event()
+
+    def held(store, paths, track):
+        release.wait(30)
+        return IngestReport(kind="laws")
+
+    monkeypatch.setitem(jobs.RUNNERS, "laws", held)
+    assert start_job(jobs_client, headers={}, kind="laws").status_code == 401
+    first = start_job(jobs_client, kind="laws").json()
+    busy = start_job(jobs_client, kind="catalogue")
+    assert busy.status_code == 409 and first["id"] in busy.json()["detail"]
+    release.set()
+    assert finished(jobs_client, f"{V1}/ingest/jobs/{first['id']}")["state"] == "succeeded"
+    assert jobs_client.get(f"{V1}/ingest/jobs/unknown").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["a\x00b", "名" * 2000])
+def test_an_ingest_job_path_the_file_system_cannot_take_is_a_422(jobs_client, path):
+    response = start_job(jobs_client, kind="cases", paths=[path])
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("paths[0]: ") and "is not a usable path" in response.json()["detail"]

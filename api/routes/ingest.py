@@ -1,4 +1,5 @@
-"""Writes over HTTP: upload a checklist or a unit register (bearer token), and resolve citations.
+"""Writes over HTTP: upload a checklist or a unit register, start an ingest job from the corpus
+folder (bearer token for each), and resolve citations.
 
 An upload is saved under its own file name (which often says whose checklist it is and for
 which year) in a private temporary folder, read by the same pipeline as `pufa ingest`, and
@@ -13,10 +14,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Form, UploadFile
+from fastapi import APIRouter, Form, Request, Response, UploadFile, status
 
-from api.deps import PayloadTooLarge, SettingsDep, StoreDep, TokenDep
-from api.models import CitationsPublic, CiteRequest, IngestReportPublic
+from api.deps import JobsDep, PayloadTooLarge, SettingsDep, StoreDep, TokenDep
+from api.jobs import IngestJob
+from api.models import (
+    CitationsPublic,
+    CiteRequest,
+    IngestJobPublic,
+    IngestJobRequest,
+    IngestJobsPublic,
+    IngestReportPublic,
+    JobStepPublic,
+)
 from ingest import pipeline
 from nlp.catalogue import Catalogue
 from nlp.citations import extract_citations
@@ -81,3 +91,34 @@ async def upload_units(store: StoreDep, settings: SettingsDep, file: UploadFile)
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
         path = await _saved(file, Path(folder), settings)
         return _public(pipeline.ingest_units(store, path))
+
+
+def _job_public(job: IngestJob) -> IngestJobPublic:
+    return IngestJobPublic(
+        id=job.id, kind=job.kind, paths=job.paths, state=job.state,
+        steps=[JobStepPublic(description=step.description, total=step.total, done=step.done) for step in job.steps],
+        report=_public(job.report) if job.report else None, error=job.error, started=job.started, finished=job.finished,
+    )
+
+
+@router.post("/ingest/jobs", response_model=IngestJobPublic, status_code=status.HTTP_202_ACCEPTED,
+             dependencies=[TokenDep])
+def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, request: Request, response: Response) -> IngestJobPublic:
+    """Ingest law texts, cases or the shipped catalogue from the corpus folder in the background
+    (409 while another job runs); follow it at the returned Location."""
+    job = jobs.start(body.kind, body.paths)
+    response.headers["Location"] = str(request.url_for("ingest_job", job_id=job.id))
+    return _job_public(job)
+
+
+@router.get("/ingest/jobs", response_model=IngestJobsPublic)
+def ingest_jobs(jobs: JobsDep) -> IngestJobsPublic:
+    """The ingest jobs of this server process, newest first."""
+    data = [_job_public(job) for job in jobs.newest_first()]
+    return IngestJobsPublic(data=data, count=len(data))
+
+
+@router.get("/ingest/jobs/{job_id}", response_model=IngestJobPublic)
+def ingest_job(job_id: str, jobs: JobsDep) -> IngestJobPublic:
+    """One ingest job: its progress while it runs, its report once it has finished."""
+    return _job_public(jobs.get(job_id))
