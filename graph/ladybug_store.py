@@ -6,6 +6,10 @@ a few hundred edges per second there); updates of existing ones go through `LOAD
 same Arrow table. COPY aborts the process on a duplicate primary key, so rows are split into
 new and existing ones before anything is copied.
 
+Reads go through a connection of their own: LadybugDB lets them run while a write transaction
+is open on the writer's connection, and they see the graph as last committed (as Neo4j's reads
+do), so an upload or an ingest job does not hold up the API.
+
 Memory staged by `COPY`/`LOAD FROM` stays pinned in the buffer pool until the connection that
 ran it closes (neither COMMIT nor CHECKPOINT frees it): a long-running server would fill its
 pool after some hundreds of uploads. So a transaction that staged rows ends by reopening the
@@ -152,27 +156,23 @@ class LadybugStore(GraphStore):
         try:
             self._db = ladybug.Database(str(target), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
             self._conn = ladybug.Connection(self._db)
+            self._reader = ladybug.Connection(self._db)
         except RuntimeError as exc:
             reason = " ".join(str(exc).split())
             if "lock" in reason.lower():
                 reason = f"another process holds it (only one process may open a LadybugDB file for writing): {reason}"
             raise StoreUnavailable(f"cannot open LadybugDB at {target}: {reason}") from None
-        # One connection serves all threads; LadybugDB connections are not meant to be shared
-        # concurrently, so every statement takes the lock.
+        # LadybugDB connections are not meant to be shared concurrently: each of the two serves
+        # one statement at a time, and a write transaction holds the writer's for its whole length.
         self._lock = threading.RLock()
+        self._read_lock = threading.Lock()
         self._in_transaction = False
         self._pinned = False
 
     def _execute(self, cypher: str, params: dict | None = None) -> list[Row]:
+        """A statement on the writer's connection (writes, schema, and what a transaction reads)."""
         with self._lock:
-            try:
-                result = self._conn.execute(cypher, params or {})
-            except RuntimeError as exc:
-                raise StoreError(f"LadybugDB: {exc}") from None
-            columns = result.get_column_names()
-            rows = [dict(zip(columns, values)) for values in result.get_all()]
-            result.close()
-            return rows
+            return _rows(self._conn, cypher, params)
 
     def _staged(self, cypher: str, staged: pa.Table) -> None:
         """Run a statement over an Arrow table; its memory is pinned until the connection reopens."""
@@ -186,14 +186,15 @@ class LadybugStore(GraphStore):
             self._pinned = False
 
     def ping(self) -> None:
-        self._execute("RETURN 1 AS ok")
+        self._read(Query("ping", "RETURN 1 AS ok"))
 
     def ensure_schema(self) -> None:
         for statement in _ddl():
             self._execute(statement)
 
     def _read(self, query: Query) -> list[Row]:
-        return self._execute(query.text("ladybug"), dict(query.params))
+        with self._read_lock:
+            return _rows(self._reader, query.text("ladybug"), dict(query.params))
 
     @contextmanager
     def transaction(self) -> Iterator[GraphWriteTx]:
@@ -227,5 +228,17 @@ class LadybugStore(GraphStore):
         self._execute("MATCH (n) DETACH DELETE n")
 
     def close(self) -> None:
+        self._reader.close()
         self._conn.close()
         self._db.close()
+
+
+def _rows(connection: ladybug.Connection, cypher: str, params: dict | None) -> list[Row]:
+    try:
+        result = connection.execute(cypher, params or {})
+    except RuntimeError as exc:
+        raise StoreError(f"LadybugDB: {exc}") from None
+    columns = result.get_column_names()
+    rows = [dict(zip(columns, values)) for values in result.get_all()]
+    result.close()
+    return rows

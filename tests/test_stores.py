@@ -1,5 +1,7 @@
 """Every store operation, run on both engines against the same expected answers."""
 
+import threading
+
 import pytest
 
 from graph.store import Query
@@ -173,6 +175,20 @@ def test_one_answer_reads_the_stamp_once_and_the_next_answer_sees_writes(store, 
     with store.one_stamp():
         assert store.read(LAW_COUNT)[0]["n"] == 4
     assert engine_reads.count("graph_stamp") == 2
+
+
+def test_reads_go_on_while_a_write_transaction_is_open_and_see_the_last_commit(store):
+    """An upload or an ingest job holds a transaction for seconds: the API's reads must not wait for it."""
+    _laws(store)
+    answers = []
+    with store.transaction() as tx:
+        tx.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+        reader = threading.Thread(target=lambda: answers.append(store.read(LAW_COUNT)[0]["n"]))
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "a read waited for the open write transaction"
+    assert answers == [3]
+    assert store.read(LAW_COUNT)[0]["n"] == 4
 
 
 def test_refresh_works_out_again_what_was_asked_before_the_last_write(store):
