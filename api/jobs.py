@@ -155,7 +155,7 @@ class IngestJobs:
 
     def _run(self, job: IngestJob, sources: list[Path]) -> None:
         try:
-            job.report = RUNNERS[job.kind](self._store, sources, job.track)
+            job.report = self._as_given(RUNNERS[job.kind](self._store, sources, job.track))
         except PufaError as exc:
             job.state, job.error = "failed", str(exc)
         except Exception as exc:
@@ -166,3 +166,14 @@ class IngestJobs:
             job.state = "failed" if failed else "succeeded"
             job.error = f"{len(failed)} file(s) could not be used; see the report" if failed else None
         job.finished = datetime.now(UTC)
+
+    def _as_given(self, report: IngestReport) -> IngestReport:
+        """The report's paths as the client gives them: relative to the corpus folder, whose place
+        on the server is none of its business."""
+        root = f"{self._corpus_dir.resolve()}/"
+        for skip in report.skipped:
+            skip.source, skip.reason = skip.source.replace(root, ""), skip.reason.replace(root, "")
+        for entry in report.unresolved:
+            if isinstance(entry.get("source"), str):
+                entry["source"] = entry["source"].replace(root, "")
+        return report
