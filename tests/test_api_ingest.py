@@ -14,6 +14,7 @@ from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
 from ingest.pipeline import IngestReport
 from ingest.records import law_id
 from pufa.config import Settings
+from tests.corpus import write_laws
 
 V1 = "/api/v1"
 TOKEN = "s3cret-token"
@@ -73,18 +74,13 @@ def test_cite_resolves_law_article_paragraph_and_item(client):
     assert second["law_id"] is None
 
 
-def law_text(title: str, articles: int) -> str:
-    body = "\n\n".join(f"第{n}条 县级以上人民政府市场监督管理部门负责{title}第{n}条的实施。" for n in range(1, articles + 1))
-    return f"# {title}\n\n2020年1月1日 示例市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n{body}\n"
-
-
 @pytest.fixture
 def corpus(tmp_path):
-    """A corpus folder of two law texts and a file that is not one."""
+    """A corpus folder of two law texts (示范0管理条例, 3 articles; 示范1管理条例, 4, in GB18030)."""
     folder = tmp_path / "corpus" / "地方性法规"
-    folder.mkdir(parents=True)
-    (folder / "示范甲管理条例.md").write_text(law_text("示范甲管理条例", 3), encoding="utf-8")
-    (folder / "示范乙管理条例.md").write_text(law_text("示范乙管理条例", 2), encoding="gb18030")
+    write_laws(folder, 0, 2)
+    gb18030 = folder / "示范1管理条例.md"
+    gb18030.write_bytes(gb18030.read_text(encoding="utf-8").encode("gb18030"))
     return tmp_path / "corpus"
 
 
@@ -112,12 +108,12 @@ def test_an_ingest_job_loads_laws_from_the_corpus_folder_in_the_background(jobs_
     assert response.json()["state"] == "running"
     job = finished(jobs_client, response.headers["location"])
     assert job["state"] == "succeeded" and job["error"] is None
-    assert job["report"]["counts"]["laws"] == 2 and job["report"]["counts"]["articles"] == 5
+    assert job["report"]["counts"]["laws"] == 2 and job["report"]["counts"]["articles"] == 7
     assert [(step["done"], step["total"]) for step in job["steps"]] == [(2, 2), (2, 2)]
     found = jobs_client.get(f"{V1}/laws", params={"q": "示范"}).json()
-    assert sorted(law["title"] for law in found["data"]) == ["示范乙管理条例", "示范甲管理条例"]
-    detail = jobs_client.get(f"{V1}/laws/{law_id('示范乙管理条例')}").json()
-    assert len(detail["articles"]) == 2
+    assert sorted(law["title"] for law in found["data"]) == ["示范0管理条例", "示范1管理条例"]
+    detail = jobs_client.get(f"{V1}/laws/{law_id('示范1管理条例')}").json()
+    assert detail["articles"]["count"] == 4
     listed = jobs_client.get(f"{V1}/ingest/jobs").json()
     assert listed["count"] == 1 and listed["data"][0]["id"] == job["id"]
 

@@ -23,8 +23,8 @@ from api.main import create_app
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore, Query
 from ingest.pipeline import ingest_laws
-from ingest.records import law_id
 from pufa.config import PROJECT_ROOT, Settings
+from tests.corpus import write_laws
 from tests.fixtures_graph import build_county
 
 LAWS_BEFORE, LAWS_KILLED = 6, 30
@@ -61,23 +61,6 @@ print("finished", flush=True)
 """
 """`pufa ingest laws` through the same pipeline and store registry (PUFA_STORE), in groups of four
 laws per transaction, holding before one commit so the kill lands inside a transaction."""
-
-
-def article_count(index: int) -> int:
-    return 3 + index % 5
-
-
-def write_laws(folder: Path, first: int, count: int) -> dict[str, int]:
-    """Law files 示范{i}管理条例 with 3–7 articles each; returns the expected article count by law id."""
-    folder.mkdir(parents=True)
-    expected = {}
-    for index in range(first, first + count):
-        title = f"示范{index}管理条例"
-        articles = "\n\n".join(f"第{n}条 示范{index}第{n}条的内容，有关部门应当依法管理。" for n in range(1, article_count(index) + 1))
-        (folder / f"{title}.md").write_text(
-            f"# {title}\n\n2020年1月1日 示例市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n{articles}\n", encoding="utf-8")
-        expected[law_id(title)] = article_count(index)
-    return expected
 
 
 def stored_laws(store: GraphStore) -> dict[str, tuple[int, int]]:
