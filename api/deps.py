@@ -1,5 +1,6 @@
-"""Request dependencies: the settings, the store and the ingest jobs, once per app; paging, the law scope
-the read endpoints share, and the bearer token write endpoints require."""
+"""Request dependencies the JSON routes and the pages share: the settings, the store and the
+ingest jobs (once per app), paging, the law scope of the read endpoints, and the bearer token
+write endpoints require."""
 
 import secrets
 from dataclasses import dataclass
@@ -8,32 +9,20 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.jobs import IngestJobs
-from graph.queries import LawScope
-from graph.store import GraphStore
+from domain.cache import CachedStore
+from graph.queries.scope import LawScope
+from ingest.jobs import IngestJobs
 from pufa.config import Settings
-from pufa.errors import PufaError
+from pufa.errors import Forbidden, Unauthorized
 
 MAX_LIMIT = 500
-
-
-class Unauthorized(PufaError):
-    """The request carries no bearer token, or not the configured one (401)."""
-
-
-class PayloadTooLarge(PufaError):
-    """An upload over the configured size limit (413)."""
-
-
-class Forbidden(PufaError):
-    """Writes are switched off because no PUFA_API_TOKEN is configured (403)."""
 
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> GraphStore:
+def get_store(request: Request) -> CachedStore:
     return request.app.state.store
 
 
@@ -42,7 +31,7 @@ def get_jobs(request: Request) -> IngestJobs:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-StoreDep = Annotated[GraphStore, Depends(get_store)]
+StoreDep = Annotated[CachedStore, Depends(get_store)]
 JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
 
 _bearer = HTTPBearer(auto_error=False)
@@ -86,10 +75,8 @@ def get_law_scope(
     effective_year: Annotated[int | None, Query(ge=1949, le=2100, description="Laws in force from this year.")] = None,
     include_common: Annotated[bool, Query(description="Include common duties (宪法, 民法典 …).")] = False,
 ) -> LawScope:
-    return LawScope(
-        level=level, status=None if status == "all" else status, region=region or settings.region, category=category,
-        effective_year=effective_year, include_common=include_common,
-    )
+    return LawScope.asked(level=level, status=status, region=region, category=category, effective_year=effective_year,
+                          include_common=include_common, served_region=settings.region)
 
 
 PagingDep = Annotated[Paging, Depends(get_paging)]

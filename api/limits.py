@@ -9,8 +9,9 @@ bodies are counted as they arrive and cut off at the limit.
 from __future__ import annotations
 
 from fastapi import HTTPException
-from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import problem
 
 FORM_ENVELOPE = 64 * 1024
 """Room for the multipart boundaries and the small form fields next to the file."""
@@ -31,11 +32,8 @@ class BodySizeLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            response = JSONResponse(
-                {"type": "about:blank", "title": "PayloadTooLarge", "status": 413, "detail": self._detail(),
-                 "instance": scope["path"]},
-                status_code=413, media_type="application/problem+json", headers={"Connection": "close"},
-            )
+            response = problem(413, self._detail(), scope["path"], title="PayloadTooLarge",
+                               headers={"Connection": "close"})
             await response(scope, receive, send)
             return
         received = 0

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.store import GraphStore
-from ingest.pipeline import ingest_laws
+from ingest.laws.load import ingest_laws
 from pufa.config import get_settings
 
 app = typer.Typer(add_completion=False)

@@ -25,8 +25,8 @@ from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
 from nlp.citations import extract_citations
 from nlp.departments import clear_segment_cache, extract_departments
 from nlp.evaluation import CITATIONS_PATH, DEPARTMENTS_PATH, Score, load_jsonl, score_citations, score_departments
-from nlp.pipeline import warm
 from nlp.text import sentence_spans
+from nlp.warm import warm
 from pufa.config import get_settings
 from pufa.errors import InputError
 

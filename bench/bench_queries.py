@@ -32,14 +32,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.main import freeze_loaded_objects
-from api.services import audit, coverage, lookup, sharing
-from api.services import exports as exports_service
+from api.app import freeze_loaded_objects
+from domain import audit, coverage, lookup, sharing
+from domain import exports as exports_service
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
-from graph.queries import LawScope
+from graph.queries.scope import LawScope
+from graph.query import Query
 from graph.schema import NODES
-from graph.store import GraphStore, Query
+from graph.store import GraphStore
 from ingest.demo import load_demo
 from pufa.config import get_settings
 from tests.fixtures_graph import AUDIENCES, DEPARTMENT_TYPES, KEY_DATES, METHODS, YEAR, build_county

@@ -26,12 +26,13 @@ from pathlib import Path
 import ladybug
 import pyarrow as pa
 
-from graph.schema import BOOL, INT, NODES, RELS, STRINGS, NodeType, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows, new_stamp
+from graph.query import Query, Row
+from graph.schema import BOOL, DOUBLE, INT, NODES, RELS, STRING, STRINGS, NodeType, node_type, rel_type
+from graph.store import GraphStore, GraphWriteTx, full_edges, full_rows, new_stamp
 from pufa.errors import StoreError, StoreUnavailable
 
 ARROW_TYPES = {
-    "STRING": pa.string(), INT: pa.int64(), BOOL: pa.bool_(), "DOUBLE": pa.float64(),
+    STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), DOUBLE: pa.float64(),
     STRINGS: pa.list_(pa.string()),
 }
 
@@ -83,7 +84,7 @@ class LadybugWriteTx(GraphWriteTx):
         if not rows:
             return 0
         existing = self._existing_ids(label, [row["id"] for row in rows])
-        columns = {"id": "STRING", **node.properties}
+        columns = self._store.copy_columns(label)
         fresh = [row for row in rows if row["id"] not in existing]
         stale = [row for row in rows if row["id"] in existing]
         if fresh:
@@ -111,7 +112,7 @@ class LadybugWriteTx(GraphWriteTx):
                 {"ids": sorted({row["src"] for row in rows})},
             )
         }
-        columns = {"src": "STRING", "dst": "STRING", **kind.properties}
+        columns = {"src": "STRING", "dst": "STRING", **self._store.copy_columns(rel)}
         fresh = [row for row in rows if (row["src"], row["dst"]) not in existing]
         stale = [row for row in rows if (row["src"], row["dst"]) in existing]
         if fresh:
@@ -149,7 +150,6 @@ class LadybugStore(GraphStore):
     kind = "ladybug"
 
     def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 2048):
-        super().__init__()
         self.location = str(path)
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +168,7 @@ class LadybugStore(GraphStore):
         self._read_lock = threading.Lock()
         self._in_transaction = False
         self._pinned = False
+        self._columns: dict[str, dict[str, str]] = {}
 
     def _execute(self, cypher: str, params: dict | None = None) -> list[Row]:
         """A statement on the writer's connection (writes, schema, and what a transaction reads)."""
@@ -186,13 +187,24 @@ class LadybugStore(GraphStore):
             self._pinned = False
 
     def ping(self) -> None:
-        self._read(Query("ping", "RETURN 1 AS ok"))
+        self.read(Query("ping", "RETURN 1 AS ok"))
 
     def ensure_schema(self) -> None:
         for statement in _ddl():
             self._execute(statement)
+        self._columns.clear()
 
-    def _read(self, query: Query) -> list[Row]:
+    def copy_columns(self, table: str) -> dict[str, str]:
+        """A table's columns with their types in the order the table holds them: COPY and LOAD FROM
+        match Arrow columns by position, and a store created by an older release has the properties
+        added since (ALTER TABLE … ADD) at the end, wherever the schema declares them."""
+        if table not in self._columns:
+            declared = {"id": STRING, **node_type(table).properties} if table in NODES else rel_type(table).properties
+            stored = [row["name"] for row in self._execute(f"CALL table_info('{table}') RETURN *")]
+            self._columns[table] = {name: declared[name] for name in stored if name in declared}
+        return self._columns[table]
+
+    def read(self, query: Query) -> list[Row]:
         with self._read_lock:
             return _rows(self._reader, query.text("ladybug"), dict(query.params))
 

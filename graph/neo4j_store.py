@@ -14,8 +14,9 @@ import neo4j
 from neo4j import GraphDatabase, NotificationDisabledClassification, RoutingControl
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, Query, Row, full_edges, full_rows, new_stamp
+from graph.store import GraphStore, GraphWriteTx, full_edges, full_rows, new_stamp
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
@@ -120,7 +121,6 @@ class Neo4jStore(GraphStore):
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, *, database: str = "neo4j", batch_size: int = 5000):
-        super().__init__()
         self.location = uri
         self._database = database
         self._batch_size = batch_size
@@ -153,7 +153,7 @@ class Neo4jStore(GraphStore):
             for statement in _ddl():
                 self._driver.execute_query(statement, database_=self._database)
 
-    def _read(self, query: Query) -> list[Row]:
+    def read(self, query: Query) -> list[Row]:
         cypher, transform = query.cypher, _rows
         if query.packed:
             cypher = f"CALL () {{ {query.cypher} }} RETURN collect([{', '.join(query.packed)}]) AS packed"

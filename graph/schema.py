@@ -6,9 +6,32 @@ dates are ISO strings so that comparisons agree between the stores.
 
 from __future__ import annotations
 
+import types
 from dataclasses import dataclass, field
+from typing import Union, get_args, get_origin
 
-STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
+from pydantic import BaseModel
+
+from pufa.laws import LawFacts
+
+STRING, INT, BOOL, DOUBLE, STRINGS = "STRING", "INT64", "BOOLEAN", "DOUBLE", "STRING[]"
+PROPERTY_TYPES = {str: STRING, int: INT, bool: BOOL, float: DOUBLE}
+
+
+def properties_of(model: type[BaseModel]) -> dict[str, str]:
+    """A node's properties as a pydantic model declares them (all but `id`), so the two cannot drift."""
+    properties = {}
+    for name, info in model.model_fields.items():
+        if name == "id":
+            continue
+        annotation = info.annotation
+        if get_origin(annotation) in (Union, types.UnionType):
+            annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+        if get_origin(annotation) is list and get_args(annotation) == (str,):
+            properties[name] = STRINGS
+        else:
+            properties[name] = PROPERTY_TYPES[annotation]
+    return properties
 
 
 @dataclass(frozen=True)
@@ -40,14 +63,7 @@ NODES: dict[str, NodeType] = {
     n.label: n
     for n in (
         NodeType(
-            "Law",
-            {
-                "title": STRING, "short_title": STRING, "aliases": STRINGS, "level": STRING,
-                "category": STRING, "issuer": STRING, "region": STRING, "status": STRING,
-                "promulgated": STRING, "effective": STRING, "amended": STRING,
-                "repealed_on": STRING, "current_version": STRING, "is_common": BOOL,
-            },
-            "A law or regulation as one work across its versions.",
+            "Law", properties_of(LawFacts), "A law or regulation as one work across its versions (pufa.laws.LawFacts).",
             ("title", "short_title", "level", "status"),
         ),
         NodeType(
@@ -147,7 +163,7 @@ RELS: dict[str, RelType] = {
         RelType("ACTS_AS", "Unit", "DepartmentType", "A unit acts as a department type."),
         RelType("SUBMITTED", "Unit", "Checklist", "A unit's checklist revisions."),
         RelType("HAS_ITEM", "Checklist", "ChecklistItem", "A checklist's rows."),
-        RelType("CLAIMS", "ChecklistItem", "Law", "A row claims a law.", {"confidence": "DOUBLE", "surface": STRING}),
+        RelType("CLAIMS", "ChecklistItem", "Law", "A row claims a law.", {"confidence": DOUBLE, "surface": STRING}),
         RelType("TARGETS", "ChecklistItem", "Audience", "A row's audiences."),
         RelType("USES", "ChecklistItem", "Method", "A row's methods."),
         RelType("SCHEDULED", "ChecklistItem", "KeyDate", "A row's key dates."),

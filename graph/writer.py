@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from graph.query import Row
 from graph.schema import NODES, RELS
-from graph.store import GraphStore, GraphWriteTx, Row
+from graph.store import GraphStore, GraphWriteTx
 
 
 @dataclass

@@ -8,15 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.store import GraphStore
-from ingest.pipeline import (
-    IngestReport,
-    Tracker,
-    ingest_cases,
-    ingest_checklists,
-    ingest_units,
-    load_catalogue,
-    no_progress,
-)
+from ingest.cases.load import ingest_cases
+from ingest.checklists.load import ingest_checklists
+from ingest.report import IngestReport, Tracker, no_progress
+from ingest.shipped_catalogue import load_catalogue
+from ingest.units.load import ingest_units
 from pufa.config import DATA_DIR
 
 SAMPLE_DIR = DATA_DIR / "sample"

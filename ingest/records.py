@@ -1,50 +1,16 @@
 """Typed records the ingest adapters yield and the graph writer stores.
 
 Adapters never talk to a store: they turn files into these records, so parsing can be
-tested without a database and one writer serves every source.
+tested without a database and one writer serves every source. A law itself is
+`pufa.laws.LawFacts`, the model the whole project shares.
 Dates are ISO strings (YYYY-MM-DD) so both stores compare them the same way.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from pydantic import BaseModel, Field
 
-LEVELS = (
-    "宪法", "法律", "行政法规", "监察法规", "地方性法规", "自治条例和单行条例",
-    "部门规章", "地方政府规章", "司法解释", "党内法规", "规范性文件",
-)
-STATUSES = ("现行有效", "已修改", "已废止", "尚未生效")
-
-
-def stable_id(prefix: str, *parts: str) -> str:
-    """A short id that stays the same for the same natural key across re-ingests."""
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
-    return f"{prefix}{digest}"
-
-
-def law_id(title: str) -> str:
-    """Laws are keyed by their title without the 中华人民共和国 prefix."""
-    return stable_id("L", title.removeprefix("中华人民共和国").strip())
-
-
-class LawRecord(BaseModel):
-    id: str
-    title: str
-    short_title: str
-    aliases: list[str] = Field(default_factory=list)
-    level: str
-    category: str | None = None
-    issuer: str | None = None
-    region: str | None = None
-    status: str
-    promulgated: str | None = None
-    effective: str | None = None
-    amended: str | None = None
-    repealed_on: str | None = None
-    current_version: str | None = None
-    is_common: bool = False
+from pufa.vocab import UNIT_KINDS
 
 
 class LawVersionRecord(BaseModel):
@@ -85,21 +51,13 @@ class RepealRecord(BaseModel):
 # 普法责任清单 in Word, Excel, CSV or prose). Raw text is always kept next to what was parsed
 # from it, so the justice bureau can see exactly what a unit wrote.
 
-UNIT_KINDS = ("行政执法机关", "司法机关", "党委部门", "群团组织", "企事业单位")
-
-
-def unit_id(name: str) -> str:
-    """Units are keyed by their full name as registered."""
-    return stable_id("U", name.strip())
-
-
 class UnitRecord(BaseModel):
     """A responsible unit (普法责任主体) or one of its sections / second-level units."""
 
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
-    kind: str | None = Field(default=None, pattern="^(行政执法机关|司法机关|党委部门|群团组织|企事业单位)$")
+    kind: str | None = Field(default=None, pattern=f"^({'|'.join(UNIT_KINDS)})$")
     parent_id: str | None = None
     parent_name: str | None = None
     """The parent as written; `parent_id` is the id of the unit of that name or alias in the same file."""

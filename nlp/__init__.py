@@ -39,10 +39,10 @@ _EXPORTS = {
     "resolve_name": "nlp.citations",
     "DepartmentMention": "nlp.departments",
     "extract_departments": "nlp.departments",
-    "load_department_taxonomy": "nlp.departments",
+    "load_department_taxonomy": "nlp.taxonomy",
     "AudienceMention": "nlp.audiences",
     "extract_audiences": "nlp.audiences",
-    "warm": "nlp.pipeline",
+    "warm": "nlp.warm",
 }
 
 __all__ = sorted(_EXPORTS)

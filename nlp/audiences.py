@@ -9,22 +9,19 @@ not audiences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from pydantic import BaseModel
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.pipeline import add_user_words, blank_zh, taxonomy_words
+from nlp.gazetteer import default_gazetteer
+from nlp.pipeline import add_user_words, blank_zh
+from nlp.terms import taxonomy_words
 from nlp.text import normalize
-from pufa.config import DATA_DIR
 
-DEFAULT_AUDIENCES_PATH = DATA_DIR / "audiences.yaml"
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
@@ -38,41 +35,11 @@ class AudienceMention(BaseModel):
     name: str
 
 
-@dataclass(frozen=True)
-class AudienceGazetteer:
-    """The parsed data/audiences.yaml."""
-
-    names: dict[str, str]
-    terms: dict[str, str]
-    """Normalised term → audience id."""
-    blockers: tuple[str, ...]
-
-
-def load_audiences(path: str | Path | None = None) -> AudienceGazetteer:
-    """Read the gazetteer, terms normalised the way texts are (simplified, half-width)."""
-    with open(path or DEFAULT_AUDIENCES_PATH, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-    names = {entry["id"]: entry["name"] for entry in raw["audiences"]}
-    terms = {normalize(term): entry["id"] for entry in raw["audiences"] for term in entry["terms"]}
-    return AudienceGazetteer(names, terms, tuple(normalize(term) for term in raw.get("blockers", [])))
-
-
-@lru_cache(maxsize=1)
-def _default_gazetteer() -> AudienceGazetteer:
-    return load_audiences()
-
-
-def audience_terms() -> list[str]:
-    """Audience terms and blockers for jieba's user dictionary."""
-    gazetteer = _default_gazetteer()
-    return sorted(set(gazetteer.terms) | set(gazetteer.blockers))
-
-
 class AudienceMatcher:
     """spaCy component: `doc._.audiences`, whole-token gazetteer hits outside book-title brackets."""
 
     def __init__(self, nlp: Language):
-        self.gazetteer = _default_gazetteer()
+        self.gazetteer = default_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab)
         for term, audience_id in self.gazetteer.terms.items():
             self.matcher.add(audience_id, [nlp.make_doc(term)])

@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 import jieba
-import yaml
 from pydantic import BaseModel, Field
 
-from nlp.pipeline import add_user_words, dictionary_version, taxonomy_words
-from nlp.text import normalize, sentence_spans, trie_regex
-from pufa.config import DATA_DIR
+from nlp.pipeline import add_user_words, dictionary_version
+from nlp.taxonomy import DepartmentTaxonomy, LexiconEntry, default_taxonomy
+from nlp.terms import taxonomy_words
+from nlp.text import normalize, sentence_spans
 
-DEFAULT_TAXONOMY_PATH = DATA_DIR / "departments.yaml"
 Role = Literal["duty", "power", "mention"]
 
 DUTY_CUES = frozenset({"应当", "应", "必须", "须", "负责", "承担", "履行", "不得", "应予", "要", "各负其责"})
@@ -69,9 +67,7 @@ _DUTY_HOLDER_NOISE = re.compile(r"^其他|(?<=的)(?:有关|相关)")
 SENTENCE_END = frozenset({"。", ";", "!", "?", "\n"})
 FRAME_ENDS = frozenset({"时", "同时", "后", "前", "中", "内", "期间", ","})
 """在…时 / 在…范围内 frames set the scene; cues inside them (在处理事故时) are not the subject's."""
-SEPARATORS = ("、", "和", "及", "与", "以及", "或者", "或", "及其", "和其他", "及其他", "以及其他", "或者其他")
 LEVEL_SEPARATORS = ("、", "和", "或者", "及", "以及")
-ETC = ("等",)
 
 
 class DepartmentMention(BaseModel):
@@ -91,125 +87,12 @@ class DepartmentMention(BaseModel):
     """Sectors a collective mention (负有安全生产监督管理职责的部门) stands for."""
 
 
-@dataclass(frozen=True)
-class _Entry:
-    kind: Literal[
-        "level", "government", "stem", "organ", "head", "generic", "collective", "separator", "etc", "blocker"
-    ]
-    type_id: str | None = None
-    level: str | None = None
-    former: bool = False
-
-
-@dataclass
-class DepartmentTaxonomy:
-    """The parsed data/departments.yaml: names per type id, level names and ranks, and the term lexicon."""
-
-    names: dict[str, str]
-    level_names: dict[str, str]
-    level_ranks: dict[str, int]
-    level_and_above: dict[str, str]
-    covers: dict[str, list[str]]
-    nongovernmental: frozenset[str]
-    lexicon: dict[str, _Entry] = field(repr=False)
-
-    @property
-    def terms(self) -> list[str]:
-        return sorted(self.lexicon)
-
-    def joint_level(self, levels: list[str | None]) -> str | None:
-        """市、县(市、区) → the lowest level named, "and above" (county_and_above)."""
-        ranked = [level for level in levels if level in self.level_ranks]
-        if not ranked:
-            return levels[-1]
-        lowest = max(ranked, key=self.level_ranks.__getitem__)
-        return self.level_and_above.get(lowest, lowest)
-
-
-def _term(item: str | dict) -> tuple[str, str | None]:
-    return (item, None) if isinstance(item, str) else (item["term"], item.get("level"))
-
-
-def load_department_taxonomy(path: str | Path | None = None) -> DepartmentTaxonomy:
-    """Read the taxonomy YAML into a lexicon (terms normalised the way texts are)."""
-    with open(path or DEFAULT_TAXONOMY_PATH, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-    lexicon: dict[str, _Entry] = {}
-
-    def add(term: str, entry: _Entry) -> None:
-        lexicon.setdefault(normalize(term), entry)
-
-    government = raw["government"]
-    for level_id, level in raw["levels"].items():
-        reported = level_id if level.get("reported", True) else None
-        for phrase in level.get("government", []):
-            add(phrase, _Entry("government", government["id"], reported))
-        for phrase in level["phrases"]:
-            add(phrase, _Entry("level", level=reported))
-    names = {government["id"]: government["name"]}
-    for organ in government["organs"]:
-        add(organ, _Entry("government", government["id"]))
-    for head in raw["heads"]:
-        term, level = _term(head)
-        add(term, _Entry("head", level=level))
-    for sector in raw["sectors"]:
-        names[sector["id"]] = sector["name"]
-        for organ in sector.get("organs", []):
-            term, level = _term(organ)
-            add(term, _Entry("organ", sector["id"], level))
-        for stem in sector.get("stems", []):
-            add(stem, _Entry("stem", sector["id"]))
-        for stem in sector.get("former", []):
-            add(stem, _Entry("stem", sector["id"], former=True))
-    generic = raw["generic"]
-    names[generic["id"]] = generic["name"]
-    for term in generic["terms"]:
-        add(term, _Entry("generic", generic["id"]))
-    covers = {}
-    for collective in raw["collectives"]:
-        names[collective["id"]] = collective["name"]
-        covers[collective["id"]] = collective["covers"]
-        for term in collective["terms"]:
-            add(term, _Entry("collective", collective["id"]))
-    for term in raw.get("blockers", []):
-        add(term, _Entry("blocker"))
-    for term in SEPARATORS:
-        add(term, _Entry("separator"))
-    for term in ETC:
-        add(term, _Entry("etc"))
-    levels = raw["levels"]
-    return DepartmentTaxonomy(
-        names=names,
-        level_names={level_id: level["name"] for level_id, level in levels.items()},
-        level_ranks={level_id: level["rank"] for level_id, level in levels.items() if "rank" in level},
-        level_and_above={level_id: level["and_above"] for level_id, level in levels.items() if "and_above" in level},
-        covers=covers,
-        nongovernmental=frozenset(s["id"] for s in raw["sectors"] if not s.get("governmental", True)),
-        lexicon=lexicon,
-    )
-
-
-@lru_cache(maxsize=1)
-def _default_taxonomy() -> tuple[DepartmentTaxonomy, re.Pattern[str]]:
-    taxonomy = load_department_taxonomy()
-    return taxonomy, trie_regex(taxonomy.lexicon)
-
-
-CUE_BLOCKERS = ("直接负责的主管人员", "负责人", "主管人员", "可能", "可靠")
-"""Words jieba must keep whole so that 负责 / 主管 / 可 inside them are not read as cues."""
-
-
-def department_terms() -> list[str]:
-    """Taxonomy terms and cue blockers for jieba's user dictionary (市场监督管理 stays one token)."""
-    return [term for term in _default_taxonomy()[0].terms if len(term) > 1] + list(CUE_BLOCKERS)
-
-
 @dataclass
 class _Token:
     start: int
     end: int
     text: str
-    entry: _Entry
+    entry: LexiconEntry
 
 
 def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[str]) -> list[_Token]:
@@ -219,7 +102,7 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
     hits = [(m.start(), m.end(), taxonomy.lexicon[m.group()]) for m in pattern.finditer(text)]
     hits = [hit for hit in hits if hit[2].kind != "blocker"]
     for match in _DUTY_HOLDERS.finditer(text):
-        entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), _Entry("collective", "generic"))
+        entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), LexiconEntry("collective", "generic"))
         hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
     tokens: list[_Token] = []
     for start, end, entry in sorted(hits, key=lambda hit: hit[0]):
@@ -271,7 +154,7 @@ def _with_fillers(text: str, tokens: list[_Token]) -> list[_Token]:
             and after is not None and after.start == following.end and after.entry.kind in ("stem", "organ")
         )
         if in_list or opens_list:
-            result.append(_Token(token.end, following.start, text[token.end:following.start], _Entry("stem")))
+            result.append(_Token(token.end, following.start, text[token.end:following.start], LexiconEntry("stem")))
     return result
 
 
@@ -316,7 +199,7 @@ class _PhraseReader:
         elif kind == "stem":
             self.pending.append(token)
         elif kind == "head" and not self.pending and self.level_start is not None and not self.members:
-            self._add(token.start, token.end, _Entry("generic", "generic"))
+            self._add(token.start, token.end, LexiconEntry("generic", "generic"))
         elif kind == "head" or (kind == "generic" and self.pending and self.after_etc):
             if not self.pending:
                 return False
@@ -338,7 +221,7 @@ class _PhraseReader:
         self.end = token.end
         return True
 
-    def _add(self, start: int, end: int, entry: _Entry, level: str | None = None, former: str | None = None) -> None:
+    def _add(self, start: int, end: int, entry: LexiconEntry, level: str | None = None, former: str | None = None) -> None:
         if not self.members and self.level_start is not None:
             start = self.level_start
         type_id = entry.type_id or "generic"
@@ -482,7 +365,7 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
 def find_departments(text: str, original: str | None = None) -> list[DepartmentMention]:
     """Mentions in normalised `text`, their `text` cut from `original` (same length) if given.
     Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read."""
-    taxonomy, pattern = _default_taxonomy()
+    taxonomy, pattern = default_taxonomy()
     phrases = _read_phrases(_lexicon_tokens(text, taxonomy, pattern), taxonomy)
     if not phrases:
         return []
@@ -503,7 +386,7 @@ def find_departments(text: str, original: str | None = None) -> list[DepartmentM
 @lru_cache(maxsize=1)
 def load_departments() -> None:
     """The taxonomy, and its terms in jieba's dictionary (they must segment whole before roles are read), once."""
-    _default_taxonomy()
+    default_taxonomy()
     add_user_words(taxonomy_words())
 
 

@@ -13,7 +13,8 @@ import re
 
 import jieba
 
-from nlp.pipeline import add_user_words, taxonomy_words
+from nlp.pipeline import add_user_words
+from nlp.terms import taxonomy_words
 
 FUNCTION_WORDS = frozenset("的 地 得 和 与 及 或 并 在 对 把 被 将 等 是 了 之 其 为 以 于 由 从 向 中".split())
 """Words every article has; a query keeps them only when nothing else is left."""

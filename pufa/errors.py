@@ -29,3 +29,19 @@ class InputError(PufaError):
 
 class NotFound(PufaError):
     """A requested law, unit, article or checklist does not exist."""
+
+
+class Unauthorized(PufaError):
+    """The request carries no credential, or not a valid one."""
+
+
+class Forbidden(PufaError):
+    """The caller may not do this (its role, or writes switched off)."""
+
+
+class Conflict(PufaError):
+    """The request does not fit the current state (a job already running, a transition that does not apply)."""
+
+
+class PayloadTooLarge(PufaError):
+    """An upload over the configured size limit."""

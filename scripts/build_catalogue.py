@@ -25,9 +25,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ingest.laws import SKIP_REASONS, Catalogue, ParsedLawFile, SkippedFile, build_catalogue, law_files, scan_law_paths
+from ingest.laws.catalogue import Catalogue, build_catalogue
 from ingest.laws.graph import law_groups, link_articles
-from ingest.pipeline import article_fact_rows
+from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
+from ingest.laws.parse import law_files, scan_law_paths
+from ingest.shipped_catalogue import article_fact_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 

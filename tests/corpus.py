@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.records import law_id
 from pufa.config import get_settings
+from pufa.laws import law_id
 
 
 def corpus_dir() -> Path:

@@ -3,14 +3,14 @@
 from fastapi import APIRouter
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from api.models import (
+from domain import audit
+from domain.models import (
     AuditSummaryPublic,
     FlaggedItemsPublic,
     OutdatedCitationsPublic,
     UnitAuditDetailPublic,
     UnitsPublic,
 )
-from api.services import audit
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep, YearQuery
-from api.models import CampaignsPublic
-from api.services import sharing
+from domain import sharing
+from domain.models import CampaignsPublic
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
 

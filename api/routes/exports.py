@@ -5,8 +5,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.deps import LawScopeDep, StoreDep, YearQuery
-from api.services import exports
-from api.services.common import checklist_year
+from domain import exports
+from domain.asked import checklist_year
 
 router = APIRouter(prefix="/exports", tags=["exports"])
 FormatQuery = Annotated[Literal["xlsx", "csv"], Query(description="xlsx (Excel) or csv (UTF-8 with BOM).")]

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from api.models import GapsPublic, UnitGapsPublic
-from api.services import coverage
+from domain import coverage
+from domain.models import GapsPublic, UnitGapsPublic
 
 router = APIRouter(prefix="/gaps", tags=["gaps"])
 

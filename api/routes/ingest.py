@@ -15,26 +15,41 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response, UploadFile, status
+from pydantic import BaseModel, Field
 
-from api.deps import JobsDep, PayloadTooLarge, SettingsDep, StoreDep, TokenDep
-from api.jobs import IngestJob
-from api.models import (
-    CitationsPublic,
-    CiteRequest,
-    IngestJobPublic,
-    IngestJobRequest,
-    IngestJobsPublic,
-    IngestReportPublic,
-    JobStepPublic,
-)
-from ingest import pipeline
+from api.deps import JobsDep, SettingsDep, StoreDep, TokenDep
+from domain.models import CitationsPublic
+from ingest.checklists.load import ingest_checklists
+from ingest.jobs import IngestJob, JobKind
+from ingest.report import IngestReport
+from ingest.units.load import ingest_units
 from nlp.catalogue import Catalogue
 from nlp.citations import extract_citations
 from pufa.config import Settings
-from pufa.errors import InputError
+from pufa.errors import InputError, PayloadTooLarge
 
 router = APIRouter(tags=["ingest"])
 CHUNK = 1 << 20
+
+
+class CiteRequest(BaseModel):
+    text: str = Field(max_length=200_000, description="Any text citing laws, e.g. 依据《食品安全法》第一百二十四条.")
+
+
+class IngestJobRequest(BaseModel):
+    """An ingest to run from the server's corpus folder (PUFA_CORPUS_DIR)."""
+
+    kind: JobKind = Field(
+        description="`laws` (texts), `cases` (以案释法) or `catalogue` (the shipped national catalogue).")
+    paths: list[str] = Field(
+        default=[], max_length=1000,
+        description="Files or folders relative to the corpus folder; by default the whole corpus for laws, "
+                    "its 案例 folder for cases, none for the catalogue.")
+
+
+class IngestJobsPublic(BaseModel):
+    data: list[IngestJob]
+    count: int
 
 
 @lru_cache(maxsize=1)
@@ -65,60 +80,48 @@ async def _saved(upload: UploadFile, folder: Path, settings: Settings) -> Path:
     return target
 
 
-def _public(report: pipeline.IngestReport) -> IngestReportPublic:
-    return IngestReportPublic.model_validate(report.model_dump())
-
-
-@router.post("/checklists", response_model=IngestReportPublic, dependencies=[TokenDep])
+@router.post("/checklists", response_model=IngestReport, dependencies=[TokenDep])
 async def upload_checklist(
     store: StoreDep, settings: SettingsDep, file: UploadFile,
     unit: Annotated[str | None, Form(description="Whose checklist, when the file does not say.")] = None,
     year: Annotated[int | None, Form(ge=1949, le=2100, description="Which year, when the file does not say.")] = None,
-) -> IngestReportPublic:
+) -> IngestReport:
     """Submit a unit's checklist (.docx, .xlsx, .csv, .txt); it replaces that unit's year atomically."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
         path = await _saved(file, Path(folder), settings)
-        report = pipeline.ingest_checklists(store, [path], unit=unit, year=year)
+        report = ingest_checklists(store.store, [path], unit=unit, year=year)
     if report.failed:
         raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name),
                          source=path.name)
-    return _public(report)
+    return report
 
 
-@router.post("/units", response_model=IngestReportPublic, dependencies=[TokenDep])
-async def upload_units(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReportPublic:
+@router.post("/units", response_model=IngestReport, dependencies=[TokenDep])
+async def upload_units(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReport:
     """Submit the unit register (CSV/XLSX, as 附件1): units, sections and department types."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
         path = await _saved(file, Path(folder), settings)
-        return _public(pipeline.ingest_units(store, path))
+        return ingest_units(store.store, path)
 
 
-def _job_public(job: IngestJob) -> IngestJobPublic:
-    return IngestJobPublic(
-        id=job.id, kind=job.kind, paths=job.paths, state=job.state,
-        steps=[JobStepPublic(description=step.description, total=step.total, done=step.done) for step in job.steps],
-        report=_public(job.report) if job.report else None, error=job.error, started=job.started, finished=job.finished,
-    )
-
-
-@router.post("/ingest/jobs", response_model=IngestJobPublic, status_code=status.HTTP_202_ACCEPTED,
+@router.post("/ingest/jobs", response_model=IngestJob, status_code=status.HTTP_202_ACCEPTED,
              dependencies=[TokenDep])
-def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, request: Request, response: Response) -> IngestJobPublic:
+def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, request: Request, response: Response) -> IngestJob:
     """Ingest law texts, cases or the shipped catalogue from the corpus folder in the background
     (409 while another job runs); follow it at the returned Location."""
     job = jobs.start(body.kind, body.paths)
     response.headers["Location"] = str(request.url_for("ingest_job", job_id=job.id))
-    return _job_public(job)
+    return job
 
 
 @router.get("/ingest/jobs", response_model=IngestJobsPublic)
 def ingest_jobs(jobs: JobsDep) -> IngestJobsPublic:
     """The ingest jobs of this server process, newest first."""
-    data = [_job_public(job) for job in jobs.newest_first()]
+    data = jobs.newest_first()
     return IngestJobsPublic(data=data, count=len(data))
 
 
-@router.get("/ingest/jobs/{job_id}", response_model=IngestJobPublic)
-def ingest_job(job_id: str, jobs: JobsDep) -> IngestJobPublic:
+@router.get("/ingest/jobs/{job_id}", response_model=IngestJob)
+def ingest_job(job_id: str, jobs: JobsDep) -> IngestJob:
     """One ingest job: its progress while it runs, its report once it has finished."""
-    return _job_public(jobs.get(job_id))
+    return jobs.get(job_id)

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep
-from api.models import ArticleHitsPublic, CasesPublic, LawDetailPublic, LawsPublic
-from api.services import lookup
+from domain import lookup
+from domain.models import ArticleHitsPublic, CasesPublic, LawDetailPublic, LawsPublic
 
 router = APIRouter(tags=["laws"])
 

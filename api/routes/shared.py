@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from api.models import SharedDetailPublic, SharedLawsPublic
-from api.services import sharing
+from domain import sharing
+from domain.models import SharedDetailPublic, SharedLawsPublic
 
 router = APIRouter(prefix="/shared", tags=["shared"])
 

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from api.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
-from api.services import coverage, lookup
+from domain import coverage, lookup
+from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
 router = APIRouter(prefix="/units", tags=["units"])
 SubUnitsQuery = Annotated[bool, Query(description="Include sections and second-level units (PART_OF).")]

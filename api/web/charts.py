@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from api.services.exports import CLAIMED, Sheet
+from domain.exports import CLAIMED, Sheet
 
 LABEL_WIDTH = 300
 BAR_WIDTH = 380

@@ -1,6 +1,6 @@
 """The pages: dashboard, law, unit, campaign planner and search, each a template over the services.
 
-No query logic lives here: every number comes from api.services, as in /api/v1 and the CLI.
+No query logic lives here: every number comes from the domain answers, as in /api/v1 and the CLI.
 Errors on a page (an unknown law, a bad year) answer with a page in Chinese, not problem+json.
 """
 
@@ -11,27 +11,27 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 
 from api.deps import LawScopeDep, SettingsDep, StoreDep, YearQuery
-from api.models import UnitBriefPublic
-from api.services import audit, coverage, exports, lookup, sharing
-from api.services.common import checklist_year, page
+from api.problems import status_of
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
-from ingest.checklists import normalize
-from ingest.records import LEVELS
-from pufa.errors import InputError, NotFound, PufaError, StoreUnavailable
+from domain import audit, coverage, exports, lookup, sharing
+from domain.asked import checklist_year, page
+from domain.models import UnitBriefPublic
+from pufa import vocab
+from pufa.errors import InputError, NotFound, PufaError
 
-ERROR_STATUS = {NotFound: 404, InputError: 422, StoreUnavailable: 503}
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 
 
 class PageRoute(APIRoute):
-    """A page route: the services' errors become an HTML page with the right status."""
+    """A page route: our errors and bad query parameters become an HTML page with the right status."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -40,8 +40,11 @@ class PageRoute(APIRoute):
             try:
                 return await handler(request)
             except PufaError as exc:
-                status = next((code for kind, code in ERROR_STATUS.items() if isinstance(exc, kind)), 500)
+                status = status_of(exc)
                 return render(request, "error.html", status_code=status, status=status, detail=str(exc))
+            except RequestValidationError as exc:
+                detail = "；".join(f"参数 {error['loc'][-1]}：{error['msg']}" for error in exc.errors())
+                return render(request, "error.html", status_code=422, status=422, detail=detail)
 
         return page_handler
 
@@ -73,7 +76,7 @@ def dashboard_page(
                                        limit=unresolved_at.size),
         unresolved_at=unresolved_at,
         outdated=audit.outdated_citations(store, year=year, limit=100),
-        charts=[claims_by_unit(matrix, unit_ids), claims_by_level(matrix, list(LEVELS))],
+        charts=[claims_by_unit(matrix, unit_ids), claims_by_level(matrix, list(vocab.LEVELS))],
     )
 
 
@@ -137,7 +140,7 @@ def campaigns_page(
     return render(
         request, "campaigns.html", year=year, answer=answer, groups_at=groups_at, law=law, law_error=law_error,
         calendar=key_date_calendar(store, year=year, region=settings.region),
-        audiences=list(normalize.audiences()), key_date_id=key_date_id,
+        audiences=list(vocab.audiences()), key_date_id=key_date_id,
         audience_id=audience_id,
     )
 

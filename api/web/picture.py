@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.models import SharedDetailPublic
+from domain.models import SharedDetailPublic
 
 WIDTH = 860
 ROW = 34

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.models import CampaignsPublic, KeyDatePublic
-from api.services import sharing
-from api.services.exports import Sheet
 from api.web.render import ANCHOR_KINDS, evidence, key_date_label
-from graph.store import GraphStore
-from ingest.checklists import normalize
+from domain import sharing
+from domain.cache import CachedStore
+from domain.exports import Sheet
+from domain.models import CampaignsPublic, KeyDatePublic
+from pufa import vocab
 
 UNDATED = "全年及周期性"
 
@@ -25,11 +25,11 @@ class CalendarDate:
     """Groups of at least two units whose rows are scheduled on it."""
 
 
-def key_date_calendar(store: GraphStore, *, year: int | None, region: str | None) -> dict[str, list[CalendarDate]]:
+def key_date_calendar(store: CachedStore, *, year: int | None, region: str | None) -> dict[str, list[CalendarDate]]:
     """Month (1月 … 12月, then undated ones such as 全年, 每季度) → its key dates, in day order."""
     calendar: dict[str, list[CalendarDate]] = {f"{month}月": [] for month in range(1, 13)}
     calendar[UNDATED] = []
-    terms = sorted(normalize.key_dates(), key=lambda term: (term.month or 13, term.day or 0, term.id))
+    terms = sorted(vocab.key_dates(), key=lambda term: (term.month or 13, term.day or 0, term.id))
     for term in terms:
         groups = sharing.campaigns(store, key_date_id=term.id, year=year, region=region, limit=0).count
         key_date = KeyDatePublic(id=term.id, name=term.name, month=term.month, day=term.day)

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from api.models import ItemEvidencePublic, KeyDatePublic
+from domain.models import ItemEvidencePublic, KeyDatePublic
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 

@@ -1,8 +1,8 @@
 """Map audiences, methods and timings as units write them to canonical ids.
 
-Methods come from ``data/methods.yaml``, key dates and recurrences from
-``data/key_dates.yaml``, audiences from the shared ``data/audiences.yaml`` (plus the
-checklist spellings in `EXTRA_AUDIENCE_TERMS`). Matching is by alias containment,
+Methods, key dates and recurrences, and audiences come from the shared vocabularies
+(`pufa.vocab`: data/methods.yaml, key_dates.yaml, audiences.yaml), audiences plus the
+checklist spellings in `EXTRA_AUDIENCE_TERMS`. Matching is by alias containment,
 longest alias first and without overlaps, so one value may carry several ids
 ("中小学生及家长" -> students, parents). A value that matches nothing is kept as
 written and reported in `Normalized.unresolved`; nothing is dropped.
@@ -14,19 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from ingest.checklists.split import split_values
-from pufa.config import DATA_DIR
+from ingest.tables.cells import split_values
+from pufa import vocab
 from pufa.errors import InputError
-
-METHODS_FILE = DATA_DIR / "methods.yaml"
-KEY_DATES_FILE = DATA_DIR / "key_dates.yaml"
-
-AUDIENCES_FILE = DATA_DIR / "audiences.yaml"
-"""The shared audience vocabulary (also used by nlp.audiences for law articles): ids must agree."""
+from pufa.vocab import Term
 
 EXTRA_AUDIENCE_TERMS: dict[str, tuple[str, ...]] = {
     "public_servants": (
@@ -64,20 +56,6 @@ EXTRA_AUDIENCE_TERMS: dict[str, tuple[str, ...]] = {
 }
 """How checklists write audiences that data/audiences.yaml does not list; each maps to an id of that
 file and is ignored if the id is not there (so the two never disagree)."""
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    kind: str | None = None
-    parent: str | None = None
-    month: int | None = None
-    day: int | None = None
-    months: tuple[int, ...] = ()
-    rule: str | None = None
-    lead: str | None = None
 
 
 @dataclass
@@ -150,62 +128,21 @@ def _digit_bounded(text: str, start: int, end: int, alias: str) -> bool:
     return True
 
 
-def _load_terms(path: Path) -> list[Term]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"cannot read vocabulary: {exc}", source=str(path)) from exc
-    if not isinstance(data, list):
-        raise InputError("expected a list of terms", source=str(path))
-    terms = []
-    for i, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
-            raise InputError("each term needs an id and a name", source=str(path), location=f"entry {i}")
-        terms.append(
-            Term(
-                id=str(entry["id"]),
-                name=str(entry["name"]),
-                aliases=tuple(str(a) for a in entry.get("aliases") or ()),
-                kind=entry.get("kind"),
-                parent=entry.get("parent"),
-                month=entry.get("month"),
-                day=entry.get("day"),
-                months=tuple(entry.get("months") or ()),
-                rule=entry.get("rule"),
-                lead=entry.get("lead"),
-            )
-        )
-    return terms
+@lru_cache(maxsize=1)
+def methods() -> Vocabulary:
+    return Vocabulary(list(vocab.methods()), source=str(vocab.METHODS_FILE))
 
 
-@lru_cache
-def methods(path: Path = METHODS_FILE) -> Vocabulary:
-    return Vocabulary(_load_terms(path), source=str(path))
+@lru_cache(maxsize=1)
+def key_dates() -> Vocabulary:
+    return Vocabulary(list(vocab.key_dates()), source=str(vocab.KEY_DATES_FILE))
 
 
-@lru_cache
-def key_dates(path: Path = KEY_DATES_FILE) -> Vocabulary:
-    return Vocabulary(_load_terms(path), source=str(path))
-
-
-@lru_cache
-def audiences(path: Path = AUDIENCES_FILE) -> Vocabulary:
-    """data/audiences.yaml (``audiences: [{id, name, terms}]``, ``blockers``) plus EXTRA_AUDIENCE_TERMS."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        entries = data["audiences"]
-        terms = [
-            Term(
-                id=str(e["id"]),
-                name=str(e["name"]),
-                aliases=tuple(str(t) for t in e.get("terms") or ()) + EXTRA_AUDIENCE_TERMS.get(str(e["id"]), ()),
-            )
-            for e in entries
-        ]
-        blockers = tuple(str(b) for b in data.get("blockers") or ())
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise InputError(f"cannot read the audience vocabulary: {exc}", source=str(path)) from exc
-    return Vocabulary(terms, source=str(path), blockers=blockers)
+@lru_cache(maxsize=1)
+def audiences() -> Vocabulary:
+    """The shared audiences (data/audiences.yaml) plus the checklist spellings of EXTRA_AUDIENCE_TERMS."""
+    terms = [Term(term.id, term.name, term.aliases + EXTRA_AUDIENCE_TERMS.get(term.id, ())) for term in vocab.audiences()]
+    return Vocabulary(terms, source=str(vocab.AUDIENCES_FILE), blockers=vocab.audience_blockers())
 
 
 def _normalize(text: str | None, vocab: Vocabulary, kind: str) -> Normalized:

@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.checklists.headers import CHECKLIST_FIELDS, HeaderMatch, find_header
+from ingest.checklists.columns import CHECKLIST_FIELDS
 from ingest.checklists.normalize import normalize_audiences, normalize_methods, normalize_timing
-from ingest.checklists.split import compact, split_laws, split_values
-from ingest.checklists.tables import HEADING, Document, Row, Table, prose_table, read_document
+from ingest.checklists.prose import HEADING, prose_table
 from ingest.records import ChecklistItemRecord, ChecklistRecord, ChecklistSkip
+from ingest.tables.cells import NOTE, compact, split_laws, split_values
+from ingest.tables.headers import HeaderMatch, find_header
+from ingest.tables.model import Document, Row, Table
+from ingest.tables.read import read_document
 from pufa.errors import InputError
 
 CONTENT_FIELDS = frozenset(
@@ -31,10 +34,6 @@ _UNIT_SUFFIX = re.compile(
     r"(?:局|委|院|办|会|队|站|所|中心|公司|医院|学校|部|处|厅|庭|政府|街道|镇|乡|团|社|馆|室)$"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-NOTE = re.compile(
-    r"^(?:注[:：、]|注释|说明[:：]|备注[:：]|填表|填报|制表|审核人|审核[:：]|联系人|联系电话|单位[（(]?盖章|盖章|分管领导[:：]|"
-    r"主要负责人|负责人签字|签字|日期[:：]|报送|附件\d*[:：]?$)"
-)
 _PURE_NUMBER = re.compile(r"^[\d.．、)）(（]+$")
 
 
@@ -298,7 +297,7 @@ def read_checklist(path: str | Path, *, unit: str | None = None, year: int | Non
     unheaded: list[ChecklistSkip] = []
     ctx = base
     for table in document.tables:
-        header = find_header([row.cells for row in table.rows])
+        header = find_header([row.cells for row in table.rows], CHECKLIST_FIELDS, key_field="law")
         if header is None:
             if any(row.filled for row in table.rows):
                 first = next(row for row in table.rows if row.filled)
@@ -320,7 +319,7 @@ def read_checklist(path: str | Path, *, unit: str | None = None, year: int | Non
         parts.append(part)
     if not parts:
         prose = prose_table(document.lines, "正文" if document.kind == "docx" else document.kind)
-        header = find_header([row.cells for row in prose.rows]) if prose else None
+        header = find_header([row.cells for row in prose.rows], CHECKLIST_FIELDS, key_field="law") if prose else None
         if prose is None or header is None:
             raise InputError(_no_table_message(document), source=source)
         part, titles = _table_part(prose, header, source, base)

@@ -19,7 +19,8 @@ from ingest.laws import classify
 from ingest.laws.body import UNNUMBERED_PARTS
 from ingest.laws.model import ParsedLawFile
 from ingest.laws.numerals import to_chinese
-from ingest.records import ArticleRecord, LawRecord, LawVersionRecord, RepealRecord, law_id
+from ingest.records import ArticleRecord, LawVersionRecord, RepealRecord
+from pufa.laws import LawFacts, law_id
 
 PRC = "中华人民共和国"
 GENERIC_ALIAS = re.compile(
@@ -39,7 +40,7 @@ _IMPLEMENTS = (
 class Catalogue:
     """Every law and version found, sorted by id so that output is stable."""
 
-    laws: list[LawRecord]
+    laws: list[LawFacts]
     versions: list[LawVersionRecord]
     articles: list[ArticleRecord]
     repeals: list[RepealRecord]
@@ -50,7 +51,7 @@ class Catalogue:
     laws under two categories)."""
 
     def law_rows(self) -> list[dict]:
-        """One dict per law for laws.jsonl: the LawRecord fields, its versions (dates only),
+        """One dict per law for laws.jsonl: the LawFacts fields, its versions (dates only),
         the law that repealed it and the law it implements. No law text."""
         versions: dict[str, list[dict]] = defaultdict(list)
         for version in self.versions:
@@ -170,7 +171,7 @@ def _version_effective(files: list[ParsedLawFile]) -> str | None:
     return stated
 
 
-def _law_record(versions: list[_Version], today: str) -> LawRecord:
+def _law_record(versions: list[_Version], today: str) -> LawFacts:
     """Statuses of the versions (set on each `_Version.record`) and the law they make up."""
     current = next((v for v in reversed(versions) if (v.in_force_from or "") <= today), None)
     for version in versions:
@@ -192,7 +193,7 @@ def _law_record(versions: list[_Version], today: str) -> LawRecord:
         )
     newest = versions[-1].first
     promulgated = [v.record.promulgated for v in versions if v.record and v.record.promulgated]
-    return LawRecord(
+    return LawFacts(
         id=newest.law_id,
         title=newest.title,
         short_title=newest.title.removeprefix(PRC),
@@ -209,7 +210,7 @@ def _law_record(versions: list[_Version], today: str) -> LawRecord:
 
 
 def _apply_repeals(
-    laws: dict[str, LawRecord], versions_of: dict[str, list[_Version]], today: str
+    laws: dict[str, LawFacts], versions_of: dict[str, list[_Version]], today: str
 ) -> list[RepealRecord]:
     """Each repealed title is repealed by the first law version (by date in force) that says so.
 
@@ -232,7 +233,7 @@ def _apply_repeals(
                 continue
             law = laws[target]
         else:
-            law = laws[target] = LawRecord(
+            law = laws[target] = LawFacts(
                 id=target, title=title, short_title=title.removeprefix(PRC),
                 level=_repealed_level(title, laws[by_law].level), status="现行有效",
             )
@@ -257,7 +258,7 @@ def _repealed_level(title: str, repealing_level: str) -> str:
     return repealing_level
 
 
-def _assign_aliases(laws: dict[str, LawRecord], files: list[ParsedLawFile]) -> None:
+def _assign_aliases(laws: dict[str, LawFacts], files: list[ParsedLawFile]) -> None:
     """以下简称 names defined anywhere in the corpus, kept only when they name one catalogued law,
     are not generic (《解释》) and are not already a title or short title of any law."""
     claims: dict[str, set[str]] = defaultdict(set)
@@ -273,7 +274,7 @@ def _assign_aliases(laws: dict[str, LawRecord], files: list[ParsedLawFile]) -> N
             law.aliases = sorted({*law.aliases, alias})
 
 
-def _parents(laws: dict[str, LawRecord]) -> dict[str, str]:
+def _parents(laws: dict[str, LawFacts]) -> dict[str, str]:
     """Implementing rules whose parent law is catalogued, by id."""
     parents = {}
     for law in laws.values():

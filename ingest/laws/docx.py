@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
-from ingest.checklists.tables import MAX_UNZIPPED_BYTES
 from ingest.laws.model import LawDocument
 from ingest.laws.plaintext import read_plaintext
+from ingest.tables import limits
 from pufa.errors import InputError
 
 
@@ -20,9 +20,9 @@ def read_docx(path: Path, *, source: str) -> LawDocument:
     try:
         with zipfile.ZipFile(path) as archive:
             inflated = sum(member.file_size for member in archive.infolist())
-        if inflated > MAX_UNZIPPED_BYTES:  # a zip bomb: python-docx would inflate it all into memory
+        if inflated > limits.MAX_UNZIPPED_BYTES:  # a zip bomb: python-docx would inflate it all into memory
             raise InputError(f"the document inflates to {inflated >> 20} MB, over the "
-                             f"{MAX_UNZIPPED_BYTES >> 20} MB limit", source=source)
+                             f"{limits.MAX_UNZIPPED_BYTES >> 20} MB limit", source=source)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise InputError(f"not a readable .docx file ({error})", source=source) from error

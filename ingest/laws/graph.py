@@ -15,10 +15,11 @@ from typing import NamedTuple
 
 from graph.writer import GraphBatch
 from ingest.laws.catalogue import Catalogue
-from ingest.records import ArticleRecord, LawRecord, LawVersionRecord, RepealRecord
-from ingest.reference import NON_TYPES, department_type_rows, is_common_duty
+from ingest.records import ArticleRecord, LawVersionRecord, RepealRecord
 from nlp.articles import ArticleFacts, analyze_articles
-from nlp.departments import load_department_taxonomy
+from nlp.taxonomy import default_taxonomy
+from pufa import vocab
+from pufa.laws import LawFacts
 
 ROLE_STRENGTH = {"duty": 2, "power": 1, "mention": 0}
 
@@ -43,8 +44,8 @@ class ArticleLinks(NamedTuple):
 @lru_cache(maxsize=1)
 def linkable_types() -> tuple[frozenset[str], dict[str, list[str]]]:
     """Type ids a NAMES edge may point to, and what each collective mention stands for."""
-    types = frozenset(row["id"] for row in department_type_rows()) - set(NON_TYPES)
-    return types, load_department_taxonomy().covers
+    types = frozenset(term.id for term in vocab.department_types()) - set(vocab.NON_TYPES)
+    return types, default_taxonomy()[0].covers
 
 
 def named_types(facts: ArticleFacts) -> list[NamedType]:
@@ -75,7 +76,7 @@ def link_articles(articles: Sequence[tuple[str, str]]) -> list[ArticleLinks]:
 class LawGroup(NamedTuple):
     """Whole laws: each with all its versions and their articles."""
 
-    laws: list[LawRecord]
+    laws: list[LawFacts]
     versions: list[LawVersionRecord]
     articles: list[ArticleRecord]
 
@@ -100,8 +101,8 @@ def law_groups(catalogue: Catalogue, *, laws_per_group: int, skip: Iterable[str]
         yield LawGroup(chunk, chunk_versions, [a for v in chunk_versions for a in articles.get(v.id, [])])
 
 
-def with_common_duty(law: LawRecord) -> LawRecord:
-    return law.model_copy(update={"is_common": is_common_duty(law.title, law.level)})
+def with_common_duty(law: LawFacts) -> LawFacts:
+    return law.model_copy(update={"is_common": vocab.common_duties().covers(law.title, law.level)})
 
 
 def group_batch(group: LawGroup, links: Iterable[ArticleLinks]) -> GraphBatch:

@@ -1,0 +1,90 @@
+"""The HTTP service: the JSON API under /api/v1 and the web pages, over one store per process.
+
+It is built by `create_app` (uvicorn's factory: `uvicorn api.app:create_app --factory`, which
+`pufa serve` runs); tests pass their own store.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api import problems
+from api.limits import BodySizeLimit
+from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
+from api.web import install as install_web_pages
+from domain.cache import CachedStore
+from domain.refresh import CacheRefresher
+from graph.migrations import prepare
+from graph.registry import open_store
+from graph.store import GraphStore
+from ingest.jobs import IngestJobs
+from pufa.config import Settings, get_settings
+
+API_V1 = "/api/v1"
+
+
+def freeze_loaded_objects() -> None:
+    """Put everything loaded so far (libraries, the jieba dictionary) out of the garbage
+    collector's sight: its full collections walked them all, 50 ms pauses that made one answer
+    in twenty slow."""
+    gc.collect()
+    gc.freeze()
+
+
+class OneStampPerRead:
+    """Answer each GET under one graph stamp (`CachedStore.one_stamp`): a page built from several
+    answers reads the stamp once and shows one state of the graph."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        with scope["app"].state.store.one_stamp():
+            await self.app(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the app; tests pass their own store, the server opens the configured one."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        graph = store or open_store(settings)
+        app.state.store = CachedStore(graph)
+        app.state.jobs = IngestJobs(graph, settings.corpus_dir)
+        refresher = None
+        if owned:
+            prepare(graph)
+            if settings.cache_refresh_seconds > 0:
+                refresher = CacheRefresher(app.state.store, settings.cache_refresh_seconds)
+                refresher.start()
+            freeze_loaded_objects()
+        try:
+            yield
+        finally:
+            app.state.jobs.wait()
+            if refresher is not None:
+                refresher.stop()
+            if owned:
+                graph.close()
+
+    app = FastAPI(title="Pufa Graph", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    problems.install(app)
+    app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
+    app.add_middleware(OneStampPerRead)
+    app.include_router(health.router)
+    for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
+                   exports.router, ingest.router):
+        app.include_router(router, prefix=API_V1)
+    install_web_pages(app)
+    return app

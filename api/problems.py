@@ -1,0 +1,69 @@
+"""Every error the API answers is `application/problem+json` (RFC 9457): our own errors with the
+status their kind calls for, request validation naming each field, and the framework's own
+HTTP errors (unknown path, wrong method, a body cut off at the size limit)."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from pufa.errors import (
+    Conflict,
+    Forbidden,
+    InputError,
+    NotFound,
+    PayloadTooLarge,
+    PufaError,
+    StoreUnavailable,
+    Unauthorized,
+)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+STATUS_OF: dict[type[PufaError], int] = {
+    NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413,
+    Conflict: 409,
+}
+
+
+def status_of(exc: PufaError) -> int:
+    return next((code for kind, code in STATUS_OF.items() if isinstance(exc, kind)), 500)
+
+
+def problem(status: int, detail: str, instance: str, *, title: str | None = None, headers: dict | None = None,
+            **extra: object) -> JSONResponse:
+    body = {"type": "about:blank", "title": title or HTTPStatus(status).phrase, "status": status, "detail": detail,
+            "instance": instance, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _pufa_error(request: Request, exc: PufaError) -> JSONResponse:
+    status = status_of(exc)
+    return problem(status, str(exc), request.url.path, title=type(exc).__name__,
+                   headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
+
+
+def _field(location: tuple) -> str:
+    """('query', 'limit') → query parameter limit; ('body', 'paths', 0) → body field paths[0]."""
+    where, *path = location
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+    return f"{where} {name}" if name else where
+
+
+def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = [{"field": _field(tuple(error["loc"])), "message": error["msg"]} for error in exc.errors()]
+    detail = "; ".join(f"{error['field']}: {error['message']}" for error in errors)
+    return problem(422, detail, request.url.path, title="RequestValidationError", errors=errors)
+
+
+def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    return problem(exc.status_code, str(exc.detail), request.url.path, headers=exc.headers)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(PufaError, _pufa_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)

@@ -1,0 +1,168 @@
+"""Write commands: `pufa ingest laws|units|checklists|cases|catalogue`, `pufa demo`, and `pufa cite`.
+
+Each ingest shows progress bars, then a summary table (or the report as --json). A file that
+cannot be used is listed with its reason and does not stop the others; the exit status is 1
+when any file failed, so scripts notice.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cli.console import console, errors, print_json
+from cli.serve import serve as serve_command
+from cli.stores import opened_store
+from graph.store import GraphStore
+from ingest.cases.load import ingest_cases
+from ingest.checklists.load import ingest_checklists
+from ingest.demo import load_demo
+from ingest.laws.load import ingest_laws
+from ingest.report import Advance, IngestReport, Tracker, no_progress
+from ingest.shipped_catalogue import load_catalogue
+from ingest.units.load import ingest_units
+from nlp.catalogue import Catalogue
+from nlp.citations import extract_citations
+from pufa.config import get_settings
+
+ingest_app = typer.Typer(help="Load law texts, the unit register, checklists or cases into the graph.",
+                         no_args_is_help=True)
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of tables.")]
+SHOWN_ROWS = 20
+"""Skipped and unresolved entries listed per table; --json has them all."""
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(ingest_app, name="ingest")
+    app.command()(demo)
+    app.command()(cite)
+
+
+@contextmanager
+def _progress(console: Console, enabled: bool) -> Iterator[Tracker]:
+    """A tracker drawing rich progress bars on stderr (none when printing JSON)."""
+    if not enabled:
+        yield no_progress
+        return
+    columns = (TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        def track(description: str, total: int) -> Advance:
+            task = progress.add_task(description, total=total)
+            return lambda steps=1: progress.advance(task, steps)
+
+        yield track
+
+
+def _run(as_json: bool, work: Callable[[GraphStore, Tracker], list[IngestReport]]) -> None:
+    with opened_store() as store, _progress(errors, not as_json) as track:
+        reports = work(store, track)
+    if as_json:
+        print_json([report.model_dump(mode="json") for report in reports])
+    else:
+        for report in reports:
+            render_report(report, Console())
+    if any(report.failed for report in reports):
+        raise typer.Exit(1)
+
+
+def render_report(report: IngestReport, console: Console) -> None:
+    """What was written, then what was skipped and what could not be resolved, as tables."""
+    table = Table(title=f"ingest {report.kind}: {report.files} file(s) in {report.seconds:.1f}s")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, count in {**report.counts, **{f"written {k}": v for k, v in report.written.items()}}.items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    if report.skipped:
+        skipped = Table(title=f"skipped ({len(report.skipped)})", title_style="yellow")
+        skipped.add_column("source", overflow="fold")
+        skipped.add_column("reason", overflow="fold")
+        for skip in sorted(report.skipped, key=lambda s: not s.reason.startswith("error"))[:SHOWN_ROWS]:
+            style = "red" if skip.reason.startswith("error") else None
+            skipped.add_row(escape(skip.source), escape(skip.reason), style=style)
+        console.print(skipped)
+    if report.unresolved:
+        unresolved = Table(title=f"unresolved ({len(report.unresolved)})", title_style="yellow")
+        unresolved.add_column("source", overflow="fold")
+        unresolved.add_column("what", overflow="fold")
+        for entry in report.unresolved[:SHOWN_ROWS]:
+            what = "; ".join(f"{k}: {v}" for k, v in entry.items() if k != "source")
+            unresolved.add_row(escape(str(entry.get("source"))), escape(what))
+        console.print(unresolved)
+
+
+@ingest_app.command("laws")
+def laws_command(
+    paths: Annotated[list[Path], typer.Argument(help="Law files (.md, .txt, .docx) or folders (searched recursively).")],
+    today: Annotated[str | None, typer.Option(help="Settle statuses as of this date (YYYY-MM-DD; default today).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes analysing articles.")] = 2,
+    as_json: JsonOpt = False,
+) -> None:
+    """Laws, versions and articles, with the department types and audiences each current article names."""
+    as_of = date.fromisoformat(today) if today else None
+    _run(as_json, lambda store, track: [ingest_laws(store, paths, today=as_of, workers=workers, track=track)])
+
+
+@ingest_app.command("catalogue")
+def catalogue_command(as_json: JsonOpt = False) -> None:
+    """The national law catalogue shipped in data/catalogue (no law texts needed)."""
+    _run(as_json, lambda store, track: [load_catalogue(store, track=track)])
+
+
+@ingest_app.command("units")
+def units_command(
+    path: Annotated[Path, typer.Argument(help="The unit register (CSV, XLSX or a Word table), as in 附件1.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Units, their sections and the department types they act as."""
+    _run(as_json, lambda store, track: [ingest_units(store, path)])
+
+
+@ingest_app.command("checklists")
+def checklists_command(
+    paths: Annotated[list[Path], typer.Argument(help="Checklist files: .docx, .xlsx, .csv or a prose .txt.")],
+    unit: Annotated[str | None, typer.Option(help="Whose checklist, when the file does not say (name or alias).")] = None,
+    year: Annotated[int | None, typer.Option(help="Which year, when the file does not say.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Checklists; a unit's new submission for a year replaces its previous one (kept as history)."""
+    _run(as_json, lambda store, track: [ingest_checklists(store, paths, unit=unit, year=year, track=track)])
+
+
+@ingest_app.command("cases")
+def cases_command(
+    paths: Annotated[list[Path], typer.Argument(help="Case files (Markdown) or folders of them.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Typical cases (以案释法) and the laws and articles they cite."""
+    _run(as_json, lambda store, track: [ingest_cases(store, paths, track=track)])
+
+
+def demo(
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API and pages after loading.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load the shipped catalogue and the sample county 澄河县 into the configured store, then serve."""
+    cases = get_settings().corpus_dir / "案例"
+    _run(as_json, lambda store, track: load_demo(store, cases_dir=cases, track=track))
+    if serve:
+        console.print("[green]demo loaded[/]: serving; open the address below in a browser")
+        serve_command(host=None, port=None)
+
+
+def cite(
+    text: Annotated[str | None, typer.Argument(help="Text to read; standard input when omitted.")] = None,
+) -> None:
+    """Law citations in a text, resolved to the catalogue (with article, paragraph, item), as JSON."""
+    source = text if text is not None else sys.stdin.read()
+    print_json([citation.model_dump(mode="json") for citation in extract_citations(source, Catalogue.load())])

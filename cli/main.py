@@ -1,0 +1,48 @@
+"""The `pufa` command line: the same answers as the API, for people and scripts.
+
+Our own errors print as one red line and exit 1; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from cli import ingest, queries
+from cli.console import console, errors, print_json
+from cli.serve import serve
+from cli.stores import opened_store
+from pufa.errors import PufaError
+
+app = typer.Typer(help="Pufa Graph: 谁执法谁普法 law catalogue and knowledge graph.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+
+
+@app.command()
+def status(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+    """Show which store is configured, that it answers, and how many nodes of each kind it holds."""
+    with opened_store() as store:
+        counts = store.counts()
+        if as_json:
+            print_json({"store": store.kind, "location": store.location, "counts": counts})
+            return
+        table = Table(title=f"{store.kind} · {store.location}")
+        table.add_column("label")
+        table.add_column("nodes", justify="right")
+        for label, count in counts.items():
+            table.add_row(label, f"{count:,}")
+        console.print(table)
+
+
+app.command()(serve)
+queries.register(app)
+ingest.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except PufaError as exc:
+        errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        raise SystemExit(1) from None

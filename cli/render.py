@@ -1,0 +1,168 @@
+"""The answers as rich tables, for people at a terminal (--json prints them as the API returns them)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from domain.models import (
+    ApplicablePublic,
+    ArticleHitsPublic,
+    ArticleMatchPublic,
+    AuditSummaryPublic,
+    CampaignsPublic,
+    ClaimedLawPublic,
+    GapsPublic,
+    InferredLawPublic,
+    ItemEvidencePublic,
+    LawBriefPublic,
+    LawsPublic,
+    NamedPublic,
+    SharedDetailPublic,
+    SharedLawsPublic,
+    UnitAuditDetailPublic,
+    UnitGapsPublic,
+)
+
+
+def _law(law: LawBriefPublic) -> str:
+    return escape(f"{law.short_title or law.title} ({law.id})")
+
+
+def _names(named: list[NamedPublic]) -> str:
+    return escape("、".join(n.name or n.id for n in named))
+
+
+def _articles(matches: list[ArticleMatchPublic]) -> str:
+    return escape("; ".join(f"{m.label} {m.department_type}·{m.role}" for m in matches))
+
+
+def _rows(items: list[ItemEvidencePublic]) -> str:
+    return escape("; ".join(f"{item.unit_name} row {item.row}" for item in items))
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def render_gaps(answer: GapsPublic, console: Console) -> None:
+    table = _table(f"{answer.count} laws in scope unclaimed in {answer.year}", "law", "level", "suggested owners", "evidence")
+    for gap in answer.data:
+        owners = "\n".join(f"{o.unit.name} ({o.articles} articles, {o.duty_articles} duty)" for o in gap.suggested_owners)
+        evidence = "\n".join(_articles(o.evidence) for o in gap.suggested_owners)
+        table.add_row(_law(gap.law), escape(gap.law.level or ""), escape(owners) or "—", evidence)
+    console.print(table)
+
+
+def _inferred_table(title: str, laws: list[InferredLawPublic]) -> Table:
+    table = _table(title, "law", "articles naming the unit's department types")
+    for law in laws:
+        table.add_row(_law(law.law), _articles(law.articles))
+    return table
+
+
+def _claimed_table(title: str, laws: list[ClaimedLawPublic]) -> Table:
+    table = _table(title, "law", "status", "checklist rows")
+    for law in laws:
+        table.add_row(_law(law.law), escape(law.law.status or ""), _rows(law.items))
+    return table
+
+
+def render_unit_gaps(answer: UnitGapsPublic, console: Console) -> None:
+    console.print(_inferred_table(f"{answer.unit.name}: {answer.count} laws its functions imply, missing in {answer.year}",
+                                  answer.data))
+
+
+def render_applicable(answer: ApplicablePublic, console: Console) -> None:
+    console.print(_claimed_table(f"{answer.unit.name}: claimed in {answer.year}", answer.claimed))
+    console.print(_inferred_table(f"{answer.unit.name}: {answer.inferred_count} laws inferred from its department types",
+                                  answer.inferred))
+    console.print(_claimed_table("claimed but not inferred (common duties left out)", answer.claimed_not_inferred))
+
+
+def render_shared_laws(answer: SharedLawsPublic, console: Console) -> None:
+    table = _table(f"{answer.count} laws shared in {answer.year}", "law", "units", "claimed by", "inferred for")
+    for law in answer.data:
+        table.add_row(_law(law.law), str(law.units), str(law.claimed_units), str(law.inferred_units))
+    console.print(table)
+
+
+def render_shared_law(answer: SharedDetailPublic, console: Console) -> None:
+    if answer.lead:
+        console.print(f"suggested lead: [bold]{escape(answer.lead.unit.name or answer.lead.unit.id)}[/] — "
+                      f"{escape(answer.lead.reason)}")
+    table = _table(f"{_law(answer.law)} in {answer.year}", "role", "unit", "claimed", "duty/articles", "audiences",
+                   "methods")
+    for unit in answer.units:
+        table.add_row(unit.role, escape(unit.unit.name or unit.unit.id), "yes" if unit.claimed else "",
+                      f"{unit.duty_articles}/{unit.articles}", _names(unit.audiences), _names(unit.methods))
+    console.print(table)
+
+
+def render_campaigns(answer: CampaignsPublic, console: Console) -> None:
+    console.print(f"{answer.count} joint campaign group(s) around {escape(answer.anchor.name or answer.anchor.id)} "
+                  f"({answer.anchor_kind}) in {answer.year}")
+    for group in answer.data:
+        shown = f" ({len(group.units)} of {group.unit_count} units shown)" if len(group.units) < group.unit_count else ""
+        table = _table(f"{group.shared_kind}: {group.shared.name}{shown}", "unit", "audiences", "methods", "rows")
+        for unit in group.units:
+            table.add_row(escape(unit.unit.name or unit.unit.id), _names(unit.audiences), _names(unit.methods),
+                          _rows(unit.items))
+        console.print(table)
+        if group.lead:
+            console.print(f"  lead: {escape(group.lead.unit.name or '')} — {escape(group.lead.reason)}")
+        for entry in group.calendar:
+            day = f"{entry.key_date.month}·{entry.key_date.day}" if entry.key_date.day else f"{entry.key_date.month}月"
+            console.print(f"  {day} {escape(entry.key_date.name or '')}: {escape('、'.join(u.name or u.id for u in entry.units))}")
+
+
+def render_audit(answer: AuditSummaryPublic, console: Console) -> None:
+    console.print(
+        f"{answer.year}: {answer.units_submitted}/{answer.units_expected} units submitted ({answer.submitted_pct}%), "
+        f"{answer.items} rows, {answer.items_complete_pct}% complete, {answer.outdated_citations} outdated citations, "
+        f"{answer.items_with_unresolved} rows with unresolved names; laws covered {answer.laws_claimed}/"
+        f"{answer.laws_in_scope} ({answer.law_coverage_pct}%)"
+    )
+    table = _table(f"units ({answer.units.count})", "unit", "submitted", "rows", "problems", "outdated", "unresolved",
+                   "complete %")
+    for row in answer.units.data:
+        table.add_row(escape(row.unit.name or row.unit.id), "yes" if row.submitted else "[red]no[/]", str(row.items),
+                      str(row.with_problems), str(row.outdated), str(row.with_unresolved),
+                      "" if row.complete_pct is None else str(row.complete_pct))
+    console.print(table)
+
+
+def render_unit_audit(answer: UnitAuditDetailPublic, console: Console) -> None:
+    row = answer.audit
+    console.print(f"{escape(row.unit.name or row.unit.id)} {answer.year}: "
+                  + (f"checklist {row.checklist_id} rev {row.revision}, {row.items} rows" if row.submitted
+                     else "[red]not submitted[/]"))
+    table = _table("findings", "row", "finding", "law as written")
+    for flagged in answer.problems:
+        table.add_row(str(flagged.item.row), escape("missing " + ", ".join(flagged.missing)), escape(flagged.item.law_text or ""))
+    for citation in answer.outdated:
+        replaced = f" → {citation.replaced_by.name}" if citation.replaced_by else ""
+        table.add_row(str(citation.item.row), escape(f"{citation.law.name} {citation.status}{replaced}"),
+                      escape(citation.item.law_text or ""))
+    for flagged in answer.unresolved:
+        table.add_row(str(flagged.item.row), escape("unresolved " + "、".join(flagged.codes)), escape(flagged.item.law_text or ""))
+    console.print(table)
+
+
+def render_laws(answer: LawsPublic, console: Console) -> None:
+    table = _table(f"{answer.count} laws", "id", "title", "level", "status", "aliases")
+    for law in answer.data:
+        table.add_row(escape(law.id), escape(law.title or ""), escape(law.level or ""), escape(law.status or ""),
+                      escape("、".join(law.aliases)))
+    console.print(table)
+
+
+def render_article_hits(answer: ArticleHitsPublic, console: Console) -> None:
+    table = _table(f"{answer.count} articles (plain substring match)", "law", "article", "text")
+    for hit in answer.data:
+        table.add_row(_law(hit.law), escape(hit.article.label or ""), escape(hit.article.text or ""))
+    console.print(table)

@@ -1,0 +1,397 @@
+"""The answers' models: what the API returns as JSON, the CLI prints and the pages render.
+
+Named as the API shows them: `XPublic` for one thing, `XsPublic(data, count)` for a page of
+them. Laws derive from the project's one law model (pufa.laws).
+"""
+
+from pydantic import BaseModel
+
+from nlp.citations import Citation
+from pufa.laws import LawBrief, LawFacts, as_read_back
+
+# --- shared pieces -----------------------------------------------------------------------------
+# Every answer carries its evidence: the checklist row (unit, checklist, row, source) a claim
+# comes from, and the article (id, label) and department type an inference comes from.
+
+
+class NamedPublic(BaseModel):
+    id: str
+    name: str | None = None
+
+
+LawBriefPublic = as_read_back(LawBrief, "LawBriefPublic", "A law as every answer naming it shows it.")
+
+
+class UnitBriefPublic(BaseModel):
+    id: str
+    name: str | None = None
+
+
+class ItemEvidencePublic(BaseModel):
+    """A checklist row: where a claim, a problem or a schedule was read."""
+
+    unit_id: str
+    unit_name: str | None = None
+    checklist_id: str
+    item_id: str
+    row: int | None = None
+    source: str | None = None
+    law_text: str | None = None
+    surface: str | None = None
+
+
+class ArticleMatchPublic(BaseModel):
+    """An article of a law's current version naming a department type a unit acts as."""
+
+    article_id: str
+    label: str | None = None
+    department_type_id: str
+    department_type: str | None = None
+    gov_level: str | None = None
+    role: str | None = None
+
+
+# --- coverage: gaps and applicable legislation -------------------------------------------------
+
+
+class OwnerSuggestionPublic(BaseModel):
+    unit: UnitBriefPublic
+    articles: int
+    duty_articles: int
+    evidence: list[ArticleMatchPublic]
+
+
+class GapPublic(BaseModel):
+    law: LawBriefPublic
+    suggested_owners: list[OwnerSuggestionPublic]
+
+
+class GapsPublic(BaseModel):
+    year: int | None
+    data: list[GapPublic]
+    count: int
+
+
+class InferredLawPublic(BaseModel):
+    law: LawBriefPublic
+    unit_ids: list[str]
+    """The units (of those asked about) acting as a named department type."""
+    articles: list[ArticleMatchPublic]
+
+
+class ClaimedLawPublic(BaseModel):
+    law: LawBriefPublic
+    items: list[ItemEvidencePublic]
+    articles: list[ArticleMatchPublic] = []
+    """Its articles naming the unit's department types (none: no article ties it to the unit)."""
+
+
+class UnitGapsPublic(BaseModel):
+    unit: UnitBriefPublic
+    unit_ids: list[str]
+    year: int | None
+    data: list[InferredLawPublic]
+    count: int
+
+
+class ApplicablePublic(BaseModel):
+    unit: UnitBriefPublic
+    unit_ids: list[str]
+    """The unit and, when asked for, its sub-units (PART_OF)."""
+    year: int | None
+    claimed: list[ClaimedLawPublic]
+    inferred: list[InferredLawPublic]
+    """A page of them (skip, limit), by level and title."""
+    inferred_count: int
+    claimed_not_inferred: list[ClaimedLawPublic]
+    """Claimed laws no article ties to the unit's department types (common duties left out)."""
+
+
+# --- shared responsibility and joint campaigns --------------------------------------------------
+
+
+class SharedLawPublic(BaseModel):
+    law: LawBriefPublic
+    units: int
+    """Units claiming it or inferred for it (each counted once)."""
+    claimed_units: int
+    inferred_units: int
+
+
+class SharedLawsPublic(BaseModel):
+    year: int | None
+    data: list[SharedLawPublic]
+    count: int
+
+
+class LeadPublic(BaseModel):
+    unit: UnitBriefPublic
+    reason: str
+
+
+class SharedUnitPublic(BaseModel):
+    unit: UnitBriefPublic
+    role: str
+    """lead (牵头) or co (配合)."""
+    claimed: bool
+    declared_lead: bool
+    """A row of its own claiming the law names partner units (配合单位)."""
+    declared_partner_of: list[str]
+    """Units whose rows name this unit as a partner for the law."""
+    articles: int
+    duty_articles: int
+    audiences: list[NamedPublic]
+    methods: list[NamedPublic]
+    items: list[ItemEvidencePublic]
+    evidence: list[ArticleMatchPublic]
+
+
+class SharedDetailPublic(BaseModel):
+    law: LawBriefPublic
+    year: int | None
+    lead: LeadPublic | None
+    units: list[SharedUnitPublic]
+
+
+class KeyDatePublic(BaseModel):
+    id: str
+    name: str | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+class CalendarEntryPublic(BaseModel):
+    key_date: KeyDatePublic
+    units: list[UnitBriefPublic]
+
+
+class CampaignUnitPublic(BaseModel):
+    unit: UnitBriefPublic
+    audiences: list[NamedPublic]
+    methods: list[NamedPublic]
+    items: list[ItemEvidencePublic]
+
+
+class CampaignGroupPublic(BaseModel):
+    """Units whose rows for the anchor share one law (or, for a law anchor, one audience)."""
+
+    shared: NamedPublic
+    shared_kind: str
+    """law or audience."""
+    unit_count: int
+    """All units in the group; `units` shows the lead and the first others by name (units_limit)."""
+    units: list[CampaignUnitPublic]
+    laws: list[NamedPublic]
+    audiences: list[NamedPublic]
+    lead: LeadPublic | None
+    calendar: list[CalendarEntryPublic]
+
+
+class CampaignsPublic(BaseModel):
+    anchor: NamedPublic
+    anchor_kind: str
+    """key_date, law or audience."""
+    year: int | None
+    data: list[CampaignGroupPublic]
+    count: int
+
+
+# --- checklist audit ------------------------------------------------------------------------------
+
+
+class FlaggedItemPublic(BaseModel):
+    item: ItemEvidencePublic
+    codes: list[str]
+    """problems (missing:<question>:<why>) or unresolved names (timing:适时)."""
+    missing: list[str]
+    """For problems: the questions not answered (what, whom, how, when, who)."""
+
+
+class FlaggedItemsPublic(BaseModel):
+    year: int | None
+    data: list[FlaggedItemPublic]
+    count: int
+
+
+class OutdatedCitationPublic(BaseModel):
+    item: ItemEvidencePublic
+    law: NamedPublic
+    status: str | None
+    replaced_by: NamedPublic | None
+    replaced_on: str | None
+
+
+class OutdatedCitationsPublic(BaseModel):
+    year: int | None
+    data: list[OutdatedCitationPublic]
+    count: int
+
+
+class UnitPublic(BaseModel):
+    id: str
+    name: str | None = None
+    aliases: list[str] = []
+    kind: str | None = None
+    region: str | None = None
+    parent_id: str | None = None
+
+
+class UnitsPublic(BaseModel):
+    data: list[UnitPublic]
+    count: int
+
+
+class UnitAuditPublic(BaseModel):
+    unit: UnitBriefPublic
+    submitted: bool
+    checklist_id: str | None = None
+    revision: int | None = None
+    items: int = 0
+    with_problems: int = 0
+    with_unresolved: int = 0
+    outdated: int = 0
+    complete_pct: float | None = None
+    """Share of rows answering all five questions."""
+
+
+class UnitAuditsPublic(BaseModel):
+    data: list[UnitAuditPublic]
+    count: int
+
+
+class AuditSummaryPublic(BaseModel):
+    """The bureau's view of a year: who submitted, how complete, how much law is covered."""
+
+    year: int | None
+    units_expected: int
+    """Top-level units (not PART_OF another); sections' own checklists are listed but not expected."""
+    units_submitted: int
+    submitted_pct: float | None
+    items: int
+    items_with_problems: int
+    items_complete_pct: float | None
+    items_with_unresolved: int
+    outdated_citations: int
+    laws_in_scope: int
+    laws_claimed: int
+    law_coverage_pct: float | None
+    units: UnitAuditsPublic
+
+
+class UnitAuditDetailPublic(BaseModel):
+    audit: UnitAuditPublic
+    year: int | None
+    problems: list[FlaggedItemPublic]
+    outdated: list[OutdatedCitationPublic]
+    unresolved: list[FlaggedItemPublic]
+
+
+# --- lookup -------------------------------------------------------------------------------------
+
+
+LawPublic = as_read_back(LawFacts, "LawPublic", "A law with everything the catalogue holds about it.")
+
+
+class LawsPublic(BaseModel):
+    data: list[LawPublic]
+    count: int
+
+
+class LawVersionPublic(BaseModel):
+    id: str
+    title: str | None = None
+    version_date: str | None = None
+    status: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+
+
+class LawLinkPublic(BaseModel):
+    id: str
+    title: str | None = None
+    status: str | None = None
+    date: str | None = None
+
+
+class ArticlePublic(BaseModel):
+    id: str
+    version_id: str | None = None
+    seq: int | None = None
+    label: str | None = None
+    path: str | None = None
+    text: str | None = None
+
+
+class ArticlesPublic(BaseModel):
+    data: list[ArticlePublic]
+    count: int
+
+
+class LawDetailPublic(BaseModel):
+    law: LawPublic
+    versions: list[LawVersionPublic]
+    repealed_by: list[LawLinkPublic]
+    replaces: list[LawLinkPublic]
+    implements: list[LawLinkPublic]
+    implemented_by: list[LawLinkPublic]
+    version_id: str | None
+    """The version whose articles are listed (the current one unless asked)."""
+    articles: ArticlesPublic
+
+
+class ArticleHitPublic(BaseModel):
+    law: LawBriefPublic
+    article: ArticlePublic
+
+
+class ArticleHitsPublic(BaseModel):
+    data: list[ArticleHitPublic]
+    count: int
+
+
+class ChecklistPublic(BaseModel):
+    id: str
+    year: int | None = None
+    revision: int | None = None
+    current: bool | None = None
+    source: str | None = None
+    submitted_at: str | None = None
+    items: int = 0
+
+
+class LiaisonPublic(BaseModel):
+    """The unit's 普法联络员 (Annex 1 of the county plan)."""
+
+    name: str | None = None
+    post: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class UnitDetailPublic(BaseModel):
+    unit: UnitPublic
+    liaison: LiaisonPublic
+    parent: UnitBriefPublic | None
+    sub_units: list[UnitBriefPublic]
+    department_types: list[NamedPublic]
+    checklists: list[ChecklistPublic]
+
+
+class CasePublic(BaseModel):
+    id: str
+    title: str | None = None
+    summary: str | None = None
+    source: str | None = None
+    articles: list[str] = []
+
+
+class CasesPublic(BaseModel):
+    data: list[CasePublic]
+    count: int
+
+
+class CitationsPublic(BaseModel):
+    """Citations found in a text, resolved to the catalogue (nlp.citations.Citation)."""
+
+    data: list[Citation]
+    count: int

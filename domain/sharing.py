@@ -1,0 +1,375 @@
+"""Shared responsibility for comprehensive laws, and joint campaigns around a date, law or audience.
+
+The suggested lead (牵头单位) is the unit whose department types the law's duty articles name
+most; a unit that declared itself lead (a row of its own naming 配合单位 for the law) wins ties,
+and stands alone when no article names anyone. Everyone else is a co-unit (配合单位).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import chain
+
+from domain.asked import checklist_year, page
+from domain.briefs import (
+    article_match,
+    article_sort_key,
+    fetch_law_briefs,
+    law_order,
+    row_evidence,
+    unit_names,
+    unit_sort_key,
+)
+from domain.cache import CachedStore, kept_until_write
+from domain.inference import LawDepartments, laws_naming_types
+from domain.models import (
+    ArticleMatchPublic,
+    CalendarEntryPublic,
+    CampaignGroupPublic,
+    CampaignsPublic,
+    CampaignUnitPublic,
+    KeyDatePublic,
+    LeadPublic,
+    NamedPublic,
+    SharedDetailPublic,
+    SharedLawPublic,
+    SharedLawsPublic,
+    SharedUnitPublic,
+    UnitBriefPublic,
+)
+from graph import queries
+from graph.queries.scope import LawScope
+from graph.query import Row
+from graph.schema import rel_type
+from pufa.errors import InputError, NotFound
+
+Links = dict[str, dict[str, list[Row]]]
+"""Relationship -> row id -> what the row points at (id, name)."""
+
+
+def shared_laws(
+    store: CachedStore, scope: LawScope, *, year: int | None = None, min_units: int = 2, skip: int = 0,
+    limit: int | None = 100,
+) -> SharedLawsPublic:
+    """Laws in scope claimed by or inferred for at least `min_units` units, most shared first."""
+    year = checklist_year(store, year)
+    counted = _shared_law_counts(store, scope, year, min_units)
+    shown = page(counted, skip, limit)
+    briefs = fetch_law_briefs(store, [law[0] for law in shown])
+    return SharedLawsPublic(
+        year=year, count=len(counted),
+        data=[SharedLawPublic(law=briefs[law_id], units=units, claimed_units=by_claim, inferred_units=by_inference)
+              for law_id, units, by_claim, by_inference, _ in shown],
+    )
+
+
+@kept_until_write
+def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, min_units: int) -> list[tuple]:
+    """(law id, units, claimed units, inferred units, sort key) for the laws shared by `min_units`, most first.
+
+    Units are counted through their sets of department types (a few hundred distinct sets even
+    in a province): a law's inferred units are summed per set, and a claim counts extra only
+    when the claiming unit's set names none of the law's types.
+    """
+    types_of_unit: dict[str, set[str]] = defaultdict(set)
+    for row in store.read(queries.departments.units_by_type()):
+        for unit_id in row["unit_ids"]:
+            types_of_unit[unit_id].add(row["type_id"])
+    signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
+    signatures = Counter(signature_of.values())
+    laws_naming = laws_naming_types(store, scope)
+    inferred_laws = {s: set().union(*(laws_naming.get(type_id, ()) for type_id in s)) for s in signatures}
+    inferred = Counter()
+    for signature, units in signatures.items():
+        for law_id in inferred_laws[signature]:
+            inferred[law_id] += units
+    claims = store.read(queries.checklists.current_claims(year))
+    claimed = Counter(chain.from_iterable(row["law_ids"] or () for row in claims))
+    not_inferred = (set(row["law_ids"] or ()).difference(inferred_laws.get(signature_of.get(row["unit_id"]), ()))
+                    for row in claims)
+    claimed_only = Counter(chain.from_iterable(not_inferred))
+    counted = []
+    for law_id, level, title in store.read(queries.laws.law_sort_keys(scope))[0]["laws"]:
+        units = inferred[law_id] + claimed_only[law_id]
+        if units >= min_units:
+            counted.append((law_id, units, claimed[law_id], inferred[law_id], law_order(law_id, level, title)))
+    counted.sort(key=lambda law: (-law[1], law[4]))
+    return counted
+
+
+@dataclass
+class Standing:
+    """What speaks for one unit leading a law: its matching articles, its rows, its declarations."""
+
+    unit_id: str
+    unit_name: str | None
+    matches: list[Row] = field(default_factory=list)
+    rows: int = 0
+    """Its checklist rows for the law."""
+    declaring_rows: int = 0
+    """Those naming partner units: a declared 牵头."""
+    items: list[Row] = field(default_factory=list)
+    """Its rows as evidence (a campaign fetches them only for the units it shows)."""
+    partner_of: set[str] = field(default_factory=set)
+
+    @property
+    def unit(self) -> UnitBriefPublic:
+        return UnitBriefPublic(id=self.unit_id, name=self.unit_name)
+
+    def add_item(self, row: Row) -> None:
+        self.items.append(row)
+        self.rows += 1
+        self.declaring_rows += bool(row["declares"])
+
+    @property
+    def articles(self) -> int:
+        return len({row["article_id"] for row in self.matches})
+
+    @property
+    def duty_articles(self) -> list[str]:
+        seen = {row["article_id"]: row for row in sorted(self.matches, key=article_sort_key) if row["role"] == "duty"}
+        return [row["article_label"] or article_id for article_id, row in seen.items()]
+
+    def evidence(self) -> list[ArticleMatchPublic]:
+        return [article_match(row) for row in sorted(self.matches, key=article_sort_key)]
+
+    def name_key(self) -> tuple:
+        return self.unit_name or "", self.unit_id
+
+    def rank(self) -> tuple:
+        return (-len(self.duty_articles), -bool(self.declaring_rows), -self.articles, -bool(self.rows),
+                -self.rows, *self.name_key())
+
+
+def choose_lead(standings: list[Standing]) -> Standing | None:
+    """The best-ranked unit with any evidence (an article naming its type, or a row), else None."""
+    return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
+
+
+def lead_reason(lead: Standing) -> str:
+    """Why this unit leads, in terms a person can check (its rows must be loaded)."""
+    reasons = []
+    if lead.duty_articles:
+        types = sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"})
+        reasons.append(
+            f"its department type {'、'.join(types)} is named by {len(lead.duty_articles)} duty article(s) "
+            f"of the current version ({'、'.join(lead.duty_articles)})"
+        )
+    if lead.declaring_rows:
+        first = row_evidence(row for row in lead.items if row["declares"])[0]
+        reasons.append(f"it declared 牵头: its checklist row {first.row} ({first.source or first.checklist_id}) names partner units")
+    if not reasons and lead.articles:
+        reasons.append(f"its department types are named by {lead.articles} article(s), none stating a duty")
+    if not reasons:
+        reasons.append(
+            f"no article names these units' department types and none declared 牵头; it has the most rows "
+            f"for it ({lead.rows}, ties broken by name)"
+        )
+    return "; ".join(reasons)
+
+
+def standings_for_law(
+    departments: LawDepartments, law_id: str, claim_rows: list[Row], partners: dict[str, list[Row]],
+    names: dict[str, str | None],
+) -> dict[str, Standing]:
+    """Standings of the units that claim the law, are inferred for it or are named partners.
+
+    `partners` holds the CO_UNIT links of the claiming rows by row id; `names` gives the names
+    of inferred units that claim nothing.
+    """
+    standings: dict[str, Standing] = {}
+
+    def standing(unit_id: str, name: str | None) -> Standing:
+        return standings.setdefault(unit_id, Standing(unit_id, name))
+
+    for row in claim_rows:
+        standing(row["unit_id"], row["unit_name"]).add_item(row)
+        for link in partners.get(row["item_id"], []):
+            standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
+    for unit_id, matches in departments.by_unit(law_id).items():
+        standing(unit_id, names.get(unit_id)).matches.extend(matches)
+    return standings
+
+
+def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> SharedDetailPublic:
+    """Who shares one law: lead and co-units, with their rows, articles, audiences and methods."""
+    law = fetch_law_briefs(store, [law_id]).get(law_id)
+    if law is None:
+        raise NotFound(f"no law with id {law_id!r}")
+    year = checklist_year(store, year)
+    claim_rows = store.read(queries.checklists.law_claims(law_id, year))
+    links = _group_links({rel: store.read(queries.campaigns.law_item_links(law_id, year, rel)) for rel in ("TARGETS", "USES", "CO_UNIT")})
+    departments = LawDepartments.load(store, [law_id])
+    known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
+    names = unit_names(store, set(departments.by_unit(law_id)) - known)
+    standings = standings_for_law(departments, law_id, claim_rows, links["CO_UNIT"], names)
+    chosen = choose_lead(list(standings.values()))
+    lead = LeadPublic(unit=chosen.unit, reason=lead_reason(chosen)) if chosen else None
+    units = []
+    for s in sorted(standings.values(), key=lambda s: (s is not chosen, s.rank())):
+        own = [row["item_id"] for row in s.items]
+        units.append(SharedUnitPublic(
+            unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items),
+            declared_lead=bool(s.declaring_rows), declared_partner_of=sorted(s.partner_of),
+            articles=s.articles, duty_articles=len(s.duty_articles),
+            audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
+            items=row_evidence(s.items), evidence=s.evidence(),
+        ))
+    return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
+
+
+@kept_until_write
+def campaigns(
+    store: CachedStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
+    year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
+    units_limit: int | None = 50,
+) -> CampaignsPublic:
+    """Groups of units that could run a joint campaign around one key date, law or audience.
+
+    Rows of current checklists are taken for the anchor; for a key date or an audience they
+    are grouped by the law they claim, for a law by the audience they target. A group needs
+    `min_units` units; groups are sorted by size. The lead is chosen among all of a group's
+    units; the group shows the lead and then the first `units_limit` units by name (in a
+    province a group around 宪法 holds thousands), and its laws, audiences and calendar are
+    those of the units shown. `region` keeps the units whose region contains it (a county's
+    coordinator in a province-wide graph).
+    """
+    anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
+    given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
+    if len(given) != 1:
+        raise InputError("give exactly one of key_date_id, law_id, audience_id")
+    anchor_kind, anchor_id, label = given[0]
+    found = store.read(queries.nodes.node_name(label, anchor_id))
+    if not found:
+        raise NotFound(f"no {label} with id {anchor_id!r}")
+    year = checklist_year(store, year)
+    group_rel, shared_kind = ("TARGETS", "audience") if anchor_kind == "law" else ("CLAIMS", "law")
+    sizes = [row for row in store.read(queries.campaigns.campaign_groups(anchor_kind, anchor_id, year, group_rel, region))
+             if row["units"] >= min_units]
+    sizes.sort(key=lambda row: (-row["units"], row["name"] or "", row["id"]))
+    shown = page(sizes, skip, limit)
+    answer = CampaignsPublic(
+        anchor=NamedPublic(id=anchor_id, name=found[0]["name"]), anchor_kind=anchor_kind, year=year, data=[],
+        count=len(sizes),
+    )
+    if not shown:
+        return answer
+    group_ids = [row["id"] for row in shown]
+    counted: dict[str, list[Standing]] = defaultdict(list)
+    for row in store.read(queries.campaigns.campaign_unit_rows(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
+        counted[row["group_id"]].append(Standing(row["unit_id"], row["unit_name"], rows=row["rows"],
+                                                 declaring_rows=row["declaring_rows"]))
+    departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
+    plans = [
+        _GroupPlan.of(departments, NamedPublic(id=row["id"], name=row["name"]),
+                      row["id"] if shared_kind == "law" else anchor_id, counted[row["id"]], units_limit)
+        for row in shown
+    ]
+    shown_units = sorted({s.unit_id for plan in plans for s in plan.units})
+    rows_by_group: dict[str, list[Row]] = defaultdict(list)
+    for row in store.read(queries.campaigns.campaign_rows(anchor_kind, anchor_id, year, group_rel, group_ids, shown_units)):
+        rows_by_group[row["group_id"]].append(row)
+    for plan in plans:
+        plan.take_rows(rows_by_group[plan.shared.id])
+    names = _LinkNames.of(store, [row for rows in rows_by_group.values() for row in rows])
+    answer.data = [plan.group(shared_kind, names) for plan in plans]
+    return answer
+
+
+@dataclass
+class _GroupPlan:
+    """One campaign group: its lead, chosen among all its units by their counts, and the units it shows."""
+
+    shared: NamedPublic
+    unit_count: int
+    lead: Standing | None
+    units: list[Standing]
+
+    @classmethod
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, standings: list[Standing],
+           units_limit: int | None) -> _GroupPlan:
+        members = {s.unit_id: s for s in standings}
+        for unit_id, matches in departments.by_unit(law_id).items():
+            if unit_id in members:
+                members[unit_id].matches.extend(matches)
+        lead = choose_lead(standings)
+        others = [s for s in standings if s is not lead]
+        shown = sorted(others, key=Standing.name_key) if units_limit is None else heapq.nsmallest(
+            max(0, units_limit - bool(lead)), others, key=Standing.name_key)
+        return cls(shared, len(standings), lead, [lead, *shown] if lead else shown)
+
+    def take_rows(self, rows: list[Row]) -> None:
+        """The group's rows of the units it shows (fetched for all groups' shown units at once)."""
+        shown = {s.unit_id: s for s in self.units}
+        for row in rows:
+            if row["unit_id"] in shown:
+                shown[row["unit_id"]].items.append(row)
+
+    def group(self, shared_kind: str, names: _LinkNames) -> CampaignGroupPublic:
+        units = sorted(self.units, key=Standing.name_key)
+        rows = [row for s in units for row in s.items]
+        by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+        for s in units:
+            for row in s.items:
+                for date_id in row["key_date_ids"]:
+                    by_date[date_id][s.unit_id] = s.unit
+        calendar = sorted(
+            (CalendarEntryPublic(key_date=names.key_dates[date_id], units=sorted(units_on.values(), key=unit_sort_key))
+             for date_id, units_on in by_date.items()),
+            key=lambda entry: (entry.key_date.month or 13, entry.key_date.day or 0, entry.key_date.id),
+        )
+        return CampaignGroupPublic(
+            shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
+            units=[CampaignUnitPublic(
+                unit=s.unit, items=row_evidence(s.items), audiences=names.named("audience_ids", s.items),
+                methods=names.named("method_ids", s.items),
+            ) for s in units],
+            laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),
+            lead=LeadPublic(unit=self.lead.unit, reason=lead_reason(self.lead)) if self.lead else None,
+            calendar=calendar,
+        )
+
+
+@dataclass
+class _LinkNames:
+    """Names of what campaign rows link to, by list column, looked up once for all groups."""
+
+    by_column: dict[str, dict[str, str | None]]
+    key_dates: dict[str, KeyDatePublic]
+
+    @classmethod
+    def of(cls, store: CachedStore, rows: list[Row]) -> _LinkNames:
+        by_column = {}
+        for column, rel in queries.campaigns.CAMPAIGN_LINKS.items():
+            ids = sorted({node_id for row in rows for node_id in row[column]})
+            label = rel_type(rel).target
+            by_column[column] = {found["id"]: found["name"] for found in store.read(queries.nodes.display_names(label, ids))} if ids else {}
+        date_ids = sorted(by_column["key_date_ids"])
+        key_dates = {row["id"]: KeyDatePublic(**row) for row in store.read(queries.nodes.key_dates(date_ids))} if date_ids else {}
+        return cls(by_column, key_dates)
+
+    def named(self, column: str, rows: list[Row]) -> list[NamedPublic]:
+        """The distinct targets of these rows' links in one column, sorted by name."""
+        names = self.by_column[column]
+        return _by_name({node_id: names.get(node_id) for row in rows for node_id in row[column]})
+
+
+def _group_links(links: dict[str, list[Row]]) -> Links:
+    """Link rows per relationship, grouped by the checklist row they start from."""
+    grouped: Links = {}
+    for rel, rows in links.items():
+        grouped[rel] = defaultdict(list)
+        for link in rows:
+            grouped[rel][link["item_id"]].append(link)
+    return grouped
+
+
+def _named(links: dict[str, list[Row]], item_ids: list[str]) -> list[NamedPublic]:
+    """The distinct targets of these rows' links, sorted by name."""
+    return _by_name({link["id"]: link["name"] for item_id in item_ids for link in links.get(item_id, [])})
+
+
+def _by_name(found: dict[str, str | None]) -> list[NamedPublic]:
+    return [NamedPublic(id=node_id, name=name) for node_id, name in sorted(found.items(), key=lambda kv: (kv[1] or "", kv[0]))]

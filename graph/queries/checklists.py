@@ -1,0 +1,116 @@
+"""Current checklists, their rows and claims; and the writes that keep a checklist's summary."""
+
+from __future__ import annotations
+
+from graph.queries.fragments import CURRENT, DECLARES, ITEM_FIELDS, unit_and_sections
+from graph.query import Query
+
+
+def latest_checklist_year() -> Query:
+    return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year", cached=True)
+
+def current_claims(year: int | None) -> Query:
+    """Each current checklist's unit and the laws its rows claim (Checklist.law_ids)."""
+    return Query(
+        "current_claims",
+        f"MATCH (c:Checklist) WHERE {CURRENT} RETURN c.unit_id AS unit_id, c.law_ids AS law_ids",
+        {"year": year},
+        cached=True,
+        packed=("unit_id", "law_ids"),
+    )
+
+def claimed_law_ids(year: int | None) -> Query:
+    """The laws some current checklist of the year claims, in one row."""
+    return Query(
+        "claimed_law_ids",
+        f"MATCH (c:Checklist) WHERE {CURRENT} UNWIND c.law_ids AS law_id RETURN collect(DISTINCT law_id) AS law_ids",
+        {"year": year},
+        cached=True,
+    )
+
+def unit_claims(unit_id: str, year: int | None, include_sub_units: bool = False) -> Query:
+    """The rows of a unit's (and its sections') current checklists and the laws they claim."""
+    return Query(
+        "unit_claims",
+        f"{unit_and_sections(include_sub_units)}-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
+        f"-[r:CLAIMS]->(l:Law) WHERE {CURRENT} RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id",
+        {"unit_id": unit_id, "year": year},
+    )
+
+def law_claims(law_id: str, year: int | None) -> Query:
+    """The current-checklist rows of a year that claim one law, with the name as written."""
+    return Query(
+        "law_claims",
+        f"MATCH (l:Law {{id: $law_id}})<-[r:CLAIMS]-(i:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist)"
+        f"<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT} "
+        f"RETURN {ITEM_FIELDS}, {DECLARES} AS declares, r.surface AS surface, l.id AS law_id",
+        {"law_id": law_id, "year": year},
+    )
+
+def checklist_items(unit_id: str, year: int | None) -> Query:
+    """A unit's current checklist of a year, row by row, as it will be published."""
+    return Query(
+        "checklist_items",
+        f"MATCH (u:Unit {{id: $unit_id}})-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) WHERE {CURRENT} "
+        f"RETURN {ITEM_FIELDS}, i.audience_text AS audience_text, i.method_text AS method_text, "
+        "i.timing_text AS timing_text, i.section AS section, i.person AS person, i.partners AS partners",
+        {"unit_id": unit_id, "year": year},
+    )
+
+def unit_checklists(unit_id: str) -> Query:
+    return Query(
+        "unit_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+        "RETURN c.id AS id, c.year AS year, c.revision AS revision, c.current AS current, c.source AS source, "
+        "c.submitted_at AS submitted_at, count(i) AS items",
+        {"unit_id": unit_id},
+    )
+
+def submitted_unit_ids(year: int | None) -> Query:
+    """The units with a current checklist for the year, in one row."""
+    return Query(
+        "submitted_unit_ids",
+        f"MATCH (c:Checklist) WHERE {CURRENT} RETURN collect(DISTINCT c.unit_id) AS unit_ids",
+        {"year": year},
+    )
+
+CHECKLIST_SUMMARY = (
+    "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+    "WITH c, count(i) AS items, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS with_problems, "
+    "sum(CASE WHEN size(i.unresolved) > 0 THEN 1 ELSE 0 END) AS with_unresolved "
+    "OPTIONAL MATCH (c)-[:HAS_ITEM]->(:ChecklistItem)-[:CLAIMS]->(l:Law) "
+    "WITH c, items, with_problems, with_unresolved, collect(DISTINCT l.id) AS law_ids "
+    "SET c.items = items, c.with_problems = with_problems, c.with_unresolved = with_unresolved, "
+    "c.law_ids = law_ids RETURN count(c) AS n"
+)
+"""Write checklist `c`'s row counts and claimed laws from its rows."""
+
+def summarize_checklist(checklist_id: str) -> Query:
+    """Run in the transaction that wrote the checklist's rows."""
+    return Query("summarize_checklist", f"MATCH (c:Checklist {{id: $checklist_id}}) {CHECKLIST_SUMMARY}",
+                 {"checklist_id": checklist_id})
+
+def summarize_unsummarized_checklists() -> Query:
+    """Checklists written before their summaries were kept (or by a raw loader) get them."""
+    return Query(
+        "summarize_unsummarized_checklists",
+        f"MATCH (c:Checklist) WHERE c.items IS NULL OR c.law_ids IS NULL {CHECKLIST_SUMMARY}",
+    )
+
+def retire_current_checklists(unit_id: str, year: int) -> Query:
+    """A unit's current checklist of a year stops being current (a new revision replaces it)."""
+    return Query(
+        "retire_current_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year AND c.current "
+        "SET c.current = false RETURN count(c) AS n",
+        {"unit_id": unit_id, "year": year},
+    )
+
+def unit_year_checklists(unit_id: str, year: int) -> Query:
+    """A unit's checklist revisions for a year, newest first: the next revision number and whether it changed."""
+    return Query(
+        "unit_year_checklists",
+        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year "
+        "RETURN c.revision AS revision, c.digest AS digest ORDER BY c.revision DESC",
+        {"unit_id": unit_id, "year": year},
+    )

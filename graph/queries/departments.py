@@ -1,0 +1,76 @@
+"""Which articles name which department types, and which units act as them."""
+
+from __future__ import annotations
+
+from graph.queries.fragments import (
+    ARTICLE_MATCH_COLUMNS,
+    ARTICLE_MATCH_FIELDS,
+    CURRENT_VERSION,
+    unit_and_sections,
+    where,
+)
+from graph.queries.scope import LawScope
+from graph.query import Query
+
+
+def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
+    """Articles of these laws' current versions and the department types they name."""
+    return Query(
+        "articles_naming_types_of_laws",
+        f"MATCH (l:Law) WHERE l.id IN $law_ids {CURRENT_VERSION} "
+        f"MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) RETURN {ARTICLE_MATCH_FIELDS}",
+        {"law_ids": list(law_ids)},
+        cached=True,
+        packed=ARTICLE_MATCH_COLUMNS,
+    )
+
+def articles_naming_types_in_laws(type_ids: list[str], law_ids: list[str]) -> Query:
+    """Articles of these laws' current versions that name one of these department types."""
+    return Query(
+        "articles_naming_types_in_laws",
+        f"MATCH (l:Law) WHERE l.id IN $law_ids {CURRENT_VERSION} "
+        "MATCH (v)-[:HAS_ARTICLE]->(a:Article)-[n:NAMES]->(d:DepartmentType) WHERE d.id IN $type_ids "
+        f"RETURN {ARTICLE_MATCH_FIELDS}",
+        {"type_ids": list(type_ids), "law_ids": list(law_ids)},
+        packed=ARTICLE_MATCH_COLUMNS,
+    )
+
+def types_named_by_law(scope: LawScope) -> Query:
+    """For each law in scope, the department types its current version names."""
+    clauses, params = scope.clauses()
+    return Query(
+        "types_named_by_law",
+        f"MATCH (l:Law) {where(clauses)} {CURRENT_VERSION} "
+        "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[:NAMES]->(d:DepartmentType) "
+        "RETURN l.id AS law_id, collect(DISTINCT d.id) AS type_ids",
+        params,
+        cached=True,
+        packed=("law_id", "type_ids"),
+    )
+
+def units_acting_as(type_ids: list[str]) -> Query:
+    """The ids of the units acting as each of these department types (one row per type)."""
+    return Query(
+        "units_acting_as",
+        "UNWIND $type_ids AS tid MATCH (d:DepartmentType {id: tid})<-[:ACTS_AS]-(u:Unit) "
+        "RETURN d.id AS type_id, collect(u.id) AS unit_ids",
+        {"type_ids": list(type_ids)},
+        cached=True,
+    )
+
+def units_by_type() -> Query:
+    """Each department type with the ids of the units acting as it (one row per type)."""
+    return Query(
+        "units_by_type",
+        "MATCH (u:Unit)-[:ACTS_AS]->(d:DepartmentType) RETURN d.id AS type_id, collect(u.id) AS unit_ids",
+        cached=True,
+    )
+
+def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
+    """The department types a unit (and its sections) act as."""
+    return Query(
+        "unit_types",
+        f"{unit_and_sections(include_sub_units)}-[:ACTS_AS]->(d:DepartmentType) "
+        "RETURN u.id AS unit_id, d.id AS type_id, d.name AS type_name",
+        {"unit_id": unit_id},
+    )

@@ -1,0 +1,57 @@
+"""Cypher fragments the topic modules share: returned fields, the current-checklist path, starts."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from pufa.laws import LawBrief, LawFacts
+
+
+def returned(var: str, model: type[BaseModel]) -> str:
+    """`l.id AS id, l.title AS title, …`: a node's properties as a model declares them."""
+    return ", ".join(f"{var}.{name} AS {name}" for name in model.model_fields)
+
+
+LAW_BRIEF = returned("l", LawBrief)
+LAW_BRIEF_COLUMNS = tuple(LawBrief.model_fields)
+LAW_FACTS = returned("l", LawFacts)
+UNIT_FIELDS = (
+    "u.id AS unit_id, u.name AS unit_name, u.aliases AS aliases, u.kind AS kind, u.region AS region, "
+    "u.parent_id AS parent_id"
+)
+ITEM_FIELDS = (
+    "u.id AS unit_id, u.name AS unit_name, c.id AS checklist_id, i.id AS item_id, i.row AS row, "
+    "i.source AS source, i.law_text AS law_text"
+)
+ARTICLE_MATCH_FIELDS = (
+    "l.id AS law_id, a.id AS article_id, a.label AS article_label, a.seq AS seq, d.id AS type_id, "
+    "d.name AS type_name, n.gov_level AS gov_level, n.role AS role"
+)
+ARTICLE_MATCH_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in ARTICLE_MATCH_FIELDS.split(", "))
+CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
+CURRENT = "c.current AND c.year = $year"
+DECLARES = "size(i.partners) > 0"
+"""A row `i` naming partner units (配合单位): its unit declares itself lead (牵头) for the row's law."""
+CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"
+"""Narrow a law `l` to its current version `v` before walking articles (both planners do better)."""
+
+
+def display_name(label: str, var: str) -> str:
+    """A node's display name: a law's short title (else its title), anything else's name."""
+    return f"coalesce({var}.short_title, {var}.title)" if label == "Law" else f"{var}.name"
+
+
+def where(clauses: list[str]) -> str:
+    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def unit_start(unit_id: str | None) -> str:
+    """Start at one unit, or at every unit."""
+    return "MATCH (u:Unit)" if unit_id is None else "MATCH (u:Unit {id: $unit_id})"
+
+
+def unit_and_sections(include_sub_units: bool) -> str:
+    """Start at one unit, and at its sections and second-level units when asked."""
+    if include_sub_units:
+        return "MATCH (:Unit {id: $unit_id})<-[:PART_OF*0..5]-(u:Unit)"
+    return "MATCH (u:Unit {id: $unit_id})"

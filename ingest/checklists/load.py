@@ -1,0 +1,148 @@
+"""Checklists into the graph: each unit's checklist for a year becomes a new revision in one
+transaction (the previous one stays as history); identical resubmissions write nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from graph import queries
+from graph.store import GraphStore
+from graph.writer import GraphBatch, GraphWriter
+from ingest.checklists.reader import parse_file_name, read_checklist
+from ingest.records import ChecklistItemRecord, ChecklistRecord
+from ingest.reference import write_reference
+from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
+from ingest.resolve import UnitDirectory, add_catalogue_laws, resolver_catalogue
+from nlp.citations import resolve_name
+from pufa.errors import InputError, PufaError
+from pufa.laws import stable_id
+
+
+def ingest_checklists(
+    store: GraphStore, paths: Iterable[Path], *, unit: str | None = None, year: int | None = None,
+    track: Tracker = no_progress, submitted_at: str | None = None,
+) -> IngestReport:
+    """Checklist files; each unit's checklist for a year replaces the previous revision atomically.
+
+    A file that cannot be read, or whose unit is not in the registry, is reported and changes
+    nothing; the other files still load. Re-submitting identical content writes nothing."""
+    paths = [shown(path) for path in paths]
+    report = IngestReport(kind="checklists", files=len(paths))
+    with timed(report):
+        write_reference(store)
+        context = _ChecklistContext(store)
+        advance = track("reading checklists", len(paths))
+        for path in paths:
+            try:
+                records = read_checklist(path, unit=unit, year=year)
+                for (unit_id, record_year), merged in _by_unit_year(records, context.units, path).items():
+                    context.write(unit_id, record_year, merged, report, submitted_at)
+            except PufaError as exc:
+                report.skipped.append(Skipped(source=str(path), reason=f"error: {exc}"))
+            advance(1)
+    return report
+
+def _by_unit_year(
+    records: list[ChecklistRecord], units: UnitDirectory, path: Path,
+) -> dict[tuple[str, int], list[ChecklistRecord]]:
+    grouped: dict[tuple[str, int], list[ChecklistRecord]] = defaultdict(list)
+    for record in records:
+        unit_id = units.find(record.unit_name) or units.find(parse_file_name(path)[0])
+        if unit_id is None:
+            found = f"{record.unit_name!r} (from the {record.unit_from})" if record.unit_name else "no unit name"
+            raise InputError(f"unit not in the registry: {found}; ingest the unit register first or pass --unit",
+                             source=str(path))
+        if record.year is None:
+            raise InputError("no year in the title or file name; pass --year", source=str(path))
+        grouped[(unit_id, record.year)].append(record)
+    return grouped
+
+class _ChecklistContext:
+    """What writing checklists needs from the graph, read once per ingest."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.units = UnitDirectory.of(store)
+        self.catalogue = resolver_catalogue(store)
+        self.writer = GraphWriter(store)
+
+    def write(self, unit_id: str, year: int, records: list[ChecklistRecord], report: IngestReport,
+              submitted_at: str | None) -> None:
+        items = [item for record in records for item in record.items]
+        digest = _digest(items)
+        revisions = self.store.read(queries.checklists.unit_year_checklists(unit_id, year))
+        source = ", ".join(dict.fromkeys(record.source_file for record in records))
+        if revisions and revisions[0]["digest"] == digest:
+            report.skipped.append(Skipped(source=source, reason=f"unchanged: same content as revision "
+                                                                   f"{revisions[0]['revision']} of {year}"))
+            return
+        revision = (revisions[0]["revision"] if revisions else 0) + 1
+        checklist_id = stable_id("C", unit_id, str(year), str(revision))
+        batch = GraphBatch()
+        batch.add_node("Checklist", {
+            "id": checklist_id, "unit_id": unit_id, "year": year, "revision": revision, "current": True,
+            "source": source, "submitted_at": submitted_at or datetime.now().isoformat(timespec="seconds"),
+            "digest": digest,
+        })
+        batch.add_edge("SUBMITTED", unit_id, checklist_id)
+        for row, item in enumerate(items, start=1):
+            self._add_item(batch, f"{checklist_id}#{row}", checklist_id, row, item, report)
+        self._add_missing_laws(batch)
+        with self.store.transaction() as tx:
+            tx.run(queries.checklists.retire_current_checklists(unit_id, year))
+            report.add_written(self.writer.write_in(tx, batch))
+            tx.run(queries.checklists.summarize_checklist(checklist_id))
+        report.skipped += [Skipped(source=f"{s.source_file}:{s.sheet_or_table or ''}:{s.row or ''}", reason=s.reason)
+                           for record in records for s in record.skipped if s.reason not in ("blank", "header")]
+        counts = Counter(report.counts)
+        counts.update({"checklists": 1, "items": len(items)})
+        report.counts = dict(counts)
+
+    def _add_item(self, batch: GraphBatch, item_id: str, checklist_id: str, row: int, item: ChecklistItemRecord,
+                  report: IngestReport) -> None:
+        where = f"{item.source_file}:{item.sheet_or_table + ':' if item.sheet_or_table else ''}{item.row}"
+        unresolved = list(item.unresolved)
+        claims: dict[str, tuple[float, str]] = {}
+        for name in item.law_names:
+            resolution = resolve_name(name, self.catalogue)
+            if resolution.law_id:
+                claims.setdefault(resolution.law_id, (resolution.confidence, name))
+            else:
+                unresolved.append(f"law:{name}")
+                report.unresolved.append({"source": where, "law": name,
+                                          "candidates": [c.title for c in resolution.candidates[:3]]})
+        partners = []
+        for partner in item.partners:
+            partner_id = self.units.find(partner)
+            if partner_id:
+                partners.append(partner_id)
+            else:
+                unresolved.append(f"partner:{partner}")
+        batch.add_node("ChecklistItem", {
+            "id": item_id, "checklist_id": checklist_id, "row": row, "source": where,
+            "raw": json.dumps(item.raw, ensure_ascii=False), "law_text": item.law_text,
+            "audience_text": item.audience_text, "method_text": item.method_text, "timing_text": item.timing_text,
+            "section": item.section, "person": item.person, "partners": item.partners, "problems": item.problems,
+            "unresolved": unresolved,
+        })
+        batch.add_edge("HAS_ITEM", checklist_id, item_id)
+        for law_id, (confidence, surface) in claims.items():
+            batch.add_edge("CLAIMS", item_id, law_id, confidence=confidence, surface=surface)
+        for rel, targets in (("TARGETS", item.audience_ids), ("USES", item.method_ids),
+                             ("SCHEDULED", item.key_date_ids), ("CO_UNIT", partners)):
+            for target in dict.fromkeys(targets):
+                batch.add_edge(rel, item_id, target)
+
+    def _add_missing_laws(self, batch: GraphBatch) -> None:
+        """Laws claimed but not yet in the graph come in from the catalogue, so every claim lands."""
+        add_catalogue_laws(self.store, batch, {row["dst"] for row in batch.edges.get("CLAIMS", [])}, self.catalogue)
+
+def _digest(items: list[ChecklistItemRecord]) -> str:
+    """Content identity of a submission: the rows as written, not where the file was."""
+    content = [(item.group, sorted(item.raw.items())) for item in items]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()

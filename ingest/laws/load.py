@@ -1,0 +1,92 @@
+"""Law texts into the graph: parse the files, merge them into laws and versions, link each current
+article to the department types and audiences it names, and write whole laws per transaction."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+from graph import queries
+from graph.store import GraphStore
+from graph.writer import GraphBatch, GraphWriter
+from ingest.laws.catalogue import build_catalogue
+from ingest.laws.graph import ArticleLinks, LawGroup, group_batch, law_groups, lineage_batch, link_articles
+from ingest.laws.model import ParsedLawFile, SkippedFile
+from ingest.laws.parse import law_files, scan_law_paths
+from ingest.reference import write_reference
+from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
+from pufa.errors import InputError
+
+
+def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
+    """Files as given and the law files under folders, with the folder to name sources from."""
+    files: list[Path] = []
+    roots: list[Path] = []
+    for path in map(shown, paths):
+        if path.is_dir():
+            files += law_files(path)
+            roots.append(path)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", source=str(path))
+    return files, roots[0] if len(roots) == 1 else None
+
+def ingest_laws(
+    store: GraphStore, paths: Iterable[Path], *, today: date | None = None, workers: int = 2,
+    laws_per_group: int = 100, articles_per_write: int = 40_000, batch_size: int = 5000,
+    track: Tracker = no_progress,
+) -> IngestReport:
+    """Parse law files, merge them into laws and versions, link articles, write whole laws per transaction.
+
+    Article analysis (departments, audiences) runs in `workers` processes, `laws_per_group` laws
+    at a time, while this one writes; a transaction holds whole laws and about `articles_per_write`
+    articles (LadybugDB pays per transaction, so few large ones are much faster)."""
+    report = IngestReport(kind="laws")
+    with timed(report):
+        files, root = expand_law_paths(paths)
+        report.files = len(files)
+        parsed: list[ParsedLawFile] = []
+        advance = track("parsing law files", len(files))
+        for item in scan_law_paths(files, root=root):
+            if isinstance(item, SkippedFile):
+                reason = item.reason if item.reason != "error" else f"error: {item.message}"
+                report.skipped.append(Skipped(source=str(item.path), reason=reason))
+            else:
+                parsed.append(item)
+            advance(1)
+        catalogue = build_catalogue(parsed, today=today)
+        report.skipped += [Skipped(source=source, reason="duplicate: the same version is in another file")
+                           for source in catalogue.duplicates]
+        write_reference(store)
+        placeholders = [law.id for law in catalogue.laws if not law.current_version]
+        stored = {row["id"] for row in store.read(queries.laws.laws_with_versions(placeholders))}
+        writer = GraphWriter(store, batch_size=batch_size)
+        groups = list(law_groups(catalogue, laws_per_group=laws_per_group, skip=stored))
+        advance = track("analysing and writing laws", sum(len(group.laws) for group in groups))
+        pending, pending_laws = GraphBatch(), 0
+        for group, links in zip(groups, _linked(groups, workers), strict=True):
+            pending.extend(group_batch(group, links))
+            pending_laws += len(group.laws)
+            if len(pending.nodes["Article"]) >= articles_per_write:
+                report.add_written(writer.write(pending))
+                advance(pending_laws)
+                pending, pending_laws = GraphBatch(), 0
+        pending.extend(lineage_batch(catalogue.repeals, catalogue.parents))
+        report.add_written(writer.write(pending))
+        advance(pending_laws)
+        report.counts = {"laws": len(catalogue.laws) - len(stored), "versions": len(catalogue.versions),
+                         "articles": len(catalogue.articles), "repeals": len(catalogue.repeals)}
+    return report
+
+def _linked(groups: list[LawGroup], workers: int) -> Iterator[list[ArticleLinks]]:
+    """Each group's article links, in order; computed ahead in worker processes when workers > 1."""
+    work = [group.current_articles() for group in groups]
+    if workers <= 1 or len(groups) <= 1:
+        yield from map(link_articles, work)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(link_articles, work)

@@ -1,0 +1,59 @@
+"""What an ingest reports: rows written, what was skipped and why, what stayed unresolved; and
+the progress hook long ingests call (a rich bar in the CLI, a job's steps over HTTP)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+Advance = Callable[[int], None]
+
+Tracker = Callable[[str, int], Advance]
+"""`tracker(description, total)` starts a progress bar and returns its advance function."""
+
+def no_progress(description: str, total: int) -> Advance:
+    return lambda steps=1: None
+
+class Skipped(BaseModel):
+    """Something in the input that was not stored, and why."""
+
+    source: str
+    reason: str
+
+class IngestReport(BaseModel):
+    """What one ingest did: rows written per label/relationship, what was skipped, what was not resolved."""
+
+    kind: str
+    files: int = 0
+    counts: dict[str, int] = Field(default_factory=dict)
+    written: dict[str, int] = Field(default_factory=dict)
+    skipped: list[Skipped] = Field(default_factory=list)
+    unresolved: list[dict] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    def add_written(self, written: dict[str, int]) -> None:
+        for name, count in written.items():
+            self.written[name] = self.written.get(name, 0) + count
+
+    @property
+    def failed(self) -> list[Skipped]:
+        """Skips that are errors (an unreadable or unusable file), not deliberate omissions."""
+        return [skip for skip in self.skipped if skip.reason.startswith("error")]
+
+@contextmanager
+def timed(report: IngestReport) -> Iterator[IngestReport]:
+    started = datetime.now()
+    yield report
+    report.seconds = round((datetime.now() - started).total_seconds(), 2)
+
+def shown(path: Path) -> Path:
+    """A path as people should read it in sources and reports: relative to here when it lies below."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

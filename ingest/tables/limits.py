@@ -1,0 +1,13 @@
+"""The limits every table reader enforces, so that no upload can exhaust the server (read at call
+time: tests lower them)."""
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this are refused before parsing (checklists are a few hundred KB)."""
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+"""An Office zip whose members inflate beyond this is refused (a zip bomb or a data dump)."""
+MAX_ROWS = 20_000
+"""Rows per sheet, table or text file."""
+MAX_COLUMNS = 200
+"""Non-empty columns per row."""
+MAX_CELLS = 400_000
+"""Cells (rows x columns) per sheet, table or text file."""

@@ -1,0 +1,253 @@
+"""The /api/v1 read endpoints on the hand-built county, on both stores, and the write token guard."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from api.app import create_app
+from api.deps import TokenDep
+from domain.exports import neutralize
+from pufa.config import Settings
+from tests.fixtures_graph import build_county
+
+V1 = "/api/v1"
+
+
+@pytest.fixture
+def client(store):
+    build_county(store)
+    with TestClient(create_app(Settings(), store=store)) as client:
+        yield client
+
+
+def get(client: TestClient, path: str, **params) -> dict:
+    response = client.get(V1 + path, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def ids(rows: list[dict], key: str = "id") -> list[str]:
+    return [row[key] for row in rows]
+
+
+def test_gaps(client):
+    body = get(client, "/gaps", owners=1)
+    assert (body["year"], body["count"]) == (2026, 3)
+    assert [gap["law"]["id"] for gap in body["data"]] == ["LMINOR", "LOTHER", "LDOG"]
+    owner = body["data"][0]["suggested_owners"][0]
+    assert (owner["unit"]["id"], owner["articles"], owner["duty_articles"]) == ("UEDU", 2, 2)
+    assert owner["evidence"][0] == {
+        "article_id": "LMINOR@2020/第七条", "label": "第七条", "department_type_id": "education",
+        "department_type": "教育行政部门", "gov_level": "county_and_above", "role": "duty",
+    }
+    regional = get(client, "/gaps", region="示例市澄河县", skip=1, limit=1)
+    assert ([gap["law"]["id"] for gap in regional["data"]], regional["count"]) == (["LDOG"], 2)
+    assert get(client, "/gaps", status="all", level="法律")["count"] == 1
+
+
+def test_unit_gaps_and_applicable(client):
+    gaps = get(client, "/gaps/units/UPSB", include_sub_units=True)
+    assert [law["law"]["id"] for law in gaps["data"]] == ["LSAFE", "LMINOR", "LFOOD", "LDOG"]
+    body = get(client, "/units/UMKT/applicable")
+    assert [law["law"]["id"] for law in body["claimed"]] == ["LCONTRACT", "LCONSUMER", "LFOOD"]
+    assert [law["law"]["id"] for law in body["inferred"]] == ["LCONSUMER", "LFOOD"]
+    assert [law["law"]["id"] for law in body["claimed_not_inferred"]] == ["LCONTRACT"]
+    assert body["claimed"][0]["items"][0]["source"] == "澄河县市场监督管理局2026年普法责任清单.xlsx:4"
+
+
+def test_a_read_takes_its_parts_from_one_graph_stamp(client, monkeypatch):
+    """A unit's answer is several cached parts; each checked the stamp (a round trip on Neo4j)."""
+    store = client.app.state.store.store
+    engine_reads = []
+    engine_read = store.read
+    monkeypatch.setattr(store, "read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    get(client, "/units/UMKT/applicable")
+    assert engine_reads.count("graph_stamp") == 1
+    client.get("/")
+    assert engine_reads.count("graph_stamp") == 2
+
+
+def test_units(client):
+    assert get(client, "/units")["count"] == 7
+    assert ids(get(client, "/units", q="公安")["data"]) == ["UPSB", "UTRAFFIC"]
+    detail = get(client, "/units/UPSB")
+    assert ids(detail["sub_units"]) == ["UTRAFFIC"]
+    assert ids(detail["checklists"]) == ["C-PSB-2026-2", "C-PSB-2026-1"]
+
+
+def test_shared(client):
+    body = get(client, "/shared", min_units=3)
+    assert [(law["law"]["id"], law["units"]) for law in body["data"]] == [("LSAFE", 3), ("LFOOD", 3)]
+    food = get(client, "/shared/LFOOD")
+    assert food["lead"]["unit"]["id"] == "UMKT"
+    assert [(u["unit"]["id"], u["role"]) for u in food["units"]] == [("UMKT", "lead"), ("UEDU", "co"), ("UPSB", "co")]
+
+
+def test_campaigns(client):
+    body = get(client, "/campaigns", key_date_id="consumer_rights_day")
+    [group] = body["data"]
+    assert (group["shared"]["id"], group["lead"]["unit"]["id"]) == ("LFOOD", "UMKT")
+    assert group["calendar"] == [{
+        "key_date": {"id": "consumer_rights_day", "name": "国际消费者权益日", "month": 3, "day": 15},
+        "units": [{"id": "UMKT", "name": "澄河县市场监督管理局"}, {"id": "UEDU", "name": "澄河县教育体育局"}],
+    }]
+    assert get(client, "/campaigns", audience_id="students")["count"] == 1
+
+
+def test_audit(client):
+    summary = get(client, "/audit", limit=2)
+    assert (summary["units_submitted"], summary["units_expected"], summary["law_coverage_pct"]) == (5, 6, 62.5)
+    assert (len(summary["units"]["data"]), summary["units"]["count"]) == (2, 7)
+    assert ids(get(client, "/audit/not-submitted")["data"]) == ["UFED"]
+    problems = get(client, "/audit/problems")
+    assert [(f["item"]["item_id"], f["missing"]) for f in problems["data"]] == [
+        ("C-PSB-2026-2#2", ["who"]), ("C-EDU-2026#2", ["when"]), ("C-ECO-2026#2", ["how"]),
+    ]
+    outdated = get(client, "/audit/outdated", unit_id="UMKT")
+    assert [(c["law"]["id"], c["replaced_by"]["id"]) for c in outdated["data"]] == [("LCONTRACT", "LCIV")]
+    assert get(client, "/audit/unresolved")["count"] == 2
+    assert get(client, "/audit/units/UECO")["audit"]["complete_pct"] == 50.0
+
+
+def test_lookup(client):
+    assert ids(get(client, "/laws", q="食安法")["data"]) == ["LFOOD"]
+    detail = get(client, "/laws/LFOOD", skip=3, limit=1)
+    assert ([a["label"] for a in detail["articles"]["data"]], detail["articles"]["count"]) == (["第一百二十一条"], 4)
+    assert ids(detail["versions"]) == ["LFOOD@2018", "LFOOD@2021"]
+    assert ids(get(client, "/laws/LCONTRACT")["repealed_by"]) == ["LCIV"]
+    hits = get(client, "/articles", q="宣传教育")
+    assert [(hit["law"]["id"], hit["article"]["label"]) for hit in hits["data"]] == [
+        ("LSAFE", "第十条"), ("LMINOR", "第七条"), ("LFOOD", "第十条"),
+    ]
+    assert ids(get(client, "/laws/LFOOD/cases", article="第一百二十四条")["data"]) == ["K1", "K2"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/laws/NOPE", 404), ("/units/NOPE", 404), ("/units/NOPE/applicable", 404), ("/shared/NOPE", 404),
+        ("/gaps/units/NOPE", 404), ("/audit/units/NOPE", 404), ("/laws/NOPE/cases", 404),
+        ("/campaigns?key_date_id=nope", 404), ("/campaigns", 422), ("/exports/units/NOPE/checklist", 404),
+    ],
+)
+def test_errors_are_problem_json(client, path, status):
+    response = client.get(V1 + path)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == status
+
+
+def test_limit_is_capped_at_500(client):
+    assert client.get(V1 + "/gaps", params={"limit": 500}).status_code == 200
+    assert client.get(V1 + "/gaps", params={"limit": 501}).status_code == 422
+    assert client.get(V1 + "/laws", params={"q": "法", "skip": -1}).status_code == 422
+
+
+# --- exports ----------------------------------------------------------------------------------
+
+
+def test_neutralize_formula_cells():
+    assert [neutralize(v) for v in ("=1+1", "+86 10", "-5", "@SUM(A1)", "\t=x", "食品安全法", 3, None)] == [
+        "'=1+1", "'+86 10", "'-5", "'@SUM(A1)", "'\t=x", "食品安全法", 3, None,
+    ]
+
+
+def test_coverage_matrix_exports(client):
+    response = client.get(V1 + "/exports/coverage", params={"format": "csv"})
+    assert response.headers["content-disposition"] == 'attachment; filename="coverage-2026.csv"'
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header = rows[0]
+    food = next(row for row in rows if row[0] == "LFOOD")
+    cell = dict(zip(header, food))
+    assert cell["澄河县市场监督管理局"] == "认领+推定"
+    assert cell["澄河县公安局"] == "推定"
+    assert cell["澄河县应急管理局"] == ""
+    assert (cell["认领单位数"], cell["缺口"]) == ("2", "")
+    assert dict(zip(header, next(row for row in rows if row[0] == "LMINOR")))["缺口"] == "是"
+    sheet = load_workbook(io.BytesIO(client.get(V1 + "/exports/coverage").content)).active
+    assert sheet.max_row == 2 + 8  # title, header, 8 laws in scope
+    assert (sheet["A1"].value, [r.size["columns"] for r in sheet.merged_cells.ranges], sheet.freeze_panes) == (
+        "2026年普法责任覆盖矩阵（认领=清单列入，推定=法条点名其部门类型）", [len(header)], "A3")
+    xlsx_rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    xlsx_food = dict(zip(xlsx_rows[0], next(row for row in xlsx_rows if row[0] == "LFOOD")))
+    assert (xlsx_food["澄河县市场监督管理局"], xlsx_food["澄河县应急管理局"], xlsx_food["认领单位数"]) == ("认领+推定", None, 2)
+
+
+def test_audit_report_exports_neutralize_formulas(client):
+    workbook = load_workbook(io.BytesIO(client.get(V1 + "/exports/audit").content))
+    assert workbook.sheetnames == ["概要", "单位", "审核发现"]
+    findings = [[cell.value for cell in row] for row in workbook["审核发现"].iter_rows(min_row=2)]
+    assert sorted({row[0] for row in findings}) == ["引用失效法律", "未报送", "未识别名称", "要素缺失"]
+    cited = next(row for row in findings if row[3] == "C-MKT-2026")
+    assert cited[6].startswith("'=HYPERLINK")
+    assert workbook["审核发现"].cell(1, 1).data_type == "s"
+    text = client.get(V1 + "/exports/audit", params={"format": "csv"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+def test_unit_checklist_export_is_a_publishable_table(client):
+    response = client.get(V1 + "/exports/units/UMKT/checklist")
+    assert response.headers["content-disposition"] == 'attachment; filename="checklist-UMKT-2026.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "澄河县市场监督管理局2026年普法责任清单"
+    assert rows[1] == ["序号", "法律法规名称", "普法对象", "普法方式", "时间节点", "责任科室", "责任人", "配合单位"]
+    assert rows[2] == [1, "《食品安全法》（2021年修正）", "企业经营者、学生/青少年", "以案释法", "国际消费者权益日", "法规股", "张三",
+                       "澄河县教育体育局"]
+    assert rows[4][1] == "'=HYPERLINK(\"http://x\")《中华人民共和国合同法》"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# --- the write token ---------------------------------------------------------------------------
+
+
+def _write_app(token: str | None) -> TestClient:
+    """An app with one dummy write route guarded like the real ones will be."""
+    app = create_app(Settings(api_token=token), store=object())  # the guard never touches the store
+    app.add_api_route("/api/v1/_write", lambda: {"ok": True}, methods=["POST"], dependencies=[TokenDep])
+    return TestClient(app)
+
+
+def test_writes_need_the_configured_bearer_token():
+    with _write_app("s3cret-token") as client:
+        missing = client.post(V1 + "/_write")
+        assert missing.status_code == 401
+        assert missing.headers["content-type"] == "application/problem+json"
+        assert missing.headers["www-authenticate"] == "Bearer"
+        wrong = client.post(V1 + "/_write", headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401
+        basic = client.post(V1 + "/_write", headers={"Authorization": "Basic czNjcmV0LXRva2Vu"})
+        assert basic.status_code == 401
+        right = client.post(V1 + "/_write", headers={"Authorization": "Bearer s3cret-token"})
+        assert (right.status_code, right.json()) == (200, {"ok": True})
+
+
+@pytest.mark.parametrize("token", [None, ""])
+def test_writes_are_forbidden_without_a_configured_token(token):
+    with _write_app(token) as client:
+        response = client.post(V1 + "/_write", headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "PUFA_API_TOKEN" in response.json()["detail"]
+
+
+def test_answers_asked_before_a_write_are_worked_out_again_before_the_next_visitor(store, monkeypatch):
+    """What the background refresher runs after each write (domain.refresh): the next GET finds the
+    answer ready instead of reading every checklist's claims again."""
+    build_county(store)
+    engine_reads = []
+    engine_read = store.read
+    monkeypatch.setattr(store, "read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    with TestClient(create_app(Settings(cache_refresh_seconds=0), store=store)) as client:
+        first = get(client, "/shared")
+        store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+        assert client.app.state.store.refresh() > 0
+        assert engine_reads.count("current_claims") == 2
+        assert get(client, "/shared") == first
+        assert engine_reads.count("current_claims") == 2

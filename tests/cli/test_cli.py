@@ -1,0 +1,55 @@
+"""`pufa ingest …` and `pufa cite` as people run them: reports, exit status, JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_DIR, SAMPLE_UNITS
+from pufa.config import get_settings
+
+
+@pytest.fixture
+def pufa(tmp_path, monkeypatch):
+    """Run `pufa …` on a fresh embedded store; returns (exit code, stdout)."""
+    monkeypatch.setenv("PUFA_STORE", str(tmp_path / "cli.lbug"))
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def run(*args: str, stdin: str | None = None) -> tuple[int, str]:
+        result = runner.invoke(app, list(args), input=stdin)
+        return result.exit_code, result.stdout
+
+    yield run
+    get_settings.cache_clear()
+
+
+def test_ingest_reports_bad_files_and_loads_the_rest(pufa):
+    assert pufa("ingest", "units", str(SAMPLE_UNITS))[0] == 0
+    good = SAMPLE_CHECKLISTS / "县应急管理局2026年普法责任清单.csv"
+    bad = SAMPLE_DIR / "bad" / "truncated.xlsx"
+    code, out = pufa("ingest", "checklists", str(good), str(bad), "--json")
+    assert code == 1
+    (report,) = json.loads(out)
+    assert report["counts"] == {"checklists": 1, "items": 4}
+    errors = [skip for skip in report["skipped"] if skip["reason"].startswith("error")]
+    assert [error["source"] for error in errors] == ["data/sample/bad/truncated.xlsx"]
+    code, out = pufa("status", "--json")
+    assert json.loads(out)["counts"]["ChecklistItem"] == 4
+
+
+def test_ingest_tables_name_what_was_skipped(pufa):
+    pufa("ingest", "units", str(SAMPLE_UNITS))
+    code, out = pufa("ingest", "checklists", str(SAMPLE_CHECKLISTS / "县退役军人事务局2026年普法责任清单.docx"))
+    assert code == 0
+    assert "ingest checklists" in out and "skipped" in out and "note" in out
+
+
+def test_cite_reads_stdin_and_prints_json(pufa):
+    code, out = pufa("cite", stdin="违反《中华人民共和国安全生产法》第九十四条的")
+    assert code == 0
+    (citation,) = json.loads(out)
+    assert (citation["title"], citation["article"]) == ("中华人民共和国安全生产法", 94)

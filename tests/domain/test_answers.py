@@ -1,0 +1,500 @@
+"""Each read answer pinned on the hand-built county (tests/fixtures_graph.py), on both stores.
+
+Expected values are worked out by hand from the fixture's docstring: which rows claim which
+laws, which articles name which department types.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from domain import audit, coverage, exports, lookup, sharing
+from domain.cache import CachedStore
+from graph import queries
+from graph.migrations import prepare, summarize_checklists
+from graph.queries.scope import LawScope
+from graph.query import Query
+from graph.writer import GraphWriter
+from pufa.config import get_settings
+from pufa.errors import InputError, NotFound
+from tests.fixtures_graph import build_county, county_batch
+
+
+@pytest.fixture
+def county(store) -> CachedStore:
+    """The hand-built county, seen through the answer cache as the faces see it."""
+    return CachedStore(build_county(store))
+
+
+def ids(items) -> list[str]:
+    return [item.id for item in items]
+
+
+def law_ids(answers) -> list[str]:
+    return [answer.law.id for answer in answers]
+
+
+def evidence(matches) -> list[tuple[str, str, str]]:
+    return [(m.label, m.department_type_id, m.role) for m in matches]
+
+
+# --- coverage gaps ----------------------------------------------------------------------------
+
+
+def test_gaps_are_unclaimed_laws_with_owners_ranked_by_articles(county):
+    answer = coverage.coverage_gaps(county, LawScope())
+    assert answer.year == 2026
+    assert answer.count == 3
+    assert law_ids(answer.data) == ["LMINOR", "LOTHER", "LDOG"]
+    minors, other, dogs = answer.data
+    assert [(o.unit.id, o.articles, o.duty_articles) for o in minors.suggested_owners] == [
+        ("UEDU", 2, 2), ("UPSB", 2, 1),
+    ]
+    assert evidence(minors.suggested_owners[0].evidence) == [
+        ("第七条", "education", "duty"), ("第三十五条", "education", "duty"),
+    ]
+    assert evidence(minors.suggested_owners[1].evidence) == [
+        ("第三十五条", "public_security", "duty"), ("第一百条", "public_security", "power"),
+    ]
+    assert minors.suggested_owners[0].evidence[0].article_id == "LMINOR@2020/第七条"
+    assert other.suggested_owners == []
+    assert [(o.unit.id, o.articles) for o in dogs.suggested_owners] == [("UPSB", 2)]
+
+
+def test_gaps_count_only_current_revisions_and_leave_out_common_duties(county):
+    # 公安局's revision 1 claimed 未成年人保护法 but revision 2 is current: still a gap.
+    assert "LMINOR" in law_ids(coverage.coverage_gaps(county, LawScope()).data)
+    # In 2025 only 市场监管局 submitted (合同法, repealed): every law in scope is a gap.
+    in_2025 = coverage.coverage_gaps(county, LawScope(), year=2025)
+    assert law_ids(in_2025.data) == [
+        "LSAFE", "LMINOR", "LCONSUMER", "LENV", "LTRAFFIC", "LFOOD", "LOTHER", "LDOG",
+    ]
+    with_common = coverage.coverage_gaps(county, LawScope(include_common=True), year=2025)
+    assert with_common.count == 10
+    assert {"LCON", "LCIV"} <= set(law_ids(with_common.data))
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (LawScope(region="示例市澄河县"), ["LMINOR", "LDOG"]),
+        (LawScope(level="地方性法规"), ["LOTHER", "LDOG"]),
+        (LawScope(category="地方性法规"), ["LOTHER", "LDOG"]),
+        (LawScope(effective_year=2021), ["LMINOR"]),
+        (LawScope(status="已废止"), []),
+        (LawScope(status=None, level="法律"), ["LMINOR"]),
+    ],
+)
+def test_gap_filters(county, scope, expected):
+    assert law_ids(coverage.coverage_gaps(county, scope).data) == expected
+
+
+def test_gaps_are_paged_after_sorting(county):
+    answer = coverage.coverage_gaps(county, LawScope(), skip=1, limit=1, owners=1)
+    assert (law_ids(answer.data), answer.count) == (["LOTHER"], 3)
+    assert coverage.coverage_gaps(county, LawScope(), limit=1, owners=1).data[0].suggested_owners[0].unit.id == "UEDU"
+
+
+def test_unit_gaps_are_laws_its_types_imply_that_it_does_not_claim(county):
+    alone = coverage.unit_gaps(county, "UPSB")
+    assert law_ids(alone.data) == ["LSAFE", "LMINOR", "LTRAFFIC", "LFOOD", "LDOG"]
+    assert evidence(alone.data[3].articles) == [("第一百二十一条", "public_security", "duty")]
+    # With its 交警大队, which claims 道路交通安全法:
+    with_sections = coverage.unit_gaps(county, "UPSB", include_sub_units=True)
+    assert with_sections.unit_ids == ["UPSB", "UTRAFFIC"]
+    assert law_ids(with_sections.data) == ["LSAFE", "LMINOR", "LFOOD", "LDOG"]
+    assert coverage.unit_gaps(county, "UMKT").count == 0
+
+
+# --- applicable legislation -------------------------------------------------------------------
+
+
+def test_applicable_shows_claimed_inferred_and_the_mismatch(county):
+    answer = coverage.applicable(county, "UMKT")
+    assert law_ids(answer.claimed) == ["LCONTRACT", "LCONSUMER", "LFOOD"]
+    food_claim = answer.claimed[2].items[0]
+    assert (food_claim.checklist_id, food_claim.item_id, food_claim.row) == ("C-MKT-2026", "C-MKT-2026#1", 1)
+    assert food_claim.source == "澄河县市场监督管理局2026年普法责任清单.xlsx:2"
+    assert food_claim.surface == "《食品安全法》（2021年修正）"
+    assert law_ids(answer.inferred) == ["LCONSUMER", "LFOOD"]
+    assert evidence(answer.inferred[1].articles) == [
+        ("第六条", "market_regulation", "duty"), ("第十条", "market_regulation", "duty"),
+        ("第一百二十一条", "market_regulation", "power"),
+    ]
+    assert answer.inferred[1].unit_ids == ["UMKT"]
+    assert (answer.claimed[2].articles, answer.claimed[0].articles) == (answer.inferred[1].articles, [])
+    assert law_ids(answer.claimed_not_inferred) == ["LCONTRACT"]
+    second = coverage.applicable(county, "UMKT", skip=1, limit=1)
+    assert (law_ids(second.inferred), second.inferred_count, law_ids(second.claimed)) == (["LFOOD"], 2, law_ids(answer.claimed))
+
+
+def test_applicable_with_sub_units_and_common_duties(county):
+    answer = coverage.applicable(county, "UPSB", include_sub_units=True)
+    assert law_ids(answer.claimed) == ["LCON", "LCIV", "LTRAFFIC"]
+    traffic = next(law for law in answer.inferred if law.law.id == "LTRAFFIC")
+    assert traffic.unit_ids == ["UPSB", "UTRAFFIC"]
+    assert evidence(traffic.articles) == [("第五条", "public_security", "mention"), ("第五条", "traffic_police", "duty")]
+    assert answer.claimed_not_inferred == []  # 宪法 and 民法典 are common duties
+
+
+def test_applicable_uses_current_versions_only(county):
+    # 食品安全法's old version names 应急管理部门; the current one does not.
+    assert "LFOOD" not in law_ids(coverage.applicable(county, "UEMG").inferred)
+
+
+def test_applicable_for_a_unit_without_types_or_checklist(county):
+    answer = coverage.applicable(county, "UFED")
+    assert (answer.claimed, answer.inferred, answer.claimed_not_inferred) == ([], [], [])
+
+
+def test_unknown_unit_is_not_found(county):
+    with pytest.raises(NotFound):
+        coverage.applicable(county, "NOPE")
+
+
+# --- shared responsibility --------------------------------------------------------------------
+
+
+def test_shared_laws_count_claimed_and_inferred_units(county):
+    answer = sharing.shared_laws(county, LawScope())
+    assert [(law.law.id, law.units, law.claimed_units, law.inferred_units) for law in answer.data] == [
+        ("LSAFE", 3, 2, 3), ("LFOOD", 3, 2, 3), ("LMINOR", 2, 0, 2), ("LTRAFFIC", 2, 1, 2),
+    ]
+    assert law_ids(sharing.shared_laws(county, LawScope(), min_units=3).data) == ["LSAFE", "LFOOD"]
+    with_common = sharing.shared_laws(county, LawScope(include_common=True))
+    assert law_ids(with_common.data) == ["LSAFE", "LFOOD", "LCON", "LMINOR", "LTRAFFIC"]
+
+
+def test_shared_law_lead_breaks_a_duty_tie_by_declaration(county):
+    answer = sharing.shared_law(county, "LFOOD")
+    assert answer.lead.unit.id == "UMKT"
+    assert "第六条、第十条" in answer.lead.reason and "declared 牵头" in answer.lead.reason
+    assert [
+        (u.unit.id, u.role, u.claimed, u.declared_lead, u.declared_partner_of, u.duty_articles, u.articles)
+        for u in answer.units
+    ] == [
+        ("UMKT", "lead", True, True, [], 2, 3),
+        ("UEDU", "co", True, False, ["UMKT"], 2, 2),
+        ("UPSB", "co", False, False, [], 1, 1),
+    ]
+    market = answer.units[0]
+    assert ids(market.audiences) == ["enterprises", "students"]
+    assert ids(market.methods) == ["case_explanation"]
+    assert [item.item_id for item in market.items] == ["C-MKT-2026#1"]
+
+
+def test_shared_law_lead_by_duty_articles(county):
+    answer = sharing.shared_law(county, "LSAFE")
+    assert answer.lead.unit.id == "UEMG"
+    assert "3 duty article(s)" in answer.lead.reason
+    assert [(u.unit.id, u.role, u.duty_articles) for u in answer.units] == [
+        ("UEMG", "lead", 3), ("UEDU", "co", 1), ("UPSB", "co", 0),
+    ]
+
+
+def test_shared_law_without_articles_falls_back_to_rows(county):
+    answer = sharing.shared_law(county, "LCON")
+    assert answer.lead.unit.id == "UPSB"  # a tie on rows, broken by name
+    assert "no article names" in answer.lead.reason
+    assert [u.unit.id for u in answer.units] == ["UPSB", "UEDU"]
+    with pytest.raises(NotFound):
+        sharing.shared_law(county, "NOPE")
+
+
+# --- joint campaigns --------------------------------------------------------------------------
+
+
+def test_campaign_around_a_key_date(county):
+    answer = sharing.campaigns(county, key_date_id="constitution_day")
+    assert (answer.anchor.name, answer.anchor_kind, answer.count) == ("国家宪法日", "key_date", 1)
+    [group] = answer.data
+    assert (group.shared.id, group.shared_kind) == ("LCON", "law")
+    assert [u.unit.id for u in group.units] == ["UPSB", "UEDU"]
+    assert ids(group.audiences) == ["students", "public"]  # by name: 学生/青少年, 社会公众
+    assert [(e.key_date.id, e.key_date.month, e.key_date.day, ids(e.units)) for e in group.calendar] == [
+        ("constitution_day", 12, 4, ["UPSB", "UEDU"]),
+    ]
+    singles = sharing.campaigns(county, key_date_id="constitution_day", min_units=1)
+    assert [(g.shared.id, len(g.units)) for g in singles.data] == [("LCON", 2), ("LTRAFFIC", 1)]
+
+
+def test_campaign_around_3_15_has_a_lead_and_calendar(county):
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day").data
+    assert group.shared.id == "LFOOD"
+    assert [u.unit.id for u in group.units] == ["UMKT", "UEDU"]
+    assert group.lead.unit.id == "UMKT"
+    assert ids(group.laws) == ["LFOOD"]
+    assert [(e.key_date.id, ids(e.units)) for e in group.calendar] == [("consumer_rights_day", ["UMKT", "UEDU"])]
+
+
+def test_campaign_around_a_law_groups_by_audience(county):
+    answer = sharing.campaigns(county, law_id="LFOOD")
+    assert [(g.shared.id, g.shared_kind, [u.unit.id for u in g.units]) for g in answer.data] == [
+        ("students", "audience", ["UMKT", "UEDU"]),
+    ]
+    assert answer.data[0].lead.unit.id == "UMKT"
+    wider = sharing.campaigns(county, law_id="LFOOD", min_units=1)
+    assert [g.shared.id for g in wider.data] == ["students", "enterprises"]
+
+
+def test_a_campaign_group_shows_its_lead_first_when_units_are_limited(county):
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=1).data
+    assert (group.unit_count, group.lead.unit.id, [u.unit.id for u in group.units]) == (2, "UMKT", ["UMKT"])
+    assert [(e.key_date.id, ids(e.units)) for e in group.calendar] == [("consumer_rights_day", ["UMKT"])]
+    [everyone] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=None).data
+    assert (everyone.unit_count, [u.unit.id for u in everyone.units]) == (2, ["UMKT", "UEDU"])
+
+
+def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monkeypatch):
+    monkeypatch.setattr(sharing, "choose_lead", lambda standings: max(standings, key=lambda s: s.unit_name))
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day", units_limit=1).data
+    assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
+
+
+def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
+    worked_out = []
+    engine_read = county.store.read
+    monkeypatch.setattr(county.store, "read", lambda query: worked_out.append(query.name) or engine_read(query))
+    first = sharing.campaigns(county, key_date_id="constitution_day")
+    assert sharing.campaigns(county, key_date_id="constitution_day") is first
+    assert worked_out.count("campaign_groups_key_date") == 1
+    county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+    assert sharing.campaigns(county, key_date_id="constitution_day") == first
+    assert worked_out.count("campaign_groups_key_date") == 2
+
+
+def test_campaign_in_a_region(county):
+    everywhere = sharing.campaigns(county, audience_id="students", min_units=1)
+    assert sharing.campaigns(county, audience_id="students", min_units=1, region="澄河县") == everywhere
+    assert sharing.campaigns(county, key_date_id="constitution_day", region="澄河县").count == 1
+    assert sharing.campaigns(county, key_date_id="constitution_day", region="另一县").count == 0
+
+
+def test_campaign_around_an_audience_groups_by_law(county):
+    answer = sharing.campaigns(county, audience_id="students")
+    assert [(g.shared.id, [u.unit.id for u in g.units]) for g in answer.data] == [("LFOOD", ["UMKT", "UEDU"])]
+    assert ids(answer.data[0].units[1].methods) == ["lecture"]
+
+
+def test_campaign_needs_exactly_one_known_anchor(county):
+    with pytest.raises(InputError):
+        sharing.campaigns(county)
+    with pytest.raises(InputError):
+        sharing.campaigns(county, key_date_id="constitution_day", audience_id="students")
+    with pytest.raises(NotFound):
+        sharing.campaigns(county, key_date_id="nope")
+
+
+# --- checklist audit --------------------------------------------------------------------------
+
+
+def test_audit_summary(county):
+    answer = audit.audit_summary(county)
+    assert answer.model_dump(exclude={"units"}) == {
+        "year": 2026, "units_expected": 6, "units_submitted": 5, "submitted_pct": 83.3, "items": 13,
+        "items_with_problems": 3, "items_complete_pct": 76.9, "items_with_unresolved": 2, "outdated_citations": 2,
+        "laws_in_scope": 8, "laws_claimed": 5, "law_coverage_pct": 62.5,
+    }
+    rows = {row.unit.id: row for row in answer.units.data}
+    assert list(rows) == ["UPSB", "UTRAFFIC", "UFED", "UMKT", "UEMG", "UEDU", "UECO"]
+    assert (rows["UPSB"].checklist_id, rows["UPSB"].revision, rows["UPSB"].items) == ("C-PSB-2026-2", 2, 3)
+    assert (rows["UECO"].with_problems, rows["UECO"].outdated, rows["UECO"].with_unresolved) == (1, 1, 1)
+    assert rows["UECO"].complete_pct == 50.0
+    assert not rows["UFED"].submitted and rows["UFED"].complete_pct is None
+
+
+def test_audit_findings(county):
+    assert ids(audit.not_submitted(county).data) == ["UFED"]
+    problems = audit.flagged_items(county, "problems")
+    assert [(f.item.item_id, f.missing, f.codes) for f in problems.data] == [
+        ("C-PSB-2026-2#2", ["who"], ["missing:who:empty"]),
+        ("C-EDU-2026#2", ["when"], ["missing:when:empty"]),
+        ("C-ECO-2026#2", ["how"], ["missing:how:no_column"]),
+    ]
+    unresolved = audit.flagged_items(county, "unresolved")
+    assert [(f.item.item_id, f.codes) for f in unresolved.data] == [
+        ("C-PSB-2026-2#3", ["timing:适时"]), ("C-ECO-2026#2", ["timing:高考中考期间"]),
+    ]
+    outdated = audit.outdated_citations(county)
+    assert [(c.item.item_id, c.law.id, c.status, c.replaced_by and c.replaced_by.id, c.replaced_on)
+            for c in outdated.data] == [
+        ("C-MKT-2026#3", "LCONTRACT", "已废止", "LCIV", "2021-01-01"),
+        ("C-ECO-2026#2", "LWILD", "已修改", None, None),
+    ]
+
+
+def test_flagged_rows_are_paged_across_checklists(county):
+    extra = [{"id": f"C-EDU-2026#{row}", "checklist_id": "C-EDU-2026", "row": row, "problems": ["missing:who:empty"],
+              "unresolved": []} for row in (4, 5, 6)]
+    with county.transaction() as tx:
+        tx.upsert_nodes("ChecklistItem", extra)
+        tx.upsert_edges("HAS_ITEM", [{"src": "C-EDU-2026", "dst": row["id"]} for row in extra])
+        tx.run(queries.checklists.summarize_checklist("C-EDU-2026"))
+    everything = audit.flagged_items(county, "problems", limit=None)
+    assert [f.item.item_id for f in everything.data] == [
+        "C-PSB-2026-2#2", "C-EDU-2026#2", "C-EDU-2026#4", "C-EDU-2026#5", "C-EDU-2026#6", "C-ECO-2026#2"]
+    for skip in range(8):
+        for limit in (1, 2, 4):
+            paged = audit.flagged_items(county, "problems", skip=skip, limit=limit)
+            assert (paged.count, paged.data) == (6, everything.data[skip : skip + limit]), (skip, limit)
+
+
+def test_audit_of_one_unit_and_of_another_year(county):
+    eco = audit.unit_audit(county, "UECO")
+    assert eco.audit.checklist_id == "C-ECO-2026"
+    assert ([f.item.row for f in eco.problems], [c.law.id for c in eco.outdated], len(eco.unresolved)) == ([2], ["LWILD"], 1)
+    assert audit.unit_audit(county, "UFED").audit.submitted is False
+    assert audit.flagged_items(county, "problems", unit_id="UMKT").count == 0
+    earlier = audit.audit_summary(county, year=2025)
+    assert (earlier.units_submitted, earlier.outdated_citations) == (1, 1)
+    assert [c.item.item_id for c in audit.outdated_citations(county, year=2025).data] == ["C-MKT-2025#1"]
+
+
+def test_downloads_are_kept_until_the_next_write(county, monkeypatch):
+    built = []
+    matrix = exports.coverage_matrix
+    monkeypatch.setattr(exports, "coverage_matrix", lambda store, **asked: built.append(asked) or matrix(store, **asked))
+    first = exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
+    assert exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv") is first
+    county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法", "status": "现行有效"}])
+    assert b"LNEW" in exports.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
+    assert len(built) == 2
+
+
+# --- lookup -----------------------------------------------------------------------------------
+
+
+def test_law_search_by_alias_and_ranking(county):
+    assert ids(lookup.search_laws(county, "食安法").data) == ["LFOOD"]
+    assert ids(lookup.search_laws(county, "安全").data) == ["LSAFE", "LFOOD", "LTRAFFIC"]
+    assert ids(lookup.search_laws(county, "宪法").data)[0] == "LCON"
+    assert ids(lookup.search_laws(county, "法", level="地方性法规").data) == []
+    assert ids(lookup.search_laws(county, "合同", status="已废止").data) == ["LCONTRACT"]
+    with pytest.raises(InputError):
+        lookup.search_laws(county, "  ")
+
+
+def test_law_detail_with_versions_links_and_paged_articles(county):
+    food = lookup.law_detail(county, "LFOOD")
+    assert ids(food.versions) == ["LFOOD@2018", "LFOOD@2021"]
+    assert food.version_id == "LFOOD@2021"
+    assert [a.label for a in food.articles.data] == ["第六条", "第十条", "第五十七条", "第一百二十一条"]
+    paged = lookup.law_detail(county, "LFOOD", skip=1, limit=2)
+    assert ([a.label for a in paged.articles.data], paged.articles.count) == (["第十条", "第五十七条"], 4)
+    assert lookup.law_detail(county, "LFOOD", version_id="LFOOD@2018").articles.count == 1
+    contract = lookup.law_detail(county, "LCONTRACT")
+    assert [(link.id, link.date) for link in contract.repealed_by] == [("LCIV", "2021-01-01")]
+    assert ids(lookup.law_detail(county, "LCIV").replaces) == ["LCONTRACT"]
+    with pytest.raises(NotFound):
+        lookup.law_detail(county, "NOPE")
+    with pytest.raises(NotFound):
+        lookup.law_detail(county, "LFOOD", version_id="LSAFE@2021")
+
+
+def test_article_search_scans_current_versions(county):
+    hits = lookup.search_articles(county, "宣传教育")
+    assert [(hit.law.id, hit.article.label) for hit in hits.data] == [
+        ("LSAFE", "第十条"), ("LMINOR", "第七条"), ("LFOOD", "第十条"),
+    ]
+    assert lookup.search_articles(county, "食品药品监督管理部门").count == 0  # only in the old version
+
+
+def test_article_search_matches_every_word_in_any_order(county):
+    """"保护未成年人" is not in the text ("未成年人保护宣传教育"), but both its words are."""
+    assert [(hit.law.id, hit.article.label) for hit in lookup.search_articles(county, "保护未成年人").data] == [
+        ("LMINOR", "第七条"),
+    ]
+    assert [hit.law.id for hit in lookup.search_articles(county, "食品安全的 宣传").data] == ["LFOOD"]
+    assert lookup.search_articles(county, "未成年人 食品").count == 0
+
+
+def test_cases_by_law_and_article(county):
+    assert ids(lookup.law_cases(county, "LFOOD").data) == ["K1", "K2"]
+    assert ids(lookup.law_cases(county, "LFOOD", article="第三十四条").data) == ["K2"]
+    assert lookup.law_cases(county, "LFOOD").data[1].articles == ["第三十四条", "第一百二十四条"]
+    with pytest.raises(NotFound):
+        lookup.law_cases(county, "NOPE")
+
+
+def test_units_lookup(county):
+    detail = lookup.unit_detail(county, "UPSB")
+    assert ids(detail.sub_units) == ["UTRAFFIC"]
+    assert ids(detail.department_types) == ["public_security"]
+    assert [(c.id, c.current, c.items) for c in detail.checklists] == [
+        ("C-PSB-2026-2", True, 3), ("C-PSB-2026-1", False, 1),
+    ]
+    assert detail.liaison.phone == "0000-7000111"
+    assert lookup.unit_detail(county, "UTRAFFIC").parent.id == "UPSB"
+    assert ids(lookup.list_units(county, text="公安").data) == ["UPSB", "UTRAFFIC"]
+    assert lookup.list_units(county, skip=6, limit=5).count == 7
+    assert lookup.resolve_unit(county, "县公安局").id == "UPSB"
+    assert lookup.resolve_law(county, "食安法").id == "LFOOD"
+    with pytest.raises(NotFound):
+        lookup.resolve_unit(county, "县税务局")
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(county, monkeypatch):
+    """Run `pufa …` against the county store; returns (exit code, stdout)."""
+    from cli.main import app
+
+    monkeypatch.setenv("PUFA_STORE", county.location)
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, list(args))
+        return result.exit_code, result.stdout
+
+    yield run
+    get_settings.cache_clear()
+
+
+def test_cli_json_is_the_service_answer(cli, county):
+    code, out = cli("gaps", "--json")
+    assert code == 0
+    assert json.loads(out) == coverage.coverage_gaps(county, LawScope(), limit=50, owners=3).model_dump(mode="json")
+    code, out = cli("applicable", "县市场监管局", "--json")
+    assert [law["law"]["id"] for law in json.loads(out)["claimed_not_inferred"]] == ["LCONTRACT"]
+    code, out = cli("shared", "食品安全法", "--json")
+    assert json.loads(out)["lead"]["unit"]["id"] == "UMKT"
+    code, out = cli("campaigns", "--key-date", "constitution_day", "--json")
+    assert json.loads(out)["count"] == 1
+    code, out = cli("audit", "--unit", "UECO", "--json")
+    assert json.loads(out)["audit"]["checklist_id"] == "C-ECO-2026"
+    code, out = cli("law-search", "食安法", "--json")
+    assert [law["id"] for law in json.loads(out)["data"]] == ["LFOOD"]
+
+
+def test_cli_tables_and_exports(cli, tmp_path):
+    for args in (("gaps",), ("gaps", "--unit", "UPSB"), ("shared",), ("shared", "LSAFE"), ("audit",),
+                 ("campaigns", "--audience", "students"), ("law-search", "宣传", "--articles")):
+        code, out = cli(*args)
+        assert code == 0, args
+    assert "未成年人保护法" in cli("gaps")[1]
+    target = tmp_path / "audit.csv"
+    code, out = cli("export", "audit", "--format", "csv", "--out", str(target), "--json")
+    assert code == 0 and json.loads(out)["path"] == str(target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, _ = cli("export", "checklist", "UMKT", "--out", str(tmp_path / "c.xlsx"))
+    assert code == 0 and (tmp_path / "c.xlsx").stat().st_size > 0
+
+
+def test_checklists_loaded_without_summaries_get_them_once(store):
+    """A store from an older release (or a raw loader) has checklists without row counts; preparing it fills them."""
+    GraphWriter(store).write(county_batch())
+    unsummarized = Query("unsummarized", "MATCH (c:Checklist) WHERE c.items IS NULL RETURN count(c) AS n")
+    assert store.read(unsummarized)[0]["n"] == 8
+    assert prepare(store) is store
+    assert store.read(unsummarized)[0]["n"] == 0
+    summary = audit.audit_summary(store)
+    rows = store.read(Query("rows", "MATCH (c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) WHERE c.current AND c.year = 2026 "
+                                    "RETURN count(i) AS n, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS p"))
+    assert (summary.items, summary.items_with_problems) == (rows[0]["n"], rows[0]["p"]) != (0, 0)
+    assert summarize_checklists(store) == 0

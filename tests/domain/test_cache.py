@@ -1,0 +1,90 @@
+"""The answer cache over both stores: cached reads and kept answers last until the next write,
+one answer reads the stamp once, refresh works out again what was asked before."""
+
+
+from collections import Counter
+
+from domain.cache import CachedStore, kept_until_write
+from graph.query import Query
+from tests.conftest import open_neo4j_test_store
+from tests.graph.test_stores import LAWS, _laws
+
+LAW_COUNT = Query("law_count", "MATCH (l:Law) RETURN count(l) AS n", cached=True)
+
+
+def counted_reads(store, monkeypatch) -> list[str]:
+    """The names of the queries that reach the engine from now on."""
+    engine_reads = []
+    engine_read = store.read
+    monkeypatch.setattr(store, "read", lambda query: engine_reads.append(query.name) or engine_read(query))
+    return engine_reads
+
+
+def test_a_cached_read_is_served_again_until_the_next_write(store, monkeypatch):
+    _laws(store)
+    engine_reads = counted_reads(store, monkeypatch)
+    cached = CachedStore(store)
+    assert [cached.read(LAW_COUNT)[0]["n"] for _ in range(3)] == [3, 3, 3]
+    assert engine_reads.count("law_count") == 1
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    assert cached.read(LAW_COUNT)[0]["n"] == 4
+    assert engine_reads.count("law_count") == 2
+
+
+WORKED_OUT: Counter[str] = Counter()
+
+
+@kept_until_write
+def law_count(store: CachedStore, asked_by: str) -> int:
+    """The laws' count, worked out once per stamp for each asker (WORKED_OUT counts how often)."""
+    WORKED_OUT[asked_by] += 1
+    return len(store.read(LAWS))
+
+
+def test_one_answer_reads_the_stamp_once_and_the_next_answer_sees_writes(store, monkeypatch):
+    _laws(store)
+    engine_reads = counted_reads(store, monkeypatch)
+    cached = CachedStore(store)
+    with cached.one_stamp():
+        assert [cached.read(LAW_COUNT)[0]["n"] for _ in range(3)] == [3, 3, 3]
+        assert law_count(cached, "stamp test") == 3
+    assert engine_reads.count("graph_stamp") == 1
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    with cached.one_stamp():
+        assert cached.read(LAW_COUNT)[0]["n"] == 4
+    assert engine_reads.count("graph_stamp") == 2
+
+
+def test_kept_answers_are_keyed_by_their_arguments(store):
+    _laws(store)
+    cached = CachedStore(store)
+    assert [law_count(cached, asker) for asker in ("first", "first", "second")] == [3, 3, 3]
+    assert (WORKED_OUT.pop("first"), WORKED_OUT.pop("second")) == (1, 1)
+
+
+def test_refresh_works_out_again_what_was_asked_before_the_last_write(store):
+    _laws(store)
+    cached = CachedStore(store)
+    assert law_count(cached, "refresh test") == 3
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    assert cached.refresh() == 1
+    assert WORKED_OUT["refresh test"] == 2
+    assert law_count(cached, "refresh test") == 4
+    assert (WORKED_OUT.pop("refresh test"), cached.refresh()) == (2, 0)
+
+
+def test_a_write_by_another_process_renews_cached_reads(neo4j_session_store):
+    """Neo4j serves several processes (LadybugDB only one writer): a CLI ingest must not leave the API
+    answering from before it."""
+    store = neo4j_session_store
+    store.clear()
+    _laws(store)
+    cached = CachedStore(store)
+    assert cached.read(LAW_COUNT)[0]["n"] == 3
+    other = open_neo4j_test_store()
+    try:
+        other.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])
+    finally:
+        other.close()
+    assert cached.read(LAW_COUNT)[0]["n"] == 4
+    store.clear()

@@ -1,0 +1,188 @@
+"""The web pages in headless Chromium, against `pufa demo` data, the way a civil servant uses them.
+
+Uvicorn serves the app on a free loopback port from a background thread; Playwright drives the
+system Chromium (Debian `chromium`; nothing is downloaded at test time). Screenshots of every
+step go to test-artifacts/screenshots/. Without Chromium these tests skip, unless
+PUFA_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import NoReturn
+
+import pytest
+import uvicorn
+from openpyxl import load_workbook
+
+from api.app import create_app
+from domain import audit
+from graph.ladybug_store import LadybugStore
+from graph.queries.scope import LawScope
+from ingest.demo import load_demo
+from pufa.config import PROJECT_ROOT, Settings
+from pufa.laws import law_id, unit_id
+
+pytestmark = pytest.mark.browser
+
+REGION = "示例市澄河县"
+TOKEN = "browser-test-token"
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_NAMES = ("chromium", "chromium-browser")
+
+
+def _unavailable(reason: str) -> NoReturn:
+    if os.environ.get("PUFA_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"PUFA_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    for name in CHROMIUM_NAMES:
+        if path := shutil.which(name):
+            return path
+    _unavailable("no system Chromium: `apt-get install -y chromium` (scripts/setup.sh does it)")
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory) -> Iterator[LadybugStore]:
+    store = LadybugStore(tmp_path_factory.mktemp("web-demo") / "demo.lbug")
+    store.ensure_schema()
+    load_demo(store)
+    yield store
+    store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_store) -> Iterator[str]:
+    app = create_app(Settings(region=REGION, api_token=TOKEN), store=demo_store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh tab that fails the test on a script error or a request leaving the server (no CDN)."""
+    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 900},
+                                  accept_downloads=True)
+    tab = context.new_page()
+    errors: list[str] = []
+
+    def off_site(request) -> None:
+        if not request.url.startswith(base_url):
+            errors.append(f"off-site request: {request.url}")
+
+    tab.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+    tab.on("request", off_site)
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def test_the_dashboard_shows_coverage_gaps_and_findings(page, demo_store):
+    summary = audit.audit_summary(demo_store, scope=LawScope(region=REGION))
+    page.goto("/")
+    assert "工作总览" in page.locator("h1").inner_text()
+    cards = page.locator(".cards").inner_text()
+    assert f"{summary.law_coverage_pct:g}%" in cards and f"{summary.laws_claimed} / {summary.laws_in_scope}" in cards
+    assert page.locator(".chart svg g.bar").count() > 5
+    assert page.locator("#gaps tbody tr").count() == 20
+    [outdated] = audit.outdated_citations(demo_store).data
+    findings = page.locator("#findings").inner_text()
+    assert outdated.item.unit_name in findings and f"《{outdated.law.name}》" in findings
+    shot(page, "01-dashboard")
+
+
+def test_search_and_open_a_law(page):
+    page.goto("/")
+    page.fill("header input[name=q]", "食品安全法")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    shot(page, "02-search")
+    page.get_by_role("link", name="中华人民共和国食品安全法", exact=True).first.click()
+    page.wait_for_url(f"**/laws/{law_id('中华人民共和国食品安全法')}")
+    assert page.locator("h1").inner_text().startswith("中华人民共和国食品安全法")
+    assert "建议牵头单位" in page.locator(".lead-box").inner_text()
+    assert page.locator("figure.graph svg .node.unit").count() >= 2
+    assert "澄河县市场监督管理局" in page.locator("#units table").inner_text()
+    shot(page, "03-law")
+
+
+def test_plan_a_campaign_and_export_it(page, tmp_path):
+    page.goto("/campaigns")
+    assert page.locator(".calendar .month").count() == 13
+    shot(page, "04-campaign-calendar")
+    page.select_option("select[name=key_date_id]", "constitution_day")
+    page.locator("form:has(select[name=key_date_id]) button").click()
+    page.wait_for_url("**/campaigns?key_date_id=constitution_day")
+    group = page.locator("article.group").first
+    assert "宪法" in group.locator("h3").inner_text()
+    assert "建议牵头单位" in group.locator(".lead-box").inner_text()
+    shot(page, "05-campaign-groups")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="导出活动安排（Excel）").click()
+    download = download_info.value
+    assert download.suggested_filename == "campaign-constitution_day-2026.xlsx"
+    download.save_as(tmp_path / download.suggested_filename)
+    sheet = load_workbook(tmp_path / download.suggested_filename).active
+    assert "国家宪法日" in sheet.cell(1, 1).value
+    assert any(row[2] == "牵头单位" for row in sheet.iter_rows(min_row=3, values_only=True))
+
+
+def test_upload_a_checklist_from_the_unit_page(page, tmp_path):
+    checklist = tmp_path / "统计局清单.csv"
+    checklist.write_text("序号,法律法规名称,普法对象,普法方式,时间节点,责任科室,责任人\n"
+                         "1,《中华人民共和国档案法》,国家工作人员,专题讲座,6月,办公室,魏巍\n", encoding="utf-8")
+    page.goto(f"/units/{unit_id('澄河县统计局')}")
+    assert "《中华人民共和国档案法》" not in page.locator("#checklist").inner_text()
+    page.set_input_files("#upload-form input[type=file]", str(checklist))
+    page.fill("#upload-form input[name=token]", "wrong-token")
+    page.click("#upload-form button[type=submit]")
+    assert "报送口令不正确" in page.locator(".upload-result.failed").inner_text()
+    page.fill("#upload-form input[name=token]", TOKEN)
+    page.click("#upload-form button[type=submit]")
+    assert "条目 1 条" in page.locator(".upload-result.done").inner_text()
+    shot(page, "06-unit-upload")
+    page.get_by_role("link", name="刷新查看新清单").click()
+    page.wait_for_load_state()
+    assert "《中华人民共和国档案法》" in page.locator("#checklist").inner_text()
+    assert "中华人民共和国档案法" in page.locator("#applicable").inner_text()
+    shot(page, "07-unit-after-upload")

@@ -1,0 +1,144 @@
+"""The web pages render the hand-built county's answers, with their evidence, on both stores.
+
+The checks read the HTML as a civil servant would: the Chinese text of a page section.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from api.app import create_app
+from api.web.render import lead_reason
+from domain import sharing
+from domain.cache import CachedStore
+from ingest.reference import write_reference
+from pufa.config import Settings
+from tests.fixtures_graph import REGION, build_county
+
+TOKEN = "page-test-token"
+
+
+@pytest.fixture
+def county(store):
+    """The county, over the shipped vocabularies that every real ingest writes (the planner lists them)."""
+    write_reference(store)
+    return build_county(store)
+
+
+@pytest.fixture
+def client(county) -> TestClient:
+    with TestClient(create_app(Settings(region=REGION, api_token=TOKEN), store=county)) as client:
+        yield client
+
+
+def section(html: str, section_id: str) -> str:
+    """The text of one <section id=…> of a page, tags stripped."""
+    match = re.search(rf'<section id="{section_id}">(.*?)</section>', html, re.S)
+    assert match, f"no section {section_id!r}"
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(1)))
+
+
+def page(client: TestClient, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_dashboard(client):
+    html = page(client, "/")
+    assert "2026年度普法责任清单工作总览" in html
+    assert "法律法规覆盖率" in html and "清单报送率" in html
+    gaps = section(html, "gaps")
+    assert "中华人民共和国未成年人保护法" in gaps and "澄河县教育体育局" in gaps and "第七条" in gaps
+    assert "另一市市容条例" not in gaps  # another city's regulation is out of the county's scope
+    assert "澄河县妇女联合会" in section(html, "not-submitted")
+    findings = section(html, "findings")
+    assert "中华人民共和国合同法" in findings and "中华人民共和国民法典" in findings
+    assert "缺少谁去普（责任科室/责任人）" in findings
+    assert "时间节点“适时”无法识别" in findings
+    assert html.count('class="bar"') >= 5  # the charts: claims per unit and per level
+
+
+def test_law_page_shows_who_shares_it_with_evidence(client):
+    html = page(client, "/laws/LFOOD")
+    assert "<h1>中华人民共和国食品安全法" in html
+    units = section(html, "units")
+    assert "建议牵头单位： 澄河县市场监督管理局" in units
+    assert "其部门类型（市场监督管理部门）被现行版本" in units
+    assert "C-MKT-2026#1" not in units and "澄河县市场监督管理局2026年普法责任清单.xlsx:2（第 1 行）" in units
+    assert "澄河县公安局" in units and "未列入清单" in units  # named by 第一百二十一条, claims nothing
+    assert '<figure class="graph">' in html and "企业经营者" in html
+    assert [version in section(html, "versions") for version in ("2018-01-01", "2021-01-01")] == [True, True]
+    assert "第一百二十一条" in section(html, "articles")
+
+
+def test_unit_page_separates_claimed_inferred_and_missing(client):
+    html = page(client, "/units/UPSB")
+    applicable = section(html, "applicable")
+    claimed, missing = applicable.split("推定应列而未列")
+    assert "中华人民共和国宪法" in claimed and "共同职责" in claimed
+    assert "中华人民共和国未成年人保护法" in missing and "示例市养犬管理条例" in missing
+    assert "第四条" in missing  # the article naming 公安机关 in the dog regulation
+    assert "《澄河县城区养犬管理办法》" in section(html, "checklist")
+    assert "缺少谁去普（责任科室/责任人）" in section(html, "findings")
+    assert 'id="upload-form"' in html and 'value="澄河县公安局"' in html
+
+
+def test_unit_page_without_a_token_offers_no_upload(county):
+    with TestClient(create_app(Settings(region=REGION), store=county)) as client:
+        html = page(client, "/units/UPSB")
+    assert 'id="upload-form"' not in html and "PUFA_API_TOKEN" in section(html, "upload")
+
+
+def test_campaign_planner_groups_units_around_a_key_date(client):
+    html = page(client, "/campaigns?key_date_id=consumer_rights_day")
+    groups = section(html, "groups")
+    assert "共同普及的法律法规： 食品安全法 2 个单位" in groups
+    assert "建议牵头单位： 澄河县市场监督管理局" in groups and "澄河县教育体育局" in groups
+    assert "国际消费者权益日（3·15） 1" in section(html, "calendar")
+    export = client.get("/campaigns/export", params={"key_date_id": "consumer_rights_day"})
+    assert export.status_code == 200
+    rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=3, values_only=True))
+    assert {(row[1], row[2]) for row in rows} == {("澄河县市场监督管理局", "牵头单位"), ("澄河县教育体育局", "配合单位")}
+
+
+def test_campaign_planner_takes_a_law_by_name_and_says_when_it_cannot(client):
+    groups = section(page(client, "/campaigns?law=食安法"), "groups")  # an alias
+    assert "法律法规“食品安全法”：1 个单位分组" in groups and "共同面向的普法对象：学生/青少年 2 个单位" in groups
+    assert "没有找到唯一对应“没有这部法”的法律法规" in page(client, "/campaigns?law=没有这部法")
+
+
+def test_search_finds_laws_articles_and_units(client):
+    html = page(client, "/search?q=食品")
+    assert "中华人民共和国食品安全法" in section(html, "laws")
+    assert "第五十七条" in section(page(client, "/search?q=学校食堂"), "articles")
+    assert "澄河县公安局" in section(page(client, "/search?q=公安"), "units")
+
+
+def test_user_text_is_escaped(client):
+    html = page(client, "/search?q=<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_unknown_things_get_a_chinese_error_page(client):
+    assert "没有找到" in page(client, "/laws/NOPE", status=404)
+    assert "没有找到" in page(client, "/units/NOPE", status=404)
+
+
+def test_long_lists_are_paged(client):
+    first, second = page(client, "/laws/LFOOD?articles_page=1"), page(client, "/laws/LFOOD?articles_page=2")
+    assert "第六条" in section(first, "articles")
+    assert "第六条" not in section(second, "articles")  # 4 articles fit one page of 50
+    assert "下一页" not in first
+
+
+def test_lead_reasons_read_in_chinese(county):
+    chinese = lead_reason(sharing.shared_law(CachedStore(county), "LFOOD").lead.reason)
+    assert "职责条款点名：第六条、第十条" in chinese and "自报牵头" in chinese
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"（[^）]*）", "", chinese)), chinese  # file names aside
