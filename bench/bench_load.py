@@ -77,7 +77,7 @@ def free_port() -> int:
 def start_server(store_path: Path, port: int) -> subprocess.Popen:
     """The API as deployed: uvicorn with the app factory, the store named by PUFA_STORE."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1", "--port", str(port),
+        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1", "--port", str(port),
          "--log-level", "warning"],
         cwd=PROJECT_ROOT, env={**os.environ, "PUFA_STORE": str(store_path), "PUFA_LADYBUG_BUFFER_MB": "512"},
     )

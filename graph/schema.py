@@ -12,7 +12,7 @@ from typing import Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pufa.laws import LawFacts
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
 
 STRING, INT, BOOL, DOUBLE, STRINGS = "STRING", "INT64", "BOOLEAN", "DOUBLE", "STRING[]"
 PROPERTY_TYPES = {str: STRING, int: INT, bool: BOOL, float: DOUBLE}
@@ -67,22 +67,12 @@ NODES: dict[str, NodeType] = {
             ("title", "short_title", "level", "status"),
         ),
         NodeType(
-            "LawVersion",
-            {
-                "law_id": STRING, "title": STRING, "version_date": STRING, "status": STRING,
-                "promulgated": STRING, "effective": STRING, "history": STRINGS, "source": STRING,
-            },
-            "One published text of a law (an amendment or revision makes a new one).",
-            ("law_id",),
+            "LawVersion", properties_of(LawVersionRecord),
+            "One published text of a law (an amendment or revision makes a new one).", ("law_id",),
         ),
         NodeType(
-            "Article",
-            {
-                "law_id": STRING, "version_id": STRING, "seq": INT, "number": INT, "suffix": INT,
-                "label": STRING, "path": STRING, "text": STRING, "paragraphs": STRINGS,
-            },
-            "An article (条) of one version, with its 编/章/节 path and paragraphs (款).",
-            ("law_id", "version_id"),
+            "Article", properties_of(ArticleRecord),
+            "An article (条) of one version, with its 编/章/节 path and paragraphs (款).", ("law_id", "version_id"),
             contains_index=("text",),
         ),
         NodeType(

@@ -104,7 +104,8 @@ class IngestJobs:
         self._latest: tuple[IngestJob, threading.Thread] | None = None
 
     def start(self, kind: JobKind, paths: list[str]) -> IngestJob:
-        """Check the paths, then run the job in the background; refused while another runs."""
+        """Check the paths, then run the job in the background; refused while another runs.
+        Returns the job as accepted (a copy: the running job changes under the caller)."""
         paths = paths or DEFAULT_PATHS[kind]
         sources = self._sources(kind, paths)
         with self._lock:
@@ -117,8 +118,9 @@ class IngestJobs:
                 self._jobs.popitem(last=False)
             thread = threading.Thread(target=self._run, args=(job, sources), name=f"pufa-ingest-{job.id}")
             self._latest = (job, thread)
+            accepted = job.model_copy(deep=True)
             thread.start()
-        return job
+        return accepted
 
     def get(self, job_id: str) -> IngestJob:
         job = self._jobs.get(job_id)

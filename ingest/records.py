@@ -1,8 +1,8 @@
 """Typed records the ingest adapters yield and the graph writer stores.
 
 Adapters never talk to a store: they turn files into these records, so parsing can be
-tested without a database and one writer serves every source. A law itself is
-`pufa.laws.LawFacts`, the model the whole project shares.
+tested without a database and one writer serves every source. A law, its versions and
+articles are `pufa.laws` models, which the whole project shares.
 Dates are ISO strings (YYYY-MM-DD) so both stores compare them the same way.
 """
 
@@ -11,31 +11,6 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from pufa.vocab import UNIT_KINDS
-
-
-class LawVersionRecord(BaseModel):
-    id: str
-    law_id: str
-    title: str
-    version_date: str | None = None
-    status: str
-    promulgated: str | None = None
-    effective: str | None = None
-    history: list[str] = Field(default_factory=list)
-    source: str | None = None
-
-
-class ArticleRecord(BaseModel):
-    id: str
-    law_id: str
-    version_id: str
-    seq: int
-    number: int
-    suffix: int = 0
-    label: str
-    path: str = ""
-    text: str
-    paragraphs: list[str] = Field(default_factory=list)
 
 
 class RepealRecord(BaseModel):

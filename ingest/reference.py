@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
-from ingest.checklists import normalize
 from pufa import vocab
 
 
 def reference_batch() -> GraphBatch:
-    """Department types, audiences (with the spellings checklists use), methods and key dates."""
+    """Department types, audiences, methods and key dates, from the shared vocabularies."""
     batch = GraphBatch()
     for term in vocab.department_types():
         batch.add_node("DepartmentType", {"id": term.id, "name": term.name, "aliases": list(term.aliases),
                                           "sector": term.kind})
-    for label, terms in (("Audience", normalize.audiences()), ("Method", vocab.methods())):
+    for label, terms in (("Audience", vocab.audiences()), ("Method", vocab.methods())):
         for term in terms:
             batch.add_node(label, {"id": term.id, "name": term.name, "aliases": list(term.aliases)})
     for term in vocab.key_dates():

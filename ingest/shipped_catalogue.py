@@ -14,12 +14,12 @@ from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.graph import ArticleLinks, LawGroup, NamedType, add_links, lineage_batch, with_common_duty
-from ingest.records import ArticleRecord, LawVersionRecord, RepealRecord
+from ingest.records import RepealRecord
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Tracker, no_progress, timed
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
-from pufa.laws import LawFacts
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
 
 CATALOGUE_DIR = DATA_DIR / "catalogue"
 

@@ -2,8 +2,9 @@
 the answers derive from.
 
 `LawBrief` is what every answer naming a law shows; `LawFacts` adds what a law's own page and
-the catalogue hold. The graph's Law properties are LawFacts' fields (graph.schema reads them
-here), the readers build LawFacts records, and the public models subclass both.
+the catalogue hold; `LawVersionRecord` and `ArticleRecord` are its published texts. The graph's
+Law, LawVersion and Article properties are these models' fields (graph.schema reads them here),
+the readers build these records, and the public models subclass them.
 Dates are ISO strings (YYYY-MM-DD) so that both stores compare them the same way.
 """
 
@@ -59,6 +60,31 @@ class LawFacts(LawBrief):
     repealed_on: str | None = None
     current_version: str | None = None
     """The id of the version in force; None for a catalogue-only law with no text."""
+
+
+class LawVersionRecord(BaseModel):
+    id: str
+    law_id: str
+    title: str
+    version_date: str | None = None
+    status: str
+    promulgated: str | None = None
+    effective: str | None = None
+    history: list[str] = Field(default_factory=list)
+    source: str | None = None
+
+
+class ArticleRecord(BaseModel):
+    id: str
+    law_id: str
+    version_id: str
+    seq: int
+    number: int
+    suffix: int = 0
+    label: str
+    path: str = ""
+    text: str
+    paragraphs: list[str] = Field(default_factory=list)
 
 
 def as_read_back(model: type[M], name: str, doc: str) -> type[M]:

@@ -19,8 +19,8 @@ from ingest.laws import classify
 from ingest.laws.body import UNNUMBERED_PARTS
 from ingest.laws.model import ParsedLawFile
 from ingest.laws.numerals import to_chinese
-from ingest.records import ArticleRecord, LawVersionRecord, RepealRecord
-from pufa.laws import LawFacts, law_id
+from ingest.records import RepealRecord
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
 
 PRC = "中华人民共和国"
 GENERIC_ALIAS = re.compile(

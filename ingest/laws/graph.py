@@ -15,11 +15,11 @@ from typing import NamedTuple
 
 from graph.writer import GraphBatch
 from ingest.laws.catalogue import Catalogue
-from ingest.records import ArticleRecord, LawVersionRecord, RepealRecord
+from ingest.records import RepealRecord
 from nlp.articles import ArticleFacts, analyze_articles
 from nlp.taxonomy import default_taxonomy
 from pufa import vocab
-from pufa.laws import LawFacts
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
 
 ROLE_STRENGTH = {"duty": 2, "power": 1, "mention": 0}
 

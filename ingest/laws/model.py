@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.laws.statements import Alias
-from ingest.records import ArticleRecord
 from pufa.errors import InputError
-from pufa.laws import law_id
+from pufa.laws import ArticleRecord, law_id
 
 SKIP_REASONS = {
     "index": "a folder header (_index.md), not a law",

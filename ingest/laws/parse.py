@@ -20,9 +20,8 @@ from ingest.laws.model import LawDocument, NotALaw, ParsedLawFile, SkippedFile, 
 from ingest.laws.plaintext import read_plaintext
 from ingest.laws.statements import canonical_title, find_aliases, find_repeals, stated_effective
 from ingest.laws.text import read_text
-from ingest.records import ArticleRecord
 from pufa.errors import InputError
-from pufa.laws import law_id
+from pufa.laws import ArticleRecord, law_id
 
 LAW_SUFFIXES = (".md", ".txt", ".docx")
 FILE_DATE = re.compile(r"[（(](\d{4}-\d{2}-\d{2})[）)]$")

@@ -251,3 +251,19 @@ def test_answers_asked_before_a_write_are_worked_out_again_before_the_next_visit
         assert engine_reads.count("current_claims") == 2
         assert get(client, "/shared") == first
         assert engine_reads.count("current_claims") == 2
+
+
+@pytest.mark.parametrize(("method", "path", "status", "names"), [
+    ("GET", f"{V1}/gaps?limit=0", 422, "query limit"),
+    ("GET", f"{V1}/gaps?year=soon", 422, "query year"),
+    ("POST", f"{V1}/cite", 422, "body"),
+    ("GET", f"{V1}/no-such-resource", 404, "Not Found"),
+    ("DELETE", f"{V1}/gaps", 405, "Method Not Allowed"),
+])
+def test_every_error_is_problem_json_naming_what_is_wrong(client, method, path, status, names):
+    response = client.request(method, path)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == status and problem["instance"] == path.split("?")[0]
+    assert names in problem["detail"]
