@@ -11,6 +11,8 @@ COPY graph ./graph
 COPY ingest ./ingest
 COPY api ./api
 COPY nlp ./nlp
+COPY domain ./domain
+COPY cli ./cli
 COPY data ./data
 RUN pip install --no-cache-dir --no-deps . && pip check
 ENV PUFA_HOST=0.0.0.0 PUFA_PORT=8000
