@@ -20,6 +20,9 @@ Public API (imported lazily, so `import nlp` does not load spaCy until it is nee
 
     extract_audiences(text) -> list[AudienceMention]  # start, end, text, audience_id, name
 
+    types_from_names(name, aliases=(), level=None, region=None) -> list[ImpliedType]
+        ImpliedType: type_id, via (name|alias), organ, level, function   # data/organs.yaml
+
     warm(catalogue=None)   # load jieba, the user dictionary and the pipelines at start-up
 
 Offsets always index the text as passed in (traditional script and full-width forms are
@@ -42,6 +45,8 @@ _EXPORTS = {
     "load_department_taxonomy": "nlp.departments",
     "AudienceMention": "nlp.audiences",
     "extract_audiences": "nlp.audiences",
+    "ImpliedType": "nlp.unit_types",
+    "types_from_names": "nlp.unit_types",
     "warm": "nlp.pipeline",
 }
 
