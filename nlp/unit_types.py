@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +33,8 @@ DEFAULT_LEVEL: Level = "county"
 """Registers are mostly a county's: a name stating no level is a county unit unless the caller says otherwise."""
 _PART_SEPARATORS = re.compile(r"[()\[\]{}<>《》【】〔〕、/,;|\s]+")
 """Where one unit name holds several (县发展和改革局(县粮食和物资储备局)); normalised text, so ASCII."""
+GOVERNMENT = "government"
+"""The people's government's type id (data/departments.yaml): a brigade after it is no sector's own."""
 
 
 class ImpliedType(BaseModel):
@@ -107,6 +109,7 @@ class _TableFile(_Strict):
     places: dict[Level, list[str]]
     not_places: list[str] = []
     heads: list[str | Head]
+    brigades: list[str]
     connectors: list[str]
     branches: list[str]
     institutions: list[str]
@@ -169,13 +172,13 @@ class OrganTable:
             self._spellings[normalize(entry.name)] = (tuple(by_organ[name] for name in entry.organs), None)
         self._word_organs = {normalize(word): organ for organ in organs for word in organ.words}
         heads = [Head(head=head) if isinstance(head, str) else head for head in table.heads]
-        self._head_levels = {normalize(head.head): head.level for head in heads}
-        words = trie_regex(self._word_organs).pattern
+        self._brigades = frozenset(normalize(brigade) for brigade in table.brigades)
+        self._head_levels = {normalize(head.head): head.level for head in heads} | dict.fromkeys(self._brigades)
+        self._word_pattern = trie_regex(self._word_organs)
+        words, heads_pattern = self._word_pattern.pattern, trie_regex(self._head_levels).pattern
         connectors = "|".join(map(re.escape, table.connectors))
         self._spelling_pattern = re.compile(f"(?=({trie_regex(self._spellings).pattern}))")
-        heads_pattern = trie_regex(self._head_levels).pattern
         self._composed_pattern = re.compile(f"(?=({words}(?:(?:{connectors})?{words})*)({heads_pattern}))")
-        self._word_pattern = trie_regex(self._word_organs)
         self._place_levels: dict[str, Level | None] = {
             normalize(word): level for level, words in table.places.items() for word in words
         }
@@ -260,9 +263,12 @@ class OrganTable:
 
     def _read_part(self, part: str, region: str | None) -> tuple[_Reading, Level | None] | None:
         """The organ a name part names (its last one) and the level the part states, if any."""
-        readings = self._find_organs(part)
+        readings = list(self._find_organs(part))
         if not readings:
             return None
+        if self._is_own_brigade(part, readings):
+            brigade = readings.pop()
+            readings[-1] = replace(readings[-1], end=brigade.end)
         unit = readings[-1]
         tail = part[unit.end:]
         if tail.endswith(self._institutions):
@@ -270,14 +276,23 @@ class OrganTable:
         if unit.level:
             return unit, unit.level
         places = self._places(region)
-        if stated := self._last_place(tail, places):
+        if stated := self._last_place(tail, places)[0]:
             return unit, stated
         ends = (0, *(reading.end for reading in readings[:-1]))
         outside = "|".join(part[end:reading.start] for end, reading in zip(ends, readings))
-        stated = self._last_place(outside, places)
-        if stated and tail.endswith(self._branches):
+        stated, area = self._last_place(outside, places)
+        if stated and (tail.endswith(self._branches) or (part[:unit.end].endswith(self._branches) and area)):
             stated = _lower(stated)
         return unit, stated
+
+    def _is_own_brigade(self, part: str, readings: list[_Reading]) -> bool:
+        """县市场监督管理局综合行政执法大队: a brigade right after a sector organ is that organ's."""
+        if len(readings) < 2 or part[readings[-1].start:readings[-1].end] not in self._brigades:
+            return False
+        parent = readings[-2]
+        return parent.end == readings[-1].start and all(
+            carried.type != GOVERNMENT for organ in parent.organs for carried in organ.types
+        )
 
     def _find_organs(self, part: str) -> tuple[_Reading, ...]:
         """Non-overlapping organ readings in reading order: the longer wins, then a listed spelling, then the first."""
@@ -316,9 +331,12 @@ class OrganTable:
         return _Places(trie_regex(levels), levels, region_levels[-1] if region_levels else None)
 
     @staticmethod
-    def _last_place(text: str, places: _Places) -> Level | None:
-        found = [places.levels[match.group()] for match in places.pattern.finditer(text)]
-        return next((level for level in reversed(found) if level), None)
+    def _last_place(text: str, places: _Places) -> tuple[Level | None, str]:
+        """The level of the last place word in `text`, and the text after it (a branch's own area)."""
+        for match in reversed(list(places.pattern.finditer(text))):
+            if level := places.levels[match.group()]:
+                return level, text[match.end():]
+        return None, text
 
 
 @lru_cache(maxsize=1)

@@ -164,6 +164,13 @@ def test_composed_names_of_merged_bureaus_and_sector_brigades():
                               ("澄河县生态环境保护综合行政执法大队", "ecology_environment")]:
         assert type_ids(brigade) == {expected}, brigade
     assert type_ids("澄河县综合行政执法大队") == CITY_ENFORCEMENT
+    assert type_ids("澄河县人民政府综合行政执法局") == CITY_ENFORCEMENT
+
+
+def test_a_brigade_written_after_a_sector_bureau_is_that_bureaus():
+    assert type_ids("澄河县市场监督管理局综合行政执法大队") == MARKET
+    assert type_ids("县市场局综合执法大队") == MARKET
+    assert type_ids("澄河县农业农村局综合行政执法大队") == {"agriculture"}
     assert type_ids("澄河县文化市场综合行政执法大队") == {"culture_tourism", "cultural_heritage", "radio_tv", "press_publication"}
 
 
@@ -184,6 +191,8 @@ def test_composed_names_of_merged_bureaus_and_sector_brigades():
     ("国家税务总局澄河县税务局", "county"),
     ("国家税务总局", "central"),
     ("示例市生态环境局澄河分局", "county"),
+    ("示例市澄河生态环境分局", "county"),
+    ("国家税务总局澄河县税务局城关税务分局", "township"),
     ("中国人民银行澄河县支行", "county"),
     ("北京市民政局", "provincial"),
     ("公安局", "county"),
