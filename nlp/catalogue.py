@@ -43,14 +43,17 @@ COMMON_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "反电信网络诈骗法": ("反诈法",),
     "残疾人保障法": ("残保法",),
     "劳动争议调解仲裁法": ("劳动争议仲裁法",),
-    "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释": ("民诉法解释", "民事诉讼法解释", "民诉法司法解释"),
-    "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释": ("行诉法解释", "行政诉讼法解释"),
-    "最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释": ("刑诉法解释", "刑事诉讼法解释"),
 }
-"""Abbreviations in wide use, keyed by title without 中华人民共和国; applied only to laws present."""
+"""Abbreviations in wide use, keyed by title without 中华人民共和国; applied only to laws present.
+Interpretations of these laws take them too (民诉法解释), see `interpretation_short_forms`."""
 
-_INTERPRETATION = re.compile(r"^最高人民法院关于适用《(?:中华人民共和国)?(.+?)》(?:若干问题)?的解释(\([一二三四五六七八九十]+\))?$")
-"""最高人民法院关于适用《X》若干问题的解释（三） is commonly cited as 《X解释（三）》 or 《X司法解释（三）》."""
+_INTERPRETATION = re.compile(
+    r"^(?:最高人民法院|最高人民检察院|最高人民法院、最高人民检察院)?关于(?:在[^《》]*?中)?适用"
+    r"《(?:中华人民共和国)?(?P<law>[^《》]+)》(?:的)?(?P<topic>[^《》]*?)(?:若干问题)?的(?:若干)?"
+    r"(?P<kind>解释|规定)(?P<volume>\((?P<numeral>[一二三四五六七八九十]+)\))?$"
+)
+"""最高人民法院关于适用《X》[part or topic][若干问题]的解释/规定[（三）], on normalised titles."""
+IN_FORCE = "现行有效"
 _COMMON_BIGRAM = 300
 """A bigram in more names than this (条例, 规定, 中华) does not help shortlist candidates."""
 _SHORTLIST = 300
@@ -127,6 +130,38 @@ class CatalogueLaw(BaseModel):
         return max(dated, key=lambda v: v.version_date or "", default=None)
 
 
+def interpretation_short_forms(title: str) -> list[str]:
+    """How a judicial interpretation of one law is cited, built from its title: 最高人民法院关于适用
+    《中华人民共和国公司法》若干问题的规定（三） → 公司法解释(三), 公司法司法解释三, 公司法规定(三) …;
+    …《民法典》婚姻家庭编的解释（一） → 民法典婚姻家庭编解释(一) and 婚姻家庭编解释(一); 有关担保制度的解释
+    → 民法典担保制度解释 and 担保制度解释. The law's abbreviations count too (民诉法解释)."""
+    match = _INTERPRETATION.match(normalize(title))
+    if not match:
+        return []
+    law, topic = match["law"], match["topic"].removeprefix("有关")
+    prefixes = [name + topic for name in (law, *COMMON_ABBREVIATIONS.get(law, ()))] + ([topic] if topic else [])
+    kinds = ("解释", "司法解释", "规定") if match["kind"] == "规定" else ("解释", "司法解释")
+    volumes = (match["volume"], match["numeral"]) if match["volume"] else ("",)
+    return [prefix + kind + volume for prefix in prefixes for kind in kinds for volume in volumes]
+
+
+def _unambiguous(pairs: Iterable[tuple[str, CatalogueLaw]]) -> Iterator[tuple[str, str]]:
+    """(name, law id) for names one law holds, or one law in force among several (行政诉讼法解释 is the
+    2018 interpretation, not the repealed 2000 one); names no single law holds are dropped."""
+    spellings: dict[str, str] = {}
+    holders: dict[str, dict[str, CatalogueLaw]] = defaultdict(dict)
+    for name, law in pairs:
+        key = name_key(name)
+        spellings.setdefault(key, name)
+        holders[key][law.id] = law
+    for key, laws in holders.items():
+        chosen = list(laws.values())
+        if len(chosen) > 1:
+            chosen = [law for law in chosen if law.status == IN_FORCE]
+        if len(chosen) == 1:
+            yield spellings[key], chosen[0].id
+
+
 def _bigrams(key: str) -> set[str]:
     return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
 
@@ -146,10 +181,10 @@ class Catalogue:
             owners = self._by_key.get(name_key(title).replace(PRC, ""), set())
             if len(owners) == 1:
                 self._add_abbreviations(abbreviations, next(iter(owners)))
-        for law in self.laws.values():
-            if match := _INTERPRETATION.match(normalize(law.title)):
-                law_name, volume = match.group(1), match.group(2) or ""
-                self._add_abbreviations((f"{law_name}解释{volume}", f"{law_name}司法解释{volume}"), law.id)
+        for short_form, law_id in _unambiguous(
+            (short_form, law) for law in self.laws.values() for short_form in interpretation_short_forms(law.title)
+        ):
+            self._add_abbreviations((short_form,), law_id)
         self._bigram_index: dict[str, list[str]] | None = None
         self._key_grams: dict[str, set[str]] = {}
         self._nearest_cache: dict[tuple[str, int, float], list[Candidate]] = {}

@@ -83,6 +83,8 @@ _ALIAS_DEFINITION = re.compile(
 )
 _DOCUMENT_NUMBER = re.compile(r"\s*\([^()]{0,30}?(?:令\s*第?\s*\d+\s*号|[〔\[]\s*\d{4}\s*[〕\]]\s*\d+\s*号)\s*\)")
 _PART = re.compile(rf"\s*(?:的|中的|中)?\s*(?:(?:第{NUMBER}[编章节]|[\u4e00-\u9fff]{{2,6}}编)\s*)+")
+_COLON = re.compile(r"\s*:\s*(?=第)")
+"""《…规定》：第十条 — a colon before the article (not before a quotation)."""
 _ARTICLE = re.compile(rf"\s*第?\s*({NUMBER})\s*条(?:\s*之\s*({NUMBER}))?")
 _PARAGRAPH = re.compile(rf"\s*第?\s*({NUMBER})\s*款")
 _ITEM = re.compile(rf"\s*第?\s*\(?\s*({NUMBER}(?:\s*[、,]\s*{NUMBER})*)\s*\)?\s*项")
@@ -353,8 +355,8 @@ class _Assembler:
                 position = number.end()
             else:
                 break
-        part = _PART.match(self.text, position)
-        refs = (part and _parse_refs(self.text, part.end())) or _parse_refs(self.text, position)
+        lead_in = _PART.match(self.text, position) or _COLON.match(self.text, position)
+        refs = (lead_in and _parse_refs(self.text, lead_in.end())) or _parse_refs(self.text, position)
         if not refs:
             self._emit(start, meaningful_end, resolution, None)
         for number, ref in enumerate(refs):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.catalogue import Catalogue
+from nlp.catalogue import Catalogue, interpretation_short_forms
 from nlp.citations import extract_citations, resolve_name
 
 FOOD = "L-food"
@@ -227,3 +227,93 @@ def test_resolve_name_for_checklist_cells(catalogue):
     resolution = resolve_name("养犬条例", ambiguous)
     assert resolution.law_id is None
     assert {candidate.law_id for candidate in resolution.candidates} == {"A", "B"}
+
+
+PROCEDURE = "L-civil-procedure"
+EVIDENCE = "L-evidence"
+COMPANY_3 = "L-company-3"
+FAMILY_1 = "L-family-1"
+COMPANY_3_TITLE = "最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（三）"
+
+
+@pytest.fixture(scope="module")
+def court_catalogue() -> Catalogue:
+    """Procedure law and judicial interpretations, cited in the forms judgments use."""
+    interpretation = {"level": "司法解释"}
+    return Catalogue.from_records([
+        law(PROCEDURE, "中华人民共和国民事诉讼法", "2017-06-27", "2021-12-24", "2023-09-01"),
+        law(EVIDENCE, "最高人民法院关于民事诉讼证据的若干规定", **interpretation),
+        law(COMPANY_3, COMPANY_3_TITLE, **interpretation),
+        law("L-company-2", "最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（二）", **interpretation),
+        law(FAMILY_1, "最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）", **interpretation),
+        law("L-family-2", "最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（二）", **interpretation),
+        law("L-guarantee", "最高人民法院关于适用《中华人民共和国民法典》有关担保制度的解释", **interpretation),
+        law("L-procedure-2022", "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释", **interpretation),
+        law("L-admin-2018", "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释", **interpretation),
+        law("L-admin-2000", "最高人民法院关于适用《中华人民共和国行政诉讼法》若干问题的解释", **interpretation,
+            status="已废止"),
+        law("L-civil-time", "最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定", **interpretation),
+        law("L-company-time", "最高人民法院关于适用《中华人民共和国公司法》时间效力的若干规定", **interpretation),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "《中华人民共和国民事诉讼法(2021修正)》第三十条",
+    "《中华人民共和国民事诉讼法（2021修正）》第三十条",
+    "《中华人民共和国民事诉讼法（2021年修正）》第三十条",
+    "《民事诉讼法【2021修正】》第三十条",
+])
+def test_version_inside_the_brackets_then_an_article(court_catalogue, text):
+    [citation] = extract_citations(f"依照{text}的规定", court_catalogue)
+    assert (citation.text, citation.law_id, citation.version_id, citation.version_year, citation.article) == (
+        text, PROCEDURE, f"{PROCEDURE}@2021-12-24", 2021, 30
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("《最高人民法院关于民事诉讼证据的若干规定》:第十条第一款", (10, 1)),
+    ("《最高人民法院关于民事诉讼证据的若干规定》：第十条", (10, None)),
+    ("《最高人民法院关于民事诉讼证据的若干规定》 ： 第十条、第十一条", (10, None)),
+])
+def test_an_article_after_a_colon(court_catalogue, text, expected):
+    citations = extract_citations(text, court_catalogue)
+    assert (citations[0].law_id, citations[0].article, citations[0].paragraph) == (EVIDENCE, *expected)
+    assert citations[0].start == 0 and text.startswith(citations[0].text)
+
+
+def test_a_colon_before_a_quotation_cites_no_article(court_catalogue):
+    text = "《最高人民法院关于民事诉讼证据的若干规定》：“当事人对自己提出的主张，有责任提供证据。”"
+    [citation] = extract_citations(text, court_catalogue)
+    assert (citation.text, citation.law_id, citation.article) == ("《最高人民法院关于民事诉讼证据的若干规定》", EVIDENCE, None)
+
+
+@pytest.mark.parametrize(("text", "law_id", "article"), [
+    ("《公司法解释(三)》第14条", COMPANY_3, 14),
+    ("《公司法解释（三）》", COMPANY_3, None),
+    ("依据公司法司法解释三第十四条", COMPANY_3, 14),
+    ("《公司法规定（三）》第十三条", COMPANY_3, 13),
+    ("民法典婚姻家庭编解释(一)", FAMILY_1, None),
+    ("《民法典婚姻家庭编解释（一）》第五条", FAMILY_1, 5),
+    ("《婚姻家庭编解释（一）》第五条", FAMILY_1, 5),
+    ("《最高人民法院关于适用〈中华人民共和国公司法〉若干问题的规定（三）》", COMPANY_3, None),
+    ("《担保制度解释》第十条", "L-guarantee", 10),
+    ("《民诉法解释》第九十条", "L-procedure-2022", 90),
+])
+def test_judicial_interpretations_by_their_short_forms(court_catalogue, text, law_id, article):
+    [citation] = extract_citations(text, court_catalogue)
+    assert (citation.law_id, citation.article) == (law_id, article)
+
+
+def test_interpretation_short_forms_come_from_the_title():
+    assert interpretation_short_forms(COMPANY_3_TITLE) == [
+        "公司法解释(三)", "公司法解释三", "公司法司法解释(三)", "公司法司法解释三", "公司法规定(三)", "公司法规定三"]
+    assert "行诉法解释" in interpretation_short_forms("最高人民法院关于适用《中华人民共和国行政诉讼法》的解释")
+    assert interpretation_short_forms("最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释") == []
+
+
+def test_a_short_form_two_interpretations_share_goes_to_the_one_in_force_or_to_none(court_catalogue):
+    assert resolve_name("行政诉讼法解释", court_catalogue).law_id == "L-admin-2018"
+    assert resolve_name("行诉法解释", court_catalogue).law_id == "L-admin-2018"
+    for shared in ("时间效力规定", "民法典婚姻家庭编解释"):
+        assert resolve_name(shared, court_catalogue).law_id is None, shared
+    assert resolve_name("民法典时间效力规定", court_catalogue).law_id == "L-civil-time"

@@ -1,0 +1,302 @@
+"""Department types from unit names (nlp/unit_types.py, data/organs.yaml)."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nlp.departments import extract_departments, load_department_taxonomy
+from nlp.unit_types import DEFAULT_ORGANS_PATH, OrganTable, OrganTableError, default_organ_table, types_from_names
+from pufa.config import DATA_DIR
+
+MARKET = {"market_regulation", "drug_regulation", "intellectual_property", "price"}
+CITY_ENFORCEMENT = {"urban_management", "housing", "natural_resources", "ecology_environment"}
+
+
+def type_ids(name: str, *aliases: str, **options) -> set[str]:
+    return {implied.type_id for implied in types_from_names(name, aliases, **options)}
+
+
+def only(name: str, *aliases: str, **options):
+    [implied] = types_from_names(name, aliases, **options)
+    return implied
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["市场监督管理局", "市场监管局", "市场局", "市监局"], MARKET),
+    (["工商局", "质监局", "食药监局", "工商行政管理局", "质量技术监督局", "食品药品监督管理局"], MARKET),
+    (["物价局"], {"price"}),
+    (["药品监督管理局", "药监局"], {"drug_regulation"}),
+    (["卫生健康委员会", "卫健委", "卫健局", "卫生计生委", "卫生计生监督所", "卫生计生综合监督所", "卫生监督所"], {"health"}),
+    (["公路局", "公路管理局", "公路事业发展中心", "交通运输局"], {"transport"}),
+    (["综合行政执法局", "城市管理局", "城管局"], CITY_ENFORCEMENT),
+    (["司法局", "司法所"], {"justice"}),
+    (["乡镇人民政府", "镇人民政府", "街道办事处", "县人民政府办公室"], {"government"}),
+    (["水务局", "水利局"], {"water"}),
+    (["渔业局"], {"agriculture"}),
+    (["海洋与渔业局"], {"agriculture", "natural_resources"}),
+    (["公安局", "交警大队", "派出所"], {"public_security"}),
+    (["消防救援大队"], {"fire_rescue"}),
+    (["应急管理局", "安监局"], {"emergency_management"}),
+    (["生态环境局", "生态环境分局", "环保局"], {"ecology_environment"}),
+    (["自然资源局", "国土资源局", "规划局"], {"natural_resources"}),
+    (["住建局", "住房和城乡建设局"], {"housing"}),
+    (["农业农村局", "农业局", "畜牧兽医局"], {"agriculture"}),
+    (["林业局", "林草局"], {"forestry"}),
+    (["人社局", "人力资源和社会保障局", "劳动局"], {"human_resources"}),
+    (["民政局"], {"civil_affairs"}),
+    (["教育局"], {"education"}),
+    (["教育体育局", "教体局"], {"education", "sports"}),
+    (["文化广电旅游体育局"], {"culture_tourism", "cultural_heritage", "radio_tv", "sports"}),
+    (["文旅局"], {"culture_tourism", "cultural_heritage"}),
+    (["医保局"], {"medical_security"}),
+    (["退役军人事务局"], {"veterans"}),
+    (["统计局"], {"statistics"}),
+    (["审计局"], {"audit"}),
+    (["财政局"], {"finance"}),
+    (["税务局", "国家税务总局澄河县税务局"], {"tax"}),
+    (["发改局", "发展和改革局"], {"development_reform", "price"}),
+    (["商务局"], {"commerce"}),
+    (["工信局"], {"industry_it"}),
+    (["科工信局"], {"science_technology", "industry_it"}),
+    (["科技局"], {"science_technology"}),
+    (["信访局"], {"petitions"}),
+    (["档案馆", "档案局"], {"archives"}),
+    (["气象局"], {"meteorology"}),
+    (["烟草专卖局"], {"tobacco"}),
+    (["粮食和物资储备局"], {"grain_reserve"}),
+    (["人民法院"], {"court"}),
+    (["人民检察院"], {"procuratorate"}),
+    (["监察委员会", "纪委监委"], {"supervision"}),
+    (["县委宣传部"], {"press_publication"}),
+    (["县委网信办"], {"cyberspace"}),
+    (["县委统战部"], {"ethnic_religious", "overseas_chinese"}),
+    (["工会", "总工会"], {"trade_union"}),
+    (["团县委", "共青团"], {"youth_league"}),
+    (["妇联"], {"women_federation"}),
+    (["残联"], {"disabled_federation"}),
+])
+def test_organs_carry_their_types(names, expected):
+    for name in names:
+        assert type_ids(name) == expected, name
+
+
+@pytest.mark.parametrize("name", [
+    "县委组织部", "县委政法委", "澄河县融媒体中心", "国网示例市澄河县供电公司", "澄河县人民医院", "澄河县第一中学",
+    "澄河县行政审批服务局", "某某有限公司", "", "XYZ",
+])
+def test_unknown_names_and_units_that_enforce_nothing_act_as_no_type(name):
+    assert types_from_names(name) == []
+
+
+def test_the_market_bureau_carries_what_the_2018_reform_gave_it():
+    by_type = {implied.type_id: implied for implied in types_from_names("澄河县市场监督管理局")}
+    assert set(by_type) == MARKET
+    assert {implied.organ for implied in by_type.values()} == {"市场监督管理局"}
+    assert "药品零售" in by_type["drug_regulation"].function
+    assert by_type["price"].function == "价格监督检查"
+    assert type_ids("某省市场监督管理局") == {"market_regulation", "price"}  # provinces have their own drug and IP bureaus
+
+
+def test_place_prefixes_do_not_matter():
+    for organ in ("市场监督管理局", "卫健委", "交通运输局", "综合行政执法局", "教育体育局", "文化广电旅游体育局", "人社局"):
+        expected = type_ids(organ)
+        for prefix in ("", "澄河县", "示例市", "示例市澄河县", "县", "市", "澄河区"):
+            assert type_ids(prefix + organ) == expected, prefix + organ
+    assert only("国家税务总局澄河县税务局").type_id == "tax"
+
+
+@pytest.mark.parametrize(("short", "organ", "expected"), [
+    ("县人社局", "人力资源和社会保障局", {"human_resources"}),
+    ("县市场局", "市场监督管理局", MARKET),
+    ("团县委", "共青团", {"youth_league"}),
+    ("县卫健委", "卫生健康委员会", {"health"}),
+    ("环保局", "生态环境局", {"ecology_environment"}),
+    ("卫生计生委", "卫生健康委员会", {"health"}),
+    ("工商局", "市场监督管理局", MARKET),
+    ("安监局", "应急管理局", {"emergency_management"}),
+    ("县国土局", "自然资源局", {"natural_resources"}),
+    ("县食药监局", "市场监督管理局", MARKET),
+])
+def test_short_and_old_names_act_as_todays_organ(short, organ, expected):
+    implied = types_from_names(short)
+    assert {i.type_id for i in implied} == expected
+    assert {i.organ for i in implied} == {organ}
+
+
+def test_aliases_add_types_the_name_lacks():
+    implied = types_from_names("澄河县自然资源局", ["县林业局"])
+    assert [(i.type_id, i.via, i.organ) for i in implied] == [
+        ("natural_resources", "name", "自然资源局"), ("forestry", "alias", "林业局")]
+    heritage = types_from_names("某省文化和旅游厅", ["省文物局"])
+    assert [(i.type_id, i.via) for i in heritage] == [("culture_tourism", "name"), ("cultural_heritage", "alias")]
+    same = types_from_names("澄河县市场监督管理局", ["县市场监管局", "县市场局"])
+    assert {i.via for i in same} == {"name"}
+    assert type_ids("澄河县某某中心", "县卫健委") == {"health"}
+    assert types_from_names("澄河县市场监督管理局", "县市场监管局、县市场局") == same  # a register cell as it is
+
+
+def test_a_name_naming_two_organs_acts_as_both():
+    assert type_ids("澄河县发展和改革局（县粮食和物资储备局）") == {"development_reform", "price", "grain_reserve"}
+    assert type_ids("县委宣传部(县新闻出版局、县版权局)") == {"press_publication"}
+
+
+def test_the_last_organ_is_the_unit_and_a_section_acts_for_its_organ():
+    assert only("澄河县公安局交通管理大队").organ == "交通警察大队"
+    assert only("澄河县公安局法制大队").organ == "公安局"
+    station = only("澄河县市场监督管理局城关市场监督管理所")
+    assert (station.type_id, station.organ, station.level) == ("market_regulation", "市场监督管理所", "township")
+    assert types_from_names("澄河县卫健委人民医院") == []  # an institution named under its organ
+    assert types_from_names("县委宣传部融媒体中心") == []
+
+
+def test_composed_names_of_merged_bureaus_and_sector_brigades():
+    assert type_ids("城乡建设和交通运输局") == {"housing", "transport"}
+    assert type_ids("文化广电和旅游局") == {"culture_tourism", "cultural_heritage", "radio_tv"}
+    assert type_ids("农业农村和水利局") == {"agriculture", "water"}
+    for brigade, expected in [("澄河县水利综合行政执法大队", "water"), ("澄河县农业综合行政执法大队", "agriculture"),
+                              ("澄河县交通运输综合行政执法大队", "transport"), ("澄河县卫生健康综合行政执法大队", "health"),
+                              ("澄河县生态环境保护综合行政执法大队", "ecology_environment")]:
+        assert type_ids(brigade) == {expected}, brigade
+    assert type_ids("澄河县综合行政执法大队") == CITY_ENFORCEMENT
+    assert type_ids("澄河县人民政府综合行政执法局") == CITY_ENFORCEMENT
+
+
+def test_a_brigade_written_after_a_sector_bureau_is_that_bureaus():
+    assert type_ids("澄河县市场监督管理局综合行政执法大队") == MARKET
+    assert type_ids("县市场局综合执法大队") == MARKET
+    assert type_ids("澄河县农业农村局综合行政执法大队") == {"agriculture"}
+    assert type_ids("澄河县文化市场综合行政执法大队") == {"culture_tourism", "cultural_heritage", "radio_tv", "press_publication"}
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("澄河县公安局", "county"),
+    ("澄河区公安分局", "county"),
+    ("示例市公安局", "prefectural"),
+    ("某某省公安厅", "provincial"),
+    ("某某自治区民政厅", "provincial"),
+    ("XX镇人民政府", "township"),
+    ("澄河县城关镇人民政府", "township"),
+    ("城关街道办事处", "township"),
+    ("澄河县司法局城关司法所", "township"),
+    ("澄河县人民法院城关人民法庭", "township"),
+    ("县委网信办", "county"),
+    ("团市委", "prefectural"),
+    ("示例市中级人民法院", "prefectural"),
+    ("国家税务总局澄河县税务局", "county"),
+    ("国家税务总局", "central"),
+    ("示例市生态环境局澄河分局", "county"),
+    ("示例市澄河生态环境分局", "county"),
+    ("国家税务总局澄河县税务局城关税务分局", "township"),
+    ("中国人民银行澄河县支行", "county"),
+    ("北京市民政局", "provincial"),
+    ("公安局", "county"),
+])
+def test_level_from_the_name(name, level):
+    assert {implied.level for implied in types_from_names(name)} == {level}
+
+
+def test_the_caller_gives_the_level_a_name_does_not_state():
+    assert only("公安局", level="prefectural").level == "prefectural"
+    assert only("公安局", region="示例市").level == "prefectural"
+    assert only("公安局", region="示例市澄河县").level == "county"
+    assert only("某某省公安厅", level="county").level == "provincial"  # the name's own level wins
+    assert only("公安局", "县公安局", level="prefectural").level == "county"  # so does an alias's
+    # a county-level city reads as a city unless the region says where it sits
+    assert {i.level for i in types_from_names("义乌市市场监督管理局")} == {"prefectural"}
+    assert {i.level for i in types_from_names("义乌市市场监督管理局", region="浙江省金华市义乌市")} == {"county"}
+    with pytest.raises(ValueError, match="unknown level"):
+        types_from_names("公安局", level="city")
+
+
+def test_level_limited_types_follow_the_unit_level():
+    assert type_ids("城关镇市场监督管理局") == {"market_regulation", "price"}
+    assert type_ids("文化和旅游局", level="provincial") == {"culture_tourism"}
+
+
+def test_every_type_in_the_table_is_in_the_taxonomy():
+    taxonomy = load_department_taxonomy()
+    table = default_organ_table()
+    used = {carried.type for organ in table.organs for carried in organ.types}
+    assert used <= set(taxonomy.names) - set(taxonomy.covers) - {"generic"}
+    assert len(table.organs) >= 80
+
+
+def _write_table(tmp_path: Path, edit) -> Path:
+    raw = yaml.safe_load(DEFAULT_ORGANS_PATH.read_text(encoding="utf-8"))
+    edit(raw)
+    path = tmp_path / "organs.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _organ(raw: dict, name: str) -> dict:
+    return next(entry for entry in raw["organs"] if entry["organ"] == name)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda raw: _organ(raw, "民政局")["types"].append("civil_affair"), r"organ 民政局: unknown type.*civil_affair"),
+    (lambda raw: _organ(raw, "民政局").pop("names"), r"organ entry \d+ \(民政局\): names: Field required"),
+    (lambda raw: _organ(raw, "民政局").update(level="city"), r"\(民政局\): level: Input should be"),
+    (lambda raw: _organ(raw, "民政局").update(colour="red"), r"\(民政局\): colour: Extra inputs"),
+    (lambda raw: _organ(raw, "民政局")["names"].append("财政局"), r"spelling.*财政局.*\['财政局', '民政局'\]"),
+    (lambda raw: raw["merged"].append({"name": "民财局", "organs": ["民政局", "财政部"]}), r"merged name 民财局: unknown organ"),
+])
+def test_a_bad_entry_is_refused_naming_it(tmp_path, edit, message):
+    with pytest.raises(OrganTableError, match=message):
+        OrganTable.load(_write_table(tmp_path, edit))
+
+
+def test_ties_are_resolved_the_same_way_every_time():
+    names = ["澄河县农业综合行政执法大队", "澄河县市场监督管理局城关市场监督管理所", "县文化广电旅游体育局"]
+    first = [types_from_names(name) for name in names]
+    fresh = OrganTable.load()
+    assert [fresh.types_from_names(name) for name in names] == first
+
+
+def test_a_register_of_15000_units_resolves_well_under_a_second():
+    spellings = [name.name for organ in default_organ_table().organs for name in organ.names]
+    places = [f"{a}{b}{c}" for a, b, c in itertools.product("东南西北中上下前后左", "山河湖海江城林泉川岭", "县市区")]
+    units = [(place + spelling, ["县" + spelling]) for place, spelling in zip(itertools.cycle(places), spellings * 40)]
+    units = units[:15_000]
+    table = OrganTable.load()
+    started = time.perf_counter()
+    acting = sum(bool(table.types_from_names(name, aliases)) for name, aliases in units)
+    assert time.perf_counter() - started < 1.0
+    assert acting > 14_000
+
+
+# --- the sample county's register, which (unlike real ones) has a 职能类型 column ---------------
+
+SAMPLE_DISAGREEMENTS = {
+    # unit: (what the name implies beyond the column, what the column says beyond the name)
+    "澄河县公安局法制大队": ({"public_security"}, set()),  # blank column; the section acts for its bureau
+    "澄河县市场监督管理局": ({"price"}, set()),  # price inspection moved to market regulation in 2018
+    "澄河县水利局": (set(), {"emergency_management"}),  # flood-control offices moved to 应急管理 in 2018
+}
+
+
+def _register_types(written: str) -> set[str]:
+    """The 职能类型 column read as the ingest reads it: taxonomy types, collectives aside."""
+    taxonomy = load_department_taxonomy()
+    return {m.dept_type for part in written.split("、") for m in extract_departments(part)
+            if m.dept_type not in taxonomy.covers and m.dept_type != "generic"}
+
+
+def test_the_sample_register_agrees_with_its_function_column():
+    with open(DATA_DIR / "sample" / "units.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 42
+    disagreements = {}
+    for row in rows:
+        implied = type_ids(row["单位名称"], *row["别名/简称"].split("、"), region=row["区域"])
+        written = _register_types(row["职能类型"])
+        if implied != written:
+            disagreements[row["单位名称"]] = (implied - written, written - implied)
+    assert disagreements == SAMPLE_DISAGREEMENTS
+    assert (len(rows) - len(disagreements)) / len(rows) > 0.9
