@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from nlp.departments import load_department_taxonomy
+from nlp.taxonomy import load_department_taxonomy
 from nlp.text import normalize, trie_regex
+from pufa import vocab
 from pufa.config import DATA_DIR
 
 DEFAULT_ORGANS_PATH = DATA_DIR / "organs.yaml"
@@ -154,7 +154,7 @@ def _lower(level: Level) -> Level:
 
 def _acting_types(taxonomy_path: Path | None) -> set[str]:
     """Type ids a unit can act as: the taxonomy's sectors and government, not its generic or collective terms."""
-    taxonomy = load_department_taxonomy(taxonomy_path)
+    taxonomy = load_department_taxonomy(taxonomy_path or vocab.DEPARTMENTS_FILE)
     return set(taxonomy.names) - set(taxonomy.covers) - {"generic"}
 
 
@@ -192,8 +192,7 @@ class OrganTable:
     def load(cls, path: str | Path | None = None, taxonomy_path: str | Path | None = None) -> OrganTable:
         """Read and check the table: every entry well formed, every type in the taxonomy, no spelling twice."""
         path = Path(path or DEFAULT_ORGANS_PATH)
-        with open(path, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle)
+        raw = vocab.read_yaml(path)
         try:
             table = _TableFile.model_validate(raw)
         except ValidationError as error:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import itertools
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from nlp.departments import extract_departments, load_department_taxonomy
+from nlp.departments import extract_departments
+from nlp.taxonomy import load_department_taxonomy
 from nlp.unit_types import DEFAULT_ORGANS_PATH, OrganTable, OrganTableError, default_organ_table, types_from_names
 from pufa.config import DATA_DIR
 
@@ -259,15 +259,14 @@ def test_ties_are_resolved_the_same_way_every_time():
     assert [fresh.types_from_names(name) for name in names] == first
 
 
-def test_a_register_of_15000_units_resolves_well_under_a_second():
+def test_a_province_register_of_15000_generated_names_resolves():
+    """Every organ spelling under 30 invented places (bench/bench_nlp.py times the same register)."""
     spellings = [name.name for organ in default_organ_table().organs for name in organ.names]
     places = [f"{a}{b}{c}" for a, b, c in itertools.product("东南西北中上下前后左", "山河湖海江城林泉川岭", "县市区")]
     units = [(place + spelling, ["县" + spelling]) for place, spelling in zip(itertools.cycle(places), spellings * 40)]
     units = units[:15_000]
     table = OrganTable.load()
-    started = time.perf_counter()
     acting = sum(bool(table.types_from_names(name, aliases)) for name, aliases in units)
-    assert time.perf_counter() - started < 1.0
     assert acting > 14_000
 
 
