@@ -15,14 +15,17 @@ Advance = Callable[[int], None]
 Tracker = Callable[[str, int], Advance]
 """`tracker(description, total)` starts a progress bar and returns its advance function."""
 
+
 def no_progress(description: str, total: int) -> Advance:
     return lambda steps=1: None
+
 
 class Skipped(BaseModel):
     """Something in the input that was not stored, and why."""
 
     source: str
     reason: str
+
 
 class IngestReport(BaseModel):
     """What one ingest did: rows written per label/relationship, what was skipped, what was not resolved."""
@@ -44,11 +47,13 @@ class IngestReport(BaseModel):
         """Skips that are errors (an unreadable or unusable file), not deliberate omissions."""
         return [skip for skip in self.skipped if skip.reason.startswith("error")]
 
+
 @contextmanager
 def timed(report: IngestReport) -> Iterator[IngestReport]:
     started = datetime.now()
     yield report
     report.seconds = round((datetime.now() - started).total_seconds(), 2)
+
 
 def shown(path: Path) -> Path:
     """A path as people should read it in sources and reports: relative to here when it lies below."""

@@ -54,10 +54,13 @@ class UnitDirectory:
                     break
         return key
 
+
 _PLACE = re.compile(r"[\u4e00-\u9fff]+?(?:省|自治区|市|自治州|州|盟|县|区|旗)")
+
 
 def _unit_key(name: str) -> str:
     return "".join(name.split())
+
 
 def resolver_catalogue(store: GraphStore) -> NameCatalogue:
     """The shipped national catalogue plus any law stored in the graph that it lacks."""
@@ -66,6 +69,7 @@ def resolver_catalogue(store: GraphStore) -> NameCatalogue:
         if row["id"] not in rows:
             rows[row["id"]] = {key: value for key, value in row.items() if value is not None}
     return NameCatalogue.from_records(rows.values())
+
 
 def add_catalogue_laws(store: GraphStore, batch: GraphBatch, law_ids: set[str], catalogue: NameCatalogue) -> None:
     """Add Law nodes (catalogue facts only) for the ids the graph does not hold yet."""

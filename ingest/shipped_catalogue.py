@@ -27,6 +27,7 @@ LAWS_FILE = CATALOGUE_DIR / "laws.jsonl"
 
 ARTICLE_FACTS_FILE = CATALOGUE_DIR / "article_facts.jsonl.gz"
 
+
 def load_catalogue(
     store: GraphStore, laws_file: Path = LAWS_FILE, facts_file: Path | None = ARTICLE_FACTS_FILE,
     *, batch_size: int = 5000, track: Tracker = no_progress,
@@ -57,6 +58,7 @@ def load_catalogue(
                          "linked articles": sum(map(len, facts.values()))}
     return report
 
+
 def read_jsonl(path: Path) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
     try:
@@ -65,6 +67,7 @@ def read_jsonl(path: Path) -> list[dict]:
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", source=str(path)) from exc
 
+
 def _article_facts(path: Path, law_ids: set[str]) -> dict[str, list[dict]]:
     facts: dict[str, list[dict]] = defaultdict(list)
     if path.exists():
@@ -72,6 +75,7 @@ def _article_facts(path: Path, law_ids: set[str]) -> dict[str, list[dict]]:
             if row["law_id"] in law_ids:
                 facts[row["version_id"]].append(row)
     return facts
+
 
 def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]]) -> GraphBatch:
     batch = GraphBatch()
@@ -87,6 +91,7 @@ def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]]) -> GraphBat
                 add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])])
     return batch
 
+
 def article_fact_rows(group: LawGroup, links: list[ArticleLinks]) -> Iterator[dict]:
     """Derived facts of linked current articles for data/catalogue (ids, numbers, links; no text)."""
     by_id = {article.id: article for article in group.articles}
@@ -95,6 +100,7 @@ def article_fact_rows(group: LawGroup, links: list[ArticleLinks]) -> Iterator[di
             article = by_id[link.article_id]
             yield {**article.model_dump(exclude={"text", "paragraphs"}), "names": [list(n) for n in link.names],
                    "audiences": link.audiences}
+
 
 @lru_cache(maxsize=1)
 def shipped_law_rows() -> tuple[dict, ...]:

@@ -11,6 +11,7 @@ FLAG_FIELDS = {"problems": "i.problems", "unresolved": "i.unresolved"}
 FLAG_COUNTS = {"problems": "with_problems", "unresolved": "with_unresolved"}
 """The checklist property counting the rows each flag marks."""
 
+
 def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
     """Current checklists of a year with their row counts (kept on the checklist)."""
     return Query(
@@ -22,6 +23,7 @@ def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
         cached=True,
         packed=("unit_id", "checklist_id", "revision", "items", "with_problems", "with_unresolved"),
     )
+
 
 def flagged_rows(kind: str, unit_ids: list[str], checklist_ids: list[str]) -> Query:
     """The rows of these units' checklists with problems (a missing question) or unresolved names.
@@ -36,6 +38,7 @@ def flagged_rows(kind: str, unit_ids: list[str], checklist_ids: list[str]) -> Qu
         {"unit_ids": sorted(set(unit_ids)), "checklist_ids": list(checklist_ids)},
         cached=True,
     )
+
 
 def outdated_citations(year: int | None, unit_id: str | None = None) -> Query:
     """Current-checklist rows claiming a repealed or amended law, with the law that replaced it.

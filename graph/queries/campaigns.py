@@ -9,6 +9,7 @@ from graph.schema import rel_type
 ANCHORS = {"key_date": "SCHEDULED", "law": "CLAIMS", "audience": "TARGETS"}
 """What a joint campaign gathers around: the rows scheduled on a key date, claiming a law, targeting an audience."""
 
+
 def _anchor_rows(anchor: str, region: str | None, with_unit: bool = False) -> str:
     """The anchor's rows `i` in current checklists `c` (of units `u` in a region, when given).
 
@@ -21,9 +22,11 @@ def _anchor_rows(anchor: str, region: str | None, with_unit: bool = False) -> st
     region_test = "" if region is None else " AND u.region CONTAINS $region"
     return f"MATCH {path}<-[:SUBMITTED]-(u:Unit) WHERE {CURRENT}{region_test}"
 
+
 def _in_groups(group_rel: str) -> str:
     """Rows' groups (`g`, through `group_rel`), kept to $group_ids."""
     return f"MATCH (i)-[:{group_rel}]->(g:{rel_type(group_rel).target}) WHERE g.id IN $group_ids"
+
 
 def _campaign_query(
     name: str, anchor: str, region: str | None, rest: str, params: dict, *, with_unit: bool = False,
@@ -44,6 +47,7 @@ def _campaign_query(
                 f"AND EXISTS {{ (i)-[:{rel}]->(:{rel_type(rel).target} {{id: $anchor_id}}) }} {rest}")
     return Query(name, regional, params, ladybug=rows, cached=cached, packed=packed)
 
+
 def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: str, region: str | None) -> Query:
     """The anchor's current rows grouped by what they point at through `group_rel` (a law or an
     audience), with how many units each group has (one current checklist per unit and year).
@@ -60,6 +64,7 @@ def campaign_groups(anchor: str, anchor_id: str, year: int | None, group_rel: st
         packed=("id", "name", "units"),
     )
 
+
 def campaign_unit_rows(
     anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], region: str | None,
 ) -> Query:
@@ -75,8 +80,10 @@ def campaign_unit_rows(
         packed=("group_id", "unit_id", "unit_name", "rows", "declaring_rows"),
     )
 
+
 CAMPAIGN_LINKS = {"law_ids": "CLAIMS", "audience_ids": "TARGETS", "method_ids": "USES", "key_date_ids": "SCHEDULED"}
 """What a campaign shows of each row: list column -> the relationship it collects."""
+
 
 def campaign_rows(
     anchor: str, anchor_id: str, year: int | None, group_rel: str, group_ids: list[str], unit_ids: list[str],
@@ -100,6 +107,7 @@ def campaign_rows(
         f"RETURN {ITEM_FIELDS}, {DECLARES} AS declares, g.id AS group_id, {', '.join(columns)}",
         {"anchor_id": anchor_id, "year": year, "group_ids": list(group_ids), "unit_ids": list(unit_ids)},
     )
+
 
 def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
     """What the current rows claiming a law point at through TARGETS, USES or CO_UNIT."""

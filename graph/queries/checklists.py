@@ -9,6 +9,7 @@ from graph.query import Query
 def latest_checklist_year() -> Query:
     return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year", cached=True)
 
+
 def current_claims(year: int | None) -> Query:
     """Each current checklist's unit and the laws its rows claim (Checklist.law_ids)."""
     return Query(
@@ -19,6 +20,7 @@ def current_claims(year: int | None) -> Query:
         packed=("unit_id", "law_ids"),
     )
 
+
 def claimed_law_ids(year: int | None) -> Query:
     """The laws some current checklist of the year claims, in one row."""
     return Query(
@@ -28,6 +30,7 @@ def claimed_law_ids(year: int | None) -> Query:
         cached=True,
     )
 
+
 def unit_claims(unit_id: str, year: int | None, include_sub_units: bool = False) -> Query:
     """The rows of a unit's (and its sections') current checklists and the laws they claim."""
     return Query(
@@ -36,6 +39,7 @@ def unit_claims(unit_id: str, year: int | None, include_sub_units: bool = False)
         f"-[r:CLAIMS]->(l:Law) WHERE {CURRENT} RETURN {ITEM_FIELDS}, r.surface AS surface, l.id AS law_id",
         {"unit_id": unit_id, "year": year},
     )
+
 
 def law_claims(law_id: str, year: int | None) -> Query:
     """The current-checklist rows of a year that claim one law, with the name as written."""
@@ -47,6 +51,7 @@ def law_claims(law_id: str, year: int | None) -> Query:
         {"law_id": law_id, "year": year},
     )
 
+
 def checklist_items(unit_id: str, year: int | None) -> Query:
     """A unit's current checklist of a year, row by row, as it will be published."""
     return Query(
@@ -57,6 +62,7 @@ def checklist_items(unit_id: str, year: int | None) -> Query:
         {"unit_id": unit_id, "year": year},
     )
 
+
 def unit_checklists(unit_id: str) -> Query:
     return Query(
         "unit_checklists",
@@ -66,6 +72,7 @@ def unit_checklists(unit_id: str) -> Query:
         {"unit_id": unit_id},
     )
 
+
 def submitted_unit_ids(year: int | None) -> Query:
     """The units with a current checklist for the year, in one row."""
     return Query(
@@ -73,6 +80,7 @@ def submitted_unit_ids(year: int | None) -> Query:
         f"MATCH (c:Checklist) WHERE {CURRENT} RETURN collect(DISTINCT c.unit_id) AS unit_ids",
         {"year": year},
     )
+
 
 CHECKLIST_SUMMARY = (
     "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
@@ -85,10 +93,12 @@ CHECKLIST_SUMMARY = (
 )
 """Write checklist `c`'s row counts and claimed laws from its rows."""
 
+
 def summarize_checklist(checklist_id: str) -> Query:
     """Run in the transaction that wrote the checklist's rows."""
     return Query("summarize_checklist", f"MATCH (c:Checklist {{id: $checklist_id}}) {CHECKLIST_SUMMARY}",
                  {"checklist_id": checklist_id})
+
 
 def summarize_unsummarized_checklists() -> Query:
     """Checklists written before their summaries were kept (or by a raw loader) get them."""
@@ -96,6 +106,7 @@ def summarize_unsummarized_checklists() -> Query:
         "summarize_unsummarized_checklists",
         f"MATCH (c:Checklist) WHERE c.items IS NULL OR c.law_ids IS NULL {CHECKLIST_SUMMARY}",
     )
+
 
 def retire_current_checklists(unit_id: str, year: int) -> Query:
     """A unit's current checklist of a year stops being current (a new revision replaces it)."""
@@ -105,6 +116,7 @@ def retire_current_checklists(unit_id: str, year: int) -> Query:
         "SET c.current = false RETURN count(c) AS n",
         {"unit_id": unit_id, "year": year},
     )
+
 
 def unit_year_checklists(unit_id: str, year: int) -> Query:
     """A unit's checklist revisions for a year, newest first: the next revision number and whether it changed."""

@@ -24,6 +24,7 @@ def articles_naming_types_of_laws(law_ids: list[str]) -> Query:
         packed=ARTICLE_MATCH_COLUMNS,
     )
 
+
 def articles_naming_types_in_laws(type_ids: list[str], law_ids: list[str]) -> Query:
     """Articles of these laws' current versions that name one of these department types."""
     return Query(
@@ -34,6 +35,7 @@ def articles_naming_types_in_laws(type_ids: list[str], law_ids: list[str]) -> Qu
         {"type_ids": list(type_ids), "law_ids": list(law_ids)},
         packed=ARTICLE_MATCH_COLUMNS,
     )
+
 
 def types_named_by_law(scope: LawScope) -> Query:
     """For each law in scope, the department types its current version names."""
@@ -48,6 +50,7 @@ def types_named_by_law(scope: LawScope) -> Query:
         packed=("law_id", "type_ids"),
     )
 
+
 def units_acting_as(type_ids: list[str]) -> Query:
     """The ids of the units acting as each of these department types (one row per type)."""
     return Query(
@@ -58,6 +61,7 @@ def units_acting_as(type_ids: list[str]) -> Query:
         cached=True,
     )
 
+
 def units_by_type() -> Query:
     """Each department type with the ids of the units acting as it (one row per type)."""
     return Query(
@@ -65,6 +69,7 @@ def units_by_type() -> Query:
         "MATCH (u:Unit)-[:ACTS_AS]->(d:DepartmentType) RETURN d.id AS type_id, collect(u.id) AS unit_ids",
         cached=True,
     )
+
 
 def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
     """The department types a unit (and its sections) act as."""

@@ -11,9 +11,11 @@ def laws_in_scope(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
     return Query("laws_in_scope", f"MATCH (l:Law) {where(clauses)} RETURN {LAW_BRIEF}", params, packed=LAW_BRIEF_COLUMNS)
 
+
 def count_laws_in_scope(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
     return Query("count_laws_in_scope", f"MATCH (l:Law) {where(clauses)} RETURN count(l) AS n", params, cached=True)
+
 
 def law_sort_keys(scope: LawScope) -> Query:
     """Laws in scope as [id, level, title], in one row."""
@@ -23,12 +25,15 @@ def law_sort_keys(scope: LawScope) -> Query:
         cached=True,
     )
 
+
 def all_law_briefs() -> Query:
     """Every law's list fields: answers name laws from all over the catalogue, a few at a time."""
     return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_BRIEF}", packed=LAW_BRIEF_COLUMNS)
 
+
 def law_detail(law_id: str) -> Query:
     return Query("law_detail", f"MATCH (l:Law {{id: $law_id}}) RETURN {LAW_FACTS}", {"law_id": law_id})
+
 
 def law_versions(law_id: str) -> Query:
     return Query(
@@ -38,6 +43,7 @@ def law_versions(law_id: str) -> Query:
         "v.promulgated AS promulgated, v.effective AS effective",
         {"law_id": law_id},
     )
+
 
 def law_repeals(law_id: str) -> Query:
     """The law that repealed this one and the laws this one repealed, with the dates."""
@@ -50,6 +56,7 @@ def law_repeals(law_id: str) -> Query:
         {"law_id": law_id},
     )
 
+
 def law_implementations(law_id: str) -> Query:
     """The laws this one implements (a 实施条例's parent law) and those implementing it."""
     return Query(
@@ -61,6 +68,7 @@ def law_implementations(law_id: str) -> Query:
         {"law_id": law_id},
     )
 
+
 def version_articles(version_id: str, skip: int, limit: int) -> Query:
     """One page of a version's articles in reading order."""
     return Query(
@@ -71,12 +79,14 @@ def version_articles(version_id: str, skip: int, limit: int) -> Query:
         {"version_id": version_id, "skip": skip, "limit": limit},
     )
 
+
 def count_version_articles(version_id: str) -> Query:
     return Query(
         "count_version_articles",
         "MATCH (:LawVersion {id: $version_id})-[:HAS_ARTICLE]->(a:Article) RETURN count(a) AS n",
         {"version_id": version_id},
     )
+
 
 def search_laws(text: str) -> Query:
     """Laws whose title, short title or an alias contains the text (ranked by the caller).
@@ -89,6 +99,7 @@ def search_laws(text: str) -> Query:
         f"OR any(alias IN l.aliases WHERE alias CONTAINS q) RETURN {LAW_FACTS}",
         {"text": text},
     )
+
 
 def search_articles(terms: list[str]) -> Query:
     """Articles of current versions containing every one of the words (nlp.search.search_terms).
@@ -104,6 +115,7 @@ def search_articles(terms: list[str]) -> Query:
         {f"term{k}": term for k, term in enumerate(terms)},
     )
 
+
 def law_cases(law_id: str) -> Query:
     return Query(
         "law_cases",
@@ -112,6 +124,7 @@ def law_cases(law_id: str) -> Query:
         {"law_id": law_id},
     )
 
+
 def laws_with_versions(law_ids: list[str]) -> Query:
     """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
     return Query(
@@ -119,6 +132,7 @@ def laws_with_versions(law_ids: list[str]) -> Query:
         "UNWIND $law_ids AS lid MATCH (l:Law {id: lid})-[:HAS_VERSION]->(:LawVersion) RETURN DISTINCT l.id AS id",
         {"law_ids": list(law_ids)},
     )
+
 
 def law_names() -> Query:
     """Every stored law's names and dates, for resolving citations of laws outside the shipped catalogue."""

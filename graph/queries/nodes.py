@@ -15,6 +15,7 @@ def node_name(label: str, node_id: str) -> Query:
         {"id": node_id},
     )
 
+
 def display_names(label: str, ids: list[str]) -> Query:
     """Display names of some nodes of one label, by id."""
     node_type(label)
@@ -24,12 +25,14 @@ def display_names(label: str, ids: list[str]) -> Query:
         {"ids": list(ids)},
     )
 
+
 def key_dates(key_date_ids: list[str]) -> Query:
     return Query(
         "key_dates",
         "UNWIND $ids AS kid MATCH (k:KeyDate {id: kid}) RETURN k.id AS id, k.name AS name, k.month AS month, k.day AS day",
         {"ids": list(key_date_ids)},
     )
+
 
 def existing_ids(label: str, ids: list[str]) -> Query:
     """Which of these ids a node of this label already has (edges need both ends)."""

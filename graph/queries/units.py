@@ -9,6 +9,7 @@ from graph.query import Query
 def unit_brief(unit_id: str) -> Query:
     return Query("unit_brief", f"MATCH (u:Unit {{id: $unit_id}}) RETURN {UNIT_FIELDS}", {"unit_id": unit_id})
 
+
 def unit_detail(unit_id: str) -> Query:
     return Query(
         "unit_detail",
@@ -17,6 +18,7 @@ def unit_detail(unit_id: str) -> Query:
         {"unit_id": unit_id},
     )
 
+
 def units_page(skip: int, limit: int) -> Query:
     """One page of all units by name."""
     return Query(
@@ -24,8 +26,10 @@ def units_page(skip: int, limit: int) -> Query:
         {"skip": skip, "limit": limit},
     )
 
+
 def count_units() -> Query:
     return Query("count_units", "MATCH (u:Unit) RETURN count(u) AS n")
+
 
 def units_overview() -> Query:
     """Every unit as [id, name, id of the unit it is part of (null at the top)], in one row."""
@@ -35,11 +39,13 @@ def units_overview() -> Query:
         cached=True,
     )
 
+
 def unit_briefs(unit_ids: list[str]) -> Query:
     return Query(
         "unit_briefs", f"UNWIND $unit_ids AS uid MATCH (u:Unit {{id: uid}}) RETURN {UNIT_FIELDS}",
         {"unit_ids": list(unit_ids)},
     )
+
 
 def search_units(text: str) -> Query:
     return Query(
@@ -49,6 +55,7 @@ def search_units(text: str) -> Query:
         {"text": text},
     )
 
+
 def units_named(name: str) -> Query:
     """Units whose id, name or an alias is exactly this (how people type a unit on the command line)."""
     return Query(
@@ -56,6 +63,7 @@ def units_named(name: str) -> Query:
         f"WITH $name AS q MATCH (u:Unit) WHERE u.id = q OR u.name = q OR q IN u.aliases RETURN {UNIT_FIELDS}",
         {"name": name},
     )
+
 
 def sub_units(unit_id: str) -> Query:
     """Sections and second-level units below a unit, at any depth up to five."""
@@ -65,12 +73,14 @@ def sub_units(unit_id: str) -> Query:
         {"unit_id": unit_id},
     )
 
+
 def parent_unit(unit_id: str) -> Query:
     return Query(
         "parent_unit",
         "MATCH (:Unit {id: $unit_id})-[:PART_OF]->(u:Unit) RETURN u.id AS unit_id, u.name AS unit_name",
         {"unit_id": unit_id},
     )
+
 
 def unit_directory() -> Query:
     """Every unit's id, name and aliases: checklists name their unit (and partners) in many ways."""

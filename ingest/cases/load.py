@@ -21,6 +21,7 @@ from pufa.laws import stable_id
 
 CASE_SUMMARY_CHARS = 400
 
+
 def ingest_cases(store: GraphStore, paths: Iterable[Path], *, track: Tracker = no_progress) -> IngestReport:
     """Typical cases (以案释法): a LawCase per file, citing the laws and current articles it names."""
     files: list[Path] = []
@@ -72,6 +73,7 @@ def ingest_cases(store: GraphStore, paths: Iterable[Path], *, track: Tracker = n
         report.counts = {"cases": len(batch.nodes.get("LawCase", [])), "laws cited": len(batch.edges.get("CITES", [])),
                          "articles cited": len(batch.edges.get("CITES_ARTICLE", []))}
     return report
+
 
 def _article_label(number: int | None, suffix: int) -> str | None:
     if number is None:

@@ -47,6 +47,7 @@ def ingest_checklists(
             advance(1)
     return report
 
+
 def _by_unit_year(
     records: list[ChecklistRecord], units: UnitDirectory, path: Path,
 ) -> dict[tuple[str, int], list[ChecklistRecord]]:
@@ -61,6 +62,7 @@ def _by_unit_year(
             raise InputError("no year in the title or file name; pass --year", source=str(path))
         grouped[(unit_id, record.year)].append(record)
     return grouped
+
 
 class _ChecklistContext:
     """What writing checklists needs from the graph, read once per ingest."""
@@ -141,6 +143,7 @@ class _ChecklistContext:
     def _add_missing_laws(self, batch: GraphBatch) -> None:
         """Laws claimed but not yet in the graph come in from the catalogue, so every claim lands."""
         add_catalogue_laws(self.store, batch, {row["dst"] for row in batch.edges.get("CLAIMS", [])}, self.catalogue)
+
 
 def _digest(items: list[ChecklistItemRecord]) -> str:
     """Content identity of a submission: the rows as written, not where the file was."""

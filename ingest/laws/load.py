@@ -35,6 +35,7 @@ def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
             raise InputError("no such file or folder", source=str(path))
     return files, roots[0] if len(roots) == 1 else None
 
+
 def ingest_laws(
     store: GraphStore, paths: Iterable[Path], *, today: date | None = None, workers: int = 2,
     laws_per_group: int = 100, articles_per_write: int = 40_000, batch_size: int = 5000,
@@ -81,6 +82,7 @@ def ingest_laws(
         report.counts = {"laws": len(catalogue.laws) - len(stored), "versions": len(catalogue.versions),
                          "articles": len(catalogue.articles), "repeals": len(catalogue.repeals)}
     return report
+
 
 def _linked(groups: list[LawGroup], workers: int) -> Iterator[list[ArticleLinks]]:
     """Each group's article links, in order; computed ahead in worker processes when workers > 1."""

@@ -26,6 +26,7 @@ def department_type_ids(written: str) -> list[str]:
             found.append(mention.dept_type)
     return found
 
+
 def ingest_units(store: GraphStore, path: Path) -> IngestReport:
     """A unit register (CSV/XLSX/Word table): units, their parents and the department types they act as.
 

@@ -31,6 +31,8 @@ from tests.fixtures_graph import build_county
 TOKEN = "schemathesis-token"
 EXAMPLES = int(os.environ.get("PUFA_SCHEMATHESIS_EXAMPLES", "25"))
 """Requests per operation and mode; modest so that the whole schema runs in about a minute."""
+
+
 def can_be_invalid(spec: dict) -> bool:
     """Whether a request to the operation can break its schema at all: it has a body or a parameter
     that is not a bare path string (a path segment that is any string has no invalid value)."""
