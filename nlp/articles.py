@@ -14,8 +14,8 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from nlp.audiences import AudienceMention, audience_pipeline
-from nlp.gazetteer import audience_terms
 from nlp.departments import DepartmentMention, find_departments
+from nlp.gazetteer import audience_terms
 from nlp.text import normalize, trie_regex
 
 
