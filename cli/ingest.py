@@ -27,12 +27,13 @@ from graph.store import GraphStore
 from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import load_demo
-from ingest.laws.load import ingest_laws
+from ingest.laws.load import ingest_law_table, ingest_laws
 from ingest.report import Advance, IngestReport, Tracker, no_progress
 from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
 from nlp.catalogue import Catalogue
 from nlp.citations import extract_citations
+from pufa import vocab
 from pufa.config import get_settings
 
 ingest_app = typer.Typer(help="Load law texts, the unit register, checklists or cases into the graph.",
@@ -99,6 +100,23 @@ def render_report(report: IngestReport, console: Console) -> None:
             what = "; ".join(f"{k}: {v}" for k, v in entry.items() if k != "source")
             unresolved.add_row(escape(str(entry.get("source"))), escape(what))
         console.print(unresolved)
+    if report.unit_types:
+        render_unit_types(report, console)
+
+
+def render_unit_types(report: IngestReport, console: Console) -> None:
+    """Each unit's department types with where they came from; the units acting as none first."""
+    names = {term.id: term.name for term in vocab.department_types()}
+    ordered = sorted(report.unit_types, key=lambda unit: bool(unit.types))
+    table = Table(title=f"department types of {len(ordered)} units (written: 职能类型 column; name/alias: implied by it;"
+                        " bureau: corrected)")
+    table.add_column("unit", overflow="fold")
+    table.add_column("types", overflow="fold")
+    for unit in ordered[:SHOWN_ROWS]:
+        types = "、".join(f"{names.get(t.type_id, t.type_id)} ({t.via}{': ' + t.organ if t.organ else ''})"
+                         for t in unit.types)
+        table.add_row(escape(unit.unit), escape(types) if types else "[red]none[/]")
+    console.print(table)
 
 
 @ingest_app.command("laws")
@@ -111,6 +129,15 @@ def laws_command(
     """Laws, versions and articles, with the department types and audiences each current article names."""
     as_of = date.fromisoformat(today) if today else None
     _run(as_json, lambda store, track: [ingest_laws(store, paths, today=as_of, workers=workers, track=track)])
+
+
+@ingest_app.command("law-table")
+def law_table_command(
+    path: Annotated[Path, typer.Argument(help="A table (xlsx/csv/docx) of laws: 法律法规名称, 效力级别, 制定机关, 公布日期, 施行日期, 时效性.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Laws the catalogue lacks (部门规章, 党内法规, local rules, normative documents); checklists citing them resolve."""
+    _run(as_json, lambda store, track: [ingest_law_table(store, path)])
 
 
 @ingest_app.command("catalogue")

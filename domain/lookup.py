@@ -10,6 +10,7 @@ from domain.asked import page, stored_page
 from domain.briefs import fetch_law_briefs, law_sort_key, unit_public
 from domain.cache import CachedStore
 from domain.models import (
+    ActingTypePublic,
     ArticleHitPublic,
     ArticleHitsPublic,
     ArticlePublic,
@@ -23,7 +24,6 @@ from domain.models import (
     LawsPublic,
     LawVersionPublic,
     LiaisonPublic,
-    NamedPublic,
     UnitBriefPublic,
     UnitDetailPublic,
     UnitsPublic,
@@ -156,7 +156,8 @@ def unit_detail(store: CachedStore, unit_id: str) -> UnitDetailPublic:
         sub_units=sorted((UnitBriefPublic(id=row["unit_id"], name=row["unit_name"]) for row in children),
                          key=lambda sub: (sub.name or "", sub.id)),
         department_types=sorted(
-            (NamedPublic(id=row["type_id"], name=row["type_name"]) for row in store.read(queries.departments.unit_types(unit_id))),
+            (ActingTypePublic(id=row["type_id"], name=row["type_name"], via=row["via"], organ=row["organ"])
+             for row in store.read(queries.departments.unit_types(unit_id))),
             key=lambda named: (named.name or "", named.id),
         ),
         checklists=sorted(

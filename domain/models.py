@@ -368,12 +368,20 @@ class LiaisonPublic(BaseModel):
     email: str | None = None
 
 
+class ActingTypePublic(NamedPublic):
+    """A department type a unit acts as, and why: `via` written (the register's 职能类型), name or
+    alias (read from it through data/organs.yaml; `organ` is what it was read as), bureau (corrected)."""
+
+    via: str | None = None
+    organ: str | None = None
+
+
 class UnitDetailPublic(BaseModel):
     unit: UnitPublic
     liaison: LiaisonPublic
     parent: UnitBriefPublic | None
     sub_units: list[UnitBriefPublic]
-    department_types: list[NamedPublic]
+    department_types: list[ActingTypePublic]
     checklists: list[ChecklistPublic]
 
 

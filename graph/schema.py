@@ -92,9 +92,12 @@ NODES: dict[str, NodeType] = {
             {
                 "name": STRING, "aliases": STRINGS, "kind": STRING, "region": STRING,
                 "parent_id": STRING, "liaison_name": STRING, "liaison_post": STRING,
-                "liaison_phone": STRING, "liaison_email": STRING,
+                "liaison_phone": STRING, "liaison_email": STRING, "types_written": STRINGS,
+                "types_corrected": STRINGS,
             },
-            "A responsible unit (普法责任主体) or one of its sections.",
+            "A responsible unit (普法责任主体) or one of its sections. `types_written`: the department types its "
+            "register row writes (职能类型); `types_corrected`: those the bureau set, which win over the register "
+            "and the name until the bureau clears them.",
             ("name",),
         ),
         NodeType(
@@ -150,7 +153,12 @@ RELS: dict[str, RelType] = {
         RelType("CITES", "LawCase", "Law", "A case cites a law.", {"articles": STRINGS}),
         RelType("CITES_ARTICLE", "LawCase", "Article", "A case cites an article."),
         RelType("PART_OF", "Unit", "Unit", "A section or second-level unit of a unit."),
-        RelType("ACTS_AS", "Unit", "DepartmentType", "A unit acts as a department type."),
+        RelType(
+            "ACTS_AS", "Unit", "DepartmentType",
+            "A unit acts as a department type: as the register writes it, as its name or an alias implies "
+            "(data/organs.yaml), or as the bureau corrected it (`via`; `organ`: the organ named).",
+            {"via": STRING, "organ": STRING},
+        ),
         RelType("SUBMITTED", "Unit", "Checklist", "A unit's checklist revisions."),
         RelType("HAS_ITEM", "Checklist", "ChecklistItem", "A checklist's rows."),
         RelType("CLAIMS", "ChecklistItem", "Law", "A row claims a law.", {"confidence": DOUBLE, "surface": STRING}),

@@ -8,6 +8,8 @@ Dates are ISO strings (YYYY-MM-DD) so both stores compare them the same way.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from pufa.vocab import UNIT_KINDS
@@ -45,6 +47,25 @@ class UnitRecord(BaseModel):
     liaison_email: str | None = None
     source: str | None = None
     """File and row the unit came from, e.g. data/sample/units.csv:12."""
+
+
+class ActingType(BaseModel):
+    """A department type a unit acts as, and where that came from: the register's 职能类型 column
+    (`written`, which wins), the unit's name or an alias (data/organs.yaml), or the bureau's correction."""
+
+    type_id: str
+    via: Literal["written", "name", "alias", "bureau"]
+    organ: str | None = None
+    """For `name` and `alias`: the organ the name was read as (市场监督管理局 for 县工商局)."""
+
+
+class UnitTypes(BaseModel):
+    """One unit of a register and the types it acts as: what a register ingest reports per unit."""
+
+    unit_id: str
+    unit: str
+    source: str | None = None
+    types: list[ActingType] = Field(default_factory=list)
 
 
 class ChecklistSkip(BaseModel):

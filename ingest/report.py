@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from ingest.records import UnitTypes
+
 Advance = Callable[[int], None]
 
 Tracker = Callable[[str, int], Advance]
@@ -36,6 +38,8 @@ class IngestReport(BaseModel):
     written: dict[str, int] = Field(default_factory=dict)
     skipped: list[Skipped] = Field(default_factory=list)
     unresolved: list[dict] = Field(default_factory=list)
+    unit_types: list[UnitTypes] = Field(default_factory=list)
+    """Unit register ingests: each unit's department types and where they came from."""
     seconds: float = 0.0
 
     def add_written(self, written: dict[str, int]) -> None:

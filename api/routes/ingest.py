@@ -21,6 +21,7 @@ from api.deps import JobsDep, SettingsDep, StoreDep, TokenDep
 from domain.models import CitationsPublic
 from ingest.checklists.load import ingest_checklists
 from ingest.jobs import IngestJob, JobKind
+from ingest.laws.load import ingest_law_table
 from ingest.report import IngestReport
 from ingest.units.load import ingest_units
 from nlp.catalogue import Catalogue
@@ -94,6 +95,17 @@ async def upload_checklist(
         raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name),
                          source=path.name)
     return report
+
+
+@router.post("/laws", response_model=IngestReport, dependencies=[TokenDep])
+async def upload_law_table(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReport:
+    """Add laws the catalogue lacks from a table (xlsx/csv/docx: title, level, issuer, dates, status)."""
+    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
+        path = await _saved(file, Path(folder), settings)
+        try:
+            return ingest_law_table(store.store, path)
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(path), path.name)) from None
 
 
 @router.post("/units", response_model=IngestReport, dependencies=[TokenDep])

@@ -3,9 +3,10 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from domain import coverage, lookup
+from api.deps import LawScopeDep, PagingDep, StoreDep, TokenDep, YearQuery
+from domain import coverage, lookup, unit_types
 from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
 router = APIRouter(prefix="/units", tags=["units"])
@@ -22,6 +23,19 @@ def list_units(
 
 @router.get("/{unit_id}", response_model=UnitDetailPublic)
 def unit_detail(store: StoreDep, unit_id: str) -> UnitDetailPublic:
+    return lookup.unit_detail(store, unit_id)
+
+
+class DepartmentTypesCorrection(BaseModel):
+    type_ids: list[str] | None = Field(
+        description="The department types (ids of data/departments.yaml) the unit acts as; null clears the "
+                    "correction, so that its register row and its name decide again.", max_length=100)
+
+
+@router.put("/{unit_id}/department-types", response_model=UnitDetailPublic, dependencies=[TokenDep])
+def correct_department_types(store: StoreDep, unit_id: str, correction: DepartmentTypesCorrection) -> UnitDetailPublic:
+    """The bureau corrects which department types a unit acts as (its answers follow at once)."""
+    unit_types.correct_unit_types(store, unit_id, correction.type_ids)
     return lookup.unit_detail(store, unit_id)
 
 

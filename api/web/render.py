@@ -26,6 +26,8 @@ ARTICLE_ROLES = {"duty": "职责", "power": "职权", "mention": "提及"}
 UNIT_ROLES = {"lead": "牵头单位", "co": "配合单位"}
 ANCHOR_KINDS = {"key_date": "重要节点", "law": "法律法规", "audience": "普法对象"}
 SHARED_KINDS = {"law": "共同普及的法律法规", "audience": "共同面向的普法对象"}
+TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "alias": "按简称推定", "bureau": "司法局更正"}
+"""Where a unit's department type came from (ingest.records.ActingType.via)."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 LEAD_REASONS = [
@@ -116,7 +118,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lead_reason=lead_reason, finding_codes=finding_codes, evidence=evidence,
                        key_date_label=key_date_label, percent=percent)
-    env.globals.update(page_url=page_url, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
+    env.globals.update(page_url=page_url, TYPE_SOURCES=TYPE_SOURCES, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS)
     return env
 

@@ -75,7 +75,7 @@ def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
     """The department types a unit (and its sections) act as."""
     return Query(
         "unit_types",
-        f"{unit_and_sections(include_sub_units)}-[:ACTS_AS]->(d:DepartmentType) "
-        "RETURN u.id AS unit_id, d.id AS type_id, d.name AS type_name",
+        f"{unit_and_sections(include_sub_units)}-[r:ACTS_AS]->(d:DepartmentType) "
+        "RETURN u.id AS unit_id, d.id AS type_id, d.name AS type_name, r.via AS via, r.organ AS organ",
         {"unit_id": unit_id},
     )

@@ -86,3 +86,31 @@ def unit_directory() -> Query:
     """Every unit's id, name and aliases: checklists name their unit (and partners) in many ways."""
     return Query("unit_directory",
                  "MATCH (u:Unit) RETURN u.id AS id, u.name AS name, u.aliases AS aliases, u.region AS region")
+
+
+def corrected_types(unit_ids: list[str]) -> Query:
+    """The department types the bureau set for these units, where it did."""
+    return Query(
+        "corrected_types",
+        "UNWIND $unit_ids AS uid MATCH (u:Unit {id: uid}) WHERE u.types_corrected IS NOT NULL "
+        "RETURN u.id AS unit_id, u.types_corrected AS type_ids",
+        {"unit_ids": list(unit_ids)},
+    )
+
+
+def correct_types(unit_id: str, type_ids: list[str] | None) -> Query:
+    """Set (or, with None, clear) the bureau's correction of a unit's department types."""
+    return Query(
+        "correct_types", "MATCH (u:Unit {id: $unit_id}) SET u.types_corrected = $type_ids RETURN count(u) AS n",
+        {"unit_id": unit_id, "type_ids": type_ids},
+    )
+
+
+def unit_type_sources(unit_id: str) -> Query:
+    """What a unit's department types are worked out from: its names, region, written and corrected types."""
+    return Query(
+        "unit_type_sources",
+        "MATCH (u:Unit {id: $unit_id}) RETURN u.name AS name, u.aliases AS aliases, u.region AS region, "
+        "u.types_written AS written, u.types_corrected AS corrected",
+        {"unit_id": unit_id},
+    )

@@ -13,9 +13,18 @@ from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.catalogue import build_catalogue
-from ingest.laws.graph import ArticleLinks, LawGroup, group_batch, law_groups, lineage_batch, link_articles
+from ingest.laws.graph import (
+    ArticleLinks,
+    LawGroup,
+    group_batch,
+    law_groups,
+    lineage_batch,
+    link_articles,
+    with_common_duty,
+)
 from ingest.laws.model import ParsedLawFile, SkippedFile
 from ingest.laws.parse import law_files, scan_law_paths
+from ingest.laws.table import read_law_table
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
 from pufa.errors import InputError
@@ -92,3 +101,23 @@ def _linked(groups: list[LawGroup], workers: int) -> Iterator[list[ArticleLinks]
         return
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(link_articles, work)
+
+
+def ingest_law_table(store: GraphStore, path: Path) -> IngestReport:
+    """Laws the catalogue lacks, from the bureau's table (ingest.laws.table), written in one batch.
+
+    A title the graph already holds (the shipped catalogue, a law text) is skipped, not
+    overwritten: the table adds laws, it does not change the national catalogue's facts."""
+    report = IngestReport(kind="law table", files=1)
+    with timed(report):
+        laws = read_law_table(shown(path))
+        known = {row["id"] for row in store.read(queries.nodes.existing_ids("Law", [law.id for law in laws]))}
+        batch = GraphBatch()
+        for law in laws:
+            if law.id in known:
+                report.skipped.append(Skipped(source=law.title, reason="already in the catalogue"))
+            else:
+                batch.add_node("Law", with_common_duty(law))
+        report.add_written(GraphWriter(store).write(batch))
+        report.counts = {"laws": len(laws), "added": len(batch.nodes.get("Law", []))}
+    return report

@@ -1,4 +1,9 @@
-"""A unit register into the graph: units, their parents and the department types they act as."""
+"""A unit register into the graph: units, their parents and the department types they act as.
+
+Registers as units fill them in (the liaison form: 单位, 姓名, 职务, 电话, 邮箱) have no 职能类型
+column, so a unit acts as the types its name and aliases imply (nlp.unit_types, data/organs.yaml);
+a written 职能类型 overrides them, and a correction by the bureau overrides both until it clears it.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,12 @@ from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.graph import linkable_types
+from ingest.records import ActingType, UnitRecord, UnitTypes
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Skipped, shown, timed
 from ingest.units.reader import read_units_with_skips
 from nlp.departments import extract_departments
+from nlp.unit_types import types_from_names
 
 
 def department_type_ids(written: str) -> list[str]:
@@ -27,6 +34,23 @@ def department_type_ids(written: str) -> list[str]:
     return found
 
 
+def written_type_ids(unit: UnitRecord) -> list[str]:
+    """The types the register's 职能类型 cells name, as taxonomy ids."""
+    return list(dict.fromkeys(type_id for text in unit.dept_types for type_id in department_type_ids(text)))
+
+
+def acting_types(name: str, aliases: list[str], region: str | None, written: list[str] | None,
+                 corrected: list[str] | None) -> list[ActingType]:
+    """The types a unit acts as: the bureau's correction, else what the register writes, else what
+    its name and aliases imply."""
+    if corrected is not None:
+        return [ActingType(type_id=type_id, via="bureau") for type_id in corrected]
+    if written:
+        return [ActingType(type_id=type_id, via="written") for type_id in written]
+    implied = types_from_names(name, aliases, region=region)
+    return [ActingType(type_id=found.type_id, via=found.via, organ=found.organ) for found in implied]
+
+
 def ingest_units(store: GraphStore, path: Path) -> IngestReport:
     """A unit register (CSV/XLSX/Word table): units, their parents and the department types they act as.
 
@@ -38,17 +62,22 @@ def ingest_units(store: GraphStore, path: Path) -> IngestReport:
         write_reference(store)
         parents = {unit.parent_id for unit in units if unit.parent_id}
         known = {unit.id for unit in units} | {row["id"] for row in store.read(queries.nodes.existing_ids("Unit", sorted(parents)))}
+        corrections = {row["unit_id"]: row["type_ids"]
+                       for row in store.read(queries.units.corrected_types([unit.id for unit in units]))}
         batch = GraphBatch()
         for unit in units:
             if unit.parent_id not in known:
                 unit = unit.model_copy(update={"parent_id": None})
-            batch.add_node("Unit", unit.model_dump(exclude={"dept_types", "parent_name", "source"}))
+            written = written_type_ids(unit)
+            batch.add_node("Unit", {**unit.model_dump(exclude={"dept_types", "parent_name", "source"}),
+                                    "types_written": written, "types_corrected": corrections.get(unit.id)})
             batch.replace_edges["ACTS_AS"].add(unit.id)
             batch.replace_edges["PART_OF"].add(unit.id)
-            types = [type_id for written in unit.dept_types for type_id in department_type_ids(written)]
+            types = acting_types(unit.name, unit.aliases, unit.region, written, corrections.get(unit.id))
+            for acting in types:
+                batch.add_edge("ACTS_AS", unit.id, acting.type_id, via=acting.via, organ=acting.organ)
+            report.unit_types.append(UnitTypes(unit_id=unit.id, unit=unit.name, source=unit.source, types=types))
             unmapped = [written for written in unit.dept_types if not department_type_ids(written)]
-            for type_id in dict.fromkeys(types):
-                batch.add_edge("ACTS_AS", unit.id, type_id)
             if unmapped:
                 report.unresolved.append({"source": unit.source, "unit": unit.name, "department_types": unmapped})
             if unit.parent_id:
@@ -56,5 +85,6 @@ def ingest_units(store: GraphStore, path: Path) -> IngestReport:
             elif unit.parent_name:
                 report.unresolved.append({"source": unit.source, "unit": unit.name, "parent": unit.parent_name})
         report.add_written(GraphWriter(store).write(batch))
-        report.counts = {"units": len(units), "sub-units": sum(1 for unit in units if unit.parent_id)}
+        report.counts = {"units": len(units), "sub-units": sum(1 for unit in units if unit.parent_id),
+                         "units acting as no department type": sum(1 for found in report.unit_types if not found.types)}
     return report

@@ -1,0 +1,84 @@
+"""Department types of a register's units on both stores: from the names when the register is the
+liaison form (no 职能类型), as written when it has the column, as the bureau corrects them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain.cache import CachedStore
+from domain.lookup import unit_detail
+from domain.unit_types import correct_unit_types
+from graph.store import GraphStore
+from ingest.demo import SAMPLE_DIR
+from ingest.units.load import ingest_units
+from pufa.errors import InputError
+from pufa.laws import unit_id
+
+LIAISON_FORM = SAMPLE_DIR / "units_liaison_form.xlsx"
+MARKET = unit_id("澄河县市场监督管理局")
+
+
+def write_register(folder: Path, rows: list[str], header: str = "单位,姓名,职务,电话,邮箱") -> Path:
+    path = folder / "附件1联络员登记表.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def acting(store: GraphStore, unit: str) -> list[tuple[str, str | None]]:
+    """(type id, where it came from) of a unit's department types, by type id."""
+    return sorted((t.id, t.via) for t in unit_detail(CachedStore(store), unit_id(unit)).department_types)
+
+
+def test_a_liaison_form_without_types_gets_them_from_names_and_short_names(store, tmp_path):
+    register = write_register(tmp_path, [
+        "澄河县市场监督管理局,陈晓梅,法规股股长,0000-7000144,a@example.org",
+        "县卫健委,沈佳怡,科员,0000-7000199,b@example.org",
+        "县环保局,王清源,干部,0000-7000166,c@example.org",
+        "团县委,李青,干事,0000-7000177,d@example.org",
+        "城关镇司法所,赵敏,所长,0000-7000188,e@example.org",
+        "澄河县融媒体中心,周一,编辑,0000-7000100,f@example.org",
+    ])
+    report = ingest_units(store, register)
+    by_unit = {found.unit: found for found in report.unit_types}
+    assert {t.type_id for t in by_unit["澄河县市场监督管理局"].types} >= {"market_regulation", "drug_regulation",
+                                                                   "intellectual_property", "price"}
+    assert [(t.type_id, t.via, t.organ) for t in by_unit["县卫健委"].types] == [("health", "name", "卫生健康委员会")]
+    assert [t.type_id for t in by_unit["县环保局"].types] == ["ecology_environment"]
+    assert [t.type_id for t in by_unit["团县委"].types] == ["youth_league"]
+    assert [t.type_id for t in by_unit["城关镇司法所"].types] == ["justice"]
+    assert by_unit["澄河县融媒体中心"].types == []
+    assert report.counts["units acting as no department type"] == 1
+    assert acting(store, "县卫健委") == [("health", "name")]
+
+
+def test_the_sample_liaison_form_gives_every_unit_a_type(store):
+    report = ingest_units(store, LIAISON_FORM)
+    assert report.counts["units"] == 5 and all(found.types for found in report.unit_types)
+
+
+def test_a_written_type_overrides_the_name(store, tmp_path):
+    register = write_register(tmp_path, ["澄河县水利局,郑一,股长,0000-1,a@example.org,水行政主管部门、应急管理部门"],
+                              header="单位,姓名,职务,电话,邮箱,职能类型")
+    ingest_units(store, register)
+    assert acting(store, "澄河县水利局") == [("emergency_management", "written"), ("water", "written")]
+
+
+def test_the_bureau_corrects_types_and_a_new_register_keeps_the_correction(store, tmp_path):
+    register = write_register(tmp_path, ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-1,a@example.org"])
+    ingest_units(store, register)
+    cached = CachedStore(store)
+    correct_unit_types(cached, MARKET, ["market_regulation", "price"])
+    assert acting(store, "澄河县市场监督管理局") == [("market_regulation", "bureau"), ("price", "bureau")]
+    ingest_units(store, register)  # the register comes again, still without types
+    assert acting(store, "澄河县市场监督管理局") == [("market_regulation", "bureau"), ("price", "bureau")]
+    correct_unit_types(cached, MARKET, None)
+    assert ("drug_regulation", "name") in acting(store, "澄河县市场监督管理局")
+
+
+def test_an_unknown_type_is_refused_naming_it(store, tmp_path):
+    ingest_units(store, write_register(tmp_path, ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-1,a@example.org"]))
+    with pytest.raises(InputError, match="'markets'"):
+        correct_unit_types(CachedStore(store), MARKET, ["markets"])
+    assert ("market_regulation", "name") in acting(store, "澄河县市场监督管理局")
