@@ -20,6 +20,11 @@ Public API (imported lazily, so `import nlp` does not load spaCy until it is nee
 
     extract_audiences(text) -> list[AudienceMention]  # start, end, text, audience_id, name
 
+    find_principal_authorities(articles: list[LawArticle]) -> list[PrincipalAuthority]
+        LawArticle: id, label, path (编/章/节 headings), text — one law's current version
+        PrincipalAuthority: dept_type, level, article_id, article_label, cue, text
+    relevance_tier(is_principal, duty_power_articles) -> "principal" | "related" | "mentioned"
+
     warm(catalogue=None)   # load jieba, the user dictionary and the pipelines at start-up
 
 Offsets always index the text as passed in (traditional script and full-width forms are
@@ -42,6 +47,10 @@ _EXPORTS = {
     "load_department_taxonomy": "nlp.departments",
     "AudienceMention": "nlp.audiences",
     "extract_audiences": "nlp.audiences",
+    "LawArticle": "nlp.principal",
+    "PrincipalAuthority": "nlp.principal",
+    "find_principal_authorities": "nlp.principal",
+    "relevance_tier": "nlp.principal",
     "warm": "nlp.pipeline",
 }
 

@@ -66,6 +66,8 @@ _DUTY_HOLDERS = re.compile(
 )
 _DUTY_HOLDER_NOISE = re.compile(r"^其他|(?<=的)(?:有关|相关)")
 """负有…监督管理职责的部门 in any wording; the ones listed as collectives keep their id, others are generic."""
+_TASK_NAMED = re.compile(r"(?<![不未])负责(?!本|全|对)(?:管理)?[^,。;:、()]{2,16}?的(?:部门|机构)")
+"""负责特种设备安全监督管理的部门: one department named by its task, of the sector whose stem the task holds."""
 SENTENCE_END = frozenset({"。", ";", "!", "?", "\n"})
 FRAME_ENDS = frozenset({"时", "同时", "后", "前", "中", "内", "期间", ","})
 """在…时 / 在…范围内 frames set the scene; cues inside them (在处理事故时) are not the subject's."""
@@ -118,10 +120,12 @@ class DepartmentTaxonomy:
         return sorted(self.lexicon)
 
     def joint_level(self, levels: list[str | None]) -> str | None:
-        """市、县(市、区) → the lowest level named, "and above" (county_and_above)."""
+        """市、县(市、区) → the lowest level named, "and above" (county_and_above); 县(市)、区 → county."""
         ranked = [level for level in levels if level in self.level_ranks]
         if not ranked:
             return levels[-1]
+        if len(set(ranked)) == 1:
+            return ranked[0]
         lowest = max(ranked, key=self.level_ranks.__getitem__)
         return self.level_and_above.get(lowest, lowest)
 
@@ -221,6 +225,9 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
     for match in _DUTY_HOLDERS.finditer(text):
         entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), _Entry("collective", "generic"))
         hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
+    for match in _TASK_NAMED.finditer(text):
+        entry = taxonomy.lexicon.get(match.group()) or _task_sector(match.group(), taxonomy, pattern)
+        hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
     tokens: list[_Token] = []
     for start, end, entry in sorted(hits, key=lambda hit: hit[0]):
         token = _Token(start, end, text[start:end], entry)
@@ -246,6 +253,14 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
             del tokens[-2:]
         tokens.append(token)
     return _with_fillers(text, tokens)
+
+
+def _task_sector(phrase: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[str]) -> _Entry:
+    """The sector of the longest stem inside a task description, as a complete organ; generic without one."""
+    stems = [m.group() for m in pattern.finditer(phrase) if taxonomy.lexicon[m.group()].kind == "stem"]
+    if not stems:
+        return _Entry("collective", "generic")
+    return replace(taxonomy.lexicon[max(stems, key=len)], kind="organ")
 
 
 _FILLER = re.compile(r"[\u4e00-\u9fff]{2,8}")
