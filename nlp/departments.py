@@ -494,20 +494,23 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
     return "power" if designated else "mention"
 
 
-def find_departments(text: str, original: str | None = None) -> list[DepartmentMention]:
+def find_departments(text: str, original: str | None = None, roles: bool = True) -> list[DepartmentMention]:
     """Mentions in normalised `text`, their `text` cut from `original` (same length) if given.
-    Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read."""
+    Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read, and
+    not at all with roles=False (every mention then has role "mention"; spans, types and levels are
+    the same)."""
     taxonomy, pattern = _default_taxonomy()
     phrases = _read_phrases(_lexicon_tokens(text, taxonomy, pattern), taxonomy)
     if not phrases:
         return []
-    load_departments()
+    if roles:
+        load_departments()
     groups = _coordination_groups(text, phrases)
-    words = _SentenceWords(text)
+    words = _SentenceWords(text) if roles else None
     source = text if original is None else original
     mentions: list[DepartmentMention] = []
     for position, group in enumerate(groups):
-        role = _group_role(text, words, group, groups[position + 1:])
+        role = _group_role(text, words, group, groups[position + 1:]) if words else "mention"
         mentions += [
             member.model_copy(update={"role": role, "text": source[member.start:member.end]})
             for phrase in group for member in phrase.members

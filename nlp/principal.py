@@ -69,11 +69,15 @@ class LawArticle(NamedTuple):
     path: str
     """Headings above the article, 编/章/节 joined by "/" ("第一章 总则"); empty without chapters."""
     text: str
+    departments: tuple[DepartmentMention, ...] | None = None
+    """The article's department mentions if already found (ingest has them from nlp.articles), so that
+    they are not looked for again; read from `text` when None."""
 
     @classmethod
-    def of(cls, article: ArticleLike) -> LawArticle:
-        """From any record with these four fields (an ingest ArticleRecord)."""
-        return cls(article.id, article.label, article.path, article.text)
+    def of(cls, article: ArticleLike, departments: Iterable[DepartmentMention] | None = None) -> LawArticle:
+        """From any record with id, label, path and text (an ingest ArticleRecord)."""
+        known = None if departments is None else tuple(departments)
+        return cls(article.id, article.label, article.path, article.text, known)
 
 
 class PrincipalAuthority(BaseModel):
@@ -219,8 +223,9 @@ def _read_article(article: LawArticle, general: bool) -> list[PrincipalAuthority
     text = normalize(article.text)
     if not _WORTH_READING.search(text):
         return []
+    known = article.departments
     mentions = [
-        m for m in find_departments(text, article.text)
+        m for m in (find_departments(text, article.text, roles=False) if known is None else known)
         if not (m.dept_type == "government" and _ATTRIBUTIVE_GOVERNMENT.match(text, m.end))
     ]
     groups = _groups(text, mentions)
@@ -307,7 +312,9 @@ def _predicate_or(members: list[DepartmentMention], window: str, cue: Cue) -> li
     """X是本市广播电视主管部门: the department named as the predicate says which type X acts as."""
     if cue != "designated":
         return members
-    predicate = [m for m in find_departments(window.split(",", 1)[0]) if m.dept_type not in ("government", "generic")]
+    predicate = [
+        m for m in find_departments(window.split(",", 1)[0], roles=False) if m.dept_type not in ("government", "generic")
+    ]
     if len(predicate) != 1 or len(members) != 1:
         return members
     return [predicate[0].model_copy(update={
