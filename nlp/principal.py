@@ -35,6 +35,7 @@ evidence are in docs/relevance-tiers.md.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple, Protocol
@@ -160,10 +161,18 @@ _MAX_JOINT = 3
 
 
 @lru_cache(maxsize=1)
-def _sectors() -> frozenset[str]:
-    """Type ids that can be principal: sectors, not 有关部门 or collectives (负有…职责的部门, 行政机关)."""
+def _department_types() -> frozenset[str]:
+    """Type ids a unit can act as: sectors and bodies such as 工会, not 有关部门, 人民政府 or collectives
+    (负有…职责的部门, 行政机关), which stand for no one type."""
     taxonomy = load_department_taxonomy()
-    return frozenset(taxonomy.names) - set(taxonomy.covers) - taxonomy.nongovernmental - _NOT_COMPETENT - {"generic"}
+    return frozenset(taxonomy.names) - set(taxonomy.covers) - {"generic", "government"}
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> frozenset[str]:
+    """Type ids that can be principal: governmental department types, and 人民政府 for its offices."""
+    taxonomy = load_department_taxonomy()
+    return _department_types() - taxonomy.nongovernmental - _NOT_COMPETENT | {"government"}
 
 
 def _is_general(article: LawArticle) -> bool:
@@ -339,6 +348,15 @@ def _level(
     if owner and owner.dept_type == "government" and text[owner.end:member.start] in ("各", "的"):
         return owner.level
     return None
+
+
+def duty_power_articles(departments: Iterable[Iterable[DepartmentMention]]) -> Counter[str]:
+    """Per department type, the articles (one mention list each) that give it a duty or a power; 有关部门,
+    人民政府 and collectives (负有…职责的部门) are not counted for any type."""
+    counts: Counter[str] = Counter()
+    for mentions in departments:
+        counts.update({m.dept_type for m in mentions if m.role != "mention" and m.dept_type in _department_types()})
+    return counts
 
 
 RELATED_MIN_ARTICLES = 2
