@@ -30,7 +30,7 @@ from nlp.evaluation import (
     score_principals,
 )
 from nlp.pipeline import warm
-from nlp.principal import LawArticle, find_principal_authorities
+from nlp.principal import LawArticle, PrincipalAuthority, find_principal_authorities
 from nlp.text import sentence_spans
 from pufa.config import get_settings
 from pufa.errors import InputError
@@ -65,7 +65,7 @@ def _corpus_laws(documents: list[Path]) -> list[list[LawArticle]]:
     return laws
 
 
-def _timed_principals(laws: dict[str, list[LawArticle]]) -> tuple[dict[str, list], float]:
+def _timed_principals(laws: dict[str, list[LawArticle]]) -> tuple[dict[str, list[PrincipalAuthority]], float]:
     """Principals by law id from a cold segmentation cache, and the seconds they took."""
     clear_segment_cache()
     started = time.perf_counter()

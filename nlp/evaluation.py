@@ -3,7 +3,8 @@
 A prediction counts as correct when its span overlaps a gold span one-to-one and every labeled
 field agrees. Gold citations name the law by title; the law a prediction should resolve to is
 whatever the catalogue holds under that title, and if the catalogue has no such law the right
-answer is "unresolved" — so the same gold set stays valid as the catalogue grows.
+answer is "unresolved" — so the same gold set stays valid as the catalogue grows. Principal
+authorities are scored per law as sets of (type, level), without spans.
 """
 
 from __future__ import annotations

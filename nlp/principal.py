@@ -321,9 +321,8 @@ def _predicate_or(members: list[DepartmentMention], window: str, cue: Cue) -> li
     """X是本市广播电视主管部门: the department named as the predicate says which type X acts as."""
     if cue != "designated":
         return members
-    predicate = [
-        m for m in find_departments(window.split(",", 1)[0], roles=False) if m.dept_type not in ("government", "generic")
-    ]
+    named = find_departments(window.split(",", 1)[0], roles=False)
+    predicate = [m for m in named if m.dept_type not in ("government", "generic")]
     if len(predicate) != 1 or len(members) != 1:
         return members
     return [predicate[0].model_copy(update={
