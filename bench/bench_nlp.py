@@ -2,9 +2,10 @@
 
     python -m bench.bench_nlp [--catalogue data/catalogue/laws.jsonl] [--corpus-files 400]
 Throughput is measured on one pass after `warm()`, so jieba and dictionary loading (reported
-separately) are excluded; the corpus rows run extract_citations over whole corpus files and
-extract_departments / analyze_articles over their articles. Department rows start with an
-empty segmentation cache, so no row profits from an earlier one.
+separately) are excluded; the corpus rows run extract_citations over whole corpus files,
+extract_departments / analyze_articles over their articles and find_principal_authorities over
+their laws. Department and principal rows start with an empty segmentation cache, so no row
+profits from an earlier one. Principal rows need the corpus (the eval set names laws, not texts).
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from nlp.audiences import extract_audiences
 from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
 from nlp.citations import extract_citations
 from nlp.departments import clear_segment_cache, extract_departments
-from nlp.evaluation import CITATIONS_PATH, DEPARTMENTS_PATH, Score, load_jsonl, score_citations, score_departments
+from nlp.evaluation import (
+    CITATIONS_PATH, DEPARTMENTS_PATH, PRINCIPALS_PATH, Score, load_jsonl, score_citations, score_departments,
+    score_principals,
+)
+from nlp.principal import LawArticle, PrincipalAuthority, find_principal_authorities
 from nlp.text import sentence_spans
 from nlp.warm import warm
 from pufa.config import get_settings
@@ -48,16 +53,42 @@ def _row(table: Table, name: str, dataset: str, texts: list[str], score: Score |
     table.add_row(name, dataset, str(len(texts)), *metrics, *rates)
 
 
-def _corpus_articles(documents: list[Path]) -> list[str]:
-    """Article texts of the sampled corpus files that parse as laws."""
+def _corpus_laws(documents: list[Path]) -> list[list[LawArticle]]:
+    """The articles of each sampled corpus file that parses as a law."""
     root = get_settings().corpus_dir
-    texts: list[str] = []
+    laws: list[list[LawArticle]] = []
     for path in documents:
         try:
-            texts += [article.text for article in parse_law_file(path, root=root).articles]
+            laws.append([LawArticle.of(article) for article in parse_law_file(path, root=root).articles])
         except InputError:
             continue
-    return texts
+    return laws
+
+
+def _timed_principals(laws: dict[str, list[LawArticle]]) -> tuple[dict[str, list[PrincipalAuthority]], float]:
+    """Principals by law id from a cold segmentation cache, and the seconds they took."""
+    clear_segment_cache()
+    started = time.perf_counter()
+    found = {law_id: find_principal_authorities(articles) for law_id, articles in laws.items()}
+    return found, time.perf_counter() - started
+
+
+def _principal_rows(table: Table) -> list[str]:
+    """P/R/F1 on tests/eval/principal_authorities.jsonl per split (type and level), then type only."""
+    root = get_settings().corpus_dir
+    items = load_jsonl(PRINCIPALS_PATH)
+    laws = {
+        item["id"]: [LawArticle.of(article) for article in parse_law_file(root / item["source"], root=root).articles]
+        for item in items
+    }
+    for split in ("dev", "held_out", None):
+        chosen = [item for item in items if split in (None, item["split"])]
+        found, seconds = _timed_principals({item["id"]: laws[item["id"]] for item in chosen})
+        texts = [article.text for item in chosen for article in laws[item["id"]]]
+        _row(table, "principals", f"eval {split or 'all'}, {len(chosen)} laws", texts, score_principals(chosen, found),
+             seconds)
+    _row(table, "principals", "eval all, type only", texts, score_principals(items, found, fields=("type",)), seconds)
+    return score_principals(items, found).errors
 
 
 def _fresh(path: Path) -> Catalogue:
@@ -119,14 +150,25 @@ def main(
     _, seconds = _timed(extract_audiences, texts)
     _row(table, "audiences", "department eval texts", texts, None, seconds)
     if sample:
-        articles = _corpus_articles(sample)
+        laws = _corpus_laws(sample)
+        articles = [article.text for law in laws for article in law]
         clear_segment_cache()
         _, seconds = _timed(extract_departments, articles)
         _row(table, "departments", f"{len(articles)} corpus articles", articles, None, seconds)
         clear_segment_cache()
         started = time.perf_counter()
-        list(analyze_articles(articles))
+        facts = iter(analyze_articles(articles))
         _row(table, "articles", f"{len(articles)} corpus articles", articles, None, time.perf_counter() - started)
+        known = [[article._replace(departments=tuple(next(facts).departments)) for article in law] for law in laws]
+    if get_settings().corpus_dir.is_dir():
+        mismatches += _principal_rows(table)
+        if sample:
+            _, seconds = _timed_principals(dict(enumerate(laws)))
+            _row(table, "principals", f"{len(laws)} corpus laws", articles, None, seconds)
+            _, seconds = _timed_principals(dict(enumerate(known)))
+            _row(table, "principals", f"{len(laws)} laws, mentions known", articles, None, seconds)
+    else:
+        console.print(f"[yellow]no corpus at {get_settings().corpus_dir}: principal rows skipped[/yellow]")
     console.print(table)
     if errors:
         for line in mismatches:

@@ -64,6 +64,8 @@ _DUTY_HOLDERS = re.compile(
 )
 _DUTY_HOLDER_NOISE = re.compile(r"^其他|(?<=的)(?:有关|相关)")
 """负有…监督管理职责的部门 in any wording; the ones listed as collectives keep their id, others are generic."""
+_TASK_NAMED = re.compile(r"(?<![不未])负责(?!本|全|对)(?:管理)?[^,。;:、()]{2,16}?的(?:部门|机构)")
+"""负责特种设备安全监督管理的部门: one department named by its task, of the sector whose stem the task holds."""
 SENTENCE_END = frozenset({"。", ";", "!", "?", "\n"})
 FRAME_ENDS = frozenset({"时", "同时", "后", "前", "中", "内", "期间", ","})
 """在…时 / 在…范围内 frames set the scene; cues inside them (在处理事故时) are not the subject's."""
@@ -104,6 +106,9 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
     for match in _DUTY_HOLDERS.finditer(text):
         entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), LexiconEntry("collective", "generic"))
         hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
+    for match in _TASK_NAMED.finditer(text):
+        entry = taxonomy.lexicon.get(match.group()) or _task_sector(match.group(), taxonomy, pattern)
+        hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
     tokens: list[_Token] = []
     for start, end, entry in sorted(hits, key=lambda hit: hit[0]):
         token = _Token(start, end, text[start:end], entry)
@@ -129,6 +134,14 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
             del tokens[-2:]
         tokens.append(token)
     return _with_fillers(text, tokens)
+
+
+def _task_sector(phrase: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[str]) -> LexiconEntry:
+    """The sector of the longest stem inside a task description, as a complete organ; generic without one."""
+    stems = [m.group() for m in pattern.finditer(phrase) if taxonomy.lexicon[m.group()].kind == "stem"]
+    if not stems:
+        return LexiconEntry("collective", "generic")
+    return replace(taxonomy.lexicon[max(stems, key=len)], kind="organ")
 
 
 _FILLER = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -362,20 +375,23 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
     return "power" if designated else "mention"
 
 
-def find_departments(text: str, original: str | None = None) -> list[DepartmentMention]:
+def find_departments(text: str, original: str | None = None, roles: bool = True) -> list[DepartmentMention]:
     """Mentions in normalised `text`, their `text` cut from `original` (same length) if given.
-    Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read."""
+    Texts without a lexicon hit cost one regex scan: jieba runs only where a role must be read, and
+    not at all with roles=False (every mention then has role "mention"; spans, types and levels are
+    the same)."""
     taxonomy, pattern = default_taxonomy()
     phrases = _read_phrases(_lexicon_tokens(text, taxonomy, pattern), taxonomy)
     if not phrases:
         return []
-    load_departments()
+    if roles:
+        load_departments()
     groups = _coordination_groups(text, phrases)
-    words = _SentenceWords(text)
+    words = _SentenceWords(text) if roles else None
     source = text if original is None else original
     mentions: list[DepartmentMention] = []
     for position, group in enumerate(groups):
-        role = _group_role(text, words, group, groups[position + 1:])
+        role = _group_role(text, words, group, groups[position + 1:]) if words else "mention"
         mentions += [
             member.model_copy(update={"role": role, "text": source[member.start:member.end]})
             for phrase in group for member in phrase.members

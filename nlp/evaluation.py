@@ -3,24 +3,27 @@
 A prediction counts as correct when its span overlaps a gold span one-to-one and every labeled
 field agrees. Gold citations name the law by title; the law a prediction should resolve to is
 whatever the catalogue holds under that title, and if the catalogue has no such law the right
-answer is "unresolved" — so the same gold set stays valid as the catalogue grows.
+answer is "unresolved" — so the same gold set stays valid as the catalogue grows. Principal
+authorities are scored per law as sets of (type, level), without spans.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.catalogue import PRC, Catalogue, name_key
 from nlp.citations import Citation, extract_citations
 from nlp.departments import DepartmentMention, extract_departments
+from nlp.principal import PrincipalAuthority
 from pufa.config import PROJECT_ROOT
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 CITATIONS_PATH = EVAL_DIR / "citations.jsonl"
 DEPARTMENTS_PATH = EVAL_DIR / "departments.jsonl"
+PRINCIPALS_PATH = EVAL_DIR / "principal_authorities.jsonl"
 
 
 @dataclass
@@ -113,4 +116,21 @@ def score_departments(
             for m in extract(item["text"])
         ]
         _match(score, item["id"], gold, predicted)
+    return score
+
+
+def score_principals(
+    items: Iterable[dict], found: Mapping[str, list[PrincipalAuthority]], fields: Sequence[str] = ("type", "level")
+) -> Score:
+    """Principal P/R/F1 per law: an item is (law, type, level), or (law, type) with fields=("type",).
+    `found` holds the reader's output by item id (reading a law needs the corpus, which this module does not)."""
+    score = Score()
+    for item in items:
+        gold = {tuple(p[f] for f in fields) for p in item["principals"]}
+        predicted = {tuple({"type": p.dept_type, "level": p.level}[f] for f in fields) for p in found[item["id"]]}
+        score.true_positives += len(gold & predicted)
+        score.false_negatives += len(gold - predicted)
+        score.false_positives += len(predicted - gold)
+        score.errors += [f"{item['id']} {item['title']} missed {key}" for key in sorted(gold - predicted, key=str)]
+        score.errors += [f"{item['id']} {item['title']} spurious {key}" for key in sorted(predicted - gold, key=str)]
     return score

@@ -44,10 +44,12 @@ class DepartmentTaxonomy:
         return sorted(self.lexicon)
 
     def joint_level(self, levels: list[str | None]) -> str | None:
-        """市、县(市、区) → the lowest level named, "and above" (county_and_above)."""
+        """市、县(市、区) → the lowest level named, "and above" (county_and_above); 县(市)、区 → county."""
         ranked = [level for level in levels if level in self.level_ranks]
         if not ranked:
             return levels[-1]
+        if len(set(ranked)) == 1:
+            return ranked[0]
         lowest = max(ranked, key=self.level_ranks.__getitem__)
         return self.level_and_above.get(lowest, lowest)
 

@@ -160,3 +160,38 @@ def test_batch_and_single_article_readings_agree():
     batch = [facts.departments for facts in analyze_articles(texts)]
     assert batch == [extract_departments(text) for text in texts]
     assert [[m.role for m in mentions] for mentions in batch] == [["duty"], ["power", "duty"], []]
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("国务院负责特种设备安全监督管理的部门应当制定检验规则。", "market_regulation"),
+    ("由负责水路运输管理的部门责令停止经营。", "transport"),
+    ("县级以上人民政府负责管理测绘工作的部门应当加强监督。", "natural_resources"),
+])
+def test_a_department_named_by_its_task_is_of_that_tasks_sector(text, sector):
+    [mention] = extract_departments(text)
+    assert mention.dept_type == sector
+
+
+def test_a_department_named_by_a_task_of_no_sector_is_generic():
+    [mention] = extract_departments("县级以上人民政府负责老龄工作的机构应当组织协调。")
+    assert (mention.dept_type, mention.level) == ("generic", "county_and_above")
+
+
+def test_joint_levels_of_one_rank_keep_that_rank():
+    [mention] = extract_departments("县（市）、区城市绿化行政主管部门负责本行政区域内的城市绿化工作。")
+    assert (mention.dept_type, mention.level) == ("housing", "county")
+
+
+@pytest.mark.parametrize(("text", "sector", "level"), [
+    ("国务院电力管理部门应当加强监督。", "development_reform", "central"),
+    ("国务院社会保险行政部门应当加强监督。", "human_resources", "central"),
+    ("国防部应当加强监督。", "defense_mobilization", "central"),
+    ("外交部应当加强监督。", "foreign_affairs", "central"),
+])
+def test_names_the_taxonomy_lacked(text, sector, level):
+    [mention] = extract_departments(text)
+    assert (mention.dept_type, mention.level) == (sector, level)
+
+
+def test_the_civilisation_committee_is_not_a_construction_department():
+    assert extract_departments("市精神文明建设委员会应当加强统一领导。") == []
