@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from domain.cache import CachedStore
 from graph.queries.scope import LawScope
 from ingest.jobs import IngestJobs
+from nlp.principal import Tier
 from pufa.config import Settings
 from pufa.errors import Forbidden, Unauthorized
 
@@ -83,4 +84,7 @@ PagingDep = Annotated[Paging, Depends(get_paging)]
 LawScopeDep = Annotated[LawScope, Depends(get_law_scope)]
 YearQuery = Annotated[
     int | None, Query(ge=1949, le=2100, description="Checklist year; the latest year submitted by default."),
+]
+TierQuery = Annotated[
+    Tier | None, Query(description="Only one relevance tier: principal (主管), related (相关) or mentioned (提及)."),
 ]

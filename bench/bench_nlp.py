@@ -26,7 +26,13 @@ from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
 from nlp.citations import extract_citations
 from nlp.departments import clear_segment_cache, extract_departments
 from nlp.evaluation import (
-    CITATIONS_PATH, DEPARTMENTS_PATH, PRINCIPALS_PATH, Score, load_jsonl, score_citations, score_departments,
+    CITATIONS_PATH,
+    DEPARTMENTS_PATH,
+    PRINCIPALS_PATH,
+    Score,
+    load_jsonl,
+    score_citations,
+    score_departments,
     score_principals,
 )
 from nlp.principal import LawArticle, PrincipalAuthority, find_principal_authorities

@@ -23,6 +23,7 @@ from domain import audit as audit_service
 from domain import coverage, exports, lookup, sharing
 from domain.asked import checklist_year
 from domain.cache import CachedStore
+from domain.relevance import TIERS
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
 
@@ -35,6 +36,10 @@ CategoryOpt = Annotated[str | None, typer.Option(help="Category, e.g. 行政法.
 CommonOpt = Annotated[bool, typer.Option("--include-common", help="Include common duties (宪法, 民法典 …).")]
 SkipOpt = Annotated[int, typer.Option(min=0, help="Rows to skip.")]
 LimitOpt = Annotated[int, typer.Option(min=1, help="Rows to show.")]
+
+Tier = Enum("Tier", {name: name for name in TIERS}, type=str)
+"""主管 principal, 相关 related, 提及 mentioned (domain.relevance)."""
+GapTier = Enum("GapTier", {name: name for name in (*TIERS, coverage.UNOWNED)}, type=str)
 
 export_app = typer.Typer(help="Write the coverage matrix, the audit report or a unit's checklist to a file.",
                          no_args_is_help=True)
@@ -65,30 +70,40 @@ def _answer(as_json: bool, compute: Callable[[CachedStore], BaseModel], render: 
 def gaps(
     unit: Annotated[str | None, typer.Option(help="A unit (id, name or alias): laws its functions imply that it omits.")] = None,
     sub_units: Annotated[bool, typer.Option("--sub-units", help="With --unit: count its sections too.")] = False,
+    tier: Annotated[GapTier | None, typer.Option(help="Only one relevance tier (unowned: naming no local unit).")] = None,
     year: YearOpt = None, level: LevelOpt = None, status: StatusOpt = "现行有效", region: RegionOpt = None,
     category: CategoryOpt = None, include_common: CommonOpt = False, owners: Annotated[int, typer.Option(min=0)] = 3,
     skip: SkipOpt = 0, limit: LimitOpt = 50, as_json: JsonOpt = False,
 ) -> None:
-    """Laws no unit's current checklist claims, with suggested owners; or, with --unit, one unit's gaps."""
+    """Laws no unit's current checklist claims, those a local unit answers for first, with suggested owners;
+    or, with --unit, the laws its functions imply that it omits, most relevant first."""
     scope = _scope(level, status, region, category, include_common)
+    asked = tier.value if tier else None
     if unit is None:
         _answer(as_json, lambda store: coverage.coverage_gaps(
-            store, scope, year=year, skip=skip, limit=limit, owners=owners), render.render_gaps)
+            store, scope, year=year, tier=asked, skip=skip, limit=limit, owners=owners), render.render_gaps)
+    elif asked == coverage.UNOWNED:
+        raise typer.BadParameter("a unit's own gaps all name its types; use principal, related or mentioned", param_hint="--tier")
     else:
         _answer(as_json, lambda store: coverage.unit_gaps(
-            store, lookup.resolve_unit(store, unit).id, year=year, scope=scope, include_sub_units=sub_units,
+            store, lookup.resolve_unit(store, unit).id, year=year, scope=scope, include_sub_units=sub_units, tier=asked,
             skip=skip, limit=limit), render.render_unit_gaps)
 
 
 def applicable(
     unit: Annotated[str, typer.Argument(help="Unit id, full name or alias.")],
     sub_units: Annotated[bool, typer.Option("--sub-units", help="Include sections and second-level units.")] = False,
-    year: YearOpt = None, skip: SkipOpt = 0, limit: LimitOpt = 50, as_json: JsonOpt = False,
+    tier: Annotated[Tier | None, typer.Option(help="Only the inferred laws of one relevance tier.")] = None,
+    year: YearOpt = None, level: LevelOpt = None, status: StatusOpt = "现行有效", region: RegionOpt = None,
+    category: CategoryOpt = None, include_common: CommonOpt = False, skip: SkipOpt = 0, limit: LimitOpt = 50,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Laws a unit claims, laws its department types imply (with the articles; a page), and claims no article supports."""
+    """Laws a unit claims, laws its department types imply, most relevant first (with the articles; a page),
+    and claims no article supports."""
+    scope = _scope(level, status, region, category, include_common)
     _answer(as_json, lambda store: coverage.applicable(
-        store, lookup.resolve_unit(store, unit).id, year=year, include_sub_units=sub_units, skip=skip, limit=limit),
-        render.render_applicable)
+        store, lookup.resolve_unit(store, unit).id, year=year, scope=scope, include_sub_units=sub_units,
+        tier=tier.value if tier else None, skip=skip, limit=limit), render.render_applicable)
 
 
 def shared(

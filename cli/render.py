@@ -18,9 +18,12 @@ from domain.models import (
     ItemEvidencePublic,
     LawBriefPublic,
     LawsPublic,
+    LeadPublic,
     NamedPublic,
+    RelevancePublic,
     SharedDetailPublic,
     SharedLawsPublic,
+    TierCountsPublic,
     UnitAuditDetailPublic,
     UnitGapsPublic,
 )
@@ -49,39 +52,72 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def _relevance(relevance: RelevancePublic | None) -> str:
+    """principal (第六条) / related (3 duty or power articles of 5 naming it) / mentioned (…)."""
+    if relevance is None:
+        return "—"
+    if relevance.tier == "principal":
+        return escape(f"principal ({'、'.join(relevance.types[0].principal_articles)})")
+    return escape(f"{relevance.tier} ({relevance.acting_articles} duty/power of {relevance.named_articles} naming it)")
+
+
+def _tiers(counts: TierCountsPublic) -> str:
+    return f"{counts.principal} principal, {counts.related} related, {counts.mentioned} mentioned"
+
+
 def render_gaps(answer: GapsPublic, console: Console) -> None:
-    table = _table(f"{answer.count} laws in scope unclaimed in {answer.year}", "law", "level", "suggested owners", "evidence")
+    table = _table(f"{answer.count} laws in scope unclaimed in {answer.year} ({_tiers(answer.counts)}, "
+                   f"{answer.unowned} naming no local unit)", "law", "tier", "suggested owners", "evidence")
     for gap in answer.data:
-        owners = "\n".join(f"{o.unit.name} ({o.articles} articles, {o.duty_articles} duty)" for o in gap.suggested_owners)
+        owners = "\n".join(f"{o.unit.name}: {_relevance(o.relevance)}" for o in gap.suggested_owners)
         evidence = "\n".join(_articles(o.evidence) for o in gap.suggested_owners)
-        table.add_row(_law(gap.law), escape(gap.law.level or ""), escape(owners) or "—", evidence)
+        table.add_row(_law(gap.law), gap.tier or "unowned", owners or "—", evidence)
     console.print(table)
 
 
 def _inferred_table(title: str, laws: list[InferredLawPublic]) -> Table:
-    table = _table(title, "law", "articles naming the unit's department types")
+    table = _table(title, "law", "relevance", "articles naming the unit's department types")
     for law in laws:
-        table.add_row(_law(law.law), _articles(law.articles))
+        more = f" (+{law.article_count - len(law.articles)} more)" if law.article_count > len(law.articles) else ""
+        table.add_row(_law(law.law), _relevance(law.relevance), _articles(law.articles) + more)
     return table
 
 
 def _claimed_table(title: str, laws: list[ClaimedLawPublic]) -> Table:
-    table = _table(title, "law", "status", "checklist rows")
+    table = _table(title, "law", "status", "relevance", "checklist rows")
     for law in laws:
-        table.add_row(_law(law.law), escape(law.law.status or ""), _rows(law.items))
+        table.add_row(_law(law.law), escape(law.law.status or ""), _relevance(law.relevance), _rows(law.items))
     return table
 
 
 def render_unit_gaps(answer: UnitGapsPublic, console: Console) -> None:
-    console.print(_inferred_table(f"{answer.unit.name}: {answer.count} laws its functions imply, missing in {answer.year}",
-                                  answer.data))
+    console.print(_inferred_table(f"{answer.unit.name}: {answer.count} laws its functions imply, missing in {answer.year} "
+                                  f"({_tiers(answer.counts)})", answer.data))
 
 
 def render_applicable(answer: ApplicablePublic, console: Console) -> None:
     console.print(_claimed_table(f"{answer.unit.name}: claimed in {answer.year}", answer.claimed))
-    console.print(_inferred_table(f"{answer.unit.name}: {answer.inferred_count} laws inferred from its department types",
-                                  answer.inferred))
+    console.print(_inferred_table(f"{answer.unit.name}: {answer.inferred_count} laws inferred from its department types "
+                                  f"({_tiers(answer.inferred_counts)})", answer.inferred))
     console.print(_claimed_table("claimed but not inferred (common duties left out)", answer.claimed_not_inferred))
+
+
+def lead_grounds(lead: LeadPublic) -> str:
+    """Why the suggested lead leads, from the answer's fields (strongest ground first)."""
+    grounds = []
+    if lead.principal_articles:
+        grounds.append(f"the law makes its type {'、'.join(lead.principal_types)} the principal authority "
+                       f"({'、'.join(lead.principal_articles)})")
+    if lead.duty_articles:
+        grounds.append(f"{len(lead.duty_articles)} duty article(s) name its type {'、'.join(lead.duty_types)} "
+                       f"({'、'.join(lead.duty_articles)})")
+    if lead.declared_row:
+        grounds.append(f"it declared 牵头: its row {lead.declared_row.row} names partner units")
+    if not grounds and lead.articles:
+        grounds.append(f"{lead.articles} article(s) mention its types, none stating a duty")
+    if not grounds:
+        grounds.append(f"no article names these units' types and none declared 牵头; it has the most rows ({lead.rows})")
+    return "; ".join(grounds)
 
 
 def render_shared_laws(answer: SharedLawsPublic, console: Console) -> None:
@@ -94,12 +130,12 @@ def render_shared_laws(answer: SharedLawsPublic, console: Console) -> None:
 def render_shared_law(answer: SharedDetailPublic, console: Console) -> None:
     if answer.lead:
         console.print(f"suggested lead: [bold]{escape(answer.lead.unit.name or answer.lead.unit.id)}[/] — "
-                      f"{escape(answer.lead.reason)}")
-    table = _table(f"{_law(answer.law)} in {answer.year}", "role", "unit", "claimed", "duty/articles", "audiences",
+                      f"{escape(lead_grounds(answer.lead))}")
+    table = _table(f"{_law(answer.law)} in {answer.year}", "role", "unit", "claimed", "relevance", "audiences",
                    "methods")
     for unit in answer.units:
-        table.add_row(unit.role, escape(unit.unit.name or unit.unit.id), "yes" if unit.claimed else "",
-                      f"{unit.duty_articles}/{unit.articles}", _names(unit.audiences), _names(unit.methods))
+        table.add_row(unit.role, escape(unit.unit.name or unit.unit.id), "yes" if unit.claimed else "inferred",
+                      _relevance(unit.relevance), _names(unit.audiences), _names(unit.methods))
     console.print(table)
 
 
@@ -114,7 +150,10 @@ def render_campaigns(answer: CampaignsPublic, console: Console) -> None:
                           _rows(unit.items))
         console.print(table)
         if group.lead:
-            console.print(f"  lead: {escape(group.lead.unit.name or '')} — {escape(group.lead.reason)}")
+            console.print(f"  lead: {escape(group.lead.unit.name or '')} — {escape(lead_grounds(group.lead))}")
+        if group.inferred:
+            console.print(f"  also answering for the law ({group.inferred_count}): "
+                          f"{escape('、'.join(u.name or u.id for u in group.inferred))}")
         for entry in group.calendar:
             day = f"{entry.key_date.month}·{entry.key_date.day}" if entry.key_date.day else f"{entry.key_date.month}月"
             console.print(f"  {day} {escape(entry.key_date.name or '')}: {escape('、'.join(u.name or u.id for u in entry.units))}")

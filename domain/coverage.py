@@ -1,7 +1,9 @@
 """Which laws are covered: bureau-wide gaps, a unit's applicable laws and its own gaps.
 
-A law is *claimed* when a row of a current checklist cites it, and *inferred* for a unit when
-an article of the law's current version names a department type the unit acts as.
+A law is *claimed* when a row of a current checklist cites it, and *inferred* for a unit when an
+article of the law's current version names a department type the unit acts as. Inferred laws
+come ordered by relevance (domain.relevance: 主管, 相关, 提及, then the articles behind the tier),
+so that a unit sees first the laws it answers for, and the bureau the gaps a local unit owns.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import Literal
 
 from domain.asked import checklist_year, page
 from domain.briefs import (
     article_match,
-    article_sort_key,
     fetch_law_briefs,
     item_evidence,
     item_sort_key,
@@ -22,9 +24,10 @@ from domain.briefs import (
     unit_brief,
     unit_names,
 )
-from domain.cache import CachedStore
-from domain.inference import LawDepartments, laws_naming_types, unclaimed_laws
+from domain.cache import CachedStore, kept_until_write
+from domain.inference import LawDepartments, responsible_units, unclaimed_laws
 from domain.models import (
+    EVIDENCE_SHOWN,
     ApplicablePublic,
     ArticleMatchPublic,
     ClaimedLawPublic,
@@ -33,115 +36,151 @@ from domain.models import (
     InferredLawPublic,
     LawBriefPublic,
     OwnerSuggestionPublic,
+    TierCountsPublic,
     UnitBriefPublic,
     UnitGapsPublic,
 )
+from domain.relevance import TIER_RANK, TIERS, Relevance, evidence_by_type, relevance, tier_counts
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
+from nlp.principal import Tier
+
+UNOWNED = "unowned"
+"""The gaps' filter for unclaimed laws naming no local unit's department type."""
+GapTier = Literal[Tier, "unowned"]
+ROLE_RANK = {"duty": 0, "power": 1, "mention": 2}
 
 
 def coverage_gaps(
-    store: CachedStore, scope: LawScope, *, year: int | None = None, skip: int = 0, limit: int | None = 100,
-    owners: int = 5,
+    store: CachedStore, scope: LawScope, *, year: int | None = None, tier: GapTier | None = None, skip: int = 0,
+    limit: int | None = 100, owners: int = 5,
 ) -> GapsPublic:
-    """Laws in scope that no unit's current checklist claims, with suggested owners for the page shown."""
+    """Laws in scope that no unit's current checklist claims, those a local unit answers for first, with
+    suggested owners for the page shown; `tier` keeps one tier (or `unowned`)."""
     year = checklist_year(store, year)
-    ordered = sorted(unclaimed_laws(store, scope, year), key=lambda law: law_order(*law))
-    shown = [law[0] for law in page(ordered, skip, limit)]
+    ranked = _ranked_gaps(store, scope, year)
+    counts = TierCountsPublic(**{name: sum(1 for _, found in ranked if found == name) for name in TIERS})
+    kept = [law_id for law_id, found in ranked if tier is None or (found or UNOWNED) == tier]
+    shown = page(kept, skip, limit)
     briefs = fetch_law_briefs(store, shown)
-    suggestions = owner_suggestions(store, shown, owners)
+    suggestions = owner_suggestions(store, scope, shown, owners)
+    tiers = dict(ranked)
     return GapsPublic(
-        year=year, count=len(ordered),
-        data=[GapPublic(law=briefs[law_id], suggested_owners=suggestions[law_id]) for law_id in shown],
+        year=year, count=len(kept), counts=counts, unowned=sum(1 for _, found in ranked if found is None),
+        data=[GapPublic(law=briefs[law_id], tier=tiers[law_id], suggested_owners=suggestions[law_id]) for law_id in shown],
     )
 
 
-def owner_suggestions(store: CachedStore, law_ids: list[str], limit: int) -> dict[str, list[OwnerSuggestionPublic]]:
-    """Units ranked by how many articles of each law name a department type they act as
-    (then by duty articles, then by id)."""
+@kept_until_write
+def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[tuple[str, Tier | None]]:
+    """(law id, the best tier any local unit has for it) of the unclaimed laws, most relevant first."""
+    evidence = evidence_by_type(store, scope)
+    best: dict[str, tuple] = {}
+    for type_id in responsible_units(store):
+        for law_id, found in evidence.get(type_id, {}).items():
+            if law_id not in best or found.strength() < best[law_id]:
+                best[law_id] = found.strength()
+    unowned = (len(TIERS),)
+    ordered = sorted(unclaimed_laws(store, scope, year), key=lambda law: (best.get(law[0], unowned), law_order(*law)))
+    return [(law_id, TIERS[best[law_id][0]] if law_id in best else None) for law_id, *_ in ordered]
+
+
+def owner_suggestions(
+    store: CachedStore, scope: LawScope, law_ids: list[str], limit: int,
+) -> dict[str, list[OwnerSuggestionPublic]]:
+    """Per law, the local units acting as a department type it names, most relevant first (the principal
+    authority's unit leads; then the articles giving its types a duty or a power)."""
+    evidence = evidence_by_type(store, scope)
     departments = LawDepartments.load(store, law_ids)
-    ranked = {
-        law_id: sorted(
-            (owner_suggestion(UnitBriefPublic(id=unit_id), matches) for unit_id, matches in departments.by_unit(law_id).items()),
-            key=lambda owner: (-owner.articles, -owner.duty_articles, owner.unit.id),
-        )[:limit]
-        for law_id in law_ids
-    }
-    names = unit_names(store, {owner.unit.id for owners in ranked.values() for owner in owners})
-    for owners in ranked.values():
-        for owner in owners:
-            owner.unit.name = names.get(owner.unit.id)
-    return ranked
+    types_of = departments.types_by_unit()
+    ranked: dict[str, list[tuple[Relevance, str, list[Row]]]] = {}
+    for law_id in law_ids:
+        found = [(relevance(evidence, types_of[unit_id], law_id), unit_id, matches)
+                 for unit_id, matches in departments.by_unit(law_id).items()]
+        ranked[law_id] = sorted(((r, unit_id, matches) for r, unit_id, matches in found if r),
+                                key=lambda owner: (owner[0].sort_key(), owner[1]))[:limit]
+    names = unit_names(store, {unit_id for owners in ranked.values() for _, unit_id, _ in owners})
+    return {law_id: [owner_suggestion(UnitBriefPublic(id=unit_id, name=names.get(unit_id)), found, matches)
+                     for found, unit_id, matches in owners]
+            for law_id, owners in ranked.items()}
 
 
-def owner_suggestion(unit: UnitBriefPublic, matches: list[Row]) -> OwnerSuggestionPublic:
-    """A unit's claim to own a law: its matching articles, counted once each."""
+def owner_suggestion(unit: UnitBriefPublic, found: Relevance, matches: list[Row]) -> OwnerSuggestionPublic:
+    """A unit's claim to own a law: its relevance, and its matching articles counted once each."""
     articles = {row["article_id"] for row in matches}
     duty = {row["article_id"] for row in matches if row["role"] == "duty"}
     return OwnerSuggestionPublic(
-        unit=unit, articles=len(articles), duty_articles=len(duty),
-        evidence=[article_match(row) for row in sorted(matches, key=article_sort_key)],
+        unit=unit, relevance=found.public(), articles=len(articles), duty_articles=len(duty),
+        evidence=[article_match(row) for row in strongest_first(matches)[:EVIDENCE_SHOWN]],
     )
+
+
+def strongest_first(matches: list[Row]) -> list[Row]:
+    """Articles naming a type, duties first, then powers, then mentions, each in reading order."""
+    return sorted(matches, key=lambda row: (ROLE_RANK.get(row["role"], len(ROLE_RANK)), row["seq"] or 0,
+                                            row["article_id"], row["type_id"]))
 
 
 def applicable(
     store: CachedStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
-    include_sub_units: bool = False, skip: int = 0, limit: int | None = 100,
+    include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> ApplicablePublic:
-    """What a unit (and optionally its sections) claims, with the articles supporting each claim;
-    what its functions imply (a page: a county's market regulator is named by 1,100 laws); and
-    the claims no article supports."""
+    """What a unit (and optionally its sections) claims, with its relevance and supporting articles; a page
+    of what its functions imply (a county's market regulator is named by 1,100 laws), most relevant
+    first and optionally one tier; and the claims no article supports."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     inference = Inference.load(store, unit_id, scope, include_sub_units)
     claims = _claims_by_law(store, unit_id, year, include_sub_units)
-    inferred = inference.ordered()
+    inferred = inference.ordered(tier=tier)
     shown = page(inferred, skip, limit)
     articles = inference.articles(store, [*claims, *shown])
     claimed_laws = fetch_law_briefs(store, claims)
     claimed = sorted(
-        (ClaimedLawPublic(law=claimed_laws[law_id], items=sorted(items, key=item_sort_key),
-                          articles=articles.get(law_id, []))
+        (inference.claimed(claimed_laws[law_id], sorted(items, key=item_sort_key), articles.get(law_id, []))
          for law_id, items in claims.items()),
-        key=lambda law: law_sort_key(law.law),
+        key=lambda law: (TIER_RANK[law.relevance.tier] if law.relevance else len(TIERS), *law_sort_key(law.law)),
     )
     return ApplicablePublic(
         unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year, claimed=claimed,
         inferred=[inference.public(law_id, articles.get(law_id, [])) for law_id in shown], inferred_count=len(inferred),
-        claimed_not_inferred=[law for law in claimed if not law.articles and not law.law.is_common],
+        inferred_counts=inference.counts(),
+        claimed_not_inferred=[law for law in claimed if law.relevance is None and not law.law.is_common],
     )
 
 
 def unit_gaps(
     store: CachedStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
-    include_sub_units: bool = False, skip: int = 0, limit: int | None = 100,
+    include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> UnitGapsPublic:
-    """Laws a unit's department types imply that its current checklist does not claim."""
+    """Laws a unit's department types imply that its current checklist does not claim, most relevant first."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     inference = Inference.load(store, unit_id, scope, include_sub_units)
     claimed = {row["law_id"] for row in store.read(queries.checklists.unit_claims(unit_id, year, include_sub_units))}
-    missing = inference.ordered(leaving_out=claimed)
+    missing = inference.ordered(leaving_out=claimed, tier=tier)
     shown = page(missing, skip, limit)
     articles = inference.articles(store, shown)
     return UnitGapsPublic(
         unit=unit, unit_ids=_unit_and_sub_units(store, unit_id, include_sub_units), year=year,
         data=[inference.public(law_id, articles.get(law_id, [])) for law_id in shown], count=len(missing),
+        counts=inference.counts(leaving_out=claimed),
     )
 
 
 @dataclass
 class Inference:
-    """The laws whose current articles name a department type a unit (or its sections) acts as.
+    """The laws whose current articles name a department type a unit (or its sections) acts as, with
+    their relevance to it.
 
-    Worked out from the catalogue's laws per type (kept until the next write); the articles
+    Worked out from the catalogue's evidence per type (kept until the next write); the articles
     supporting them are read only for the laws an answer shows (a market regulator's 1,100 laws
     have 8,000 such articles).
     """
 
     units_by_type: dict[str, set[str]]
-    types_by_law: dict[str, set[str]]
+    relevances: dict[str, Relevance]
     laws: dict[str, LawBriefPublic]
 
     @classmethod
@@ -149,30 +188,45 @@ class Inference:
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.departments.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
-        laws_naming = laws_naming_types(store, scope)
-        types_by_law: dict[str, set[str]] = defaultdict(set)
-        for type_id in units_by_type:
-            for law_id in laws_naming.get(type_id, ()):
-                types_by_law[law_id].add(type_id)
-        return cls(units_by_type, types_by_law, fetch_law_briefs(store, types_by_law))
+        evidence = evidence_by_type(store, scope)
+        law_ids = {law_id for type_id in units_by_type for law_id in evidence.get(type_id, ())}
+        relevances = {law_id: relevance(evidence, units_by_type, law_id) for law_id in law_ids}
+        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances))
 
-    def ordered(self, leaving_out: Container[str] = ()) -> list[str]:
-        return sorted((law_id for law_id in self.types_by_law if law_id not in leaving_out),
-                      key=lambda law_id: law_sort_key(self.laws[law_id]))
+    def ordered(self, leaving_out: Container[str] = (), tier: Tier | None = None) -> list[str]:
+        kept = (law_id for law_id, found in self.relevances.items()
+                if law_id not in leaving_out and (tier is None or found.tier == tier))
+        return sorted(kept, key=lambda law_id: (self.relevances[law_id].sort_key(), *law_sort_key(self.laws[law_id])))
 
-    def articles(self, store: CachedStore, law_ids: list[str]) -> dict[str, list[ArticleMatchPublic]]:
+    def counts(self, leaving_out: Container[str] = ()) -> TierCountsPublic:
+        return tier_counts(found for law_id, found in self.relevances.items() if law_id not in leaving_out)
+
+    def articles(self, store: CachedStore, law_ids: list[str]) -> dict[str, list[Row]]:
         """Law id -> its articles naming one of the unit's types, for those of these laws it infers."""
-        inferred = sorted({law_id for law_id in law_ids if law_id in self.types_by_law})
+        inferred = sorted({law_id for law_id in law_ids if law_id in self.relevances})
         matches: dict[str, list[Row]] = defaultdict(list)
         if inferred:
             for row in store.read(queries.departments.articles_naming_types_in_laws(sorted(self.units_by_type), inferred)):
                 matches[row["law_id"]].append(row)
-        return {law_id: [article_match(row) for row in sorted(rows, key=article_sort_key)]
-                for law_id, rows in matches.items()}
+        return matches
 
-    def public(self, law_id: str, articles: list[ArticleMatchPublic]) -> InferredLawPublic:
-        units = {unit for type_id in self.types_by_law[law_id] for unit in self.units_by_type[type_id]}
-        return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), articles=articles)
+    def public(self, law_id: str, matches: list[Row]) -> InferredLawPublic:
+        units = {unit for found in self.relevances[law_id].types for unit in self.units_by_type[found.type_id]}
+        return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), relevance=self.relevances[law_id].public(),
+                                 articles=_shown(matches), article_count=_count(matches))
+
+    def claimed(self, law: LawBriefPublic, items: list, matches: list[Row]) -> ClaimedLawPublic:
+        found = self.relevances.get(law.id)
+        return ClaimedLawPublic(law=law, items=items, relevance=found.public() if found else None,
+                                articles=_shown(matches), article_count=_count(matches))
+
+
+def _shown(matches: list[Row]) -> list[ArticleMatchPublic]:
+    return [article_match(row) for row in strongest_first(matches)[:EVIDENCE_SHOWN]]
+
+
+def _count(matches: list[Row]) -> int:
+    return len({row["article_id"] for row in matches})
 
 
 def _unit_and_sub_units(store: CachedStore, unit_id: str, include_sub_units: bool) -> list[str]:

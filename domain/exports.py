@@ -24,13 +24,16 @@ from domain import audit
 from domain.asked import checklist_year
 from domain.briefs import law_brief, law_sort_key, unit_brief
 from domain.cache import CachedStore, kept_until_write
+from domain.relevance import TIER_RANK, evidence_by_type
 from graph import queries
 from graph.queries.scope import LawScope
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-CLAIMED, INFERRED = "认领", "推定"
+CLAIMED = "认领"
+TIER_MARKS = {"principal": "主管", "related": "相关", "mentioned": "提及"}
+"""How the matrix and the pages write the relevance tiers (domain.relevance)."""
 CHECKLIST_HEADER = ("序号", "法律法规名称", "普法对象", "普法方式", "时间节点", "责任科室", "责任人", "配合单位")
 
 
@@ -136,8 +139,8 @@ def claiming_units_by_law(store: CachedStore, year: int | None) -> dict[str, lis
 
 
 def coverage_matrix(store: CachedStore, *, year: int | None = None, scope: LawScope = LawScope()) -> Sheet:
-    """Laws in scope (rows) × units (columns): 认领 where a current checklist claims the law,
-    推定 where an article names a department type the unit acts as, both, or blank (a gap)."""
+    """Laws in scope (rows) × units (columns): 认领 where a current checklist claims the law; 主管, 相关 or
+    提及 where its articles name a department type the unit acts as (the best tier); both, or blank."""
     year = checklist_year(store, year)
     laws = sorted((law_brief(row) for row in store.read(queries.laws.laws_in_scope(scope))), key=law_sort_key)
     units = sorted(store.read(queries.units.units_overview())[0]["units"], key=lambda unit: (unit[1] or "", unit[0]))
@@ -146,18 +149,24 @@ def coverage_matrix(store: CachedStore, *, year: int | None = None, scope: LawSc
         for unit_id in unit_ids:
             marks[(law_id, unit_id)].add(CLAIMED)
     units_by_type = {row["type_id"]: row["unit_ids"] for row in store.read(queries.departments.units_by_type())}
-    for row in store.read(queries.departments.types_named_by_law(scope)):
-        for type_id in row["type_ids"]:
+    best: dict[tuple[str, str], str] = {}
+    for type_id, laws_naming in evidence_by_type(store, scope).items():
+        for law_id, found in laws_naming.items():
             for unit_id in units_by_type.get(type_id, []):
-                marks[(row["law_id"], unit_id)].add(INFERRED)
+                held = best.get((law_id, unit_id))
+                if held is None or TIER_RANK[found.tier] < TIER_RANK[held]:
+                    best[(law_id, unit_id)] = found.tier
+    for (law_id, unit_id), tier in best.items():
+        marks[(law_id, unit_id)].add(TIER_MARKS[tier])
+    order = (CLAIMED, *TIER_MARKS.values())
     rows = []
     for law in laws:
-        cells = ["+".join(sorted(marks.get((law.id, unit_id), ()), key=(CLAIMED, INFERRED).index))
-                 for unit_id, *_ in units]
+        cells = ["+".join(sorted(marks.get((law.id, unit_id), ()), key=order.index)) for unit_id, *_ in units]
         claimed = sum(CLAIMED in cell for cell in cells)
         rows.append([law.id, law.title, law.level, law.status, claimed, "是" if claimed == 0 else "", *cells])
     header = ["法规编号", "法律法规名称", "位阶", "时效性", "认领单位数", "缺口", *(name for _, name, _ in units)]
-    return Sheet(f"覆盖矩阵{year}", header, rows, title=f"{year}年普法责任覆盖矩阵（认领=清单列入，推定=法条点名其部门类型）")
+    return Sheet(f"覆盖矩阵{year}", header, rows, title=f"{year}年普法责任覆盖矩阵（认领=清单列入；主管=法律以其部门类型为主管部门，"
+                 "相关=两条以上条文赋予其职责或职权，提及=条文仅提及）")
 
 
 def audit_report(store: CachedStore, *, year: int | None = None, scope: LawScope = LawScope()) -> list[Sheet]:

@@ -21,28 +21,36 @@ def unclaimed_laws(store: CachedStore, scope: LawScope, year: int | None) -> lis
 
 
 @kept_until_write
-def laws_naming_types(store: CachedStore, scope: LawScope) -> dict[str, frozenset[str]]:
-    """Department type id -> the laws in scope whose current version names it (every unit's
-    inferred laws are a union of these, with no per-unit read)."""
-    laws: dict[str, set[str]] = defaultdict(set)
-    for row in store.read(queries.departments.types_named_by_law(scope)):
-        for type_id in row["type_ids"]:
-            laws[type_id].add(row["law_id"])
-    return {type_id: frozenset(law_ids) for type_id, law_ids in laws.items()}
+def responsible_units(store: CachedStore) -> dict[str, frozenset[str]]:
+    """Department type id → the units acting as it that answer for it: a section acting as a type its
+    parent unit acts as too (县公安局交警大队 under 县公安局) is its parent's part, not a second owner."""
+    units = {unit_id: parent_id for unit_id, _, parent_id in store.read(queries.units.units_overview())[0]["units"]}
+    acting = {row["type_id"]: set(row["unit_ids"]) for row in store.read(queries.departments.units_by_type())}
+
+    def parent_acts(unit_id: str, members: set[str]) -> bool:
+        seen: set[str] = set()
+        while (unit_id := units.get(unit_id)) is not None and unit_id not in seen:
+            if unit_id in members:
+                return True
+            seen.add(unit_id)
+        return False
+
+    return {type_id: frozenset(unit for unit in members if not parent_acts(unit, members))
+            for type_id, members in acting.items()}
 
 
 @dataclass
 class LawDepartments:
     """Articles of some laws' current versions naming department types, and the units acting as them.
 
-    Loaded with two queries for any number of laws; units come as ids (names are looked up only
-    for the units an answer shows, see briefs.unit_names).
+    Loaded with one query for any number of laws; units come as ids, those answering for each type
+    (`responsible_units`; names are looked up only for the units an answer shows, see briefs.unit_names).
     """
 
     matches: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     """Law id -> rows of articles_naming_types_of_laws."""
     acting: dict[str, list[str]] = field(default_factory=dict)
-    """Department type id -> ids of the units acting as it."""
+    """Department type id -> ids of the units answering for it."""
 
     @classmethod
     def load(cls, store: CachedStore, law_ids: Iterable[str]) -> LawDepartments:
@@ -50,10 +58,18 @@ class LawDepartments:
         ids = sorted(set(law_ids))
         for row in store.read(queries.departments.articles_naming_types_of_laws(ids)) if ids else []:
             loaded.matches[row["law_id"]].append(row)
-        type_ids = sorted({row["type_id"] for rows in loaded.matches.values() for row in rows})
-        for row in store.read(queries.departments.units_acting_as(type_ids)) if type_ids else []:
-            loaded.acting[row["type_id"]] = row["unit_ids"]
+        responsible = responsible_units(store)
+        for type_id in {row["type_id"] for rows in loaded.matches.values() for row in rows}:
+            loaded.acting[type_id] = sorted(responsible.get(type_id, ()))
         return loaded
+
+    def types_by_unit(self) -> dict[str, set[str]]:
+        """Unit id -> the types (of those these laws name) it answers for."""
+        types: dict[str, set[str]] = defaultdict(set)
+        for type_id, unit_ids in self.acting.items():
+            for unit_id in unit_ids:
+                types[unit_id].add(type_id)
+        return types
 
     def by_unit(self, law_id: str) -> dict[str, list[Row]]:
         """Unit id -> the law's articles naming a type the unit acts as."""

@@ -54,15 +54,55 @@ class ArticleMatchPublic(BaseModel):
 # --- coverage: gaps and applicable legislation -------------------------------------------------
 
 
+class TypeRelevancePublic(BaseModel):
+    """What a law's current version gives one department type: its tier and the counts behind it."""
+
+    department_type_id: str
+    department_type: str | None = None
+    tier: str
+    """principal (主管: the law makes it its principal competent authority), related (相关: a duty or a
+    power in at least two articles) or mentioned (提及)."""
+    acting_articles: int
+    """Articles giving the type a duty or a power."""
+    named_articles: int
+    principal_articles: list[str] = []
+    """The articles making it the principal authority (第六条)."""
+
+
+class RelevancePublic(BaseModel):
+    """Why a law concerns a unit: the best tier over the unit's department types the law names, and each."""
+
+    tier: str
+    acting_articles: int
+    named_articles: int
+    types: list[TypeRelevancePublic]
+
+
+class TierCountsPublic(BaseModel):
+    principal: int = 0
+    related: int = 0
+    mentioned: int = 0
+
+
+EVIDENCE_SHOWN = 5
+"""Articles an answer lists per law and unit; `article_count` has them all (the law page shows them)."""
+
+
 class OwnerSuggestionPublic(BaseModel):
     unit: UnitBriefPublic
+    relevance: RelevancePublic
     articles: int
+    """Articles naming a department type the unit acts as."""
     duty_articles: int
     evidence: list[ArticleMatchPublic]
+    """The first EVIDENCE_SHOWN of those articles."""
 
 
 class GapPublic(BaseModel):
     law: LawBriefPublic
+    tier: str | None
+    """The best relevance of the law to any local unit: principal is a real gap (a unit answers for the
+    law), mentioned a law that only names local types in passing; None when it names none of them."""
     suggested_owners: list[OwnerSuggestionPublic]
 
 
@@ -70,20 +110,30 @@ class GapsPublic(BaseModel):
     year: int | None
     data: list[GapPublic]
     count: int
+    counts: TierCountsPublic
+    """The unclaimed laws of each tier (before `tier` filtering)."""
+    unowned: int
+    """Unclaimed laws naming no local unit's department type."""
 
 
 class InferredLawPublic(BaseModel):
     law: LawBriefPublic
     unit_ids: list[str]
     """The units (of those asked about) acting as a named department type."""
+    relevance: RelevancePublic
     articles: list[ArticleMatchPublic]
+    """The first EVIDENCE_SHOWN articles naming the unit's department types, strongest role first."""
+    article_count: int
 
 
 class ClaimedLawPublic(BaseModel):
     law: LawBriefPublic
     items: list[ItemEvidencePublic]
+    relevance: RelevancePublic | None = None
+    """None when no article of the law names the unit's department types."""
     articles: list[ArticleMatchPublic] = []
-    """Its articles naming the unit's department types (none: no article ties it to the unit)."""
+    """The first EVIDENCE_SHOWN of its articles naming the unit's department types."""
+    article_count: int = 0
 
 
 class UnitGapsPublic(BaseModel):
@@ -92,6 +142,8 @@ class UnitGapsPublic(BaseModel):
     year: int | None
     data: list[InferredLawPublic]
     count: int
+    counts: TierCountsPublic
+    """The missing laws of each tier (before `tier` filtering)."""
 
 
 class ApplicablePublic(BaseModel):
@@ -100,9 +152,12 @@ class ApplicablePublic(BaseModel):
     """The unit and, when asked for, its sub-units (PART_OF)."""
     year: int | None
     claimed: list[ClaimedLawPublic]
+    """By relevance, then level and title."""
     inferred: list[InferredLawPublic]
-    """A page of them (skip, limit), by level and title."""
+    """A page of them (skip, limit), by relevance (tier, then the articles behind it), then level and title."""
     inferred_count: int
+    inferred_counts: TierCountsPublic
+    """The inferred laws of each tier (before `tier` filtering)."""
     claimed_not_inferred: list[ClaimedLawPublic]
     """Claimed laws no article ties to the unit's department types (common duties left out)."""
 
@@ -113,9 +168,10 @@ class ApplicablePublic(BaseModel):
 class SharedLawPublic(BaseModel):
     law: LawBriefPublic
     units: int
-    """Units claiming it or inferred for it (each counted once)."""
+    """Units claiming it or acting as a type it makes its principal or a related authority (each once)."""
     claimed_units: int
     inferred_units: int
+    """Units acting as a principal or related type of the law."""
 
 
 class SharedLawsPublic(BaseModel):
@@ -125,8 +181,23 @@ class SharedLawsPublic(BaseModel):
 
 
 class LeadPublic(BaseModel):
+    """The suggested 牵头单位 and what speaks for it, strongest first: the law makes its department type the
+    principal authority; its types carry duty articles; it declared 牵头 (a row of its own naming
+    partner units); its types are only mentioned; it has the most rows for the law."""
+
     unit: UnitBriefPublic
-    reason: str
+    principal_articles: list[str] = []
+    """Articles making one of its types the law's principal authority."""
+    principal_types: list[str] = []
+    duty_articles: list[str] = []
+    """Articles giving one of its types a duty (labels, reading order)."""
+    duty_types: list[str] = []
+    declared_row: ItemEvidencePublic | None = None
+    """Its first row naming partner units for the law."""
+    articles: int = 0
+    """Articles naming one of its types at all."""
+    rows: int = 0
+    """Its checklist rows for the law (for a campaign: for the anchor too)."""
 
 
 class SharedUnitPublic(BaseModel):
@@ -134,6 +205,9 @@ class SharedUnitPublic(BaseModel):
     role: str
     """lead (牵头) or co (配合)."""
     claimed: bool
+    inferred: bool
+    """It does not claim the law, but the law makes one of its types the principal or a related authority."""
+    relevance: RelevancePublic | None = None
     declared_lead: bool
     """A row of its own claiming the law names partner units (配合单位)."""
     declared_partner_of: list[str]
@@ -179,8 +253,12 @@ class CampaignGroupPublic(BaseModel):
     shared_kind: str
     """law or audience."""
     unit_count: int
-    """All units in the group; `units` shows the lead and the first others by name (units_limit)."""
+    """All units with rows in the group; `units` shows the lead and the first others by name (units_limit)."""
     units: list[CampaignUnitPublic]
+    inferred: list[UnitBriefPublic] = []
+    """For a law group: units with no row for it whose type the law makes principal or related authority
+    (the first units_limit by name; the lead first when it is one of them)."""
+    inferred_count: int = 0
     laws: list[NamedPublic]
     audiences: list[NamedPublic]
     lead: LeadPublic | None

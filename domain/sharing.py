@@ -1,14 +1,17 @@
 """Shared responsibility for comprehensive laws, and joint campaigns around a date, law or audience.
 
-The suggested lead (牵头单位) is the unit whose department types the law's duty articles name
-most; a unit that declared itself lead (a row of its own naming 配合单位 for the law) wins ties,
-and stands alone when no article names anyone. Everyone else is a co-unit (配合单位).
+A law is shared by the units claiming it and those acting as a type it makes its principal or a
+related authority (domain.relevance; a mention alone does not make a law a unit's). The suggested
+lead (牵头单位) is the principal authority's unit; failing one, the unit whose department types the
+law's duty articles name most; a unit that declared itself lead (a row of its own naming 配合单位
+for the law) wins ties, and stands alone when no article names anyone. Everyone else is a co-unit.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -23,7 +26,7 @@ from domain.briefs import (
     unit_sort_key,
 )
 from domain.cache import CachedStore, kept_until_write
-from domain.inference import LawDepartments, laws_naming_types
+from domain.inference import LawDepartments, responsible_units
 from domain.models import (
     ArticleMatchPublic,
     CalendarEntryPublic,
@@ -39,6 +42,7 @@ from domain.models import (
     SharedUnitPublic,
     UnitBriefPublic,
 )
+from domain.relevance import Relevance, TypeEvidence, evidence_by_type, relevance, type_names
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -47,6 +51,15 @@ from pufa.errors import InputError, NotFound
 
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
+Evidence = dict[str, dict[str, TypeEvidence]]
+SHARING_TIERS = ("principal", "related")
+"""The tiers that make a law a unit's to share without a claim: a mention alone does not."""
+EVERY_LAW = LawScope(status=None, include_common=True)
+"""A law asked for by id is weighed whatever its status, region or level."""
+
+
+def all_evidence(store: CachedStore) -> Evidence:
+    return evidence_by_type(store, EVERY_LAW)
 
 
 def shared_laws(
@@ -71,16 +84,17 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
 
     Units are counted through their sets of department types (a few hundred distinct sets even
     in a province): a law's inferred units are summed per set, and a claim counts extra only
-    when the claiming unit's set names none of the law's types.
+    when the claiming unit's set holds none of the law's principal or related types.
     """
     types_of_unit: dict[str, set[str]] = defaultdict(set)
-    for row in store.read(queries.departments.units_by_type()):
-        for unit_id in row["unit_ids"]:
-            types_of_unit[unit_id].add(row["type_id"])
+    for type_id, unit_ids in responsible_units(store).items():
+        for unit_id in unit_ids:
+            types_of_unit[unit_id].add(type_id)
     signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
     signatures = Counter(signature_of.values())
-    laws_naming = laws_naming_types(store, scope)
-    inferred_laws = {s: set().union(*(laws_naming.get(type_id, ()) for type_id in s)) for s in signatures}
+    answering = {type_id: {law_id for law_id, found in laws.items() if found.tier in SHARING_TIERS}
+                 for type_id, laws in evidence_by_type(store, scope).items()}
+    inferred_laws = {s: set().union(*(answering.get(type_id, ()) for type_id in s)) for s in signatures}
     inferred = Counter()
     for signature, units in signatures.items():
         for law_id in inferred_laws[signature]:
@@ -113,6 +127,13 @@ class Standing:
     items: list[Row] = field(default_factory=list)
     """Its rows as evidence (a campaign fetches them only for the units it shows)."""
     partner_of: set[str] = field(default_factory=set)
+    relevance: Relevance | None = None
+    """How the law concerns the unit's department types (None: it names none of them)."""
+
+    @property
+    def inferred(self) -> bool:
+        """Not claiming the law, but answering for it as a principal or related authority."""
+        return not self.rows and self.relevance is not None and self.relevance.tier in SHARING_TIERS
 
     @property
     def unit(self) -> UnitBriefPublic:
@@ -139,7 +160,8 @@ class Standing:
         return self.unit_name or "", self.unit_id
 
     def rank(self) -> tuple:
-        return (-len(self.duty_articles), -bool(self.declaring_rows), -self.articles, -bool(self.rows),
+        principal = self.relevance is not None and self.relevance.tier == "principal"
+        return (-principal, -len(self.duty_articles), -bool(self.declaring_rows), -self.articles, -bool(self.rows),
                 -self.rows, *self.name_key())
 
 
@@ -148,33 +170,26 @@ def choose_lead(standings: list[Standing]) -> Standing | None:
     return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
 
 
-def lead_reason(lead: Standing) -> str:
-    """Why this unit leads, in terms a person can check (its rows must be loaded)."""
-    reasons = []
-    if lead.duty_articles:
-        types = sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"})
-        reasons.append(
-            f"its department type {'、'.join(types)} is named by {len(lead.duty_articles)} duty article(s) "
-            f"of the current version ({'、'.join(lead.duty_articles)})"
-        )
-    if lead.declaring_rows:
-        first = row_evidence(row for row in lead.items if row["declares"])[0]
-        reasons.append(f"it declared 牵头: its checklist row {first.row} ({first.source or first.checklist_id}) names partner units")
-    if not reasons and lead.articles:
-        reasons.append(f"its department types are named by {lead.articles} article(s), none stating a duty")
-    if not reasons:
-        reasons.append(
-            f"no article names these units' department types and none declared 牵头; it has the most rows "
-            f"for it ({lead.rows}, ties broken by name)"
-        )
-    return "; ".join(reasons)
+def lead_public(lead: Standing) -> LeadPublic:
+    """What speaks for this unit leading, as fields a person can check (its rows must be loaded)."""
+    principal = [found for found in lead.relevance.types if found.tier == "principal"] if lead.relevance else []
+    names = type_names()
+    declared = row_evidence(row for row in lead.items if row["declares"])
+    return LeadPublic(
+        unit=lead.unit, principal_articles=sorted({label for found in principal for label in found.principal_articles}),
+        principal_types=sorted(names.get(found.type_id, found.type_id) for found in principal),
+        duty_articles=lead.duty_articles,
+        duty_types=sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"}),
+        declared_row=declared[0] if declared else None, articles=lead.articles, rows=lead.rows,
+    )
 
 
 def standings_for_law(
-    departments: LawDepartments, law_id: str, claim_rows: list[Row], partners: dict[str, list[Row]],
-    names: dict[str, str | None],
+    departments: LawDepartments, evidence: Evidence, law_id: str, claim_rows: list[Row],
+    partners: dict[str, list[Row]], names: dict[str, str | None],
 ) -> dict[str, Standing]:
-    """Standings of the units that claim the law, are inferred for it or are named partners.
+    """Standings of the units that claim the law, are named partners, or act as a type it makes its
+    principal or a related authority.
 
     `partners` holds the CO_UNIT links of the claiming rows by row id; `names` gives the names
     of inferred units that claim nothing.
@@ -188,8 +203,13 @@ def standings_for_law(
         standing(row["unit_id"], row["unit_name"]).add_item(row)
         for link in partners.get(row["item_id"], []):
             standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
+    types_of = departments.types_by_unit()
     for unit_id, matches in departments.by_unit(law_id).items():
-        standing(unit_id, names.get(unit_id)).matches.extend(matches)
+        found = relevance(evidence, types_of[unit_id], law_id)
+        if unit_id in standings or (found is not None and found.tier in SHARING_TIERS):
+            held = standing(unit_id, names.get(unit_id))
+            held.matches.extend(matches)
+            held.relevance = found
     return standings
 
 
@@ -204,19 +224,20 @@ def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> S
     departments = LawDepartments.load(store, [law_id])
     known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
-    standings = standings_for_law(departments, law_id, claim_rows, links["CO_UNIT"], names)
+    standings = standings_for_law(departments, all_evidence(store), law_id, claim_rows, links["CO_UNIT"], names)
     chosen = choose_lead(list(standings.values()))
-    lead = LeadPublic(unit=chosen.unit, reason=lead_reason(chosen)) if chosen else None
     units = []
     for s in sorted(standings.values(), key=lambda s: (s is not chosen, s.rank())):
         own = [row["item_id"] for row in s.items]
         units.append(SharedUnitPublic(
-            unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items),
+            unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items), inferred=s.inferred,
+            relevance=s.relevance.public() if s.relevance else None,
             declared_lead=bool(s.declaring_rows), declared_partner_of=sorted(s.partner_of),
             articles=s.articles, duty_articles=len(s.duty_articles),
             audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
             items=row_evidence(s.items), evidence=s.evidence(),
         ))
+    lead = lead_public(chosen) if chosen else None
     return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
 
 
@@ -262,11 +283,17 @@ def campaigns(
         counted[row["group_id"]].append(Standing(row["unit_id"], row["unit_name"], rows=row["rows"],
                                                  declaring_rows=row["declaring_rows"]))
     departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
+    in_region = _in_region(store, region)
     plans = [
-        _GroupPlan.of(departments, NamedPublic(id=row["id"], name=row["name"]),
-                      row["id"] if shared_kind == "law" else anchor_id, counted[row["id"]], units_limit)
+        _GroupPlan.of(departments, all_evidence(store), NamedPublic(id=row["id"], name=row["name"]),
+                      row["id"] if shared_kind == "law" else anchor_id, counted[row["id"]], units_limit,
+                      in_region if shared_kind == "law" else None)
         for row in shown
     ]
+    inferred_names = unit_names(store, {s.unit_id for plan in plans for s in plan.inferred})
+    for plan in plans:
+        for standing in plan.inferred:
+            standing.unit_name = inferred_names.get(standing.unit_id)
     shown_units = sorted({s.unit_id for plan in plans for s in plan.units})
     rows_by_group: dict[str, list[Row]] = defaultdict(list)
     for row in store.read(queries.campaigns.campaign_rows(anchor_kind, anchor_id, year, group_rel, group_ids, shown_units)):
@@ -280,25 +307,37 @@ def campaigns(
 
 @dataclass
 class _GroupPlan:
-    """One campaign group: its lead, chosen among all its units by their counts, and the units it shows."""
+    """One campaign group: its lead, chosen among all its units by their counts, the units it shows, and
+    (for a law) the units answering for the law without a row for the anchor."""
 
     shared: NamedPublic
     unit_count: int
     lead: Standing | None
     units: list[Standing]
+    inferred: list[Standing]
+    inferred_count: int
 
     @classmethod
-    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, standings: list[Standing],
-           units_limit: int | None) -> _GroupPlan:
+    def of(cls, departments: LawDepartments, evidence: Evidence, shared: NamedPublic, law_id: str,
+           standings: list[Standing], units_limit: int | None, in_region: Callable[[str], bool] | None) -> _GroupPlan:
+        """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of the region."""
         members = {s.unit_id: s for s in standings}
+        types_of = departments.types_by_unit()
+        answering: list[Standing] = []
         for unit_id, matches in departments.by_unit(law_id).items():
+            found = relevance(evidence, types_of[unit_id], law_id)
             if unit_id in members:
                 members[unit_id].matches.extend(matches)
-        lead = choose_lead(standings)
+                members[unit_id].relevance = found
+            elif in_region is not None and found is not None and found.tier in SHARING_TIERS and in_region(unit_id):
+                answering.append(Standing(unit_id, None, matches=list(matches), relevance=found))
+        lead = choose_lead([*standings, *answering])
         others = [s for s in standings if s is not lead]
-        shown = sorted(others, key=Standing.name_key) if units_limit is None else heapq.nsmallest(
-            max(0, units_limit - bool(lead)), others, key=Standing.name_key)
-        return cls(shared, len(standings), lead, [lead, *shown] if lead else shown)
+        shown = _first_by_name(others, units_limit, reserved=lead in standings)
+        inferred = [s for s in answering if s is not lead]
+        shown_inferred = _first_by_name(inferred, units_limit, reserved=lead in answering)
+        return cls(shared, len(standings), lead, [lead, *shown] if lead in standings else shown,
+                   [lead, *shown_inferred] if lead in answering else shown_inferred, len(answering))
 
     def take_rows(self, rows: list[Row]) -> None:
         """The group's rows of the units it shows (fetched for all groups' shown units at once)."""
@@ -327,8 +366,8 @@ class _GroupPlan:
                 methods=names.named("method_ids", s.items),
             ) for s in units],
             laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),
-            lead=LeadPublic(unit=self.lead.unit, reason=lead_reason(self.lead)) if self.lead else None,
-            calendar=calendar,
+            inferred=[s.unit for s in self.inferred], inferred_count=self.inferred_count,
+            lead=lead_public(self.lead) if self.lead else None, calendar=calendar,
         )
 
 
@@ -354,6 +393,27 @@ class _LinkNames:
         """The distinct targets of these rows' links in one column, sorted by name."""
         names = self.by_column[column]
         return _by_name({node_id: names.get(node_id) for row in rows for node_id in row[column]})
+
+
+def _first_by_name(standings: list[Standing], limit: int | None, *, reserved: bool) -> list[Standing]:
+    """The first `limit` standings by name (all without a limit), one place fewer when the lead takes it."""
+    if limit is None:
+        return sorted(standings, key=Standing.name_key)
+    return heapq.nsmallest(max(0, limit - reserved), standings, key=Standing.name_key)
+
+
+def _in_region(store: CachedStore, region: str | None) -> Callable[[str], bool]:
+    """Whether a unit lies in the region asked for (every unit without one)."""
+    if region is None:
+        return lambda unit_id: True
+    regions = unit_regions(store)
+    return lambda unit_id: region in (regions.get(unit_id) or "")
+
+
+@kept_until_write
+def unit_regions(store: CachedStore) -> dict[str, str | None]:
+    """Every unit's region, for placing inferred units in a coordinator's region."""
+    return {unit_id: region for unit_id, region in store.read(queries.units.unit_regions())[0]["units"]}
 
 
 def _group_links(links: dict[str, list[Row]]) -> Links:

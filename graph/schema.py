@@ -150,6 +150,12 @@ RELS: dict[str, RelType] = {
             {"gov_level": STRING, "role": STRING, "surface": STRING},
         ),
         RelType("CONCERNS", "Article", "Audience", "An article addresses an audience."),
+        RelType(
+            "PRINCIPAL", "Law", "DepartmentType",
+            "The law makes the type its principal competent authority (主管), by these articles of its current "
+            "version, at these levels (\"\" where the text states none), with the cue read in each (nlp.principal).",
+            {"article_ids": STRINGS, "article_labels": STRINGS, "gov_levels": STRINGS, "cues": STRINGS},
+        ),
         RelType("CITES", "LawCase", "Law", "A case cites a law.", {"articles": STRINGS}),
         RelType("CITES_ARTICLE", "LawCase", "Article", "A case cites an article."),
         RelType("PART_OF", "Unit", "Unit", "A section or second-level unit of a unit."),

@@ -1,5 +1,6 @@
-"""The national catalogue shipped in data/catalogue (laws, versions, and the current articles that
-name a department type or an audience: ids and links, no text), loaded without the corpus."""
+"""The national catalogue shipped in data/catalogue (laws with their principal authorities,
+versions, and the current articles that name a department type or an audience: ids and links,
+no text), loaded without the corpus."""
 
 from __future__ import annotations
 
@@ -10,22 +11,37 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
-from ingest.laws.graph import ArticleLinks, LawGroup, NamedType, add_links, lineage_batch, with_common_duty
+from ingest.laws.graph import (
+    ArticleLinks,
+    LawGroup,
+    NamedType,
+    PrincipalFact,
+    add_links,
+    add_principals,
+    lineage_batch,
+    with_common_duty,
+)
 from ingest.records import RepealRecord
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Tracker, no_progress, timed
+from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
-from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
 
 CATALOGUE_DIR = DATA_DIR / "catalogue"
 
 LAWS_FILE = CATALOGUE_DIR / "laws.jsonl"
 
 ARTICLE_FACTS_FILE = CATALOGUE_DIR / "article_facts.jsonl.gz"
+PARTY_REGULATIONS_FILE = DATA_DIR / "party_regulations.yaml"
+"""The main 党内法规, which the corpus lacks and party organs' checklists cite: merged into laws.jsonl
+by scripts/build_catalogue.py (titles and dates only; common duties by their level)."""
 
 
 def load_catalogue(
@@ -89,6 +105,7 @@ def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]]) -> GraphBat
                 batch.add_node("Article", ArticleRecord.model_validate({**fact, "text": ""}))
                 batch.add_edge("HAS_ARTICLE", version["id"], fact["id"])
                 add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])])
+        add_principals(batch, {row["id"]: [PrincipalFact(*fact) for fact in row.get("principals", [])]})
     return batch
 
 
@@ -100,6 +117,18 @@ def article_fact_rows(group: LawGroup, links: list[ArticleLinks]) -> Iterator[di
             article = by_id[link.article_id]
             yield {**article.model_dump(exclude={"text", "paragraphs"}), "names": [list(n) for n in link.names],
                    "audiences": link.audiences}
+
+
+def party_regulation_rows(path: Path = PARTY_REGULATIONS_FILE) -> list[dict]:
+    """data/party_regulations.yaml as catalogue rows (laws.jsonl's shape: no versions, no lineage)."""
+    rows = []
+    for number, entry in enumerate(vocab.read_yaml(path)["regulations"], start=1):
+        try:
+            law = LawFacts.model_validate({**entry, "id": law_id(entry["title"])})
+        except (KeyError, ValidationError) as exc:
+            raise InputError(f"regulation {number}: {exc}", source=str(path)) from None
+        rows.append(law.model_dump() | {"versions": [], "repealed_by": None, "parent_id": None, "principals": []})
+    return rows
 
 
 @lru_cache(maxsize=1)

@@ -60,10 +60,11 @@ _COORDINATION_GAP = re.compile(
     r"(?:、|和|及其|及|与|以及|或者|或)(?:(?!应当|应|可以|负责|必须|由|经|向|对)[\u4e00-\u9fff()]){0,10}"
 )
 _DUTY_HOLDERS = re.compile(
-    r"(?<![不未])(?:其他)?(?:负有|履行|承担)[^,。;:、]{2,20}?(?:职责|职能)的(?:有关|相关)?(?:部门|机关|机构)"
+    r"(?<![不未])(?:其他)?(?:负有|履行|承担)(?P<work>[^,。;:、]{2,20}?)(?:职责|职能)的(?:有关|相关)?(?:部门|机关|机构)"
 )
 _DUTY_HOLDER_NOISE = re.compile(r"^其他|(?<=的)(?:有关|相关)")
-"""负有…监督管理职责的部门 in any wording; the ones listed as collectives keep their id, others are generic."""
+"""负有…监督管理职责的部门 in any wording; the ones listed as collectives keep their id, one naming a sector's
+work (履行工商行政管理职责的部门) is that sector's department, others are generic."""
 _TASK_NAMED = re.compile(r"(?<![不未])负责(?!本|全|对)(?:管理)?[^,。;:、()]{2,16}?的(?:部门|机构)")
 """负责特种设备安全监督管理的部门: one department named by its task, of the sector whose stem the task holds."""
 SENTENCE_END = frozenset({"。", ";", "!", "?", "\n"})
@@ -104,7 +105,8 @@ def _lexicon_tokens(text: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern
     hits = [(m.start(), m.end(), taxonomy.lexicon[m.group()]) for m in pattern.finditer(text)]
     hits = [hit for hit in hits if hit[2].kind != "blocker"]
     for match in _DUTY_HOLDERS.finditer(text):
-        entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group()), LexiconEntry("collective", "generic"))
+        entry = taxonomy.lexicon.get(_DUTY_HOLDER_NOISE.sub("", match.group())) or _work_sector(
+            match.group("work"), taxonomy, pattern)
         hits = [hit for hit in hits if hit[1] <= match.start() or hit[0] >= match.end()] + [(*match.span(), entry)]
     for match in _TASK_NAMED.finditer(text):
         entry = taxonomy.lexicon.get(match.group()) or _task_sector(match.group(), taxonomy, pattern)
@@ -142,6 +144,15 @@ def _task_sector(phrase: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[
     if not stems:
         return LexiconEntry("collective", "generic")
     return replace(taxonomy.lexicon[max(stems, key=len)], kind="organ")
+
+
+def _work_sector(work: str, taxonomy: DepartmentTaxonomy, pattern: re.Pattern[str]) -> LexiconEntry:
+    """履行工商行政管理职责的部门 is the sector whose stem the work starts with; work that starts otherwise
+    (网络数据安全监管, 个人信息保护) is shared by several departments: generic."""
+    stem = pattern.match(work)
+    if stem and taxonomy.lexicon[stem.group()].kind == "stem":
+        return replace(taxonomy.lexicon[stem.group()], kind="organ")
+    return LexiconEntry("collective", "generic")
 
 
 _FILLER = re.compile(r"[\u4e00-\u9fff]{2,8}")

@@ -29,7 +29,7 @@ from ingest.laws.catalogue import Catalogue, build_catalogue
 from ingest.laws.graph import law_groups, link_articles
 from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
 from ingest.laws.parse import law_files, scan_law_paths
-from ingest.shipped_catalogue import article_fact_rows
+from ingest.shipped_catalogue import article_fact_rows, party_regulation_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,10 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = build_catalogue(parsed, today=args.today)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in catalogue.law_rows()]
+    facts, principals = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
+    rows = sorted([*({**row, "principals": principals.get(row["id"], [])} for row in catalogue.law_rows()),
+                   *party_regulation_rows()], key=lambda row: row["id"])
+    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows]
     (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")
-    facts = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
-    counts = [*_counts(catalogue, parsed, skipped), ("current articles linked (article_facts.jsonl.gz)", facts)]
+    counts = [*_counts(catalogue, parsed, skipped), ("current articles linked (article_facts.jsonl.gz)", facts),
+              ("laws with a principal authority", sum(1 for found in principals.values() if found)),
+              ("party regulations (data/party_regulations.yaml)", len(party_regulation_rows()))]
     readme = README.format(
         corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts)
     )
@@ -130,23 +134,26 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors else 0
 
 
-def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> int:
-    """The current articles that name a department type or an audience: numbers and links, no text.
+def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> tuple[int, dict[str, list]]:
+    """The current articles that name a department type or an audience: numbers and links, no text;
+    and each law's principal authorities (type, level, article id and label, cue).
 
     gzip with mtime 0 so the same corpus gives the same bytes."""
     groups = list(law_groups(catalogue, laws_per_group=100))
     rows: list[str] = []
+    principals: dict[str, list] = {}
     columns = (TextColumn("linking articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as progress, \
             ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
         task = progress.add_task("link", total=len(groups))
-        for group, links in zip(groups, pool.map(link_articles, [g.current_articles() for g in groups]), strict=True):
+        for group, linked in zip(groups, pool.map(link_articles, [g.current_articles() for g in groups]), strict=True):
             rows += [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
-                     for row in article_fact_rows(group, links)]
+                     for row in article_fact_rows(group, linked.links)]
+            principals.update({law_id: [list(fact) for fact in facts] for law_id, facts in linked.principals.items()})
             progress.advance(task)
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write("".join(rows).encode("utf-8"))
-    return len(rows)
+    return len(rows), principals
 
 
 def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[SkippedFile]) -> list[tuple[str, int]]:

@@ -21,6 +21,15 @@ Articles naming department types (current versions), role in brackets:
   示例市养犬管理条例 第四条 公安(duty); 第五条 公安(power)
   消费者权益保护法 第三十二条 市场(duty)
   环境保护法 第十条 生态(duty)
+
+Principal authorities (PRINCIPAL), and so the relevance tiers (≥ 2 duty/power articles: related):
+  食品安全法 市场 第六条 (主管); 教育 related (2); 公安 mentioned (1)
+  安全生产法 应急 第九条 (主管); 教育, 公安 mentioned (1 each)
+  未成年人保护法 no principal; 教育 related (2), 公安 related (2)
+  道路交通安全法 交警 第五条 (主管); 公安 mentioned (0)
+  示例市养犬管理条例 公安 第四条 (主管)
+  消费者权益保护法 市场 mentioned (1)
+  环境保护法 生态 第十条 (主管)
 """
 
 from __future__ import annotations
@@ -107,6 +116,10 @@ VERSIONS = {
     "LWILD@2018": [("第一条", 1, "为了保护野生动物，制定本法。", [])],
 }
 CURRENT_VERSION = {version.split("@")[0]: version for version in VERSIONS if version != "LFOOD@2018"}
+PRINCIPALS = {"LFOOD": ("market_regulation", "第六条"), "LSAFE": ("emergency_management", "第九条"),
+              "LTRAFFIC": ("traffic_police", "第五条"), "LDOG": ("public_security", "第四条"),
+              "LENV": ("ecology_environment", "第十条")}
+"""law id: (the type its current version makes principal authority, the article)."""
 
 # id: (name, kind, department types, part of)
 UNITS = {
@@ -224,6 +237,9 @@ def _add_laws(batch: GraphBatch) -> None:
             for type_id, role in named:
                 batch.add_edge("NAMES", article_id, type_id, gov_level="county_and_above", role=role,
                                surface=DEPARTMENT_TYPES[type_id])
+    for law_id, (type_id, label) in PRINCIPALS.items():
+        batch.add_edge("PRINCIPAL", law_id, type_id, article_ids=[f"{CURRENT_VERSION[law_id]}/{label}"],
+                       article_labels=[label], gov_levels=["county_and_above"], cues=["supervises"])
     batch.add_edge("REPEALED_BY", "LCONTRACT", "LCIV", date="2021-01-01")
 
 

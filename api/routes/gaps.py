@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
+from api.deps import LawScopeDep, PagingDep, StoreDep, TierQuery, YearQuery
 from domain import coverage
+from domain.coverage import GapTier
 from domain.models import GapsPublic, UnitGapsPublic
 
 router = APIRouter(prefix="/gaps", tags=["gaps"])
@@ -15,18 +16,23 @@ router = APIRouter(prefix="/gaps", tags=["gaps"])
 def coverage_gaps(
     store: StoreDep, scope: LawScopeDep, paging: PagingDep, year: YearQuery = None,
     owners: Annotated[int, Query(ge=0, le=50, description="Suggested owners per law.")] = 5,
+    tier: Annotated[GapTier | None, Query(description="Only one tier: principal (a local unit answers for the "
+                                                       "law), related, mentioned, or unowned.")] = None,
 ) -> GapsPublic:
-    """Laws in scope that no unit's current checklist claims; common duties are left out unless asked."""
-    return coverage.coverage_gaps(store, scope, year=year, skip=paging.skip, limit=paging.limit, owners=owners)
+    """Laws in scope that no unit's current checklist claims, those a local unit is the principal authority
+    for first; common duties are left out unless asked."""
+    return coverage.coverage_gaps(store, scope, year=year, tier=tier, skip=paging.skip, limit=paging.limit, owners=owners)
 
 
 @router.get("/units/{unit_id}", response_model=UnitGapsPublic)
 def unit_gaps(
     store: StoreDep, scope: LawScopeDep, paging: PagingDep, unit_id: str, year: YearQuery = None,
     include_sub_units: Annotated[bool, Query(description="Count sections' claims and types too.")] = False,
+    tier: TierQuery = None,
 ) -> UnitGapsPublic:
-    """Laws whose articles name the unit's department types but which its current checklist lacks."""
+    """Laws whose articles name the unit's department types but which its current checklist lacks, most
+    relevant first (主管, 相关, 提及)."""
     return coverage.unit_gaps(
-        store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units, skip=paging.skip,
+        store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units, tier=tier, skip=paging.skip,
         limit=paging.limit,
     )

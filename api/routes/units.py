@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, TokenDep, YearQuery
+from api.deps import LawScopeDep, PagingDep, StoreDep, TierQuery, TokenDep, YearQuery
 from domain import coverage, lookup, unit_types
 from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
@@ -42,9 +42,9 @@ def correct_department_types(store: StoreDep, unit_id: str, correction: Departme
 @router.get("/{unit_id}/applicable", response_model=ApplicablePublic)
 def applicable(
     store: StoreDep, scope: LawScopeDep, paging: PagingDep, unit_id: str, year: YearQuery = None,
-    include_sub_units: SubUnitsQuery = False,
+    include_sub_units: SubUnitsQuery = False, tier: TierQuery = None,
 ) -> ApplicablePublic:
     """Laws the unit claims (with the articles supporting each), a page of the laws its department
     types imply (with the articles), and claims no article supports."""
-    return coverage.applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units,
+    return coverage.applicable(store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units, tier=tier,
                                skip=paging.skip, limit=paging.limit)

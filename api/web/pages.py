@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 
-from api.deps import LawScopeDep, SettingsDep, StoreDep, YearQuery
+from api.deps import LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
 from api.problems import status_of
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
@@ -23,6 +23,7 @@ from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
 from domain import audit, coverage, exports, lookup, sharing
 from domain.asked import checklist_year, page
+from domain.coverage import GapTier
 from domain.models import UnitBriefPublic
 from pufa import vocab
 from pufa.errors import InputError, NotFound, PufaError
@@ -55,6 +56,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False, default_respo
 @router.get("/")
 def dashboard_page(
     request: Request, store: StoreDep, scope: LawScopeDep, year: YearQuery = None, gaps_page: PageNumber = 1,
+    gap_tier: Annotated[GapTier | None, Query()] = None,
     units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
 ) -> HTMLResponse:
     """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, findings."""
@@ -67,8 +69,9 @@ def dashboard_page(
     return render(
         request, "dashboard.html", year=year, summary=summary,
         units=page(summary.units.data, units_at.skip, units_at.size), units_at=units_at,
-        gaps=coverage.coverage_gaps(store, scope, year=year, skip=gaps_at.skip, limit=gaps_at.size, owners=3),
-        gaps_at=gaps_at,
+        gaps=coverage.coverage_gaps(store, scope, year=year, tier=gap_tier, skip=gaps_at.skip, limit=gaps_at.size,
+                                    owners=3),
+        gaps_at=gaps_at, gap_tier=gap_tier,
         not_submitted=audit.not_submitted(store, year=year, limit=100),
         problems=audit.flagged_items(store, "problems", year=year, skip=problems_at.skip, limit=problems_at.size),
         problems_at=problems_at,
@@ -103,7 +106,7 @@ def law_page(
 @router.get("/units/{unit_id}")
 def unit_page(
     request: Request, store: StoreDep, settings: SettingsDep, scope: LawScopeDep, unit_id: str,
-    year: YearQuery = None, missing_page: PageNumber = 1,
+    year: YearQuery = None, missing_page: PageNumber = 1, tier: TierQuery = None,
 ) -> HTMLResponse:
     """A unit: the legislation that applies to it (claimed, implied, missing) with evidence, its
     checklist, the audit's findings, and the upload of a new checklist."""
@@ -113,8 +116,9 @@ def unit_page(
     return render(
         request, "unit.html", detail=detail, year=year,
         applicable=coverage.applicable(store, unit_id, year=year, scope=scope, limit=0),  # claims; gaps come below
-        missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, skip=missing_at.skip, limit=missing_at.size),
-        missing_at=missing_at, checklist=exports.checklist_table(store, unit_id, year=year),
+        missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, tier=tier, skip=missing_at.skip,
+                                   limit=missing_at.size),
+        missing_at=missing_at, tier=tier, checklist=exports.checklist_table(store, unit_id, year=year),
         findings=audit.unit_audit(store, unit_id, year=year), uploads_enabled=settings.api_token is not None,
     )
 

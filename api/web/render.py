@@ -6,7 +6,6 @@ the CLI share them; the words a civil servant reads are chosen here, in one plac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -16,7 +15,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from domain.models import ItemEvidencePublic, KeyDatePublic
+from domain.exports import TIER_MARKS
+from domain.models import ItemEvidencePublic, KeyDatePublic, LeadPublic, RelevancePublic
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -30,30 +30,34 @@ TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
-LEAD_REASONS = [
-    (re.compile(r"its department type (?P<types>.+) is named by (?P<n>\d+) duty article\(s\) of the current version "
-                r"\((?P<labels>.*)\)"),
-     "其部门类型（{types}）被现行版本 {n} 条职责条款点名：{labels}"),
-    (re.compile(r"it declared 牵头: its checklist row (?P<row>\d+) \((?P<source>.*)\) names partner units"),
-     "其清单第 {row} 行（{source}）列明了配合单位，自报牵头"),
-    (re.compile(r"its department types are named by (?P<n>\d+) article\(s\), none stating a duty"),
-     "其部门类型被 {n} 条条款提及，但均非职责条款"),
-    (re.compile(r"no article names these units' department types and none declared 牵头; it has the most rows "
-                r"for it \((?P<n>\d+), ties broken by name\)"),
-     "没有条款点名这些单位的部门类型，也无单位自报牵头；该单位列入的条目最多（{n} 条，同数按名称排序）"),
-]
+
+def lead_reason(lead: LeadPublic) -> str:
+    """Why the suggested lead leads, in Chinese, from the answer's fields (strongest ground first)."""
+    reasons = []
+    if lead.principal_articles:
+        reasons.append(f"法律{'、'.join(lead.principal_articles)}规定其部门类型（{'、'.join(lead.principal_types)}）为主管部门")
+    if lead.duty_articles:
+        reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {len(lead.duty_articles)} 条职责条款点名："
+                       f"{'、'.join(lead.duty_articles)}")
+    if lead.declared_row:
+        reasons.append(f"其清单第 {lead.declared_row.row} 行（{lead.declared_row.source or lead.declared_row.checklist_id}）"
+                       "列明了配合单位，自报牵头")
+    if not reasons and lead.articles:
+        reasons.append(f"其部门类型被 {lead.articles} 条条款提及，但均非职责条款")
+    if not reasons:
+        reasons.append(f"没有条款点名这些单位的部门类型，也无单位自报牵头；该单位列入的条目最多（{lead.rows} 条，同数按名称排序）")
+    return "；".join(reasons)
 
 
-def lead_reason(reason: str) -> str:
-    """The suggested lead's reason (sharing.lead_reason writes it in English) in Chinese; unknown parts kept as written."""
-    parts = []
-    for part in reason.split("; "):
-        for pattern, chinese in LEAD_REASONS:
-            if matched := pattern.fullmatch(part):
-                part = chinese.format(**matched.groupdict())
-                break
-        parts.append(part)
-    return "；".join(parts)
+def relevance_label(relevance: RelevancePublic | None) -> str:
+    """主管 / 相关 / 提及 and the evidence behind it, as a civil servant reads it."""
+    if relevance is None:
+        return "未见点名本单位部门类型的条文"
+    best = relevance.types[0]
+    if relevance.tier == "principal":
+        return f"主管（{'、'.join(best.principal_articles)}以{best.department_type or best.department_type_id}为主管部门）"
+    label = TIER_MARKS[relevance.tier]
+    return f"{label}（{relevance.acting_articles} 条赋予职责或职权，{relevance.named_articles} 条点名）"
 
 
 def finding_codes(codes: list[str]) -> str:
@@ -113,12 +117,20 @@ def page_url(request: Request, param: str, number: int) -> str:
     return f"{request.url.path}?{urlencode(params)}"
 
 
+def filter_url(request: Request, param: str, value: str | None, pager: str) -> str:
+    """This page's address with a filter set (None: cleared) and its list back on its first page."""
+    params = {key: val for key, val in request.query_params.items() if key not in (param, pager)}
+    if value:
+        params[param] = value
+    return f"{request.url.path}?{urlencode(params)}"
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(lead_reason=lead_reason, finding_codes=finding_codes, evidence=evidence,
+    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
                        key_date_label=key_date_label, percent=percent)
-    env.globals.update(page_url=page_url, TYPE_SOURCES=TYPE_SOURCES, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
+    env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS)
     return env
 

@@ -37,31 +37,6 @@ def articles_naming_types_in_laws(type_ids: list[str], law_ids: list[str]) -> Qu
     )
 
 
-def types_named_by_law(scope: LawScope) -> Query:
-    """For each law in scope, the department types its current version names."""
-    clauses, params = scope.clauses()
-    return Query(
-        "types_named_by_law",
-        f"MATCH (l:Law) {where(clauses)} {CURRENT_VERSION} "
-        "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[:NAMES]->(d:DepartmentType) "
-        "RETURN l.id AS law_id, collect(DISTINCT d.id) AS type_ids",
-        params,
-        cached=True,
-        packed=("law_id", "type_ids"),
-    )
-
-
-def units_acting_as(type_ids: list[str]) -> Query:
-    """The ids of the units acting as each of these department types (one row per type)."""
-    return Query(
-        "units_acting_as",
-        "UNWIND $type_ids AS tid MATCH (d:DepartmentType {id: tid})<-[:ACTS_AS]-(u:Unit) "
-        "RETURN d.id AS type_id, collect(u.id) AS unit_ids",
-        {"type_ids": list(type_ids)},
-        cached=True,
-    )
-
-
 def units_by_type() -> Query:
     """Each department type with the ids of the units acting as it (one row per type)."""
     return Query(
@@ -78,4 +53,33 @@ def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
         f"{unit_and_sections(include_sub_units)}-[r:ACTS_AS]->(d:DepartmentType) "
         "RETURN u.id AS unit_id, d.id AS type_id, d.name AS type_name, r.via AS via, r.organ AS organ",
         {"unit_id": unit_id},
+    )
+
+
+def type_evidence(scope: LawScope) -> Query:
+    """Per law in scope and department type its current version names: the articles naming the type
+    and those giving it a duty or a power, the counts a relevance tier rests on."""
+    clauses, params = scope.clauses()
+    return Query(
+        "type_evidence",
+        f"MATCH (l:Law) {where(clauses)} {CURRENT_VERSION} "
+        "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[n:NAMES]->(d:DepartmentType) "
+        "RETURN l.id AS law_id, d.id AS type_id, count(n) AS named, "
+        "sum(CASE WHEN n.role = 'duty' OR n.role = 'power' THEN 1 ELSE 0 END) AS acting",
+        params,
+        cached=True,
+        packed=("law_id", "type_id", "named", "acting"),
+    )
+
+
+def principal_types(scope: LawScope) -> Query:
+    """The principal competent authorities of the laws in scope, with the articles that make them so."""
+    clauses, params = scope.clauses()
+    return Query(
+        "principal_types",
+        f"MATCH (l:Law) {where(clauses)} MATCH (l)-[p:PRINCIPAL]->(d:DepartmentType) "
+        "RETURN l.id AS law_id, d.id AS type_id, p.article_labels AS labels",
+        params,
+        cached=True,
+        packed=("law_id", "type_id", "labels"),
     )

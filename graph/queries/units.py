@@ -40,6 +40,11 @@ def units_overview() -> Query:
     )
 
 
+def unit_regions() -> Query:
+    """Every unit as [id, region], in one row."""
+    return Query("unit_regions", "MATCH (u:Unit) RETURN collect([u.id, u.region]) AS units", cached=True)
+
+
 def unit_briefs(unit_ids: list[str]) -> Query:
     return Query(
         "unit_briefs", f"UNWIND $unit_ids AS uid MATCH (u:Unit {{id: uid}}) RETURN {UNIT_FIELDS}",

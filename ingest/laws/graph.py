@@ -17,6 +17,7 @@ from graph.writer import GraphBatch
 from ingest.laws.catalogue import Catalogue
 from ingest.records import RepealRecord
 from nlp.articles import ArticleFacts, analyze_articles
+from nlp.principal import LawArticle, find_principal_authorities
 from nlp.taxonomy import default_taxonomy
 from pufa import vocab
 from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
@@ -64,13 +65,37 @@ def named_types(facts: ArticleFacts) -> list[NamedType]:
     return list(best.values())
 
 
-def link_articles(articles: Sequence[tuple[str, str]]) -> list[ArticleLinks]:
-    """(article id, text) pairs → their links; a top-level function so worker processes can run it."""
-    facts = analyze_articles(text for _, text in articles)
-    return [
-        ArticleLinks(article_id, named_types(fact), sorted({m.audience_id for m in fact.audiences}))
-        for (article_id, _), fact in zip(articles, facts, strict=True)
-    ]
+class PrincipalFact(NamedTuple):
+    """A law's principal competent authority (PRINCIPAL edge properties): the type, at a level, and the
+    article that makes it so with the cue read there."""
+
+    type_id: str
+    gov_level: str | None
+    article_id: str
+    article_label: str
+    cue: str
+
+
+class LinkedLaws(NamedTuple):
+    """What the current articles of a group of laws link to, and each law's principal authorities."""
+
+    links: list[ArticleLinks]
+    principals: dict[str, list[PrincipalFact]]
+
+
+def link_articles(laws: Sequence[tuple[str, Sequence[LawArticle]]]) -> LinkedLaws:
+    """(law id, current articles) → their links and principals; top level so worker processes can run it."""
+    articles = [article for _, law_articles in laws for article in law_articles]
+    facts = list(analyze_articles(article.text for article in articles))
+    links = [ArticleLinks(article.id, named_types(fact), sorted({m.audience_id for m in fact.audiences}))
+             for article, fact in zip(articles, facts, strict=True)]
+    found = iter(facts)
+    principals: dict[str, list[PrincipalFact]] = {}
+    for law_id, law_articles in laws:
+        read = [article._replace(departments=tuple(next(found).departments)) for article in law_articles]
+        principals[law_id] = [PrincipalFact(p.dept_type, p.level, p.article_id, p.article_label, p.cue)
+                              for p in find_principal_authorities(read)]
+    return LinkedLaws(links, principals)
 
 
 class LawGroup(NamedTuple):
@@ -80,9 +105,13 @@ class LawGroup(NamedTuple):
     versions: list[LawVersionRecord]
     articles: list[ArticleRecord]
 
-    def current_articles(self) -> list[tuple[str, str]]:
-        current = {law.current_version for law in self.laws}
-        return [(article.id, article.text) for article in self.articles if article.version_id in current]
+    def current_articles(self) -> list[tuple[str, list[LawArticle]]]:
+        """Each law with a text and the articles of its current version, in reading order."""
+        by_version: dict[str, list[LawArticle]] = {}
+        for article in self.articles:
+            by_version.setdefault(article.version_id, []).append(
+                LawArticle(article.id, article.label, article.path, article.text))
+        return [(law.id, by_version[law.current_version]) for law in self.laws if law.current_version in by_version]
 
 
 def law_groups(catalogue: Catalogue, *, laws_per_group: int, skip: Iterable[str] = ()) -> Iterator[LawGroup]:
@@ -105,8 +134,9 @@ def with_common_duty(law: LawFacts) -> LawFacts:
     return law.model_copy(update={"is_common": vocab.common_duties().covers(law.title, law.level)})
 
 
-def group_batch(group: LawGroup, links: Iterable[ArticleLinks]) -> GraphBatch:
-    """Nodes and edges of whole laws; NAMES/CONCERNS of their articles are replaced, not added to."""
+def group_batch(group: LawGroup, linked: LinkedLaws) -> GraphBatch:
+    """Nodes and edges of whole laws; NAMES/CONCERNS of their articles and PRINCIPAL of the laws are
+    replaced, not added to."""
     batch = GraphBatch()
     for law in group.laws:
         batch.add_node("Law", with_common_duty(law))
@@ -116,7 +146,8 @@ def group_batch(group: LawGroup, links: Iterable[ArticleLinks]) -> GraphBatch:
     for article in group.articles:
         batch.add_node("Article", article)
         batch.add_edge("HAS_ARTICLE", article.version_id, article.id)
-    add_links(batch, links)
+    add_links(batch, linked.links)
+    add_principals(batch, linked.principals)
     return batch
 
 
@@ -129,6 +160,19 @@ def add_links(batch: GraphBatch, links: Iterable[ArticleLinks]) -> None:
                            surface=named.surface)
         for audience_id in article.audiences:
             batch.add_edge("CONCERNS", article.article_id, audience_id)
+
+
+def add_principals(batch: GraphBatch, principals: dict[str, list[PrincipalFact]]) -> None:
+    """One PRINCIPAL edge per (law, type), holding every article and level that makes the type principal."""
+    for law_id, facts in principals.items():
+        batch.replace_edges["PRINCIPAL"].add(law_id)
+        by_type: dict[str, list[PrincipalFact]] = {}
+        for fact in facts:
+            by_type.setdefault(fact.type_id, []).append(fact)
+        for type_id, held in by_type.items():
+            batch.add_edge("PRINCIPAL", law_id, type_id, article_ids=[f.article_id for f in held],
+                           article_labels=[f.article_label for f in held], gov_levels=[f.gov_level or "" for f in held],
+                           cues=[f.cue for f in held])
 
 
 def lineage_batch(repeals: Iterable[RepealRecord], parents: dict[str, str]) -> GraphBatch:

@@ -14,8 +14,8 @@ from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.catalogue import build_catalogue
 from ingest.laws.graph import (
-    ArticleLinks,
     LawGroup,
+    LinkedLaws,
     group_batch,
     law_groups,
     lineage_batch,
@@ -78,8 +78,8 @@ def ingest_laws(
         groups = list(law_groups(catalogue, laws_per_group=laws_per_group, skip=stored))
         advance = track("analysing and writing laws", sum(len(group.laws) for group in groups))
         pending, pending_laws = GraphBatch(), 0
-        for group, links in zip(groups, _linked(groups, workers), strict=True):
-            pending.extend(group_batch(group, links))
+        for group, linked in zip(groups, _linked(groups, workers), strict=True):
+            pending.extend(group_batch(group, linked))
             pending_laws += len(group.laws)
             if len(pending.nodes["Article"]) >= articles_per_write:
                 report.add_written(writer.write(pending))
@@ -93,8 +93,8 @@ def ingest_laws(
     return report
 
 
-def _linked(groups: list[LawGroup], workers: int) -> Iterator[list[ArticleLinks]]:
-    """Each group's article links, in order; computed ahead in worker processes when workers > 1."""
+def _linked(groups: list[LawGroup], workers: int) -> Iterator[LinkedLaws]:
+    """Each group's article links and principals, in order; computed ahead in worker processes when workers > 1."""
     work = [group.current_articles() for group in groups]
     if workers <= 1 or len(groups) <= 1:
         yield from map(link_articles, work)

@@ -38,26 +38,36 @@ def ids(rows: list[dict], key: str = "id") -> list[str]:
 def test_gaps(client):
     body = get(client, "/gaps", owners=1)
     assert (body["year"], body["count"]) == (2026, 3)
-    assert [gap["law"]["id"] for gap in body["data"]] == ["LMINOR", "LOTHER", "LDOG"]
+    assert [(gap["law"]["id"], gap["tier"]) for gap in body["data"]] == [
+        ("LDOG", "principal"), ("LMINOR", "related"), ("LOTHER", None)]
+    assert (body["counts"], body["unowned"]) == ({"principal": 1, "related": 1, "mentioned": 0}, 1)
     owner = body["data"][0]["suggested_owners"][0]
-    assert (owner["unit"]["id"], owner["articles"], owner["duty_articles"]) == ("UEDU", 2, 2)
+    assert (owner["unit"]["id"], owner["articles"], owner["duty_articles"]) == ("UPSB", 2, 1)
+    assert owner["relevance"]["types"] == [{
+        "department_type_id": "public_security", "department_type": "公安机关", "tier": "principal",
+        "acting_articles": 2, "named_articles": 2, "principal_articles": ["第四条"]}]
     assert owner["evidence"][0] == {
-        "article_id": "LMINOR@2020/第七条", "label": "第七条", "department_type_id": "education",
-        "department_type": "教育行政部门", "gov_level": "county_and_above", "role": "duty",
+        "article_id": "LDOG@2019/第四条", "label": "第四条", "department_type_id": "public_security",
+        "department_type": "公安机关", "gov_level": "county_and_above", "role": "duty",
     }
     regional = get(client, "/gaps", region="示例市澄河县", skip=1, limit=1)
-    assert ([gap["law"]["id"] for gap in regional["data"]], regional["count"]) == (["LDOG"], 2)
+    assert ([gap["law"]["id"] for gap in regional["data"]], regional["count"]) == (["LMINOR"], 2)
+    assert [gap["law"]["id"] for gap in get(client, "/gaps", tier="unowned")["data"]] == ["LOTHER"]
+    assert client.get(f"{V1}/gaps", params={"tier": "important"}).status_code == 422
     assert get(client, "/gaps", status="all", level="法律")["count"] == 1
 
 
 def test_unit_gaps_and_applicable(client):
     gaps = get(client, "/gaps/units/UPSB", include_sub_units=True)
-    assert [law["law"]["id"] for law in gaps["data"]] == ["LSAFE", "LMINOR", "LFOOD", "LDOG"]
+    assert [law["law"]["id"] for law in gaps["data"]] == ["LDOG", "LMINOR", "LSAFE", "LFOOD"]
+    assert [law["law"]["id"] for law in get(client, "/gaps/units/UPSB", tier="related")["data"]] == ["LMINOR"]
     body = get(client, "/units/UMKT/applicable")
-    assert [law["law"]["id"] for law in body["claimed"]] == ["LCONTRACT", "LCONSUMER", "LFOOD"]
-    assert [law["law"]["id"] for law in body["inferred"]] == ["LCONSUMER", "LFOOD"]
+    assert [law["law"]["id"] for law in body["claimed"]] == ["LFOOD", "LCONSUMER", "LCONTRACT"]
+    assert [(law["law"]["id"], law["relevance"]["tier"]) for law in body["inferred"]] == [
+        ("LFOOD", "principal"), ("LCONSUMER", "mentioned")]
+    assert body["inferred_counts"] == {"principal": 1, "related": 0, "mentioned": 1}
     assert [law["law"]["id"] for law in body["claimed_not_inferred"]] == ["LCONTRACT"]
-    assert body["claimed"][0]["items"][0]["source"] == "澄河县市场监督管理局2026年普法责任清单.xlsx:4"
+    assert body["claimed"][0]["items"][0]["source"] == "澄河县市场监督管理局2026年普法责任清单.xlsx:2"
 
 
 def test_a_read_takes_its_parts_from_one_graph_stamp(client, monkeypatch):
@@ -81,11 +91,11 @@ def test_units(client):
 
 
 def test_shared(client):
-    body = get(client, "/shared", min_units=3)
-    assert [(law["law"]["id"], law["units"]) for law in body["data"]] == [("LSAFE", 3), ("LFOOD", 3)]
+    body = get(client, "/shared", min_units=2)
+    assert [(law["law"]["id"], law["units"]) for law in body["data"]] == [("LSAFE", 2), ("LMINOR", 2), ("LFOOD", 2)]
     food = get(client, "/shared/LFOOD")
-    assert food["lead"]["unit"]["id"] == "UMKT"
-    assert [(u["unit"]["id"], u["role"]) for u in food["units"]] == [("UMKT", "lead"), ("UEDU", "co"), ("UPSB", "co")]
+    assert (food["lead"]["unit"]["id"], food["lead"]["principal_articles"]) == ("UMKT", ["第六条"])
+    assert [(u["unit"]["id"], u["role"]) for u in food["units"]] == [("UMKT", "lead"), ("UEDU", "co")]
 
 
 def test_campaigns(client):
@@ -165,18 +175,19 @@ def test_coverage_matrix_exports(client):
     header = rows[0]
     food = next(row for row in rows if row[0] == "LFOOD")
     cell = dict(zip(header, food))
-    assert cell["澄河县市场监督管理局"] == "认领+推定"
-    assert cell["澄河县公安局"] == "推定"
+    assert cell["澄河县市场监督管理局"] == "认领+主管"
+    assert (cell["澄河县教育体育局"], cell["澄河县公安局"]) == ("认领+相关", "提及")
     assert cell["澄河县应急管理局"] == ""
     assert (cell["认领单位数"], cell["缺口"]) == ("2", "")
     assert dict(zip(header, next(row for row in rows if row[0] == "LMINOR")))["缺口"] == "是"
     sheet = load_workbook(io.BytesIO(client.get(V1 + "/exports/coverage").content)).active
     assert sheet.max_row == 2 + 8  # title, header, 8 laws in scope
     assert (sheet["A1"].value, [r.size["columns"] for r in sheet.merged_cells.ranges], sheet.freeze_panes) == (
-        "2026年普法责任覆盖矩阵（认领=清单列入，推定=法条点名其部门类型）", [len(header)], "A3")
+        "2026年普法责任覆盖矩阵（认领=清单列入；主管=法律以其部门类型为主管部门，相关=两条以上条文赋予其职责或职权，"
+        "提及=条文仅提及）", [len(header)], "A3")
     xlsx_rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     xlsx_food = dict(zip(xlsx_rows[0], next(row for row in xlsx_rows if row[0] == "LFOOD")))
-    assert (xlsx_food["澄河县市场监督管理局"], xlsx_food["澄河县应急管理局"], xlsx_food["认领单位数"]) == ("认领+推定", None, 2)
+    assert (xlsx_food["澄河县市场监督管理局"], xlsx_food["澄河县应急管理局"], xlsx_food["认领单位数"]) == ("认领+主管", None, 2)
 
 
 def test_audit_report_exports_neutralize_formulas(client):

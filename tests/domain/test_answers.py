@@ -44,14 +44,18 @@ def evidence(matches) -> list[tuple[str, str, str]]:
 # --- coverage gaps ----------------------------------------------------------------------------
 
 
-def test_gaps_are_unclaimed_laws_with_owners_ranked_by_articles(county):
+def test_gaps_put_the_laws_a_local_unit_answers_for_first(county):
     answer = coverage.coverage_gaps(county, LawScope())
-    assert answer.year == 2026
-    assert answer.count == 3
-    assert law_ids(answer.data) == ["LMINOR", "LOTHER", "LDOG"]
-    minors, other, dogs = answer.data
-    assert [(o.unit.id, o.articles, o.duty_articles) for o in minors.suggested_owners] == [
-        ("UEDU", 2, 2), ("UPSB", 2, 1),
+    assert (answer.year, answer.count, answer.unowned) == (2026, 3, 1)
+    assert (answer.counts.principal, answer.counts.related, answer.counts.mentioned) == (1, 1, 0)
+    assert [(gap.law.id, gap.tier) for gap in answer.data] == [("LDOG", "principal"), ("LMINOR", "related"),
+                                                              ("LOTHER", None)]
+    dogs, minors, other = answer.data
+    [police] = dogs.suggested_owners
+    assert (police.unit.id, police.relevance.tier, police.relevance.types[0].principal_articles) == (
+        "UPSB", "principal", ["第四条"])
+    assert [(o.unit.id, o.relevance.tier, o.articles, o.duty_articles) for o in minors.suggested_owners] == [
+        ("UEDU", "related", 2, 2), ("UPSB", "related", 2, 1),
     ]
     assert evidence(minors.suggested_owners[0].evidence) == [
         ("第七条", "education", "duty"), ("第三十五条", "education", "duty"),
@@ -61,7 +65,7 @@ def test_gaps_are_unclaimed_laws_with_owners_ranked_by_articles(county):
     ]
     assert minors.suggested_owners[0].evidence[0].article_id == "LMINOR@2020/第七条"
     assert other.suggested_owners == []
-    assert [(o.unit.id, o.articles) for o in dogs.suggested_owners] == [("UPSB", 2)]
+    assert [law.law.id for law in coverage.coverage_gaps(county, LawScope(), tier="unowned").data] == ["LOTHER"]
 
 
 def test_gaps_count_only_current_revisions_and_leave_out_common_duties(county):
@@ -69,8 +73,8 @@ def test_gaps_count_only_current_revisions_and_leave_out_common_duties(county):
     assert "LMINOR" in law_ids(coverage.coverage_gaps(county, LawScope()).data)
     # In 2025 only 市场监管局 submitted (合同法, repealed): every law in scope is a gap.
     in_2025 = coverage.coverage_gaps(county, LawScope(), year=2025)
-    assert law_ids(in_2025.data) == [
-        "LSAFE", "LMINOR", "LCONSUMER", "LENV", "LTRAFFIC", "LFOOD", "LOTHER", "LDOG",
+    assert law_ids(in_2025.data) == [  # principal (by articles behind it, then title), related, mentioned, unowned
+        "LSAFE", "LFOOD", "LDOG", "LENV", "LTRAFFIC", "LMINOR", "LCONSUMER", "LOTHER",
     ]
     with_common = coverage.coverage_gaps(county, LawScope(include_common=True), year=2025)
     assert with_common.count == 10
@@ -80,9 +84,9 @@ def test_gaps_count_only_current_revisions_and_leave_out_common_duties(county):
 @pytest.mark.parametrize(
     ("scope", "expected"),
     [
-        (LawScope(region="示例市澄河县"), ["LMINOR", "LDOG"]),
-        (LawScope(level="地方性法规"), ["LOTHER", "LDOG"]),
-        (LawScope(category="地方性法规"), ["LOTHER", "LDOG"]),
+        (LawScope(region="示例市澄河县"), ["LDOG", "LMINOR"]),
+        (LawScope(level="地方性法规"), ["LDOG", "LOTHER"]),
+        (LawScope(category="地方性法规"), ["LDOG", "LOTHER"]),
         (LawScope(effective_year=2021), ["LMINOR"]),
         (LawScope(status="已废止"), []),
         (LawScope(status=None, level="法律"), ["LMINOR"]),
@@ -94,18 +98,23 @@ def test_gap_filters(county, scope, expected):
 
 def test_gaps_are_paged_after_sorting(county):
     answer = coverage.coverage_gaps(county, LawScope(), skip=1, limit=1, owners=1)
-    assert (law_ids(answer.data), answer.count) == (["LOTHER"], 3)
-    assert coverage.coverage_gaps(county, LawScope(), limit=1, owners=1).data[0].suggested_owners[0].unit.id == "UEDU"
+    assert (law_ids(answer.data), answer.count) == (["LMINOR"], 3)
+    assert coverage.coverage_gaps(county, LawScope(), limit=1, owners=1).data[0].suggested_owners[0].unit.id == "UPSB"
 
 
 def test_unit_gaps_are_laws_its_types_imply_that_it_does_not_claim(county):
     alone = coverage.unit_gaps(county, "UPSB")
-    assert law_ids(alone.data) == ["LSAFE", "LMINOR", "LTRAFFIC", "LFOOD", "LDOG"]
+    assert [(law.law.id, law.relevance.tier) for law in alone.data] == [
+        ("LDOG", "principal"), ("LMINOR", "related"), ("LSAFE", "mentioned"), ("LFOOD", "mentioned"),
+        ("LTRAFFIC", "mentioned"),
+    ]
+    assert (alone.counts.principal, alone.counts.related, alone.counts.mentioned) == (1, 1, 3)
     assert evidence(alone.data[3].articles) == [("第一百二十一条", "public_security", "duty")]
+    assert law_ids(coverage.unit_gaps(county, "UPSB", tier="mentioned").data) == ["LSAFE", "LFOOD", "LTRAFFIC"]
     # With its 交警大队, which claims 道路交通安全法:
     with_sections = coverage.unit_gaps(county, "UPSB", include_sub_units=True)
     assert with_sections.unit_ids == ["UPSB", "UTRAFFIC"]
-    assert law_ids(with_sections.data) == ["LSAFE", "LMINOR", "LFOOD", "LDOG"]
+    assert law_ids(with_sections.data) == ["LDOG", "LMINOR", "LSAFE", "LFOOD"]
     assert coverage.unit_gaps(county, "UMKT").count == 0
 
 
@@ -114,29 +123,34 @@ def test_unit_gaps_are_laws_its_types_imply_that_it_does_not_claim(county):
 
 def test_applicable_shows_claimed_inferred_and_the_mismatch(county):
     answer = coverage.applicable(county, "UMKT")
-    assert law_ids(answer.claimed) == ["LCONTRACT", "LCONSUMER", "LFOOD"]
-    food_claim = answer.claimed[2].items[0]
+    assert [(law.law.id, law.relevance and law.relevance.tier) for law in answer.claimed] == [
+        ("LFOOD", "principal"), ("LCONSUMER", "mentioned"), ("LCONTRACT", None)]
+    food_claim = answer.claimed[0].items[0]
     assert (food_claim.checklist_id, food_claim.item_id, food_claim.row) == ("C-MKT-2026", "C-MKT-2026#1", 1)
     assert food_claim.source == "澄河县市场监督管理局2026年普法责任清单.xlsx:2"
     assert food_claim.surface == "《食品安全法》（2021年修正）"
-    assert law_ids(answer.inferred) == ["LCONSUMER", "LFOOD"]
-    assert evidence(answer.inferred[1].articles) == [
+    assert law_ids(answer.inferred) == ["LFOOD", "LCONSUMER"]
+    food = answer.inferred[0]
+    assert evidence(food.articles) == [
         ("第六条", "market_regulation", "duty"), ("第十条", "market_regulation", "duty"),
         ("第一百二十一条", "market_regulation", "power"),
     ]
-    assert answer.inferred[1].unit_ids == ["UMKT"]
-    assert (answer.claimed[2].articles, answer.claimed[0].articles) == (answer.inferred[1].articles, [])
+    assert (food.unit_ids, food.article_count, food.relevance.acting_articles) == (["UMKT"], 3, 3)
+    assert (answer.claimed[0].articles, answer.claimed[2].articles) == (food.articles, [])
     assert law_ids(answer.claimed_not_inferred) == ["LCONTRACT"]
+    assert (answer.inferred_counts.principal, answer.inferred_counts.mentioned) == (1, 1)
     second = coverage.applicable(county, "UMKT", skip=1, limit=1)
-    assert (law_ids(second.inferred), second.inferred_count, law_ids(second.claimed)) == (["LFOOD"], 2, law_ids(answer.claimed))
+    assert (law_ids(second.inferred), second.inferred_count, law_ids(second.claimed)) == (
+        ["LCONSUMER"], 2, law_ids(answer.claimed))
+    assert law_ids(coverage.applicable(county, "UMKT", tier="principal").inferred) == ["LFOOD"]
 
 
 def test_applicable_with_sub_units_and_common_duties(county):
     answer = coverage.applicable(county, "UPSB", include_sub_units=True)
-    assert law_ids(answer.claimed) == ["LCON", "LCIV", "LTRAFFIC"]
+    assert law_ids(answer.claimed) == ["LTRAFFIC", "LCON", "LCIV"]
     traffic = next(law for law in answer.inferred if law.law.id == "LTRAFFIC")
-    assert traffic.unit_ids == ["UPSB", "UTRAFFIC"]
-    assert evidence(traffic.articles) == [("第五条", "public_security", "mention"), ("第五条", "traffic_police", "duty")]
+    assert (traffic.unit_ids, traffic.relevance.tier) == (["UPSB", "UTRAFFIC"], "principal")
+    assert evidence(traffic.articles) == [("第五条", "traffic_police", "duty"), ("第五条", "public_security", "mention")]
     assert answer.claimed_not_inferred == []  # 宪法 and 民法典 are common duties
 
 
@@ -158,27 +172,29 @@ def test_unknown_unit_is_not_found(county):
 # --- shared responsibility --------------------------------------------------------------------
 
 
-def test_shared_laws_count_claimed_and_inferred_units(county):
+def test_shared_laws_count_claiming_and_answering_units_not_mentions(county):
     answer = sharing.shared_laws(county, LawScope())
+    # 安全生产法: 应急 (主管) and 教育 (claims it; its type only mentioned); 公安, mentioned only, is left out
     assert [(law.law.id, law.units, law.claimed_units, law.inferred_units) for law in answer.data] == [
-        ("LSAFE", 3, 2, 3), ("LFOOD", 3, 2, 3), ("LMINOR", 2, 0, 2), ("LTRAFFIC", 2, 1, 2),
+        ("LSAFE", 2, 2, 1), ("LMINOR", 2, 0, 2), ("LFOOD", 2, 2, 2),
     ]
-    assert law_ids(sharing.shared_laws(county, LawScope(), min_units=3).data) == ["LSAFE", "LFOOD"]
+    assert law_ids(sharing.shared_laws(county, LawScope(), min_units=3).data) == []
     with_common = sharing.shared_laws(county, LawScope(include_common=True))
-    assert law_ids(with_common.data) == ["LSAFE", "LFOOD", "LCON", "LMINOR", "LTRAFFIC"]
+    assert law_ids(with_common.data) == ["LCON", "LSAFE", "LMINOR", "LFOOD"]
 
 
-def test_shared_law_lead_breaks_a_duty_tie_by_declaration(county):
+def test_shared_law_lead_is_the_principal_authority(county):
     answer = sharing.shared_law(county, "LFOOD")
-    assert answer.lead.unit.id == "UMKT"
-    assert "第六条、第十条" in answer.lead.reason and "declared 牵头" in answer.lead.reason
+    lead = answer.lead
+    assert (lead.unit.id, lead.principal_articles, lead.principal_types) == ("UMKT", ["第六条"], ["市场监督管理部门"])
+    assert (lead.duty_articles, lead.declared_row.row) == (["第六条", "第十条"], 1)
     assert [
-        (u.unit.id, u.role, u.claimed, u.declared_lead, u.declared_partner_of, u.duty_articles, u.articles)
+        (u.unit.id, u.role, u.claimed, u.inferred, u.relevance.tier, u.declared_lead, u.declared_partner_of,
+         u.duty_articles, u.articles)
         for u in answer.units
-    ] == [
-        ("UMKT", "lead", True, True, [], 2, 3),
-        ("UEDU", "co", True, False, ["UMKT"], 2, 2),
-        ("UPSB", "co", False, False, [], 1, 1),
+    ] == [  # 公安, mentioned once, does not share it
+        ("UMKT", "lead", True, False, "principal", True, [], 2, 3),
+        ("UEDU", "co", True, False, "related", False, ["UMKT"], 2, 2),
     ]
     market = answer.units[0]
     assert ids(market.audiences) == ["enterprises", "students"]
@@ -186,19 +202,20 @@ def test_shared_law_lead_breaks_a_duty_tie_by_declaration(county):
     assert [item.item_id for item in market.items] == ["C-MKT-2026#1"]
 
 
-def test_shared_law_lead_by_duty_articles(county):
-    answer = sharing.shared_law(county, "LSAFE")
-    assert answer.lead.unit.id == "UEMG"
-    assert "3 duty article(s)" in answer.lead.reason
-    assert [(u.unit.id, u.role, u.duty_articles) for u in answer.units] == [
-        ("UEMG", "lead", 3), ("UEDU", "co", 1), ("UPSB", "co", 0),
-    ]
+def test_a_unit_answering_for_a_law_shares_it_without_a_claim(county):
+    answer = sharing.shared_law(county, "LMINOR")  # claimed by nobody; 教育 and 公安 related
+    assert [(u.unit.id, u.role, u.claimed, u.inferred) for u in answer.units] == [
+        ("UEDU", "lead", False, True), ("UPSB", "co", False, True)]
+    assert answer.lead.duty_articles == ["第七条", "第三十五条"]
+    safety = sharing.shared_law(county, "LSAFE")
+    assert (safety.lead.unit.id, len(safety.lead.duty_articles)) == ("UEMG", 3)
+    assert [(u.unit.id, u.role, u.duty_articles) for u in safety.units] == [("UEMG", "lead", 3), ("UEDU", "co", 1)]
 
 
 def test_shared_law_without_articles_falls_back_to_rows(county):
     answer = sharing.shared_law(county, "LCON")
     assert answer.lead.unit.id == "UPSB"  # a tie on rows, broken by name
-    assert "no article names" in answer.lead.reason
+    assert (answer.lead.articles, answer.lead.rows, answer.lead.declared_row) == (0, 1, None)
     assert [u.unit.id for u in answer.units] == ["UPSB", "UEDU"]
     with pytest.raises(NotFound):
         sharing.shared_law(county, "NOPE")

@@ -12,7 +12,11 @@ from ingest.laws.parse import parse_law_file
 from nlp.departments import extract_departments
 from nlp.evaluation import EVAL_DIR, PRINCIPALS_PATH, load_jsonl, score_principals
 from nlp.principal import (
-    LawArticle, PrincipalAuthority, duty_power_articles, find_principal_authorities, relevance_tier,
+    LawArticle,
+    PrincipalAuthority,
+    duty_power_articles,
+    find_principal_authorities,
+    relevance_tier,
 )
 from tests.corpus import corpus_dir
 

@@ -275,7 +275,6 @@ def test_a_province_register_of_15000_generated_names_resolves():
 SAMPLE_DISAGREEMENTS = {
     # unit: (what the name implies beyond the column, what the column says beyond the name)
     "澄河县公安局法制大队": ({"public_security"}, set()),  # blank column; the section acts for its bureau
-    "澄河县市场监督管理局": ({"price"}, set()),  # price inspection moved to market regulation in 2018
     "澄河县水利局": (set(), {"emergency_management"}),  # flood-control offices moved to 应急管理 in 2018
 }
 

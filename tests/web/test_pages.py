@@ -70,9 +70,11 @@ def test_law_page_shows_who_shares_it_with_evidence(client):
     assert "<h1>中华人民共和国食品安全法" in html
     units = section(html, "units")
     assert "建议牵头单位： 澄河县市场监督管理局" in units
-    assert "其部门类型（市场监督管理部门）被现行版本" in units
+    assert "法律第六条规定其部门类型（市场监督管理部门）为主管部门" in units
     assert "C-MKT-2026#1" not in units and "澄河县市场监督管理局2026年普法责任清单.xlsx:2（第 1 行）" in units
-    assert "澄河县公安局" in units and "未列入清单" in units  # named by 第一百二十一条, claims nothing
+    assert "澄河县公安局" not in units  # named once (第一百二十一条), it neither claims nor answers for the law
+    minors = section(page(client, "/laws/LMINOR"), "units")
+    assert "澄河县公安局" in minors and "未列入清单" in minors  # related (2 articles), claims nothing
     assert '<figure class="graph">' in html and "企业经营者" in html
     assert [version in section(html, "versions") for version in ("2018-01-01", "2021-01-01")] == [True, True]
     assert "第一百二十一条" in section(html, "articles")
@@ -139,6 +141,6 @@ def test_long_lists_are_paged(client):
 
 
 def test_lead_reasons_read_in_chinese(county):
-    chinese = lead_reason(sharing.shared_law(CachedStore(county), "LFOOD").lead.reason)
-    assert "职责条款点名：第六条、第十条" in chinese and "自报牵头" in chinese
+    chinese = lead_reason(sharing.shared_law(CachedStore(county), "LFOOD").lead)
+    assert "为主管部门" in chinese and "职责条款点名：第六条、第十条" in chinese and "自报牵头" in chinese
     assert not re.search(r"[A-Za-z]{3,}", re.sub(r"（[^）]*）", "", chinese)), chinese  # file names aside

@@ -1,0 +1,101 @@
+"""How much a law concerns a department type, and so the units acting as it.
+
+Three tiers (nlp.principal.relevance_tier, docs/relevance-tiers.md): 主管 `principal`, the law
+makes the type its principal competent authority; 相关 `related`, the type has a duty or a power
+in at least two of its articles; 提及 `mentioned`, it is named in passing (兵役法 第六十三条 lists
+人力资源社会保障 among seven departments that punish). Within a tier, more articles giving the
+type a duty or a power, then more articles naming it, rank first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from domain.cache import CachedStore, kept_until_write
+from domain.models import RelevancePublic, TierCountsPublic, TypeRelevancePublic
+from graph import queries
+from graph.queries.scope import LawScope
+from nlp.principal import Tier, relevance_tier
+from pufa import vocab
+
+TIERS: tuple[Tier, ...] = get_args(Tier)
+TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+
+
+@dataclass(frozen=True)
+class TypeEvidence:
+    """What one law's current version says of one department type."""
+
+    type_id: str
+    tier: Tier
+    acting_articles: int
+    """Articles giving the type a duty or a power."""
+    named_articles: int
+    principal_articles: tuple[str, ...] = ()
+    """Labels of the articles making it the principal authority (第六条)."""
+
+    def strength(self) -> tuple:
+        return TIER_RANK[self.tier], -self.acting_articles, -self.named_articles
+
+
+@kept_until_write
+def evidence_by_type(store: CachedStore, scope: LawScope) -> dict[str, dict[str, TypeEvidence]]:
+    """Department type id → law id → the evidence of the laws in scope whose current version names it."""
+    principal = {(row["law_id"], row["type_id"]): tuple(row["labels"] or ())
+                 for row in store.read(queries.departments.principal_types(scope))}
+    found: dict[str, dict[str, TypeEvidence]] = defaultdict(dict)
+    for row in store.read(queries.departments.type_evidence(scope)):
+        labels = principal.get((row["law_id"], row["type_id"]))
+        found[row["type_id"]][row["law_id"]] = TypeEvidence(
+            row["type_id"], relevance_tier(labels is not None, int(row["acting"])), int(row["acting"]),
+            int(row["named"]), labels or ())
+    return dict(found)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """A law's relevance to a unit: the evidence for each of the unit's types that the law names."""
+
+    types: tuple[TypeEvidence, ...]
+
+    @property
+    def best(self) -> TypeEvidence:
+        return min(self.types, key=TypeEvidence.strength)
+
+    @property
+    def tier(self) -> Tier:
+        return self.best.tier
+
+    def sort_key(self) -> tuple:
+        return self.best.strength()
+
+    def public(self) -> RelevancePublic:
+        names = type_names()
+        return RelevancePublic(
+            tier=self.tier, acting_articles=self.best.acting_articles, named_articles=self.best.named_articles,
+            types=[TypeRelevancePublic(
+                department_type_id=e.type_id, department_type=names.get(e.type_id), tier=e.tier,
+                acting_articles=e.acting_articles, named_articles=e.named_articles,
+                principal_articles=list(e.principal_articles),
+            ) for e in sorted(self.types, key=TypeEvidence.strength)],
+        )
+
+
+def relevance(evidence: dict[str, dict[str, TypeEvidence]], type_ids: Iterable[str], law_id: str) -> Relevance | None:
+    """How a law concerns a unit acting as these types; None when it names none of them."""
+    found = tuple(evidence[type_id][law_id] for type_id in type_ids if law_id in evidence.get(type_id, {}))
+    return Relevance(found) if found else None
+
+
+def tier_counts(relevances: Iterable[Relevance]) -> TierCountsPublic:
+    counts = dict.fromkeys(TIERS, 0)
+    for found in relevances:
+        counts[found.tier] += 1
+    return TierCountsPublic(**counts)
+
+
+def type_names() -> dict[str, str]:
+    return {term.id: term.name for term in vocab.department_types()}
