@@ -127,6 +127,7 @@ def stored_arguments(store: GraphStore) -> Arguments:
 def synthetic(scale: Scale, seed: int = 7) -> dict[str, list[dict]]:
     """Rows per label and relationship, on top of the fixture county (whose ids they reuse)."""
     rng = random.Random(seed)
+    principal_rng = random.Random(seed + 1)  # its own draws: the rest of the graph is as before principals
     types = list(DEPARTMENT_TYPES) + [f"T{k}" for k in range(scale.department_types - len(DEPARTMENT_TYPES))]
     data: dict[str, list[dict]] = defaultdict(list)
     data["DepartmentType"] = [{"id": t, "name": f"第{k}类主管部门", "aliases": []} for k, t in enumerate(types)
@@ -150,6 +151,10 @@ def synthetic(scale: Scale, seed: int = 7) -> dict[str, list[dict]]:
         elif status == "现行有效":
             current.append(law_id)
             laws_by_type[primary].append(law_id)
+            if principal_rng.random() < 0.6:  # as in the catalogue: most laws in force name a principal authority
+                data["PRINCIPAL"].append({"src": law_id, "dst": primary, "article_ids": [f"{law_id}@v/1"],
+                                          "article_labels": ["第1条"], "gov_levels": ["county_and_above"],
+                                          "cues": ["supervises"]})
         for seq in range(1, scale.articles_per_law + 1):
             article_id = f"{law_id}@v/{seq}"
             data["Article"].append({"id": article_id, "law_id": law_id, "version_id": f"{law_id}@v", "seq": seq,

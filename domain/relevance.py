@@ -22,6 +22,11 @@ from nlp.principal import Tier, relevance_tier
 from pufa import vocab
 
 TIERS: tuple[Tier, ...] = get_args(Tier)
+LEADING_TYPES = frozenset({"government"})
+"""Types whose duties in a law are general leadership (各级人民政府领导、组织、协调…), which nearly every law
+gives them: for these the count of duty articles says nothing, so they are related to no law, only its
+principal authority (a government office named 主管) or mentioned. Without this a township government
+(乡镇人民政府) would be 相关 to 600 laws of the catalogue."""
 TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
 
@@ -44,14 +49,14 @@ class TypeEvidence:
 @kept_until_write
 def evidence_by_type(store: CachedStore, scope: LawScope) -> dict[str, dict[str, TypeEvidence]]:
     """Department type id → law id → the evidence of the laws in scope whose current version names it."""
-    principal = {(row["law_id"], row["type_id"]): tuple(row["labels"] or ())
+    principal = {(row["law_id"], row["type_id"]): tuple(dict.fromkeys(row["labels"] or ()))
                  for row in store.read(queries.departments.principal_types(scope))}
     found: dict[str, dict[str, TypeEvidence]] = defaultdict(dict)
     for row in store.read(queries.departments.type_evidence(scope)):
         labels = principal.get((row["law_id"], row["type_id"]))
-        found[row["type_id"]][row["law_id"]] = TypeEvidence(
-            row["type_id"], relevance_tier(labels is not None, int(row["acting"])), int(row["acting"]),
-            int(row["named"]), labels or ())
+        acting = int(row["acting"])
+        tier = relevance_tier(labels is not None, 0 if row["type_id"] in LEADING_TYPES else acting)
+        found[row["type_id"]][row["law_id"]] = TypeEvidence(row["type_id"], tier, acting, int(row["named"]), labels or ())
     return dict(found)
 
 

@@ -52,5 +52,8 @@ def campaign_sheet(answer: CampaignsPublic) -> Sheet:
                 "、".join(a.name or a.id for a in unit.audiences), "、".join(m.name or m.id for m in unit.methods),
                 "、".join(dates),
             ])
+        for unit in group.inferred:
+            role = "牵头单位" if unit.id == lead_id else "建议参加（主管或相关部门，尚无条目）"
+            rows.append([group.shared.name, unit.name, role, "", "", "", ""])
     title = f"{answer.year}年联合普法活动：{ANCHOR_KINDS[answer.anchor_kind]}“{answer.anchor.name}”"
     return Sheet("联合普法活动", header, rows, title=title)

@@ -18,8 +18,10 @@ from graph.migrations import prepare, summarize_checklists
 from graph.queries.scope import LawScope
 from graph.query import Query
 from graph.writer import GraphWriter
+from ingest.units.load import ingest_units
 from pufa.config import get_settings
 from pufa.errors import InputError, NotFound
+from pufa.laws import unit_id
 from tests.fixtures_graph import build_county, county_batch
 
 
@@ -154,6 +156,20 @@ def test_applicable_with_sub_units_and_common_duties(county):
     assert answer.claimed_not_inferred == []  # 宪法 and 民法典 are common duties
 
 
+def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_path):
+    """The liaison form gives names only: 县公安局 acts as 公安机关, so 养犬管理条例 (主管) comes first, then
+    未成年人保护法 (相关), then the laws naming it once."""
+    register = tmp_path / "联络员登记表.csv"
+    register.write_text("单位,姓名,职务,电话,邮箱\n县公安局,刘建平,副大队长,0000-1,a@example.org\n", encoding="utf-8")
+    ingest_units(county.store, register)
+    police = unit_id("县公安局")
+    assert [(t.id, t.via) for t in lookup.unit_detail(county, police).department_types] == [("public_security", "name")]
+    answer = coverage.applicable(county, police)
+    assert [(law.law.id, law.relevance.tier) for law in answer.inferred] == [
+        ("LDOG", "principal"), ("LMINOR", "related"), ("LSAFE", "mentioned"), ("LFOOD", "mentioned"),
+        ("LTRAFFIC", "mentioned")]
+
+
 def test_applicable_uses_current_versions_only(county):
     # 食品安全法's old version names 应急管理部门; the current one does not.
     assert "LFOOD" not in law_ids(coverage.applicable(county, "UEMG").inferred)
@@ -281,6 +297,17 @@ def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
     county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
     assert sharing.campaigns(county, key_date_id="constitution_day") == first
     assert worked_out.count("campaign_groups_key_date") == 2
+
+
+def test_a_law_group_names_the_units_answering_for_the_law_without_a_row(county):
+    groups = {g.shared.id: g for g in sharing.campaigns(county, audience_id="enterprises", min_units=1).data}
+    food = groups["LFOOD"]  # 市场监管局's row targets enterprises; 教育 (相关) has none that does
+    assert ([u.unit.id for u in food.units], food.unit_count, food.lead.unit.id) == (["UMKT"], 1, "UMKT")
+    assert ([(u.id, u.name) for u in food.inferred], food.inferred_count) == ([("UEDU", "澄河县教育体育局")], 1)
+    assert groups["LSAFE"].inferred == []  # 教育 and 公安 are only mentioned in 安全生产法
+    regional = {g.shared.id: g for g in sharing.campaigns(county, audience_id="enterprises", min_units=1,
+                                                          region="另一县").data}
+    assert regional == {}
 
 
 def test_campaign_in_a_region(county):

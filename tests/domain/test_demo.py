@@ -9,7 +9,8 @@ from domain.cache import CachedStore
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from graph.query import Query
-from ingest.demo import load_demo
+from ingest.demo import SAMPLE_DIR, SAMPLE_UNITS, load_demo
+from ingest.units.load import ingest_units
 from pufa.laws import law_id, unit_id
 
 REGION = "示例市澄河县"
@@ -71,3 +72,38 @@ def test_common_duties_are_marked_and_never_gaps(demo):
     assert "食品安全法" not in common
     gaps = coverage.coverage_gaps(store, LawScope(region=REGION), limit=5000)
     assert not common & {gap.law.short_title for gap in gaps.data}
+
+
+def test_a_unit_sees_the_laws_it_answers_for_first_not_the_ones_naming_it_once(demo):
+    """The sample county's 人社局: 兵役法, 农业技术推广法, 出境入境管理法 name it once each (提及), so they come
+    after the laws that make it the principal authority (劳动保障监察条例 …) and those giving it real work."""
+    store, _ = demo
+    gaps = coverage.unit_gaps(store, unit_id("澄河县人力资源和社会保障局"), year=2026, scope=LawScope(region=REGION),
+                              limit=None)
+    tiers = [law.relevance.tier for law in gaps.data]
+    assert tiers == sorted(tiers, key=["principal", "related", "mentioned"].index)
+    assert (gaps.counts.principal, tiers[:gaps.counts.principal]) == (9, ["principal"] * 9)
+    by_title = {law.law.short_title: law for law in gaps.data}
+    assert "劳动保障监察条例" in [law.law.short_title for law in gaps.data[:9]]
+    for title in ("兵役法", "农业技术推广法", "出境入境管理法"):
+        assert (by_title[title].relevance.tier, by_title[title].relevance.acting_articles) == ("mentioned", 1), title
+    claimed = coverage.applicable(store, unit_id("澄河县人力资源和社会保障局"), year=2026, scope=LawScope(region=REGION))
+    assert {law.law.short_title for law in claimed.claimed if law.relevance and law.relevance.tier == "principal"} >= {
+        "劳动法", "劳动合同法", "社会保险法", "就业促进法"}
+
+
+def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):
+    """The liaison form (附件1) has no 职能类型: its units act as their names imply, and the market regulator
+    sees first the laws that make 市场监督管理 (or its 药品, 价格 functions) the principal authority."""
+    store, _ = demo
+    try:
+        report = ingest_units(store.store, SAMPLE_DIR / "units_liaison_form.xlsx")
+        market = next(found for found in report.unit_types if found.unit == "澄河县市场监督管理局")
+        assert {t.via for t in market.types} == {"name"}
+        answer = coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION), limit=20)
+        assert [law.relevance.tier for law in answer.inferred] == ["principal"] * 20
+        assert {"食品安全法", "特种设备安全法", "药品管理法"} <= {
+            law.law.short_title for law in coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION),
+                                                               tier="principal", limit=None).inferred}
+    finally:
+        ingest_units(store.store, SAMPLE_UNITS)  # the module's other tests read the full register
