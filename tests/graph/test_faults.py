@@ -173,6 +173,11 @@ def own_neo4j(tmp_path: Path) -> Iterator[tuple[Path, int]]:
         neo4j_server("stop", state, port)
 
 
+def recovered(client: TestClient, attempts: int = 30) -> bool:
+    """/health answers 200 again: the driver reconnects on its own, a request or a few after the server is back."""
+    return any(client.get("/health").status_code == 200 for _ in range(attempts))
+
+
 @pytest.mark.slow  # two Neo4j starts: about 40 s
 def test_neo4j_restarting_gives_503_then_recovers_without_restarting_the_app(own_neo4j):
     state, port = own_neo4j
@@ -187,7 +192,8 @@ def test_neo4j_restarting_gives_503_then_recovers_without_restarting_the_app(own
         for path in ("/health", "/api/v1/units", "/api/v1/gaps"):
             started = time.perf_counter()
             down = client.get(path)
-            assert time.perf_counter() - started < 15  # the driver gives up after RETRY_SECONDS, not its default 30 s
+            # the driver gives up after RETRY_SECONDS (5 s), not its default (about 35 s in all): a bound, not a speed test
+            assert time.perf_counter() - started < 30
             assert down.status_code == 503, (path, down.text)
             assert down.headers["content-type"] == "application/problem+json"
             problem = down.json()
@@ -195,6 +201,6 @@ def test_neo4j_restarting_gives_503_then_recovers_without_restarting_the_app(own
             assert f"Neo4j at {store.location} is unreachable" in problem["detail"]
 
         neo4j_server("start", state, port)
-        assert client.get("/health").status_code == 200
+        assert recovered(client), "the app did not reconnect to the restarted Neo4j"
         assert client.get("/api/v1/units").json()["count"] == 0  # the restarted test server starts empty
     store.close()
