@@ -22,7 +22,7 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> CachedStore:
+async def get_store(request: Request) -> CachedStore:
     return request.app.state.store
 
 
