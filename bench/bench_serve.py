@@ -165,7 +165,7 @@ def measure(base: str, endpoint: Endpoint, duration: int, connections: int) -> M
         if not etag:
             return "no ETag"
         sent["If-None-Match"] = etag
-        status, _, _ = fetch(url, sent)
+        status, _, body = fetch(url, sent)
     rate, p50, p99, bad = wrk(url, sent, duration, connections)
     return Measured(rate, p50, p99, bad, status, len(body))
 
