@@ -31,9 +31,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from domain.exports import XLSX_MEDIA_TYPE
 from pufa.config import Settings
 from pufa.errors import PufaError
 
@@ -51,7 +52,8 @@ Key = tuple[str, bytes, str, bool]
 
 def install(app: FastAPI, settings: Settings, *, skip_paths: tuple[str, ...]) -> None:
     """The response cache over gzip, so that a kept answer is kept compressed (once per stamp)."""
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=GZIP_LEVEL)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=GZIP_LEVEL,
+                       exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, XLSX_MEDIA_TYPE))  # a zip already
     app.add_middleware(ResponseCache, settings=settings, skip_paths=skip_paths)
 
 

@@ -5,7 +5,8 @@ the graph stays right until the stamp changes. Two kinds of things are kept per 
 whole-graph reads marked `Query.cached` (laws in scope, department types per law, each
 checklist's claims), and aggregate answers of functions decorated `@kept_until_write`
 (province-wide gap counts, campaign groups, downloads). The stamp lives in the graph, so a
-write by another process (a CLI ingest into Neo4j while the API serves) is seen at once.
+write by another process (a CLI ingest into Neo4j while the API serves) is seen too: at once, or
+within the store's recheck interval for a server process (`graph.store.KnownStamp`).
 
 An answer worked out inside `CachedStore.one_stamp()` (a page, an API read) reads the stamp
 once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part; a

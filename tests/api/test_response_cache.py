@@ -189,3 +189,6 @@ def test_gzip_answers_are_kept_compressed_and_revalidate_like_plain_ones(client)
     assert again.status_code == 304 and "Accept-Encoding" in again.headers["vary"]
     small = client.get("/health", headers={"Accept-Encoding": "gzip"})
     assert "content-encoding" not in small.headers  # under the minimum size
+    sheet = client.get("/api/v1/exports/units/UMKT/checklist", headers={"Accept-Encoding": "gzip"})
+    assert sheet.status_code == 200 and "etag" in sheet.headers
+    assert "content-encoding" not in sheet.headers  # an xlsx is a zip already
