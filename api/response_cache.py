@@ -76,7 +76,9 @@ class KeptResponse:
 
 
 class KeptResponses:
-    """The responses of one graph stamp, least recently used dropped past `max_bytes`; a new stamp empties it."""
+    """The responses of the latest graph stamp asked for, least recently used dropped past
+    `max_bytes`. Asking under a new stamp empties it; a response worked out under an older stamp
+    (a slow request that began before a write) is not kept."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
@@ -89,6 +91,7 @@ class KeptResponses:
     def get(self, stamp: str, key: Key) -> KeptResponse | None:
         with self._lock:
             if stamp != self._stamp:
+                self._stamp, self._responses, self._bytes = stamp, OrderedDict(), 0
                 return None
             kept = self._responses.get(key)
             if kept is not None:
@@ -98,7 +101,7 @@ class KeptResponses:
     def put(self, stamp: str, key: Key, kept: KeptResponse) -> None:
         with self._lock:
             if stamp != self._stamp:
-                self._stamp, self._responses, self._bytes = stamp, OrderedDict(), 0
+                return
             previous = self._responses.pop(key, None)
             if previous is not None:
                 self._bytes -= len(previous.body)
@@ -133,6 +136,8 @@ def keepable(message: Message) -> bool:
 
 
 class ResponseCache:
+    """The middleware: answers a GET from a kept response (or a 304), else records the app's answer."""
+
     def __init__(self, app: ASGIApp, *, settings: Settings, skip_paths: tuple[str, ...] = ()):
         self.app = app
         self._responses = KeptResponses(settings.response_cache_mb << 20)

@@ -11,6 +11,7 @@ from fastapi import Depends, Request, Response
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.response_cache import KeptResponse, KeptResponses
 from pufa.config import Settings
 from tests.conftest import open_neo4j_test_store
 from tests.fixtures_graph import build_county
@@ -192,3 +193,19 @@ def test_gzip_answers_are_kept_compressed_and_revalidate_like_plain_ones(client)
     sheet = client.get("/api/v1/exports/units/UMKT/checklist", headers={"Accept-Encoding": "gzip"})
     assert sheet.status_code == 200 and "etag" in sheet.headers
     assert "content-encoding" not in sheet.headers  # an xlsx is a zip already
+
+
+def test_kept_responses_hold_one_stamp_within_their_bytes_and_drop_late_ones():
+    kept = KeptResponses(max_bytes=800)  # one response at most 100 bytes
+    response = KeptResponse(200, [], b"x" * 100, b'W/"e"')
+    key = ("/a", b"", "public", False)
+    assert kept.get("s1", key) is None
+    kept.put("s1", key, response)
+    assert kept.get("s1", key) is response
+    for n in range(8):
+        kept.put("s1", (f"/{n}", b"", "public", False), response)
+    assert kept.get("s1", key) is None  # least recently used, dropped past 800 bytes
+    assert kept.get("s1", ("/7", b"", "public", False)) is response
+    assert kept.get("s2", key) is None  # a new stamp empties it
+    kept.put("s1", key, response)  # worked out before the write: not kept
+    assert kept.get("s2", key) is None and kept.get("s2", ("/7", b"", "public", False)) is None
