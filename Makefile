@@ -14,12 +14,14 @@ demo:
 test:
 	scripts/test.sh
 
-# Figures, not pass/fail: stores, full-corpus ingest, extractors, queries (Neo4j when PUFA_NEO4J_TEST_URI is set).
+# Figures, not pass/fail: stores, full-corpus ingest, extractors, queries (Neo4j when PUFA_NEO4J_TEST_URI is set),
+# and requests per second of the served endpoints (wrk, Debian's package `wrk`).
 bench: setup
 	.venv/bin/python -m bench.bench_stores
 	.venv/bin/python -m bench.bench_ingest
 	.venv/bin/python -m bench.bench_nlp
 	.venv/bin/python -m bench.bench_queries
+	.venv/bin/python -m bench.bench_serve
 
 # Regenerate data/catalogue from ../shared/corpus/lawrefbook, and data/sample.
 catalogue: setup

@@ -13,9 +13,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api import problems
+from api import problems, response_cache
 from api.limits import BodySizeLimit
-from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, units
+from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, status, units
 from api.web import install as install_web_pages
 from domain.cache import CachedStore
 from domain.refresh import CacheRefresher
@@ -81,10 +81,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     problems.install(app)
     app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
+    response_cache.install(app, settings, skip_paths=("/health",))
     app.add_middleware(OneStampPerRead)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
-                   exports.router, ingest.router):
+                   exports.router, ingest.router, status.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

@@ -184,7 +184,7 @@ def demo(
     _run(as_json, lambda store, track: load_demo(store, cases_dir=cases, track=track))
     if serve:
         console.print("[green]demo loaded[/]: serving; open the address below in a browser")
-        serve_command(host=None, port=None)
+        serve_command(host=None, port=None, workers=None)
 
 
 def cite(

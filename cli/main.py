@@ -13,6 +13,8 @@ from cli import ingest, queries
 from cli.console import console, errors, print_json
 from cli.serve import serve
 from cli.stores import opened_store
+from domain.cache import CachedStore
+from domain.status import store_status
 from pufa.errors import PufaError
 
 app = typer.Typer(help="Pufa Graph: 谁执法谁普法 law catalogue and knowledge graph.", no_args_is_help=True,
@@ -21,18 +23,19 @@ app = typer.Typer(help="Pufa Graph: 谁执法谁普法 law catalogue and knowled
 
 @app.command()
 def status(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
-    """Show which store is configured, that it answers, and how many nodes of each kind it holds."""
-    with opened_store() as store:
-        counts = store.counts()
-        if as_json:
-            print_json({"store": store.kind, "location": store.location, "counts": counts})
-            return
-        table = Table(title=f"{store.kind} · {store.location}")
-        table.add_column("label")
-        table.add_column("nodes", justify="right")
-        for label, count in counts.items():
-            table.add_row(label, f"{count:,}")
-        console.print(table)
+    """Show which store is configured, that it answers, and how many nodes of each kind it holds
+    (the answer of GET /api/v1/status)."""
+    with opened_store(read_only=True) as store:
+        answer = store_status(CachedStore(store))
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+        return
+    table = Table(title=f"{answer.kind} · {answer.location}")
+    table.add_column("label")
+    table.add_column("nodes", justify="right")
+    for label, count in answer.counts.items():
+        table.add_row(label, f"{count:,}")
+    console.print(table)
 
 
 app.command()(serve)

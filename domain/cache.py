@@ -5,10 +5,12 @@ the graph stays right until the stamp changes. Two kinds of things are kept per 
 whole-graph reads marked `Query.cached` (laws in scope, department types per law, each
 checklist's claims), and aggregate answers of functions decorated `@kept_until_write`
 (province-wide gap counts, campaign groups, downloads). The stamp lives in the graph, so a
-write by another process (a CLI ingest into Neo4j while the API serves) is seen at once.
+write by another process (a CLI ingest into Neo4j while the API serves) is seen too: at once, or
+within the store's recheck interval for a server process (`graph.store.KnownStamp`).
 
 An answer worked out inside `CachedStore.one_stamp()` (a page, an API read) reads the stamp
-once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part.
+once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part; a
+stamp that could not be read fails the rest of the request at once, without another try.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from graph.query import Query, Row
 from graph.store import GraphStore, GraphWriteTx
+from pufa.errors import PufaError
 
 T = TypeVar("T")
 P = ParamSpec("P")
 
-_PINNED_STAMPS: ContextVar[dict[int, str | None] | None] = ContextVar("pinned_stamps", default=None)
-"""Within `CachedStore.one_stamp()`: each cached store's stamp as first read there."""
+_PINNED_STAMPS: ContextVar[dict[int, str | None | PufaError] | None] = ContextVar("pinned_stamps", default=None)
+"""Within `CachedStore.one_stamp()`: each cached store's stamp as first read there (or why it could not be)."""
 
 
 class ReadCache:
@@ -141,8 +144,16 @@ class CachedStore:
     def stamp(self) -> str | None:
         pinned = _PINNED_STAMPS.get()
         if pinned is not None and id(self) in pinned:
-            return pinned[id(self)]
-        stamp = self.store.stamp()
+            stamp = pinned[id(self)]
+            if isinstance(stamp, PufaError):
+                raise stamp
+            return stamp
+        try:
+            stamp = self.store.stamp()
+        except PufaError as exc:
+            if pinned is not None:
+                pinned[id(self)] = exc
+            raise
         if pinned is not None:
             pinned[id(self)] = stamp
         return stamp

@@ -2,11 +2,16 @@
 
 Writes are batched `UNWIND $rows` statements inside one managed transaction; uniqueness
 constraints on every `id` are created with IF NOT EXISTS so start-up is idempotent.
+
+Several processes may write, so the stamp this store knows is read again once it is older than
+`stamp_recheck_seconds` (PUFA_STAMP_RECHECK_MS for the service; 0, every time, by default): a
+write by another process is seen within that time, this store's own writes at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 
@@ -16,7 +21,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 
 from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, full_edges, full_rows, new_stamp
+from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows, new_stamp
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
@@ -119,11 +124,14 @@ class Neo4jWriteTx(GraphWriteTx):
 
 class Neo4jStore(GraphStore):
     kind = "neo4j"
+    remote = True
 
-    def __init__(self, uri: str, user: str, password: str, *, database: str = "neo4j", batch_size: int = 5000):
+    def __init__(self, uri: str, user: str, password: str, *, database: str = "neo4j", batch_size: int = 5000,
+                 stamp_recheck_seconds: float = 0.0, clock: Callable[[], float] = time.monotonic):
         self.location = uri
         self._database = database
         self._batch_size = batch_size
+        self.known_stamp = KnownStamp(self.read_stamp, recheck_seconds=stamp_recheck_seconds, clock=clock)
         try:
             # Optional properties are simply absent on nodes that lack them: Neo4j's "property key
             # does not exist" notes (UNRECOGNIZED) would log a warning for most reads.
@@ -170,12 +178,19 @@ class Neo4jStore(GraphStore):
             with session.begin_transaction() as tx:
                 write = Neo4jWriteTx(tx, self._batch_size)
                 yield write
-                write.run(new_stamp())
-                tx.commit()
+                stamp = new_stamp()
+                write.run(stamp)
+                try:
+                    tx.commit()
+                except BaseException:
+                    self.known_stamp.forget()
+                    raise
+                self.known_stamp.committed(stamp.params["stamp"])
 
     def clear(self) -> None:
         """Relationships first, then nodes, each in slices: deleting a province's graph (millions of
         relationships) in one transaction passes Neo4j's transaction memory limit."""
+        self.known_stamp.forget()
         for statement in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
             deleted = 1
             while deleted:
@@ -183,6 +198,7 @@ class Neo4jStore(GraphStore):
                     records, _, _ = self._driver.execute_query(
                         statement, {"slice": CLEAR_SLICE}, database_=self._database)
                 deleted = records[0]["deleted"]
+        self.known_stamp.committed(None)
 
     def close(self) -> None:
         self._driver.close()

@@ -26,6 +26,7 @@ def _open_neo4j(settings: Settings, read_only: bool) -> GraphStore:
         settings.neo4j_password.get_secret_value(),
         database=settings.neo4j_database,
         batch_size=settings.batch_size,
+        stamp_recheck_seconds=settings.stamp_recheck_ms / 1000,
     )
 
 

@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     max_upload_mb: int = 20
     cache_refresh_seconds: float = 2.0
     """How often the API checks for a write to work the last-asked answers out again (0: never)."""
+    stamp_recheck_ms: int = 500
+    """Neo4j: how old the graph stamp a process knows may grow before it reads it again, so a write
+    by another process (another worker, a CLI ingest) is seen within this time; its own at once.
+    0 reads it for every request. LadybugDB's one writing process knows every write."""
+    response_cache_mb: int = 64
+    """Serialized answers kept per graph stamp, to serve repeated GETs and 304s (0: none)."""
+    workers: int = 1
+    """Server processes (`pufa serve`); more than one needs Neo4j."""
     region: str | None = None
     """The jurisdiction served (示例市澄河县): answers default to national laws plus its local ones."""
     corpus_dir: Path = PROJECT_ROOT.parent / "shared" / "corpus" / "lawrefbook"

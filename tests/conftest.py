@@ -17,7 +17,8 @@ from graph.store import GraphStore
 STORE_KINDS = ["ladybug", "neo4j"]
 
 
-def open_neo4j_test_store() -> GraphStore:
+def open_neo4j_test_store(**options) -> GraphStore:
+    """A store on the test server; `options` for Neo4jStore (by default the stamp is read every time)."""
     from graph.neo4j_store import Neo4jStore
 
     uri = os.environ.get("PUFA_NEO4J_TEST_URI")
@@ -27,7 +28,8 @@ def open_neo4j_test_store() -> GraphStore:
             pytest.fail(f"PUFA_REQUIRE_NEO4J=1 but {message}")
         pytest.skip(message)
     store = Neo4jStore(
-        uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""), batch_size=500
+        uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""), batch_size=500,
+        **options,
     )
     store.ping()
     return store

@@ -31,6 +31,8 @@ from pufa.errors import InputError, PayloadTooLarge
 
 router = APIRouter(tags=["ingest"])
 CHUNK = 1 << 20
+JOB_STATE = "no-store"
+"""A job's progress lives in this process, not in the graph: no graph stamp tells when it changed."""
 
 
 class CiteRequest(BaseModel):
@@ -127,13 +129,15 @@ def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, request: Request, re
 
 
 @router.get("/ingest/jobs", response_model=IngestJobsPublic)
-def ingest_jobs(jobs: JobsDep) -> IngestJobsPublic:
+def ingest_jobs(jobs: JobsDep, response: Response) -> IngestJobsPublic:
     """The ingest jobs of this server process, newest first."""
+    response.headers["Cache-Control"] = JOB_STATE
     data = jobs.newest_first()
     return IngestJobsPublic(data=data, count=len(data))
 
 
 @router.get("/ingest/jobs/{job_id}", response_model=IngestJob)
-def ingest_job(job_id: str, jobs: JobsDep) -> IngestJob:
+def ingest_job(job_id: str, jobs: JobsDep, response: Response) -> IngestJob:
     """One ingest job: its progress while it runs, its report once it has finished."""
+    response.headers["Cache-Control"] = JOB_STATE
     return jobs.get(job_id)

@@ -22,6 +22,8 @@ def test_compose_runs_official_neo4j_with_healthcheck_and_api_waits_for_it():
     assert services["neo4j"]["image"].startswith("neo4j:5.26")
     assert "healthcheck" in services["neo4j"]
     assert services["api"]["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    probe = " ".join(services["api"]["healthcheck"]["test"])
+    assert "/health'" in probe and "/status" not in probe  # the ping, not the counts
     assert Path(PROJECT_ROOT / services["api"]["build"] / "Dockerfile").is_file()
 
 

@@ -77,7 +77,7 @@ def client(hostile: GraphStore):
 
 
 def counts(client: TestClient) -> dict[str, int]:
-    return client.get("/health").json()["counts"]
+    return client.get("/api/v1/status").json()["counts"]
 
 
 def test_unit_names_come_back_literally(client: TestClient):

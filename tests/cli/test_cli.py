@@ -53,3 +53,9 @@ def test_cite_reads_stdin_and_prints_json(pufa):
     assert code == 0
     (citation,) = json.loads(out)
     assert (citation["title"], citation["article"]) == ("中华人民共和国安全生产法", 94)
+
+
+def test_serve_refuses_several_workers_on_an_embedded_store(pufa, monkeypatch):
+    monkeypatch.setattr("cli.serve.uvicorn.run", lambda *args, **kwargs: pytest.fail("uvicorn started"))
+    code, _ = pufa("serve", "--workers", "2")
+    assert code == 1

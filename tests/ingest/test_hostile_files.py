@@ -238,7 +238,7 @@ def upload(client: TestClient, name: str, content: bytes):
 
 
 def checklists_stored(client: TestClient) -> int:
-    return client.get("/health").json()["counts"]["Checklist"]
+    return client.get("/api/v1/status").json()["counts"]["Checklist"]
 
 
 def test_a_100_mb_upload_is_a_413_and_stores_nothing(client: TestClient):
