@@ -126,6 +126,24 @@ NODES: dict[str, NodeType] = {
             ("checklist_id",),
         ),
         NodeType(
+            "Account",
+            {
+                "username": STRING, "display_name": STRING, "role": STRING, "unit_id": STRING,
+                "password_hash": STRING, "invite_hash": STRING, "invite_expires": STRING, "disabled": BOOL,
+                "session_epoch": INT, "created_at": STRING, "activated_at": STRING,
+            },
+            "A person who signs in (pufa.workflow.Role). The password is an argon2 hash; a one-time invite code "
+            "(SHA-256 at rest) lets a liaison set it on first use. Raising `session_epoch` ends every session "
+            "of the account (disable, reset, new password).",
+            ("username",),
+        ),
+        NodeType(
+            "ApiToken",
+            {"account_id": STRING, "name": STRING, "token_hash": STRING, "created_at": STRING, "revoked_at": STRING},
+            "A bearer token of an account for scripts: only its SHA-256 is kept (the token is shown once).",
+            ("token_hash", "account_id"),
+        ),
+        NodeType(
             "GraphState",
             {"stamp": STRING},
             "One node ('graph') whose stamp every write transaction renews: cached whole-graph reads "
@@ -158,6 +176,8 @@ RELS: dict[str, RelType] = {
         RelType("USES", "ChecklistItem", "Method", "A row's methods."),
         RelType("SCHEDULED", "ChecklistItem", "KeyDate", "A row's key dates."),
         RelType("CO_UNIT", "ChecklistItem", "Unit", "Units a row names as partners (配合单位)."),
+        RelType("LIAISON_OF", "Account", "Unit", "A liaison account acts for this unit (and its sub-units)."),
+        RelType("HAS_TOKEN", "Account", "ApiToken", "An account's API tokens."),
     )
 }
 

@@ -45,3 +45,11 @@ class Conflict(PufaError):
 
 class PayloadTooLarge(PufaError):
     """An upload over the configured size limit."""
+
+
+class TooManyRequests(PufaError):
+    """Too many failed logins for an account or from a client; try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(message)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
+from api.deps import LawScopeDep, OptionalActorDep, PagingDep, StoreDep, YearQuery
 from domain import coverage, lookup
 from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
@@ -21,8 +21,9 @@ def list_units(
 
 
 @router.get("/{unit_id}", response_model=UnitDetailPublic)
-def unit_detail(store: StoreDep, unit_id: str) -> UnitDetailPublic:
-    return lookup.unit_detail(store, unit_id)
+def unit_detail(store: StoreDep, actor: OptionalActorDep, unit_id: str) -> UnitDetailPublic:
+    """A unit; its liaison's name and contact details only for an account that reads the unit."""
+    return lookup.unit_detail(store, unit_id, show_liaison=actor is not None and actor.may_read_unit(unit_id))
 
 
 @router.get("/{unit_id}/applicable", response_model=ApplicablePublic)

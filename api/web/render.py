@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from api.deps import csrf_token, set_csrf_cookie
 from domain.models import ItemEvidencePublic, KeyDatePublic
+from pufa.workflow import ROLE_NAMES, STATE_NAMES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -125,4 +127,19 @@ templates = Jinja2Templates(env=_environment())
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, context, status_code=status_code)
+    """A page with who is signed in (for the menu) and the CSRF token its forms send back; a visitor
+    without a CSRF cookie gets one with the page."""
+    token = csrf_token(request)
+    fresh = None
+    if token is None:
+        fresh = Response()
+        token = set_csrf_cookie(request, fresh)
+    actor = getattr(request.state, "actor", None)
+    response = templates.TemplateResponse(request, template, {
+        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES, **context,
+    }, status_code=status_code)
+    if fresh is not None:
+        for name, value in fresh.headers.items():
+            if name == "set-cookie":
+                response.headers.append("set-cookie", value)
+    return response

@@ -27,6 +27,8 @@ from graph.queries.scope import LawScope
 from ingest.demo import load_demo
 from pufa.config import PROJECT_ROOT, Settings
 from pufa.laws import law_id, unit_id
+from pufa.workflow import Role
+from tests.accounts import PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
 
@@ -167,22 +169,30 @@ def test_plan_a_campaign_and_export_it(page, tmp_path):
     assert any(row[2] == "牵头单位" for row in sheet.iter_rows(min_row=3, values_only=True))
 
 
-def test_upload_a_checklist_from_the_unit_page(page, tmp_path):
+def sign_in_page(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.fill("#login-form input[name=username]", username)
+    page.fill("#login-form input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_the_administrator_enters_a_checklist_from_the_unit_page(page, demo_store, tmp_path):
+    make_account(demo_store, "bureau-admin", Role.ADMIN)
     checklist = tmp_path / "统计局清单.csv"
     checklist.write_text("序号,法律法规名称,普法对象,普法方式,时间节点,责任科室,责任人\n"
                          "1,《中华人民共和国档案法》,国家工作人员,专题讲座,6月,办公室,魏巍\n", encoding="utf-8")
     page.goto(f"/units/{unit_id('澄河县统计局')}")
     assert "《中华人民共和国档案法》" not in page.locator("#checklist").inner_text()
+    assert page.locator("#upload-form").count() == 0
+    sign_in_page(page, "bureau-admin", "wrong password")
+    assert "用户名或密码不正确" in page.locator("p.error").inner_text()
+    sign_in_page(page, "bureau-admin")
+    page.goto(f"/units/{unit_id('澄河县统计局')}")
     page.set_input_files("#upload-form input[type=file]", str(checklist))
-    page.fill("#upload-form input[name=token]", "wrong-token")
-    page.click("#upload-form button[type=submit]")
-    assert "报送口令不正确" in page.locator(".upload-result.failed").inner_text()
-    page.fill("#upload-form input[name=token]", TOKEN)
-    page.click("#upload-form button[type=submit]")
-    assert "条目 1 条" in page.locator(".upload-result.done").inner_text()
     shot(page, "06-unit-upload")
-    page.get_by_role("link", name="刷新查看新清单").click()
-    page.wait_for_load_state()
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url(f"**/units/{unit_id('澄河县统计局')}")
     assert "《中华人民共和国档案法》" in page.locator("#checklist").inner_text()
     assert "中华人民共和国档案法" in page.locator("#applicable").inner_text()
     shot(page, "07-unit-after-upload")
