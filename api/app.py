@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems
 from api.limits import BodySizeLimit
-from api.routes import accounts, audit, auth, campaigns, exports, gaps, health, ingest, laws, shared, units
+from api.routes import accounts, audit, auth, campaigns, checklists, exports, gaps, health, ingest, laws, shared, units
 from api.web import install as install_web_pages
 from domain.accounts import LoginThrottle
 from domain.cache import CachedStore
@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(OneStampPerRead)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
-                   exports.router, ingest.router, auth.router, accounts.router):
+                   exports.router, ingest.router, auth.router, accounts.router, checklists.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

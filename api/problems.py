@@ -43,7 +43,8 @@ def problem(status: int, detail: str, instance: str, *, title: str | None = None
 
 def _pufa_error(request: Request, exc: PufaError) -> JSONResponse:
     status = status_of(exc)
-    return problem(status, str(exc), request.url.path, title=type(exc).__name__, headers=problem_headers(exc))
+    extra = {"state": exc.state} if isinstance(exc, Conflict) and exc.state else {}
+    return problem(status, str(exc), request.url.path, title=type(exc).__name__, headers=problem_headers(exc), **extra)
 
 
 def problem_headers(exc: PufaError) -> dict[str, str] | None:

@@ -57,7 +57,7 @@ def coverage_gaps(
     )
 
 
-def owner_suggestions(store: CachedStore, law_ids: list[str], limit: int) -> dict[str, list[OwnerSuggestionPublic]]:
+def owner_suggestions(store: CachedStore, law_ids: list[str], limit: int | None) -> dict[str, list[OwnerSuggestionPublic]]:
     """Units ranked by how many articles of each law name a department type they act as
     (then by duty articles, then by id)."""
     departments = LawDepartments.load(store, law_ids)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from domain.accounts import Actor
 from domain.cache import CachedStore
-from ingest.checklists.load import ingest_checklists
 from ingest.jobs import IngestJob, IngestJobs, JobKind
 from ingest.report import IngestReport
 from ingest.units.load import ingest_units
@@ -24,8 +23,3 @@ def start_job(jobs: IngestJobs, actor: Actor, kind: JobKind, paths: list[str]) -
     actor.require(Permission.BULK_INGEST)
     return jobs.start(kind, paths)
 
-
-def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str | None, year: int | None) -> IngestReport:
-    """The bureau's own checklist ingest: the revision enters as the unit's current one."""
-    actor.require(Permission.BULK_INGEST)
-    return ingest_checklists(store.store, [path], unit=unit, year=year)

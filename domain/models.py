@@ -450,3 +450,171 @@ class ApiTokensPublic(BaseModel):
 class NewApiTokenPublic(ApiTokenPublic):
     token: str
     """The bearer token itself: shown this once."""
+
+
+# --- the checklist workflow ---------------------------------------------------------------------
+
+
+class ChecklistSummaryPublic(BaseModel):
+    """One revision of a unit's checklist of a year, with its state."""
+
+    id: str
+    unit: UnitBriefPublic
+    year: int | None = None
+    revision: int | None = None
+    state: str
+    state_name: str
+    current: bool = False
+    submitted_at: str | None = None
+    items: int = 0
+    with_problems: int = 0
+    with_unresolved: int = 0
+    filing_number: str | None = None
+    filed_on: str | None = None
+    published_on: str | None = None
+    based_on: str | None = None
+
+
+class ChecklistSummariesPublic(BaseModel):
+    data: list[ChecklistSummaryPublic]
+    count: int
+
+
+class ReplacementPublic(BaseModel):
+    """A law a row claims that is repealed or amended, and what replaced it."""
+
+    law: NamedPublic
+    status: str | None
+    replaced_by: NamedPublic | None
+
+
+class CommentPublic(BaseModel):
+    id: str
+    checklist_id: str
+    item_id: str | None
+    row: int | None = None
+    law_text: str | None = None
+    """The row as it read when the comment was made."""
+    text: str
+    author: str | None = None
+    at: str | None = None
+
+
+class RowReviewPublic(BaseModel):
+    """A row with what the system finds in it and what reviewers said about it."""
+
+    item_id: str
+    row: int | None
+    law_text: str | None = None
+    audience_text: str | None = None
+    method_text: str | None = None
+    timing_text: str | None = None
+    section: str | None = None
+    person: str | None = None
+    partners: list[str] = []
+    source: str | None = None
+    laws: list[NamedPublic] = []
+    missing: list[str] = []
+    """The questions of the five it does not answer (what, whom, how, when, who)."""
+    outdated: list[ReplacementPublic] = []
+    unresolved: list[str] = []
+    note: str | None = None
+    origin: str | None = None
+    comments: list[CommentPublic] = []
+
+
+class TransitionPublic(BaseModel):
+    id: str
+    checklist_id: str
+    action: str
+    name: str
+    from_state: str | None
+    to_state: str
+    actor: str | None
+    at: str | None
+    comment: str | None
+
+
+class AttachmentPublic(BaseModel):
+    id: str
+    file_name: str | None
+    media_type: str | None
+    size: int | None
+    sha256: str | None
+    uploaded_by: str | None = None
+    uploaded_at: str | None = None
+
+
+class ActionPublic(BaseModel):
+    """A step the asking account may take now, as the pages offer it."""
+
+    action: str
+    name: str
+    comment_required: bool = False
+
+
+class ChecklistDetailPublic(BaseModel):
+    checklist: ChecklistSummaryPublic
+    rows: list[RowReviewPublic]
+    comments: list[CommentPublic]
+    """Overall comments (not on a row), of this revision and the ones it continues."""
+    missing_laws: list[LawBriefPublic]
+    """Laws the unit is responsible for that no row claims."""
+    trail: list[TransitionPublic]
+    """Every step of the unit's revisions of the year, oldest first."""
+    attachment: AttachmentPublic | None
+    actions: list[ActionPublic]
+    editable: bool
+    """The asking account may change rows and upload (a draft of its own unit)."""
+
+
+class ReviewQueuePublic(BaseModel):
+    data: list[ChecklistSummaryPublic]
+    count: int
+
+
+class RowChangePublic(BaseModel):
+    """A row of this year's checklist set against last year's row for the same laws."""
+
+    key: str
+    """The laws the rows claim (or the law text as written, when none resolved)."""
+    before: dict[str, str]
+    after: dict[str, str]
+    changed: list[str]
+    """The fields that differ (audience_text, method_text, timing_text, section, person)."""
+
+
+class ComparisonPublic(BaseModel):
+    checklist: ChecklistSummaryPublic
+    previous: ChecklistSummaryPublic | None
+    """The unit's latest published checklist of an earlier year (none: nothing to compare)."""
+    laws_added: list[NamedPublic]
+    laws_removed: list[NamedPublic]
+    rows_added: list[str]
+    rows_removed: list[str]
+    rows_changed: list[RowChangePublic]
+
+
+class NewLawUnitPublic(BaseModel):
+    unit: UnitBriefPublic
+    listed: bool
+    """Its latest revision of the year (a draft too) lists the law."""
+    checklist_id: str | None = None
+    state: str | None = None
+
+
+class NewLawPublic(BaseModel):
+    law: LawBriefPublic
+    change: str
+    """施行 (came into force) or 修改 (amended) in the window."""
+    date: str | None
+    units: list[NewLawUnitPublic]
+
+
+class NewLawsPublic(BaseModel):
+    """The year's 新颁法律法规清单: laws new or amended since the start of last year, who they concern."""
+
+    year: int
+    since: str
+    data: list[NewLawPublic]
+    count: int

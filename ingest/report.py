@@ -33,6 +33,8 @@ class IngestReport(BaseModel):
     written: dict[str, int] = Field(default_factory=dict)
     skipped: list[Skipped] = Field(default_factory=list)
     unresolved: list[dict] = Field(default_factory=list)
+    checklist_ids: list[str] = Field(default_factory=list)
+    """The checklist revisions written (for the checklist ingest)."""
     seconds: float = 0.0
 
     def add_written(self, written: dict[str, int]) -> None:

@@ -42,6 +42,10 @@ class Forbidden(PufaError):
 class Conflict(PufaError):
     """The request does not fit the current state (a job already running, a transition that does not apply)."""
 
+    def __init__(self, message: str, *, state: str | None = None):
+        self.state = state
+        super().__init__(message)
+
 
 class PayloadTooLarge(PufaError):
     """An upload over the configured size limit."""

@@ -54,6 +54,9 @@ LEGACY_STATE = State.SUBMITTED
 """Checklists written before states existed count as submitted (they were the bureau's current ones)."""
 NEW_DRAFT_AFTER = frozenset({State.RETURNED, State.PUBLISHED})
 """A unit may start a new draft revision when its latest one is in one of these (or when it has none)."""
+ATTACH_IN = frozenset({State.DRAFT, State.SUBMITTED, State.RESUBMITTED})
+"""The signed and stamped copy can be attached (or replaced) until the revision is approved."""
+
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,9 @@ class Permission(StrEnum):
 
     MANAGE_ACCOUNTS = "manage_accounts"
     PLAN_YEAR = "plan_year"
-    """Open the year, set deadlines, issue reminders and escalations."""
+    """Open the year and set its deadlines."""
+    NOTIFY = "notify"
+    """Issue reminders (提示单) and escalations (督办单) to overdue units."""
     BULK_INGEST = "bulk_ingest"
     """The unit register, law texts, the bureau's own checklist ingest."""
     READ_ALL = "read_all"
@@ -99,9 +104,9 @@ class Permission(StrEnum):
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset({Permission.MANAGE_ACCOUNTS, Permission.PLAN_YEAR, Permission.BULK_INGEST,
+    Role.ADMIN: frozenset({Permission.MANAGE_ACCOUNTS, Permission.PLAN_YEAR, Permission.NOTIFY, Permission.BULK_INGEST,
                            Permission.READ_ALL}),
-    Role.REVIEWER: frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.PLAN_YEAR}),
+    Role.REVIEWER: frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.NOTIFY}),
     Role.LIAISON: frozenset({Permission.EDIT_OWN}),
     Role.COORDINATOR: frozenset({Permission.READ_ALL}),
 }

@@ -17,9 +17,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response, UploadFile, status
 from pydantic import BaseModel, Field
 
-from api.deps import ActorDep, JobsDep, SettingsDep, StoreDep
+from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
 from api.limits import save_upload
-from domain import intake
+from domain import intake, review
 from domain.models import CitationsPublic
 from ingest.jobs import IngestJob, JobKind
 from ingest.report import IngestReport
@@ -64,7 +64,7 @@ def cite(request: CiteRequest) -> CitationsPublic:
 
 @router.post("/checklists", response_model=IngestReport)
 async def upload_checklist(
-    store: StoreDep, settings: SettingsDep, actor: ActorDep, file: UploadFile,
+    store: StoreDep, settings: SettingsDep, actor: ActorDep, clock: ClockDep, file: UploadFile,
     unit: Annotated[str | None, Form(description="Whose checklist, when the file does not say.")] = None,
     year: Annotated[int | None, Form(ge=1949, le=2100, description="Which year, when the file does not say.")] = None,
 ) -> IngestReport:
@@ -72,7 +72,7 @@ async def upload_checklist(
     unit's checklist; the administrator's enters it as submitted (the bureau's own ingest)."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
-        report = intake.upload_checklist(store, actor, path, unit=unit, year=year)
+        report = review.upload_checklist(store, actor, path, unit=unit, year=year, clock=clock)
     if report.failed:
         raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name),
                          source=path.name)

@@ -22,7 +22,7 @@ from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
-from domain import audit, coverage, exports, intake, lookup, sharing
+from domain import audit, coverage, exports, lookup, review, sharing
 from domain.asked import checklist_year, page
 from domain.models import UnitBriefPublic
 from pufa import vocab
@@ -108,7 +108,7 @@ async def unit_upload_form(
     unit = lookup.unit_detail(store, unit_id, show_liaison=False).unit
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
-        report = intake.upload_checklist(store, actor, path, unit=unit.name, year=year)
+        report = review.upload_checklist(store, actor, path, unit=unit.name, year=year)
     if report.failed:
         raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
     return RedirectResponse(f"/units/{quote(unit_id)}", status_code=303)

@@ -21,6 +21,6 @@ Written for both planners:
 latest revision of that year.
 """
 
-from graph.queries import accounts, audit, campaigns, checklists, departments, laws, nodes, units
+from graph.queries import accounts, audit, campaigns, checklists, departments, laws, nodes, review, units
 
-__all__ = ["accounts", "audit", "campaigns", "checklists", "departments", "laws", "nodes", "units"]
+__all__ = ["accounts", "audit", "campaigns", "checklists", "departments", "laws", "nodes", "review", "units"]
