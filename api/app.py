@@ -16,7 +16,22 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems
 from api.limits import BodySizeLimit
-from api.routes import accounts, audit, auth, campaigns, checklists, exports, gaps, health, ingest, laws, shared, units
+from api.routes import (
+    accounts,
+    audit,
+    auth,
+    campaigns,
+    checklists,
+    exports,
+    gaps,
+    health,
+    ingest,
+    laws,
+    plan,
+    public,
+    shared,
+    units,
+)
 from api.web import install as install_web_pages
 from domain.accounts import LoginThrottle
 from domain.cache import CachedStore
@@ -93,7 +108,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(OneStampPerRead)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
-                   exports.router, ingest.router, auth.router, accounts.router, checklists.router):
+                   exports.router, ingest.router, auth.router, accounts.router, checklists.router, plan.router,
+                   public.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

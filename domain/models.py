@@ -618,3 +618,92 @@ class NewLawsPublic(BaseModel):
     since: str
     data: list[NewLawPublic]
     count: int
+
+
+# --- publication (no login: published checklists only) ---------------------------------------------
+
+
+class PublishedChecklistPublic(BaseModel):
+    """A published checklist as the public sees it: no drafts, comments or contact details."""
+
+    id: str
+    unit: UnitBriefPublic
+    year: int
+    filing_number: str | None = None
+    published_on: str | None = None
+    items: int = 0
+
+
+class PublishedChecklistsPublic(BaseModel):
+    data: list[PublishedChecklistPublic]
+    count: int
+
+
+class PublishedRowPublic(BaseModel):
+    row: int
+    law_text: str
+    audience_text: str
+    method_text: str
+    timing_text: str
+    section: str
+    person: str
+    partners: str
+
+
+class PublishedDetailPublic(BaseModel):
+    checklist: PublishedChecklistPublic
+    title: str
+    rows: list[PublishedRowPublic]
+
+
+# --- the year's plan ----------------------------------------------------------------------------
+
+
+class YearPlanPublic(BaseModel):
+    year: int
+    opened_at: str | None = None
+    opened_by: str | None = None
+    liaison_deadline: str | None = None
+    checklist_deadline: str | None = None
+    notice: str | None = None
+
+
+class OverdueUnitPublic(BaseModel):
+    unit: UnitBriefPublic
+    liaison_name: str | None = None
+    has_email: bool = False
+    state: str | None = None
+    """Its latest revision's state, if it has one (a draft does not count as submitted)."""
+
+
+class OverduePublic(BaseModel):
+    """Top-level units that have not done something by a deadline."""
+
+    deadline: str | None
+    past: bool
+    """Today is after the deadline: these units are overdue (before it, they are still pending)."""
+    data: list[OverdueUnitPublic]
+    count: int
+
+
+class YearOverviewPublic(BaseModel):
+    plan: YearPlanPublic
+    today: str
+    liaisons: OverduePublic
+    """Units whose liaison has not registered (no active liaison account)."""
+    checklists: OverduePublic
+    """Units with no revision of the year submitted to the bureau."""
+    states: dict[str, int]
+    """Units' latest revisions of the year by state."""
+
+
+class SentNoticePublic(BaseModel):
+    unit: UnitBriefPublic
+    to: str | None
+    sent: bool
+    reason: str | None = None
+
+
+class SentNoticesPublic(BaseModel):
+    data: list[SentNoticePublic]
+    count: int

@@ -76,3 +76,12 @@ def unit_directory() -> Query:
     """Every unit's id, name and aliases: checklists name their unit (and partners) in many ways."""
     return Query("unit_directory",
                  "MATCH (u:Unit) RETURN u.id AS id, u.name AS name, u.aliases AS aliases, u.region AS region")
+
+def unit_details(unit_ids: list[str]) -> Query:
+    """Units with their liaison's name and e-mail (for the bureau's notices)."""
+    return Query(
+        "unit_details",
+        f"MATCH (u:Unit) WHERE u.id IN $unit_ids RETURN {UNIT_FIELDS}, u.liaison_name AS liaison_name, "
+        "u.liaison_email AS liaison_email",
+        {"unit_ids": list(unit_ids)},
+    )
