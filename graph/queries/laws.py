@@ -134,10 +134,11 @@ def law_names() -> Query:
 def laws_changed_between(scope: LawScope, start: str, end: str) -> Query:
     """Laws in scope that came into force or were last amended between two dates (ISO, inclusive)."""
     clauses, params = scope.clauses()
-    changed = "((l.effective >= $start AND l.effective <= $end) OR (l.amended >= $start AND l.amended <= $end))"
+    changed = ("((l.effective >= $since AND l.effective <= $until) "
+               "OR (l.amended >= $since AND l.amended <= $until))")
     return Query(
         "laws_changed_between",
         f"MATCH (l:Law) {where([*clauses, changed])} RETURN {LAW_BRIEF}, l.amended AS amended",
-        {**params, "start": start, "end": end},
+        {**params, "since": start, "until": end},
         cached=True,
     )

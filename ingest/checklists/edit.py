@@ -1,7 +1,8 @@
 """A unit's draft edited row by row in the pages, and draft revisions made from earlier rows (a fix
-of a returned revision, last year's checklist): each write is one transaction, with the row read
-the way an uploaded row is (laws resolved, audiences, methods and times mapped, missing questions
-flagged), so the audit and the answers treat typed and uploaded rows alike."""
+of a returned revision, last year's checklist): each write is one transaction (with the shared
+vocabularies the rows link to, as every ingest writes them), with the row read the way an uploaded
+row is (laws resolved, audiences, methods and times mapped, missing questions flagged), so the
+audit and the answers treat typed and uploaded rows alike."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from graph.writer import GraphBatch
 from ingest.checklists.load import ChecklistContext
 from ingest.checklists.normalize import normalize_audiences, normalize_methods, normalize_timing
 from ingest.records import ChecklistItemRecord
+from ingest.reference import reference_batch
 from ingest.report import IngestReport
 from ingest.tables.cells import split_laws, split_values
 from pufa.laws import stable_id
@@ -85,6 +87,7 @@ def write_row(store: GraphStore, checklist_id: str, fields: RowFields, item_id: 
     context.add_item(batch, item_id, checklist_id, number, row_record(fields, number), IngestReport(kind="row"),
                      origin=origin)
     context.add_missing_laws(batch)
+    batch.extend(reference_batch())
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
         tx.run(queries.checklists.summarize_checklist(checklist_id))
@@ -115,6 +118,7 @@ def write_draft(store: GraphStore, unit_id: str, year: int, revision: int, rows:
         context.add_item(batch, f"{checklist_id}#{number}", checklist_id, number, row_record(row.fields, number), report,
                          origin=row.origin, note=row.note)
     context.add_missing_laws(batch)
+    batch.extend(reference_batch())
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
         tx.run(queries.checklists.summarize_checklist(checklist_id))
