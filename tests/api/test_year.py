@@ -18,7 +18,7 @@ from graph.query import Query
 from graph.writer import GraphBatch, GraphWriter
 from pufa.config import Settings
 from tests.accounts import FakeClock
-from tests.api.test_review import PDF, YEAR, People, attach, call
+from tests.api.test_review import YEAR, People, attach, call
 from tests.fixtures_graph import build_county
 
 NEW_LAW = "中华人民共和国反食品浪费法"
