@@ -34,6 +34,8 @@ from pufa.errors import InputError, NotFound
 from pufa.workflow import STATE_NAMES, Permission, State
 
 KINDS = {"reminder": "提示单", "escalation": "督办单"}
+SUBJECTS = {"checklist": "普法责任清单报送", "liaison": "普法责任清单联络员登记"}
+"""What a notice is about: the checklist, or the liaison registration that comes first."""
 ESCALATION_DAYS = 5
 """An escalation gives the unit this many days from its date."""
 
@@ -98,22 +100,25 @@ def overview(store: CachedStore, actor: Actor, year: int, *, today: date | None 
     )
 
 
-def _overdue(store: CachedStore, actor: Actor, year: int, kind: str, today: date) -> tuple[YearOverviewPublic, OverduePublic]:
+def _overdue(store: CachedStore, actor: Actor, year: int, kind: str, subject: str,
+             today: date) -> tuple[YearOverviewPublic, OverduePublic]:
     if kind not in KINDS:
         raise InputError(f"a notice is one of {', '.join(KINDS)}", location="kind")
+    if subject not in SUBJECTS:
+        raise InputError(f"a notice is about one of {', '.join(SUBJECTS)}", location="subject")
     actor.require(Permission.NOTIFY)
     found = overview(store, actor, year, today=today)
-    return found, found.checklists
+    return found, found.checklists if subject == "checklist" else found.liaisons
 
 
 def notice_docx(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,
-                unit_id: str | None = None, today: date | None = None) -> bytes:
+                subject: str = "checklist", unit_id: str | None = None, today: date | None = None) -> bytes:
     """A reminder or escalation for one overdue unit, or for every one (one per page, to print)."""
     today = today or date.today()
-    found, overdue = _overdue(store, actor, year, kind, today)
+    found, overdue = _overdue(store, actor, year, kind, subject, today)
     units = [u for u in overdue.data if unit_id is None or u.unit.id == unit_id]
     if unit_id is not None and not units:
-        raise NotFound(f"unit {unit_id!r} is not overdue for its {year} checklist")
+        raise NotFound(f"unit {unit_id!r} is not overdue for its {year} {subject}")
     document = Document()
     style = document.styles["Normal"]
     style.font.size = Pt(14)
@@ -121,33 +126,39 @@ def notice_docx(store: CachedStore, actor: Actor, year: int, kind: str, settings
     for index, unit in enumerate(units):
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        _write_notice(document, found, unit, kind, numbers[unit.unit.id], today, settings)
+        _write_notice(document, found, overdue, unit, kind, subject, numbers[unit.unit.id], today, settings)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _write_notice(document, found: YearOverviewPublic, unit: OverdueUnitPublic, kind: str, number: int,
-                  today: date, settings: Settings) -> None:
-    """One notice as a clerk prints it: red-letter title, number, addressee, body, deadline, signature."""
-    year, deadline = found.plan.year, found.checklists.deadline
+def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, unit: OverdueUnitPublic, kind: str,
+                  subject: str, number: int, today: date, settings: Settings) -> None:
+    """One notice as a clerk prints it: title, number, addressee, body, deadline, signature."""
+    year, deadline = found.plan.year, overdue.deadline
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(f"普法责任清单报送{KINDS[kind]}")
+    run = title.add_run(f"{SUBJECTS[subject]}{KINDS[kind]}")
     run.bold, run.font.size = True, Pt(22)
     ref = document.add_paragraph(f"〔{year}〕第{number}号")
     ref.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(f"{unit.unit.name}：")
     state = f"（目前状态：{STATE_NAMES[State(unit.state)]}）" if unit.state else ""
-    if kind == "reminder":
+    limit = _cn((today + timedelta(days=ESCALATION_DAYS)).isoformat())
+    if subject == "liaison":
+        body = (f"请贵单位于{_cn(deadline) or '规定时间'}前确定{year}年度普法责任清单工作联络员，报送《普法责任清单工作"
+                "联络员登记表》，并由联络员凭普法办发放的用户名和邀请码登录普法责任清单系统设置密码，完成登记。"
+                f"截至{_cn(today.isoformat())}，贵单位联络员尚未完成登记。")
+        if kind == "escalation":
+            body += f"登记时限已过，现予督办，请于{limit}前完成。"
+    elif kind == "reminder":
         body = (f"根据“谁执法谁普法”普法责任制工作安排，请贵单位于{_cn(deadline) or '规定时间'}前，将经主要负责人签字、"
                 f"盖章的{year}年度普法责任清单（电子版及签字盖章扫描件）通过普法责任清单系统报送。截至{_cn(today.isoformat())}，"
                 f"系统中尚未收到贵单位报送的清单{state}。请抓紧梳理本单位执行、管理、服务所依据的法律法规，"
                 "明确普什么、对谁普、怎么普、何时普、谁去普，按时报送。")
     else:
-        limit = (today + timedelta(days=ESCALATION_DAYS)).isoformat()
         body = (f"贵单位{year}年度普法责任清单报送时限（{_cn(deadline) or '规定时间'}）已过，截至{_cn(today.isoformat())}"
-                f"仍未报送{state}。现予督办，请于{_cn(limit)}前完成报送，并将逾期原因书面报县委全面依法治县委员会办公室。"
+                f"仍未报送{state}。现予督办，请于{limit}前完成报送，并将逾期原因书面报县委全面依法治县委员会办公室。"
                 "逾期仍未报送的，将在年度普法责任制考核中予以扣分并通报。")
     paragraph = document.add_paragraph(body)
     paragraph.paragraph_format.first_line_indent = Pt(28)
@@ -170,12 +181,12 @@ def _cn(day: str | None) -> str | None:
 
 
 def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,
-                 today: date | None = None) -> SentNoticesPublic:
+                 subject: str = "checklist", today: date | None = None) -> SentNoticesPublic:
     """E-mail each overdue unit's liaison its notice (the Word document attached) over SMTP."""
     today = today or date.today()
     if not settings.smtp_host:
         raise InputError("no mail server is configured (PUFA_SMTP_HOST)", location="smtp_host")
-    _, overdue = _overdue(store, actor, year, kind, today)
+    _, overdue = _overdue(store, actor, year, kind, subject, today)
     emails = {row["unit_id"]: row["liaison_email"]
               for row in store.read(queries.units.unit_details([u.unit.id for u in overdue.data]))}
     sent = []
@@ -191,10 +202,11 @@ def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, setting
                 continue
             message = EmailMessage()
             message["From"], message["To"] = settings.mail_from, to
-            message["Subject"] = f"{unit.unit.name}：{year}年度普法责任清单报送{KINDS[kind]}"
-            message.set_content(f"{unit.unit.name}：\n\n请查收附件《普法责任清单报送{KINDS[kind]}》，按要求及时报送。\n\n"
+            message["Subject"] = f"{unit.unit.name}：{year}年度{SUBJECTS[subject]}{KINDS[kind]}"
+            message.set_content(f"{unit.unit.name}：\n\n请查收附件《{SUBJECTS[subject]}{KINDS[kind]}》，按要求及时办理。\n\n"
                                 f"{settings.bureau_name}")
-            message.add_attachment(notice_docx(store, actor, year, kind, settings, unit_id=unit.unit.id, today=today),
+            message.add_attachment(notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit.unit.id,
+                                               today=today),
                                    maintype="application", subtype=DOCX_MEDIA_TYPE.split("/")[1],
                                    filename=f"{KINDS[kind]}-{year}.docx")
             smtp.send_message(message)

@@ -18,6 +18,7 @@ from domain.publication import DOCX_MEDIA_TYPE
 router = APIRouter(prefix="/years/{year}", tags=["year plan"])
 Year = Annotated[int, Path(ge=1949, le=2100)]
 Kind = Annotated[Literal["reminder", "escalation"], Query(description="提示单 (reminder) or 督办单 (escalation).")]
+Subject = Annotated[Literal["checklist", "liaison"], Query(description="The checklist, or the liaison registration.")]
 DOCX = {200: {"content": {DOCX_MEDIA_TYPE: {}}}}
 
 
@@ -52,19 +53,20 @@ def overdue(year: Year, actor: ActorDep, store: StoreDep, clock: ClockDep) -> Ye
 
 @router.get("/notices.docx", response_class=Response, responses=DOCX)
 def notices(year: Year, kind: Kind, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+            subject: Subject = "checklist",
             unit_id: Annotated[str | None, Query(max_length=200, description="One unit; all overdue by default.")] = None,
             ) -> Response:
-    """Reminders or escalations for the units overdue with their checklist, one a page, to print."""
-    content = plan.notice_docx(store, actor, year, kind, settings, unit_id=unit_id, today=_today(clock))
+    """Reminders or escalations for the units overdue with their checklist (or liaison registration), one a page."""
+    content = plan.notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit_id, today=_today(clock))
     return Response(content, media_type=DOCX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{kind}-{year}.docx"'})
 
 
 @router.post("/notices/send", response_model=SentNoticesPublic)
-def send(year: Year, kind: Kind, actor: ActorDep, store: StoreDep, settings: SettingsDep,
-         clock: ClockDep) -> SentNoticesPublic:
+def send(year: Year, kind: Kind, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+         subject: Subject = "checklist") -> SentNoticesPublic:
     """E-mail each overdue unit's liaison its notice over SMTP (PUFA_SMTP_HOST)."""
-    return plan.send_notices(store, actor, year, kind, settings, today=_today(clock))
+    return plan.send_notices(store, actor, year, kind, settings, subject=subject, today=_today(clock))
 
 
 @router.get("/new-laws", response_model=NewLawsPublic)

@@ -32,6 +32,7 @@ Text = Annotated[str, Form(max_length=5000)]
 OptionalText = Annotated[str | None, Form(max_length=5000)]
 YearForm = Annotated[int, Form(ge=1949, le=2100)]
 KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
+SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
 
 
 def _to(checklist_id: str, anchor: str = "") -> RedirectResponse:
@@ -162,18 +163,20 @@ def plan_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
 
 @router.get("/plan/notices.docx")
 def notices_download(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, kind: KindQuery,
-                     year: Annotated[int, Query(ge=1949, le=2100)],
+                     year: Annotated[int, Query(ge=1949, le=2100)], subject: SubjectQuery = "checklist",
                      unit_id: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-    content = plan.notice_docx(store, actor, year, kind, settings, unit_id=unit_id, today=clock().date())
-    name = f"{kind}-{year}{'-' + unit_id if unit_id else ''}.docx"
+    content = plan.notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit_id,
+                               today=clock().date())
+    name = f"{subject}-{kind}-{year}{'-' + unit_id if unit_id else ''}.docx"
     return Response(content, media_type=DOCX_MEDIA_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.post("/plan/send")
 def send_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
-              year: YearForm, kind: Annotated[Literal["reminder", "escalation"], Form()]) -> HTMLResponse:
+              year: YearForm, kind: Annotated[Literal["reminder", "escalation"], Form()],
+              subject: Annotated[Literal["checklist", "liaison"], Form()] = "checklist") -> HTMLResponse:
     today = clock().date()
-    sent = plan.send_notices(store, actor, year, kind, settings, today=today)
+    sent = plan.send_notices(store, actor, year, kind, settings, subject=subject, today=today)
     return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
                   may_plan=actor.may(Permission.PLAN_YEAR), may_notify=True, sent=sent)
 

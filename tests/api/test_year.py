@@ -126,6 +126,11 @@ def test_reminders_and_escalations_print_and_mail(setup, clock):
     everyone = Document(io.BytesIO(client.get(f"/api/v1/years/{YEAR}/notices.docx", params={"kind": "reminder"},
                                               headers=people["admin"]).content))
     assert sum("提示单" in p.text for p in everyone.paragraphs) == 6
+    liaison = Document(io.BytesIO(client.get(f"/api/v1/years/{YEAR}/notices.docx", headers=people["admin"], params={
+        "kind": "reminder", "subject": "liaison", "unit_id": "UFED"}).content))
+    assert "联络员登记提示单" in liaison.paragraphs[0].text and "邀请码" in "".join(p.text for p in liaison.paragraphs)
+    call(client, "GET", f"/years/{YEAR}/notices.docx", people["admin"], 404,
+         params={"kind": "reminder", "subject": "liaison", "unit_id": "UMKT"})  # its liaison has signed in
     call(client, "GET", f"/years/{YEAR}/notices.docx", people["mkt"], 403, params={"kind": "reminder"})
     call(client, "GET", f"/years/{YEAR}/notices.docx", people["reviewer"], 422, params={"kind": "summons"})
     sent = call(client, "POST", f"/years/{YEAR}/notices/send", people["reviewer"], params={"kind": "reminder"})
