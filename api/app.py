@@ -18,6 +18,8 @@ from api import problems, response_cache
 from api.limits import BodySizeLimit
 from api.routes import (
     accounts,
+    activities,
+    assessment,
     audit,
     auth,
     campaigns,
@@ -29,6 +31,7 @@ from api.routes import (
     laws,
     plan,
     public,
+    rectification,
     shared,
     status,
     units,
@@ -111,7 +114,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
-                   plan.router, public.router):
+                   plan.router, public.router, activities.router, assessment.router, rectification.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

@@ -11,7 +11,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from domain import accounts
 from domain.accounts import BOOTSTRAP, Actor, LoginThrottle
+from domain.activities import Upload
 from domain.cache import CachedStore
+from domain.rubric import Rubric, rubric_in_force
 from domain.sessions import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Sessions
 from graph.queries.scope import LawScope
 from ingest.jobs import IngestJobs
@@ -52,7 +54,18 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def get_rubric(request: Request) -> Rubric:
+    """The assessment rubric in force: the bureau's own (PUFA_ASSESSMENT_RUBRIC) or the shipped one."""
+    return rubric_in_force(get_settings(request).assessment_rubric)
+
+
+def evidence_upload(settings: Settings, files: list[tuple[str, bytes]]) -> Upload:
+    """Evidence files as sent, with the limits of the settings (size, files per activity, the folder)."""
+    return Upload(files, settings.attachments_dir, settings.max_attachment_mb << 20, settings.max_evidence_files)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+RubricDep = Annotated[Rubric, Depends(get_rubric)]
 StoreDep = Annotated[CachedStore, Depends(get_store)]
 JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
 SessionsDep = Annotated[Sessions, Depends(get_sessions)]

@@ -9,6 +9,7 @@ bodies are counted as they arrive and cut off at the limit.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import HTTPException, UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -67,3 +68,23 @@ async def save_upload(upload: UploadFile, folder: Path, max_mb: int) -> Path:
                 raise PayloadTooLarge(f"{name}: larger than the {max_mb} MB upload limit")
             out.write(chunk)
     return target
+
+
+def disposition(file_name: str | None, fallback: str, *, inline: bool = False) -> str:
+    """A Content-Disposition naming the file as its sender did (RFC 5987, for Chinese names), with an
+    ASCII fallback for old clients."""
+    name = Path(file_name or "").name or fallback
+    return f"{'inline' if inline else 'attachment'}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
+
+
+async def read_files(files: list[UploadFile], max_mb: int) -> list[tuple[str, bytes]]:
+    """Uploaded files in memory, each refused once it passes `max_mb` (413 naming it); the domain
+    checks what each is."""
+    limit = max_mb * CHUNK
+    read = []
+    for upload in files:
+        content = await upload.read(limit + 1)
+        if len(content) > limit:
+            raise PayloadTooLarge(f"{upload.filename}: larger than the {max_mb} MB limit for one file")
+        read.append((upload.filename or "", content))
+    return read

@@ -15,6 +15,7 @@ from pufa.errors import (
     Conflict,
     Forbidden,
     InputError,
+    InputErrors,
     NotFound,
     PayloadTooLarge,
     PufaError,
@@ -43,7 +44,9 @@ def problem(status: int, detail: str, instance: str, *, title: str | None = None
 
 def _pufa_error(request: Request, exc: PufaError) -> JSONResponse:
     status = status_of(exc)
-    extra = {"state": exc.state} if isinstance(exc, Conflict) and exc.state else {}
+    extra: dict[str, object] = {"state": exc.state} if isinstance(exc, Conflict) and exc.state else {}
+    if isinstance(exc, InputErrors):
+        extra["errors"] = [{"field": problem.location, "message": problem.message} for problem in exc.problems]
     return problem(status, str(exc), request.url.path, title=type(exc).__name__, headers=problem_headers(exc), **extra)
 
 

@@ -49,7 +49,8 @@ def _invites_table(invites: list[InvitePublic], title: str) -> Table:
 def create(
     username: Annotated[str, typer.Argument(help="3–64 letters, digits, '.', '_' or '-'.")],
     role: Annotated[Role, typer.Option(help="admin, reviewer, liaison or coordinator.")],
-    unit: Annotated[str | None, typer.Option(help="A liaison's unit id.")] = None,
+    unit: Annotated[str | None, typer.Option(
+        help="A liaison's unit id, or the unit a reviewer works in (whose records it never judges).")] = None,
     name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -8,8 +8,7 @@ when any file failed, so scripts notice.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -17,10 +16,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli.console import console, errors, print_json
+from cli.console import console, errors, print_json, progress
 from cli.serve import serve as serve_command
 from cli.stores import opened_store
 from domain.cache import CachedStore
@@ -30,7 +28,7 @@ from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import load_demo
 from ingest.laws.load import ingest_law_table, ingest_laws
-from ingest.report import Advance, IngestReport, Tracker, no_progress
+from ingest.report import IngestReport, Tracker
 from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
 from nlp.catalogue import Catalogue
@@ -51,23 +49,8 @@ def register(app: typer.Typer) -> None:
     app.command()(cite)
 
 
-@contextmanager
-def _progress(console: Console, enabled: bool) -> Iterator[Tracker]:
-    """A tracker drawing rich progress bars on stderr (none when printing JSON)."""
-    if not enabled:
-        yield no_progress
-        return
-    columns = (TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        def track(description: str, total: int) -> Advance:
-            task = progress.add_task(description, total=total)
-            return lambda steps=1: progress.advance(task, steps)
-
-        yield track
-
-
 def _run(as_json: bool, work: Callable[[GraphStore, Tracker], list[IngestReport]]) -> None:
-    with opened_store() as store, _progress(errors, not as_json) as track:
+    with opened_store() as store, progress(errors, not as_json) as track:
         reports = work(store, track)
     if as_json:
         print_json([report.model_dump(mode="json") for report in reports])

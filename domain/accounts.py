@@ -48,12 +48,15 @@ INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O or 1/I: codes are typed from paper."""
 TOKEN_PREFIX = "pufa_"
 BOOTSTRAP_ID = "bootstrap"
+UNIT_ROLES = frozenset({Role.LIAISON, Role.REVIEWER})
+"""Roles whose accounts belong to a unit: a liaison acts for it, a reviewer may not judge it."""
 
 
 @dataclass(frozen=True)
 class Actor:
     """Who is acting: an account (or the bootstrap administrator) with its role and, for a liaison,
-    the units it acts for (its unit and every sub-unit)."""
+    the units it acts for (its unit and every sub-unit). A reviewer may belong to a unit too (the
+    bureau's own 司法局 is a responsible unit): it acts for none, but judges none of its own."""
 
     id: str
     username: str
@@ -61,6 +64,8 @@ class Actor:
     display_name: str | None = None
     unit_id: str | None = None
     units: frozenset[str] = frozenset()
+    home_units: frozenset[str] = frozenset()
+    """The account's own unit and its sub-units, whatever its role."""
 
     @property
     def label(self) -> str:
@@ -81,6 +86,11 @@ class Actor:
         """A liaison acts only for its unit and sub-units; the bureau's roles read every unit."""
         if not self.may_read_unit(unit_id):
             raise Forbidden(f"account {self.username!r} does not act for unit {unit_id!r}")
+
+    def require_impartial(self, unit_id: str) -> None:
+        """A reviewer never judges, scores or accepts its own unit's records."""
+        if unit_id in self.home_units:
+            raise Forbidden(f"account {self.username!r} belongs to unit {unit_id!r} and may not judge its own records")
 
 
 BOOTSTRAP = Actor(id=BOOTSTRAP_ID, username=BOOTSTRAP_ID, role=Role.ADMIN, display_name="初始管理员（PUFA_API_TOKEN）")
@@ -121,12 +131,12 @@ def account_public(row: Row, unit_name: str | None = None) -> AccountPublic:
 
 def _actor(store: CachedStore, row: Row) -> Actor:
     role = Role(row["role"])
-    units: frozenset[str] = frozenset()
-    if role is Role.LIAISON and row["unit_id"]:
+    home: frozenset[str] = frozenset()
+    if row["unit_id"]:
         below = store.read(queries.units.sub_units(row["unit_id"]))
-        units = frozenset({row["unit_id"], *(r["unit_id"] for r in below)})
+        home = frozenset({row["unit_id"], *(r["unit_id"] for r in below)})
     return Actor(id=row["id"], username=row["username"], role=role, display_name=row["display_name"],
-                 unit_id=row["unit_id"], units=units)
+                 unit_id=row["unit_id"], units=home if role is Role.LIAISON else frozenset(), home_units=home)
 
 
 def _account_row(store: CachedStore, account_id: str) -> Row:
@@ -256,8 +266,8 @@ def create_account(
         raise InputError("3–64 letters, digits, '.', '_' or '-'", location="username")
     if role is Role.LIAISON and not unit_id:
         raise InputError("a liaison account needs its unit", location="unit_id")
-    if role is not Role.LIAISON and unit_id:
-        raise InputError("only liaison accounts belong to a unit", location="unit_id")
+    if role not in UNIT_ROLES and unit_id:
+        raise InputError("only liaison and reviewer accounts belong to a unit", location="unit_id")
     unit_name = None
     if unit_id:
         units = store.read(queries.units.unit_brief(unit_id))
@@ -280,7 +290,7 @@ def create_account(
     }
     with store.transaction() as tx:
         tx.upsert_nodes("Account", [row])
-        if unit_id:
+        if role is Role.LIAISON:
             tx.upsert_edges("LIAISON_OF", [{"src": row["id"], "dst": unit_id}])
     account = account_public(row, unit_name)
     return account, InvitePublic(account=account, code=code, expires=expires) if code else None

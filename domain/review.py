@@ -11,8 +11,6 @@ did); a withdrawn submission hands currency back to the revision before it.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from domain.accounts import Actor
 from domain.audit import missing_questions
 from domain.briefs import unit_brief
 from domain.cache import CachedStore
+from domain.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
 from domain.models import (
     ActionPublic,
     AttachmentPublic,
@@ -43,7 +42,7 @@ from ingest.checklists.edit import DraftRow, RowFields
 from ingest.checklists.load import ingest_checklists, record_transition
 from ingest.report import IngestReport
 from pufa.clock import Clock, stamp, system_clock
-from pufa.errors import Conflict, Forbidden, InputError, NotFound, PayloadTooLarge
+from pufa.errors import Conflict, Forbidden, InputError, NotFound
 from pufa.vocab import OUTDATED_STATUSES
 from pufa.workflow import (
     ATTACH_IN,
@@ -58,8 +57,6 @@ from pufa.workflow import (
     Transition,
 )
 
-SIGNATURES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-"""What a signed and stamped copy may be, told by its first bytes (never by its name)."""
 ACTIONS = ("submit", *(action for action in TRANSITIONS if action not in ("submit", "resubmit")))
 """The steps people ask for; `submit` of a draft that fixes a returned revision is the resubmission."""
 
@@ -199,40 +196,17 @@ def attach(store: CachedStore, actor: Actor, checklist_id: str, file_name: str, 
     if state_of(row) not in ATTACH_IN:
         raise Conflict(f"the signed copy cannot change once the revision is {state_of(row).value}",
                        state=state_of(row).value)
-    name = Path(file_name or "").name or "signed-copy"
-    if len(content) > max_bytes:
-        raise PayloadTooLarge(f"{name}: larger than the {max_bytes // (1 << 20)} MB limit for a signed copy")
-    media_type = next((kind for magic, kind in SIGNATURES.items() if content.startswith(magic)), None)
-    if media_type is None or (media_type == "application/pdf" and b"%%EOF" not in content[-2048:]):
-        raise InputError("not a PDF, PNG or JPEG file (checked by its content): scan the signed and stamped copy "
-                         "as a PDF or an image", source=name)
-    sha = hashlib.sha256(content).hexdigest()
-    _store_content(folder, sha, content)
+    checked = check_file(file_name, content, SIGNED_COPY_KINDS, max_bytes, "a signed copy")
+    store_content(folder, checked)
     existing = [a["id"] for a in store.read(queries.review.attachments_of(checklist_id))]
-    record = {"id": f"{checklist_id}:{sha[:16]}", "checklist_id": checklist_id, "file_name": name,
-              "media_type": media_type, "size": len(content), "sha256": sha, "uploaded_by": actor.label,
-              "uploaded_at": stamp(clock())}
+    record = {"id": f"{checklist_id}:{checked.sha256[:16]}", "checklist_id": checklist_id, "file_name": checked.name,
+              "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
+              "uploaded_by": actor.label, "uploaded_at": stamp(clock())}
     with store.transaction() as tx:
         tx.delete_nodes("Attachment", existing)
         tx.upsert_nodes("Attachment", [record])
         tx.upsert_edges("HAS_ATTACHMENT", [{"src": checklist_id, "dst": record["id"]}])
     return AttachmentPublic(**{k: v for k, v in record.items() if k != "checklist_id"})
-
-
-def content_path(folder: Path, sha: str) -> Path:
-    return folder / sha[:2] / sha
-
-
-def _store_content(folder: Path, sha: str, content: bytes) -> None:
-    """Written once under its hash, atomically (a file left by a failed transaction is harmless: the
-    same content would land there again)."""
-    target = content_path(folder, sha)
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as out:
-        out.write(content)
-    os.replace(out.name, target)
 
 
 def attachment(store: CachedStore, actor: Actor, checklist_id: str, folder: Path) -> tuple[AttachmentPublic, bytes]:
@@ -241,10 +215,7 @@ def attachment(store: CachedStore, actor: Actor, checklist_id: str, folder: Path
     if not found:
         raise NotFound(f"checklist {checklist_id!r} has no signed copy attached")
     meta = AttachmentPublic(**found[0])
-    path = content_path(folder, meta.sha256 or "")
-    if not path.is_file():
-        raise NotFound(f"the signed copy of checklist {checklist_id!r} is missing from the attachments folder")
-    return meta, path.read_bytes()
+    return meta, read_content(folder, meta.sha256, f"the signed copy of checklist {checklist_id!r}")
 
 
 # --- comments and transitions -------------------------------------------------------------------

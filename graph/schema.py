@@ -186,6 +186,78 @@ NODES: dict[str, NodeType] = {
             "registration and for the checklists, and the notice sent with it.",
         ),
         NodeType(
+            "Activity",
+            {
+                "unit_id": STRING, "year": INT, "held_on": STRING, "title": STRING, "description": STRING,
+                "place": STRING, "reached": INT, "audience_text": STRING, "audience_ids": STRINGS,
+                "method_text": STRING, "method_ids": STRINGS, "key_date_text": STRING, "key_date_ids": STRINGS,
+                "law_text": STRING, "law_ids": STRINGS, "item_ids": STRINGS, "case_ids": STRINGS,
+                "cases_published": INT, "unresolved": STRINGS, "source": STRING, "recorded_by": STRING,
+                "recorder": STRING, "recorded_at": STRING, "evidence_state": STRING, "evidence_reason": STRING,
+                "evidence_by": STRING, "evidence_at": STRING, "evidence_count": INT,
+            },
+            "One activity a unit records in its 履职台账: when (`held_on`, ISO), the key dates it falls on or was "
+            "held for (`key_date_ids`, with the month's and quarter's), the checklist rows and laws it served, "
+            "whom it reached and how many (`reached`), the 以案释法 cases used (`case_ids`) and how many it "
+            "published, and the reviewer's decision on its evidence (pufa.workflow.EvidenceState). The ids of "
+            "what it links to are kept on it too, so a province's assessment reads one node per activity.",
+            ("unit_id", "year"),
+        ),
+        NodeType(
+            "Evidence",
+            {"owner_id": STRING, "file_name": STRING, "media_type": STRING, "size": INT, "sha256": STRING,
+             "uploaded_by": STRING, "uploaded_at": STRING},
+            "A file proving an activity or a rectification (佐证材料: JPEG, PNG, HEIC, PDF or DOCX, told by its "
+            "content): stored by SHA-256 in PUFA_ATTACHMENTS_DIR, this is its record; `owner_id` the activity or "
+            "the rectification.",
+            ("owner_id",),
+        ),
+        NodeType(
+            "Event",
+            {"subject_id": STRING, "action": STRING, "from_state": STRING, "to_state": STRING, "actor_id": STRING,
+             "actor": STRING, "at": STRING, "comment": STRING, "deadline": STRING, "evidence_ids": STRINGS,
+             "seq": INT},
+            "One step in the history of an activity's evidence or of a rectification (pufa.workflow.EVIDENCE_STEPS, "
+            "FINDING_STEPS): who, when, from which state to which, the reason or answer, a new deadline, and the "
+            "evidence files sent with it; written in the step's transaction.",
+            ("subject_id",),
+        ),
+        NodeType(
+            "Assessment",
+            {"year": INT, "version": INT, "state": STRING, "rubric_name": STRING, "rubric_source": STRING,
+             "rubric_digest": STRING, "rubric_text": STRING, "computed_at": STRING, "computed_by": STRING,
+             "published_at": STRING, "published_by": STRING, "units": INT, "max_points": DOUBLE},
+            "One computed version of a year's assessment (pufa.workflow.AssessmentState) with the rubric it was "
+            "computed by (its text, so a version can always be read as it was). Publishing freezes it: later "
+            "records change only a new version.",
+            ("year",),
+        ),
+        NodeType(
+            "UnitScore",
+            {"assessment_id": STRING, "unit_id": STRING, "unit_name": STRING, "total": DOUBLE, "grade": STRING,
+             "rank": INT, "lines": STRING},
+            "A unit's result in one assessment version: its total, grade and rank, and `lines` (JSON): each "
+            "rubric item's points with its reason and the records it rests on.",
+            ("assessment_id", "unit_id"),
+        ),
+        NodeType(
+            "ManualScore",
+            {"unit_id": STRING, "year": INT, "item_id": STRING, "points": DOUBLE, "reason": STRING,
+             "entered_by": STRING, "enterer": STRING, "entered_at": STRING},
+            "A reviewer's entry for a manual rubric item (督查 findings, public evaluation) of a unit's year, with "
+            "the reason; the next computed version takes it.",
+            ("year",),
+        ),
+        NodeType(
+            "Finding",
+            {"unit_id": STRING, "year": INT, "assessment_id": STRING, "item_id": STRING, "item_name": STRING,
+             "text": STRING, "deadline": STRING, "state": STRING, "created_by": STRING, "creator": STRING,
+             "created_at": STRING, "updated_at": STRING},
+            "A gap a unit must fix by a deadline (限期整改; pufa.workflow.FindingState), from an assessment item "
+            "or a reviewer's own finding; its answers, decisions and deadlines are its Events.",
+            ("unit_id", "state"),
+        ),
+        NodeType(
             "GraphState",
             {"stamp": STRING},
             "One node ('graph') whose stamp every write transaction renews: cached whole-graph reads "
@@ -232,6 +304,22 @@ RELS: dict[str, RelType] = {
         RelType("HAS_TRANSITION", "Checklist", "Transition", "A checklist revision's audit trail."),
         RelType("HAS_COMMENT", "Checklist", "ReviewComment", "Review comments on a checklist revision."),
         RelType("HAS_ATTACHMENT", "Checklist", "Attachment", "The signed and stamped copy of a revision."),
+        RelType("RECORDED", "Unit", "Activity", "A unit's activities (履职台账)."),
+        RelType("SERVES", "Activity", "ChecklistItem", "The checklist rows an activity carried out."),
+        RelType("COVERS", "Activity", "Law", "The laws an activity explained."),
+        RelType("REACHES", "Activity", "Audience", "Whom an activity reached."),
+        RelType("APPLIES", "Activity", "Method", "How an activity popularized the law."),
+        RelType("ON_KEY_DATE", "Activity", "KeyDate", "The key dates an activity was held on or for."),
+        RelType("USED_CASE", "Activity", "LawCase",
+                "A 以案释法 case an activity used, or published (`published`: the unit released it then).",
+                {"published": BOOL}),
+        RelType("HAS_EVIDENCE", "Activity", "Evidence", "An activity's evidence files."),
+        RelType("ACTIVITY_HISTORY", "Activity", "Event", "The decisions on an activity's evidence."),
+        RelType("SCORED", "Assessment", "UnitScore", "The unit results of an assessment version."),
+        RelType("MANUALLY_SCORED", "Unit", "ManualScore", "Manual score entries for a unit."),
+        RelType("MUST_FIX", "Unit", "Finding", "A unit's rectifications (限期整改)."),
+        RelType("FINDING_HISTORY", "Finding", "Event", "A rectification's steps."),
+        RelType("FINDING_EVIDENCE", "Finding", "Evidence", "The evidence sent with a rectification's answers."),
         RelType("LIAISON_OF", "Account", "Unit", "A liaison account acts for this unit (and its sub-units)."),
         RelType("HAS_TOKEN", "Account", "ApiToken", "An account's API tokens."),
     )

@@ -40,8 +40,13 @@ class Settings(BaseSettings):
     invite_days: int = 14
     """How long a one-time invite code (first login of a liaison) stays valid."""
     attachments_dir: Path = PROJECT_ROOT / "var" / "attachments"
-    """Signed and stamped copies of checklists, stored by content hash."""
+    """Signed and stamped copies of checklists and the evidence of activities (佐证材料), stored by content hash."""
     max_attachment_mb: int = 10
+    """The largest signed copy or evidence file."""
+    max_evidence_files: int = 9
+    """Evidence files one activity may carry (a WeChat post holds nine photos)."""
+    assessment_rubric: Path | None = None
+    """The bureau's own copy of the assessment rubric (YAML); unset, data/assessment_rubric.yaml."""
     smtp_host: str | None = None
     """Reminders and escalations are also e-mailed to liaisons when set (otherwise only documents)."""
     smtp_port: int = 25

@@ -21,10 +21,23 @@ class InputError(PufaError):
     """An input file or value cannot be used; the message names the file, row or field."""
 
     def __init__(self, message: str, *, source: str | None = None, location: str | None = None):
+        self.message = message
         self.source = source
         self.location = location
         where = ", ".join(part for part in (source, location) if part)
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class InputErrors(InputError):
+    """Several problems in one input (the rows of a spreadsheet), each naming its row and field; the
+    input is refused whole."""
+
+    def __init__(self, problems: list[InputError], *, source: str | None = None):
+        self.problems = problems
+        shown = "; ".join(f"{problem.location}: {problem.message}" if problem.location else problem.message
+                          for problem in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"{len(problems)} problems: {shown}{more}", source=source)
 
 
 class NotFound(PufaError):

@@ -8,6 +8,12 @@ A checklist revision moves
 
 and a submission not yet reviewed can be withdrawn to a draft. A returned revision stays as it
 was (the record of what was sent back); the unit's fix is a new draft revision.
+
+The year ends in the assessment (年度考核): units record what they did (履职台账) with evidence that
+a reviewer accepts or rejects; the bureau computes scores (a new version each time) and publishes
+one, which freezes it; each gap a unit must fix is a rectification (限期整改) that moves
+
+    open → answered → closed, or back to open (reopened)
 """
 
 from __future__ import annotations
@@ -61,8 +67,8 @@ ATTACH_IN = frozenset({State.DRAFT, State.SUBMITTED, State.RESUBMITTED})
 @dataclass(frozen=True)
 class Transition:
     action: str
-    sources: frozenset[State]
-    target: State
+    sources: frozenset[StrEnum]
+    target: StrEnum
     roles: frozenset[Role]
     name: str
     """What the pages call it."""
@@ -100,13 +106,21 @@ class Permission(StrEnum):
     """Upload, edit rows and attach the signed copy of its own unit's (and sub-units') drafts."""
     COMMENT = "comment"
     """Row and overall comments on a checklist under review."""
+    RECORD_ACTIVITIES = "record_activities"
+    """Record its own units' activities (履职台账) with evidence, and answer their rectifications."""
+    JUDGE = "judge"
+    """Accept or reject an activity's evidence, enter manual score items, issue, close and reopen
+    rectifications — never for the reviewer's own unit."""
+    ASSESS = "assess"
+    """Compute the year's assessment (a new version) and publish a version."""
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({Permission.MANAGE_ACCOUNTS, Permission.PLAN_YEAR, Permission.NOTIFY, Permission.BULK_INGEST,
-                           Permission.READ_ALL}),
-    Role.REVIEWER: frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.NOTIFY}),
-    Role.LIAISON: frozenset({Permission.EDIT_OWN}),
+                           Permission.READ_ALL, Permission.ASSESS}),
+    Role.REVIEWER: frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.NOTIFY, Permission.JUDGE,
+                              Permission.ASSESS}),
+    Role.LIAISON: frozenset({Permission.EDIT_OWN, Permission.RECORD_ACTIVITIES}),
     Role.COORDINATOR: frozenset({Permission.READ_ALL}),
 }
 
@@ -117,3 +131,72 @@ def may(role: Role, permission: Permission) -> bool:
 
 def transitions_for(role: Role) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if role in t.roles]
+
+
+# --- the annual assessment ---------------------------------------------------------------------
+
+
+class EvidenceState(StrEnum):
+    """An activity's evidence as the reviewer judged it."""
+
+    NONE = "none"
+    """No file attached yet."""
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+EVIDENCE_NAMES = {EvidenceState.NONE: "未上传佐证", EvidenceState.PENDING: "待审核", EvidenceState.ACCEPTED: "已采纳",
+                  EvidenceState.REJECTED: "未采纳"}
+EVIDENCE_STEPS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("accept", frozenset({EvidenceState.PENDING, EvidenceState.REJECTED}), EvidenceState.ACCEPTED,
+                   frozenset({Role.REVIEWER}), "采纳佐证"),
+        Transition("reject", frozenset({EvidenceState.PENDING, EvidenceState.ACCEPTED}), EvidenceState.REJECTED,
+                   frozenset({Role.REVIEWER}), "不予采纳", comment_required=True),
+    )
+}
+"""A reviewer's decision on an activity's evidence; a new file puts it back to pending."""
+LOCKED_EVIDENCE = frozenset({EvidenceState.ACCEPTED})
+"""An activity whose evidence was accepted can no longer be changed or deleted by its unit."""
+
+
+class AssessmentState(StrEnum):
+    DRAFT = "draft"
+    """Computed, seen by the bureau only."""
+    PUBLISHED = "published"
+    """The year's result: frozen, and what the public reads."""
+    SUPERSEDED = "superseded"
+    """Published once, replaced by a later published version (kept)."""
+
+
+ASSESSMENT_NAMES = {AssessmentState.DRAFT: "草稿（未公布）", AssessmentState.PUBLISHED: "已公布",
+                    AssessmentState.SUPERSEDED: "已被新版本取代"}
+
+
+class FindingState(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+FINDING_NAMES = {FindingState.OPEN: "待整改", FindingState.ANSWERED: "已反馈，待审核", FindingState.CLOSED: "已销号"}
+FINDING_STEPS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("answer", frozenset({FindingState.OPEN}), FindingState.ANSWERED, frozenset({Role.LIAISON}),
+                   "反馈整改情况", comment_required=True),
+        Transition("close", frozenset({FindingState.OPEN, FindingState.ANSWERED}), FindingState.CLOSED,
+                   frozenset({Role.REVIEWER}), "审核销号"),
+        Transition("reopen", frozenset({FindingState.ANSWERED, FindingState.CLOSED}), FindingState.OPEN,
+                   frozenset({Role.REVIEWER}), "退回重新整改", comment_required=True),
+    )
+}
+"""A rectification (限期整改): the unit answers with text and evidence, the reviewer closes it or
+reopens it (optionally with a new deadline); every step is kept."""
+EVENT_NAMES = {
+    "upload": "上传佐证材料", "issue": "下达限期整改",
+    **{step.action: step.name for step in (*EVIDENCE_STEPS.values(), *FINDING_STEPS.values())},
+}
+"""How histories name each kind of step: the steps above, and files added or a rectification issued."""

@@ -27,7 +27,7 @@ router = APIRouter(prefix="/accounts", tags=["accounts"])
 class AccountCreate(BaseModel):
     username: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     role: Role
-    unit_id: str | None = Field(default=None, max_length=200, description="A liaison's unit.")
+    unit_id: str | None = Field(default=None, max_length=200, description="A liaison's unit, or the unit a reviewer works in (never judged by them).")
     display_name: str | None = Field(default=None, max_length=100)
     password: str | None = Field(default=None, max_length=256,
                                  description="Set it now; without it the answer carries a one-time invite code.")

@@ -1,14 +1,15 @@
-"""Published checklists for everyone, without signing in: only what the bureau published."""
+"""Published checklists and assessment results for everyone, without signing in: only what the
+bureau published (never drafts, comments, contact details or evidence)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import PagingDep, StoreDep
-from domain import exports, publication
-from domain.models import PublishedChecklistsPublic, PublishedDetailPublic
+from domain import assessment, exports, publication
+from domain.models import PublishedChecklistsPublic, PublishedDetailPublic, RankingPublic, UnitResultPublic
 
 router = APIRouter(prefix="/public", tags=["public"])
 
@@ -42,3 +43,21 @@ def published_docx(checklist_id: str, store: StoreDep) -> Response:
 def published_checklist(checklist_id: str, store: StoreDep) -> PublishedDetailPublic:
     """One published checklist row by row (after the downloads: `{id}` would also match `{id}.xlsx`)."""
     return publication.published_checklist(store, checklist_id)
+
+
+@router.get("/assessments", response_model=list[int])
+def published_assessment_years(store: StoreDep) -> list[int]:
+    """The years with a published assessment, newest first."""
+    return assessment.assessed_years(store, published_only=True)
+
+
+@router.get("/assessments/{year}", response_model=RankingPublic)
+def published_ranking(year: Annotated[int, Path(ge=1949, le=2100)], store: StoreDep) -> RankingPublic:
+    """The year's published assessment: every unit's total, grade and rank."""
+    return assessment.ranking(store, None, year)
+
+
+@router.get("/assessments/{year}/units/{unit_id}", response_model=UnitResultPublic)
+def published_unit_result(year: Annotated[int, Path(ge=1949, le=2100)], unit_id: str, store: StoreDep) -> UnitResultPublic:
+    """A unit's published score, item by item with the reasons."""
+    return assessment.unit_result(store, None, year, unit_id)

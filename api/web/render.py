@@ -18,7 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from api.deps import csrf_token, set_csrf_cookie
 from domain.exports import TIER_MARKS
 from domain.models import ItemEvidencePublic, KeyDatePublic, LeadPublic, RelevancePublic
-from pufa.workflow import ROLE_NAMES, STATE_NAMES
+from ingest.activities.fields import FIELD_NAMES
+from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, ROLE_NAMES, STATE_NAMES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -133,7 +134,8 @@ def _environment() -> Environment:
     env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
                        key_date_label=key_date_label, percent=percent)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
-                       ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS)
+                       ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
+                       EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES)
     return env
 
 

@@ -21,6 +21,19 @@ Written for both planners:
 latest revision of that year that is not a draft (the workflow keeps it so: domain.review).
 """
 
-from graph.queries import accounts, audit, campaigns, checklists, departments, laws, nodes, review, units
+from graph.queries import (
+    accounts,
+    activities,
+    assessment,
+    audit,
+    campaigns,
+    checklists,
+    departments,
+    laws,
+    nodes,
+    review,
+    units,
+)
 
-__all__ = ["accounts", "audit", "campaigns", "checklists", "departments", "laws", "nodes", "review", "units"]
+__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "departments", "laws", "nodes",
+           "review", "units"]

@@ -31,9 +31,10 @@ def all_accounts() -> Query:
 
 
 def liaison_accounts_of(unit_ids: list[str]) -> Query:
+    """The liaison accounts of these units (a reviewer belonging to a unit is not its liaison)."""
     return Query(
         "liaison_accounts_of",
-        f"MATCH (a:Account) WHERE a.unit_id IN $unit_ids RETURN {ACCOUNT_FIELDS}",
+        f"MATCH (a:Account)-[:LIAISON_OF]->(u:Unit) WHERE u.id IN $unit_ids RETURN {ACCOUNT_FIELDS}",
         {"unit_ids": list(unit_ids)},
     )
 

@@ -183,5 +183,15 @@ def save_year_plan(year: int, at: str, actor: str, liaison_deadline: str | None,
     )
 
 
+def lock_year(year: int) -> Query:
+    """The year's node, written first by an assessment's computation so that two cannot take the same
+    version number (it opens nothing: the plan's fields stay as they are)."""
+    return Query(
+        "lock_year",
+        "MERGE (y:ChecklistYear {id: $id}) SET y.year = $year RETURN y.id AS id",
+        {"id": _year_id(year), "year": year},
+    )
+
+
 def _year_id(year: int) -> str:
     return f"Y{year:04d}"

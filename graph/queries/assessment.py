@@ -1,0 +1,242 @@
+"""The annual assessment: what scoring reads about every unit of a year in a few aggregated reads
+(activities per unit, key dates and audiences a checklist names that activities met, the first
+submission), the versions and their unit results, manual entries, and rectifications."""
+
+from __future__ import annotations
+
+from graph.queries.activities import EVENT_FIELDS, EVIDENCE_FIELDS
+from graph.queries.fragments import NOT_DRAFT
+from graph.query import Query
+
+# --- what scoring reads -------------------------------------------------------------------------
+
+
+def activity_totals(year: int, accepted: str, rejected: str) -> Query:
+    """Per unit: its activities of the year, those whose evidence was accepted (their ids), rejected,
+    the cases they published and the people they reached."""
+    return Query(
+        "activity_totals",
+        "MATCH (a:Activity) WHERE a.year = $year "
+        "RETURN a.unit_id AS unit_id, count(a) AS activities, "
+        "collect(CASE WHEN a.evidence_state = $accepted THEN a.id END) AS accepted_ids, "
+        "sum(CASE WHEN a.evidence_state = $rejected THEN 1 ELSE 0 END) AS rejected, "
+        "sum(coalesce(a.cases_published, 0)) AS cases_published, "
+        "collect(CASE WHEN a.cases_published > 0 THEN a.id END) AS publishing_ids, "
+        "sum(coalesce(a.reached, 0)) AS reached",
+        {"year": year, "accepted": accepted, "rejected": rejected},
+        packed=("unit_id", "activities", "accepted_ids", "rejected", "cases_published", "publishing_ids", "reached"),
+    )
+
+
+def named_key_date_activities(year: int) -> Query:
+    """Per unit and key date its current checklist of the year names: the activities held on or for it."""
+    return Query(
+        "named_key_date_activities",
+        "MATCH (u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:SCHEDULED]->(k:KeyDate) "
+        "WHERE c.current AND c.year = $year WITH DISTINCT u, k "
+        "OPTIONAL MATCH (u)-[:RECORDED]->(a:Activity) WHERE a.year = $year AND k.id IN a.key_date_ids "
+        "RETURN u.id AS unit_id, k.id AS key_date_id, k.name AS key_date, collect(a.id) AS activity_ids",
+        {"year": year},
+        packed=("unit_id", "key_date_id", "key_date", "activity_ids"),
+    )
+
+
+def named_audience_activities(year: int) -> Query:
+    """Per unit and audience its current checklist of the year names: the activities that reached it."""
+    return Query(
+        "named_audience_activities",
+        "MATCH (u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:TARGETS]->(t:Audience) "
+        "WHERE c.current AND c.year = $year WITH DISTINCT u, t "
+        "OPTIONAL MATCH (u)-[:RECORDED]->(a:Activity) WHERE a.year = $year AND t.id IN a.audience_ids "
+        "RETURN u.id AS unit_id, t.id AS audience_id, t.name AS audience, collect(a.id) AS activity_ids",
+        {"year": year},
+        packed=("unit_id", "audience_id", "audience", "activity_ids"),
+    )
+
+
+def first_submissions(year: int, draft: str) -> Query:
+    """Per unit: when it first sent the bureau a checklist of the year (a withdrawn one is a draft again)."""
+    return Query(
+        "first_submissions",
+        f"MATCH (c:Checklist) WHERE c.year = $year AND {NOT_DRAFT} AND c.submitted_at IS NOT NULL "
+        "RETURN c.unit_id AS unit_id, min(c.submitted_at) AS submitted_at",
+        {"year": year, "draft": draft},
+        packed=("unit_id", "submitted_at"),
+    )
+
+
+def overdue_findings(today: str, open_state: str) -> Query:
+    """Per unit: its rectifications still open past their deadline."""
+    return Query(
+        "overdue_findings",
+        "MATCH (f:Finding) WHERE f.state = $open AND f.deadline < $today "
+        "RETURN f.unit_id AS unit_id, collect(f.id) AS finding_ids",
+        {"today": today, "open": open_state},
+    )
+
+
+# --- manual entries ---------------------------------------------------------------------------
+
+MANUAL_FIELDS = (
+    "m.id AS id, m.unit_id AS unit_id, m.year AS year, m.item_id AS item_id, m.points AS points, m.reason AS reason, "
+    "m.enterer AS enterer, m.entered_at AS entered_at"
+)
+
+
+def manual_scores(year: int, unit_id: str | None = None) -> Query:
+    unit = "" if unit_id is None else " AND m.unit_id = $unit_id"
+    return Query(
+        "manual_scores",
+        f"MATCH (m:ManualScore) WHERE m.year = $year{unit} RETURN {MANUAL_FIELDS}",
+        {"year": year, "unit_id": unit_id},
+    )
+
+
+# --- versions ------------------------------------------------------------------------------------
+
+ASSESSMENT_FIELDS = (
+    "s.id AS id, s.year AS year, s.version AS version, s.state AS state, s.rubric_name AS rubric_name, "
+    "s.rubric_source AS rubric_source, s.rubric_digest AS rubric_digest, s.computed_at AS computed_at, "
+    "s.computed_by AS computed_by, s.published_at AS published_at, s.published_by AS published_by, s.units AS units, "
+    "s.max_points AS max_points"
+)
+SCORE_FIELDS = (
+    "r.id AS id, r.assessment_id AS assessment_id, r.unit_id AS unit_id, r.unit_name AS unit_name, r.total AS total, "
+    "r.grade AS grade, r.rank AS rank"
+)
+SCORE_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in SCORE_FIELDS.split(", "))
+
+
+def assessment_versions(year: int | None = None) -> Query:
+    """The computed versions (of a year, or of every year)."""
+    of_year = "" if year is None else " WHERE s.year = $year"
+    return Query("assessment_versions", f"MATCH (s:Assessment){of_year} RETURN {ASSESSMENT_FIELDS}", {"year": year})
+
+
+def assessment_rubric(assessment_id: str) -> Query:
+    return Query("assessment_rubric",
+                 "MATCH (s:Assessment {id: $assessment_id}) RETURN s.rubric_text AS rubric_text, s.rubric_source AS source",
+                 {"assessment_id": assessment_id})
+
+
+def lock_assessment(assessment_id: str) -> Query:
+    """A version inside a write transaction, written first so that two publications cannot interleave."""
+    return Query(
+        "lock_assessment",
+        f"MATCH (s:Assessment {{id: $assessment_id}}) SET s.state = s.state RETURN {ASSESSMENT_FIELDS}",
+        {"assessment_id": assessment_id},
+    )
+
+
+def publish_assessment(assessment_id: str, published: str, at: str, by: str) -> Query:
+    return Query(
+        "publish_assessment",
+        "MATCH (s:Assessment {id: $assessment_id}) SET s.state = $published, s.published_at = $at, "
+        "s.published_by = $by RETURN s.id AS id",
+        {"assessment_id": assessment_id, "published": published, "at": at, "by": by},
+    )
+
+
+def supersede_published(year: int, published: str, superseded: str, keep_id: str) -> Query:
+    """The year's other published versions give way to the one just published."""
+    return Query(
+        "supersede_published",
+        "MATCH (s:Assessment) WHERE s.year = $year AND s.state = $published AND s.id <> $keep_id "
+        "SET s.state = $superseded RETURN count(s) AS n",
+        {"year": year, "published": published, "superseded": superseded, "keep_id": keep_id},
+    )
+
+
+def ranking(assessment_id: str) -> Query:
+    """A version's unit results without their lines (the ranking table)."""
+    return Query(
+        "ranking",
+        f"MATCH (:Assessment {{id: $assessment_id}})-[:SCORED]->(r:UnitScore) RETURN {SCORE_FIELDS}",
+        {"assessment_id": assessment_id},
+        packed=SCORE_COLUMNS,
+    )
+
+
+def scores_with_lines(assessment_id: str, unit_ids: list[str] | None = None) -> Query:
+    """A version's unit results with every line (of some units, or all: exports, differences, reports)."""
+    units = "" if unit_ids is None else " WHERE r.unit_id IN $unit_ids"
+    return Query(
+        "scores_with_lines",
+        f"MATCH (:Assessment {{id: $assessment_id}})-[:SCORED]->(r:UnitScore){units} RETURN {SCORE_FIELDS}, "
+        "r.lines AS lines",
+        {"assessment_id": assessment_id, "unit_ids": list(unit_ids or [])},
+        packed=(*SCORE_COLUMNS, "lines"),
+    )
+
+
+# --- rectifications ------------------------------------------------------------------------------
+
+FINDING_FIELDS = (
+    "f.id AS id, f.unit_id AS unit_id, f.year AS year, f.assessment_id AS assessment_id, f.item_id AS item_id, "
+    "f.item_name AS item_name, f.text AS text, f.deadline AS deadline, f.state AS state, f.creator AS creator, "
+    "f.created_at AS created_at, f.updated_at AS updated_at"
+)
+
+
+def finding(finding_id: str) -> Query:
+    return Query(
+        "finding",
+        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding {{id: $finding_id}}) RETURN {FINDING_FIELDS}, u.name AS unit_name",
+        {"finding_id": finding_id},
+    )
+
+
+def lock_finding(finding_id: str) -> Query:
+    return Query(
+        "lock_finding",
+        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = f.state RETURN {FINDING_FIELDS}",
+        {"finding_id": finding_id},
+    )
+
+
+def findings(year: int | None, unit_ids: list[str] | None) -> Query:
+    """Rectifications of a year (or every year), of some units or of all."""
+    clauses = [clause for clause, wanted in (("f.year = $year", year is not None),
+                                              ("u.id IN $unit_ids", unit_ids is not None)) if wanted]
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return Query(
+        "findings",
+        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding){where} RETURN {FINDING_FIELDS}, u.name AS unit_name",
+        {"year": year, "unit_ids": list(unit_ids or [])},
+    )
+
+
+def findings_of_assessment(assessment_id: str) -> Query:
+    """(unit, item) of the rectifications already issued from a version, so issuing twice adds none."""
+    return Query(
+        "findings_of_assessment",
+        "MATCH (f:Finding) WHERE f.assessment_id = $assessment_id RETURN f.unit_id AS unit_id, f.item_id AS item_id",
+        {"assessment_id": assessment_id},
+    )
+
+
+def set_finding(finding_id: str, state: str, deadline: str | None, at: str) -> Query:
+    """A rectification's new state (and deadline, when one is given)."""
+    new_deadline = "" if deadline is None else ", f.deadline = $deadline"
+    return Query(
+        "set_finding",
+        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = $state{new_deadline}, f.updated_at = $at RETURN f.id AS id",
+        {"finding_id": finding_id, "state": state, "deadline": deadline, "at": at},
+    )
+
+
+def finding_history(finding_id: str) -> Query:
+    return Query(
+        "finding_history",
+        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_HISTORY]->(h:Event) RETURN {EVENT_FIELDS}",
+        {"finding_id": finding_id},
+    )
+
+
+def finding_evidence(finding_id: str) -> Query:
+    return Query(
+        "finding_evidence",
+        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_EVIDENCE]->(e:Evidence) RETURN {EVIDENCE_FIELDS}",
+        {"finding_id": finding_id},
+    )
+
