@@ -318,7 +318,7 @@ def activity_detail(store: CachedStore, actor: Actor, activity_id: str) -> Activ
     row = _readable(store, actor, activity_id)
     linked = store.read(queries.activities.linked_names(activity_id))[0]
     evidence = sorted(store.read(queries.activities.evidence_of([activity_id])),
-                      key=lambda e: (e["uploaded_at"] or "", e["id"]))
+                      key=lambda e: (e["uploaded_at"] or "", e["file_name"] or "", e["id"]))
     state = EvidenceState(row["evidence_state"])
     actions = []
     if actor.may(Permission.JUDGE) and row["unit_id"] not in actor.home_units:

@@ -197,7 +197,7 @@ def findings(store: CachedStore, actor: Actor, *, year: int | None = None, unit_
 def finding_detail(store: CachedStore, actor: Actor, finding_id: str, *, today: date) -> FindingDetailPublic:
     row = _finding(store, finding_id)
     actor.require_unit(row["unit_id"])
-    evidence = sorted(store.read(queries.assessment.finding_evidence(finding_id)), key=lambda e: (e["uploaded_at"] or "", e["id"]))
+    evidence = sorted(store.read(queries.assessment.finding_evidence(finding_id)), key=lambda e: (e["uploaded_at"] or "", e["file_name"] or "", e["id"]))
     state = FindingState(row["state"])
     actions = []
     for found in FINDING_STEPS.values():
