@@ -31,8 +31,8 @@ def test_what_is_not_a_date_names_the_field(text):
 
 
 def test_the_key_dates_a_day_falls_on():
-    assert set(date_key_dates(date(2026, 12, 4))) == {"constitution_day", "month_12", "q4"}
-    assert set(date_key_dates(date(2026, 6, 16))) == {"safety_month", "illegal_fundraising_month", "month_06", "q2"}
+    assert set(date_key_dates(date(2026, 12, 4))) == {"constitution_day", "month_12", "q4", "h2"}
+    assert set(date_key_dates(date(2026, 6, 16))) == {"safety_month", "illegal_fundraising_month", "month_06", "q2", "h1"}
     assert "summer_vacation" in date_key_dates(date(2026, 7, 1))
 
 
