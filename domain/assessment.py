@@ -35,7 +35,7 @@ from domain.models import (
     UnitScorePublic,
 )
 from domain.rubric import Rubric, RubricItem, manual_items, parse_rubric
-from domain.scoring import UnitFacts, YearFacts, read_facts
+from domain.scoring import MANUAL, UnitFacts, YearFacts, read_facts
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -45,6 +45,8 @@ from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, InputError, NotFound
 from pufa.workflow import ASSESSMENT_NAMES, AssessmentState, Permission
 
+PUBLIC_MANUAL_REASON = "经审核人员评定"
+"""What the public reads for a manual item: the points, not the reviewer's own words or name."""
 RECORD_KINDS = {"checklist": "清单", "row": "清单条目", "law": "法律法规", "activity": "活动", "finding": "整改事项",
                 "manual": "评定记录"}
 
@@ -220,7 +222,8 @@ def score_of(row: Row) -> UnitScorePublic:
 def unit_result(store: CachedStore, viewer: Actor | None, year: int, unit_id: str,
                 version: int | None = None) -> UnitResultPublic:
     """A unit's score line by line: the bureau and the unit itself read any version with the records
-    behind each point (named) and the manual entries; the public the published version's reasons only."""
+    behind each point (named) and the manual entries; the public the published version's reasons
+    only (a manual item's without the reviewer's words)."""
     unit_brief(store, unit_id)
     full = _may_see_drafts(viewer, unit_id)
     row = version_row(store, year, version, drafts=full)
@@ -230,6 +233,8 @@ def unit_result(store: CachedStore, viewer: Actor | None, year: int, unit_id: st
     score = score_of(found[0])
     if not full:
         for line in score.lines:
+            if line.rule == MANUAL and line.record_count:
+                line.reason = PUBLIC_MANUAL_REASON
             line.records, line.record_count = [], 0
         return UnitResultPublic(assessment=assessment_public(row), score=score)
     _name_records(store, score)

@@ -24,7 +24,7 @@ from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
 from domain import activities, assessment, assessment_reports, rectification
 from domain.accounts import Actor
-from domain.briefs import unit_names
+from domain.briefs import unit_brief, unit_names
 from domain.cache import CachedStore
 from domain.evidence import SHOWN_INLINE
 from domain.exports import XLSX_MEDIA_TYPE, safe_file_part
@@ -267,11 +267,16 @@ def unit_score_page(request: Request, year: int, unit_id: str, actor: ActorDep, 
                     clock: ClockDep, version: VersionQuery = None) -> HTMLResponse:
     """A unit's score line by line, with the records behind each point, the manual entries and its
     rectifications; the reviewer enters the manual items here."""
-    result = assessment.unit_result(store, actor, year, unit_id, version)
+    unit = unit_brief(store, unit_id)
+    actor.require_unit(unit_id)
+    try:
+        result = assessment.unit_result(store, actor, year, unit_id, version)
+    except NotFound:
+        result = None  # not computed yet: the manual items can be entered already
     may_judge = actor.may(Permission.JUDGE) and unit_id not in actor.home_units
     findings = rectification.findings(store, actor, year=year, unit_ids=[unit_id], today=clock().date(), limit=None)
-    return render(request, "assessment_unit.html", result=result, year=year, public=False, findings=findings,
-                  manual=manual_items(rubric) if may_judge else [], may_report=True)
+    return render(request, "assessment_unit.html", unit=unit, result=result, year=year, public=False,
+                  findings=findings, manual=manual_items(rubric) if may_judge else [], may_report=True)
 
 
 @router.post("/assessment/{year}/units/{unit_id}/manual")
@@ -348,5 +353,5 @@ def public_assessment_page(request: Request, store: StoreDep, year: YearQuery = 
 @router.get("/public/assessment/{year}/units/{unit_id}")
 def public_unit_page(request: Request, year: int, unit_id: str, store: StoreDep) -> HTMLResponse:
     result = assessment.unit_result(store, None, year, unit_id)
-    return render(request, "assessment_unit.html", result=result, year=year, public=True, findings=None, manual=[],
-                  may_report=False)
+    return render(request, "assessment_unit.html", unit=result.score.unit, result=result, year=year, public=True,
+                  findings=None, manual=[], may_report=False)
