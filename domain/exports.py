@@ -53,10 +53,16 @@ def neutralize(value: object) -> object:
     return value
 
 
+def printable(text: str) -> str:
+    """Text as an Office file (xlsx, docx: XML) can hold it: control characters other than tab and
+    line breaks dropped; typed into any free-text field, one would otherwise fail the whole download."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def xlsx_cell(value: object) -> object:
     """A value as an xlsx cell can hold it: control characters dropped first, so that none can hide a formula."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = printable(value)
     return neutralize(value)
 
 

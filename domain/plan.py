@@ -16,6 +16,7 @@ from docx.shared import Pt
 
 from domain.accounts import Actor
 from domain.cache import CachedStore
+from domain.exports import printable
 from domain.models import (
     OverduePublic,
     OverdueUnitPublic,
@@ -142,7 +143,7 @@ def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, u
     run.bold, run.font.size = True, Pt(22)
     ref = document.add_paragraph(f"〔{year}〕第{number}号")
     ref.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(f"{unit.unit.name}：")
+    document.add_paragraph(printable(f"{unit.unit.name}："))
     state = f"（目前状态：{STATE_NAMES[State(unit.state)]}）" if unit.state else ""
     limit = _cn((today + timedelta(days=ESCALATION_DAYS)).isoformat())
     if subject == "liaison":
@@ -160,15 +161,15 @@ def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, u
         body = (f"贵单位{year}年度普法责任清单报送时限（{_cn(deadline) or '规定时间'}）已过，截至{_cn(today.isoformat())}"
                 f"仍未报送{state}。现予督办，请于{limit}前完成报送，并将逾期原因书面报县委全面依法治县委员会办公室。"
                 "逾期仍未报送的，将在年度普法责任制考核中予以扣分并通报。")
-    paragraph = document.add_paragraph(body)
+    paragraph = document.add_paragraph(printable(body))
     paragraph.paragraph_format.first_line_indent = Pt(28)
     if found.plan.notice:
-        document.add_paragraph(found.plan.notice).paragraph_format.first_line_indent = Pt(28)
+        document.add_paragraph(printable(found.plan.notice)).paragraph_format.first_line_indent = Pt(28)
     contact = f"联系电话：{settings.bureau_phone}" if settings.bureau_phone else ""
     if contact:
         document.add_paragraph(contact)
     for text in (settings.bureau_name, _cn(today.isoformat())):
-        signature = document.add_paragraph(text)
+        signature = document.add_paragraph(printable(text))
         signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 

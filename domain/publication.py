@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt
 
 from domain import lookup
 from domain.cache import CachedStore, kept_until_write
-from domain.exports import CHECKLIST_HEADER, Sheet, to_xlsx
+from domain.exports import CHECKLIST_HEADER, Sheet, printable, to_xlsx
 from domain.models import (
     PublishedChecklistPublic,
     PublishedChecklistsPublic,
@@ -116,7 +116,7 @@ def published_docx(store: CachedStore, checklist_id: str) -> bytes:
         setattr(section, side, Cm(2))
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(detail.title)
+    run = title.add_run(printable(detail.title))
     run.bold, run.font.size = True, Pt(18)
     meta = document.add_paragraph(f"备案号：{detail.checklist.filing_number or '—'}　　"
                                   f"公布日期：{detail.checklist.published_on or '—'}")
@@ -128,7 +128,7 @@ def published_docx(store: CachedStore, checklist_id: str) -> bytes:
         cell.paragraphs[0].runs[0].bold = True
     for row in detail.rows:
         for cell, value in zip(table.add_row().cells, _cells(row)):
-            cell.text = str(value)
+            cell.text = printable(str(value))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -144,6 +144,17 @@ def test_reminders_and_escalations_print_and_mail(setup, clock):
     assert "提示单" in "\n".join(p.text for p in Document(io.BytesIO(attachment.get_payload(decode=True))).paragraphs)
 
 
+def test_a_control_character_typed_into_the_notice_does_not_break_the_download(setup, clock):
+    client, people, _ = setup
+    call(client, "PUT", f"/years/{YEAR}/plan", people["admin"],
+         json={"checklist_deadline": f"{YEAR}-02-20", "notice": "请按时报送\x0b。\x00"})
+    clock.now = clock.now.replace(year=YEAR, month=3, day=2)
+    notice = client.get(f"/api/v1/years/{YEAR}/notices.docx", params={"kind": "reminder", "unit_id": "UEDU"},
+                        headers=people["reviewer"])
+    assert notice.status_code == 200
+    assert "请按时报送。" in [p.text for p in Document(io.BytesIO(notice.content)).paragraphs]
+
+
 def test_start_from_last_year_and_compare(setup):
     client, people, _ = setup
     publish_2026_market(client, people)
