@@ -1,7 +1,8 @@
 """The assessment's documents for people: a version's scores as a workbook, a unit's annual
 履职报告书 (Word, a draft the unit completes and signs), and the bureau's summary for the county
 (Word and Excel: submissions, coverage, the 台账, grades, rectification). Cells and paragraphs come
-from what units typed, so workbooks go through `domain.exports` (formulas made inert)."""
+from what units typed, so every text goes through `domain.exports` (formulas made inert, control
+characters dropped: one would fail the whole download)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from domain import activities, assessment, audit, rectification
 from domain.accounts import Actor
 from domain.briefs import fetch_law_briefs, law_sort_key, unit_brief
 from domain.cache import CachedStore
-from domain.exports import Sheet, to_xlsx
+from domain.exports import Sheet, printable, to_xlsx
 from domain.models import ActivitySummaryPublic, AssessmentPublic, AuditSummaryPublic, FindingPublic, UnitScorePublic
 from graph import queries
 from graph.queries.scope import LawScope
@@ -101,12 +102,12 @@ def _unit_year(store: CachedStore, actor: Actor, year: int, unit_id: str, today:
 
 def _heading(document: DocxDocument, text: str) -> None:
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))
     run.bold, run.font.size = True, Pt(16)
 
 
 def _body(document: DocxDocument, text: str) -> None:
-    document.add_paragraph(text).paragraph_format.first_line_indent = Pt(28)
+    document.add_paragraph(printable(text)).paragraph_format.first_line_indent = Pt(28)
 
 
 def _table(document: DocxDocument, header: list[str], rows: list[list[object]]) -> None:
@@ -117,7 +118,7 @@ def _table(document: DocxDocument, header: list[str], rows: list[list[object]]) 
         cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         for cell, value in zip(table.add_row().cells, row):
-            cell.text = "" if value is None else str(value)
+            cell.text = "" if value is None else printable(str(value))
 
 
 def _title(document: DocxDocument, text: str) -> None:
@@ -125,13 +126,13 @@ def _title(document: DocxDocument, text: str) -> None:
     style.font.size = Pt(14)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(text)
+    run = title.add_run(printable(text))
     run.bold, run.font.size = True, Pt(22)
 
 
 def _signature(document: DocxDocument, *lines: str) -> None:
     for text in lines:
-        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        document.add_paragraph(printable(text)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _saved(document: DocxDocument) -> bytes:

@@ -174,3 +174,18 @@ def test_the_downloads_open_in_office(client, staff):
     assert market[5:7] == (1, 1)  # one activity, its evidence accepted
     call(client, "GET", f"/assessments/{YEAR}/summary.xlsx", staff["mkt"], 403)
     assert activity_id
+
+
+def test_a_control_character_typed_into_an_activity_does_not_break_the_reports(client, staff):
+    accepted_activity(client, staff, title="宪法\x0b进社区\x00")
+    compute(client, staff)
+    report = client.get(f"/api/v1/assessments/{YEAR}/units/UMKT/report.docx", headers=staff["mkt"])
+    assert report.status_code == 200
+    cells = {cell.text for table in Document(io.BytesIO(report.content)).tables for row in table.rows for cell in row.cells}
+    assert "宪法进社区" in cells
+    call(client, "POST", "/rectifications", staff["reviewer"], 201,
+         json={"unit_id": "UMKT", "year": YEAR, "text": "宣传栏\x0b长期未更新", "deadline": "2027-01-31"})
+    summary = client.get(f"/api/v1/assessments/{YEAR}/summary.docx", headers=staff["coordinator"])
+    assert summary.status_code == 200
+    cells = {cell.text for table in Document(io.BytesIO(summary.content)).tables for row in table.rows for cell in row.cells}
+    assert "宣传栏长期未更新" in cells
