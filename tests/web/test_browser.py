@@ -31,6 +31,7 @@ from pufa.config import PROJECT_ROOT, Settings
 from pufa.laws import law_id, unit_id
 from pufa.workflow import Role
 from tests.accounts import PASSWORD, make_account
+from tests.year_end import JPEG
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +70,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(demo_store) -> Iterator[str]:
-    app = create_app(Settings(region=REGION, api_token=TOKEN), store=demo_store)
+def base_url(demo_store, tmp_path_factory) -> Iterator[str]:
+    app = create_app(Settings(region=REGION, api_token=TOKEN, attachments_dir=tmp_path_factory.mktemp("attachments")),
+                     store=demo_store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -317,4 +319,72 @@ def test_the_checklist_year_from_upload_to_publication(browser, base_url, demo_s
     sheet = load_workbook(tmp_path / "published.xlsx").active
     assert sheet.cell(1, 1).value == "澄河县市场监督管理局2027年普法责任清单"
     for tab in (unit, other, reviewer, public):
+        tab.context.close()
+
+
+def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, base_url, demo_store, tmp_path):
+    """A unit records an activity with its photo; the bureau computes a version; the reviewer accepts
+    the photo; the next version's score has the point with its reason, the changes name it, and the
+    ranking page orders the units by their totals."""
+    market = unit_id("澄河县市场监督管理局")
+    make_account(demo_store, "scjg-tz", Role.LIAISON, market)
+    make_account(demo_store, "kaohe", Role.REVIEWER)
+    photo = tmp_path / "宣传现场.jpg"
+    photo.write_bytes(JPEG)
+
+    def person() -> object:
+        context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1400, "height": 900})
+        return context.new_page()
+
+    unit = person()
+    sign_in_page(unit, "scjg-tz")
+    unit.goto("/activities?year=2026")
+    form = unit.locator("#record-form")
+    form.locator("input[name=held_on]").fill("2026年3月15日")
+    form.locator("input[name=title]").fill("“3·15”消费者权益日普法宣传")
+    form.locator("input[name=law_text]").fill("《中华人民共和国消费者权益保护法》")
+    form.locator("input[name=audience_text]").fill("消费者")
+    form.locator("input[name=method_text]").fill("发放宣传资料、现场咨询")
+    form.locator("input[name=reached]").fill("300")
+    form.locator("input[name=files]").set_input_files(str(photo))
+    shot(unit, "20-record-activity")
+    form.locator("button[type=submit]").click()
+    unit.wait_for_url("**/activities/*")
+    activity_url = unit.url
+    assert unit.locator("#evidence-state").inner_text() == "待审核"
+    assert unit.locator("#evidence img").get_attribute("alt") == "宣传现场.jpg"
+
+    reviewer = person()
+    sign_in_page(reviewer, "kaohe")
+    reviewer.goto("/assessment?year=2026")
+    reviewer.click("#compute-form button")
+    reviewer.wait_for_url("**/assessment?year=2026&version=*")
+    first = reviewer.url.rsplit("=", 1)[1]
+    reviewer.goto("/activities/review?year=2026")
+    assert "“3·15”消费者权益日普法宣传" in reviewer.locator("#queue").inner_text()
+    reviewer.goto(activity_url)
+    shot(reviewer, "21-review-evidence")
+    reviewer.click("form.decision-accept button")
+    reviewer.wait_for_load_state()
+    assert reviewer.locator("#evidence-state").inner_text() == "已采纳"
+
+    reviewer.goto("/assessment?year=2026")
+    reviewer.click("#compute-form button")
+    reviewer.wait_for_url("**/assessment?year=2026&version=*")
+    assert int(reviewer.url.rsplit("=", 1)[1]) == int(first) + 1
+    changed = reviewer.locator("#changes").inner_text()
+    assert "澄河县市场监督管理局" in changed and "佐证材料经审核采纳的活动 1 次" in changed
+    rows = reviewer.locator("#ranking-table tbody tr")
+    totals = [float(row.locator("td.total").inner_text()) for row in rows.all()]
+    assert len(totals) > 3 and totals == sorted(totals, reverse=True) and totals[0] > totals[-1]
+    ranks = [int(row.locator("td").first.inner_text()) for row in rows.all()]
+    assert ranks[0] == 1 and ranks == sorted(ranks)
+    assert reviewer.locator("#ranking .charts svg").count() == 1
+    shot(reviewer, "22-ranking")
+    reviewer.locator(f"#ranking-table tr[data-unit='{market}'] a").click()
+    reviewer.wait_for_load_state()
+    lines = reviewer.locator("#lines").inner_text()
+    assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in lines and "2026-03-15 “3·15”消费者权益日普法宣传" in lines
+    shot(reviewer, "23-unit-score")
+    for tab in (unit, reviewer):
         tab.context.close()
