@@ -12,9 +12,10 @@ lines without the records behind them; the bureau reads every version; a unit re
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
+
+from pydantic import TypeAdapter
 
 from domain.accounts import Actor
 from domain.briefs import all_law_briefs, unit_brief
@@ -128,9 +129,12 @@ def score_units(rubric: Rubric, facts: YearFacts, track: Tracker = no_progress) 
     return sorted(scored, key=lambda s: (-s.total, s.unit.name or "", s.unit.unit_id))
 
 
+_LINES = TypeAdapter(list[ScoreLinePublic])
+"""A result's lines as stored (JSON), written and read back in one pass: a version has a line per item per unit."""
+
+
 def _lines_json(lines: list[ScoreLinePublic]) -> str:
-    return json.dumps([line.model_dump(exclude_defaults=False) for line in lines], ensure_ascii=False,
-                      separators=(",", ":"))
+    return _LINES.dump_json(lines).decode()
 
 
 def compute(store: CachedStore, actor: Actor, year: int, rubric: Rubric, *, scope: LawScope = LawScope(),
@@ -215,8 +219,7 @@ def ranking(store: CachedStore, viewer: Actor | None, year: int, version: int | 
 
 def score_of(row: Row) -> UnitScorePublic:
     return UnitScorePublic(unit=UnitBriefPublic(id=row["unit_id"], name=row["unit_name"]), total=row["total"],
-                           grade=row["grade"], rank=row["rank"],
-                           lines=[ScoreLinePublic(**line) for line in json.loads(row["lines"] or "[]")])
+                           grade=row["grade"], rank=row["rank"], lines=_LINES.validate_json(row["lines"] or "[]"))
 
 
 def unit_result(store: CachedStore, viewer: Actor | None, year: int, unit_id: str,
@@ -270,8 +273,14 @@ def _name_records(store: CachedStore, score: UnitScorePublic) -> None:
 
 
 def scores(store: CachedStore, assessment: AssessmentPublic) -> list[UnitScorePublic]:
-    """Every unit's result of a version with its lines, by rank (exports, reports)."""
-    rows = store.read(queries.assessment.scores_with_lines(assessment.id))
+    """Every unit's result of a version with its lines, by rank (exports, reports, differences);
+    read-only: kept until the next write."""
+    return _scores(store, assessment.id)
+
+
+@kept_until_write
+def _scores(store: CachedStore, assessment_id_: str) -> list[UnitScorePublic]:
+    rows = store.read(queries.assessment.scores_with_lines(assessment_id_))
     return [score_of(r) for r in sorted(rows, key=lambda r: (r["rank"], r["unit_name"] or "", r["unit_id"]))]
 
 

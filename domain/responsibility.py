@@ -42,11 +42,14 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
     for row in store.read(queries.departments.units_by_type()):
         for unit_id in row["unit_ids"]:
             types_of[unit_id].add(row["type_id"])
+    of_types: dict[frozenset[str], frozenset[str]] = {}  # units acting as the same types answer for the same laws
     found = {}
     for unit_id, type_ids in types_of.items():
-        candidates = {law_id for type_id in type_ids for law_id, found_for in evidence.get(type_id, {}).items()
-                      if TIER_RANK[found_for.tier] <= TIER_RANK[tier]}
-        laws = frozenset(law_id for law_id in candidates if relevance(evidence, type_ids, law_id).tier == tier)
-        if laws:
-            found[unit_id] = laws
+        key = frozenset(type_ids)
+        if key not in of_types:
+            candidates = {law_id for type_id in key for law_id, found_for in evidence.get(type_id, {}).items()
+                          if TIER_RANK[found_for.tier] <= TIER_RANK[tier]}
+            of_types[key] = frozenset(law_id for law_id in candidates if relevance(evidence, key, law_id).tier == tier)
+        if of_types[key]:
+            found[unit_id] = of_types[key]
     return found

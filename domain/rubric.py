@@ -155,8 +155,10 @@ class _Problems:
         self.found.append(InputError(message, source=self.source, location=f"line {self.lines.at(path)}, {_field(path)}"))
 
 
+@lru_cache(maxsize=32)
 def parse_rubric(text: str, source: str) -> Rubric:
-    """A rubric from its YAML text, or InputError(s) naming the line and field of every problem."""
+    """A rubric from its YAML text, or InputError(s) naming the line and field of every problem;
+    parsed once per process (every version's ranking reads the rubric it was computed by)."""
     try:
         raw = yaml.safe_load(text)
         lines = _Lines(text)

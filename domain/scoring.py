@@ -114,15 +114,24 @@ def read_facts(store: CachedStore, year: int, scope: LawScope, today: date, trac
             if unit_id in assessed:
                 assessed[unit_id].owned[tier] = law_ids
     advance(1)
-    for query, target in ((queries.assessment.named_key_date_activities(year), "key_dates"),
-                          (queries.assessment.named_audience_activities(year), "audiences")):
-        id_field = "key_date_id" if target == "key_dates" else "audience_id"
-        name_field = "key_date" if target == "key_dates" else "audience"
+    for query, target in ((queries.assessment.checklist_key_dates(year), "key_dates"),
+                          (queries.assessment.checklist_audiences(year), "audiences")):
         for row in store.read(query):
             if row["unit_id"] in assessed:
-                getattr(assessed[row["unit_id"]], target)[row[id_field]] = Met(
-                    row[name_field] or row[id_field], sorted(row["activity_ids"] or []))
-        advance(1)
+                getattr(assessed[row["unit_id"]], target).update(
+                    (named_id, Met(name or named_id, [])) for named_id, name in row["named"] or ())
+    for row in store.read(queries.assessment.activity_marks(year)):
+        facts = assessed.get(row["unit_id"])
+        if facts is None:
+            continue
+        for met in [facts.key_dates.get(k) for k in row["key_date_ids"] or ()] + [
+                facts.audiences.get(t) for t in row["audience_ids"] or ()]:
+            if met is not None:
+                met.activity_ids.append(row["id"])
+    for facts in assessed.values():
+        for met in [*facts.key_dates.values(), *facts.audiences.values()]:
+            met.activity_ids.sort()
+    advance(2)
     totals = queries.assessment.activity_totals(year, EvidenceState.ACCEPTED.value, EvidenceState.REJECTED.value)
     for row in store.read(totals):
         facts = assessed.get(row["unit_id"])

@@ -1,6 +1,6 @@
 """The annual assessment: what scoring reads about every unit of a year in a few aggregated reads
-(activities per unit, key dates and audiences a checklist names that activities met, the first
-submission), the versions and their unit results, manual entries, and rectifications."""
+(activities per unit, the key dates and audiences a checklist names and those activities met, the
+first submission), the versions and their unit results, manual entries, and rectifications."""
 
 from __future__ import annotations
 
@@ -28,29 +28,37 @@ def activity_totals(year: int, accepted: str, rejected: str) -> Query:
     )
 
 
-def named_key_date_activities(year: int) -> Query:
-    """Per unit and key date its current checklist of the year names: the activities held on or for it."""
+def _named_by_rows(name: str, relation: str, label: str, year: int) -> Query:
     return Query(
-        "named_key_date_activities",
-        "MATCH (u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:SCHEDULED]->(k:KeyDate) "
-        "WHERE c.current AND c.year = $year WITH DISTINCT u, k "
-        "OPTIONAL MATCH (u)-[:RECORDED]->(a:Activity) WHERE a.year = $year AND k.id IN a.key_date_ids "
-        "RETURN u.id AS unit_id, k.id AS key_date_id, k.name AS key_date, collect(a.id) AS activity_ids",
+        name,
+        f"MATCH (u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:{relation}]->(t:{label}) "
+        "WHERE c.current AND c.year = $year "
+        "RETURN u.id AS unit_id, collect(DISTINCT [t.id, t.name]) AS named",
         {"year": year},
-        packed=("unit_id", "key_date_id", "key_date", "activity_ids"),
+        packed=("unit_id", "named"),
     )
 
 
-def named_audience_activities(year: int) -> Query:
-    """Per unit and audience its current checklist of the year names: the activities that reached it."""
+def checklist_key_dates(year: int) -> Query:
+    """Per unit: the key dates its current checklist of the year names, as [id, name]."""
+    return _named_by_rows("checklist_key_dates", "SCHEDULED", "KeyDate", year)
+
+
+def checklist_audiences(year: int) -> Query:
+    """Per unit: the audiences its current checklist of the year names, as [id, name]."""
+    return _named_by_rows("checklist_audiences", "TARGETS", "Audience", year)
+
+
+def activity_marks(year: int) -> Query:
+    """Every activity of the year with the key dates and audiences it met: scoring matches them to
+    what each unit's checklist names in one pass (a join per unit and key date in the store is
+    slower by far on Neo4j)."""
     return Query(
-        "named_audience_activities",
-        "MATCH (u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(:ChecklistItem)-[:TARGETS]->(t:Audience) "
-        "WHERE c.current AND c.year = $year WITH DISTINCT u, t "
-        "OPTIONAL MATCH (u)-[:RECORDED]->(a:Activity) WHERE a.year = $year AND t.id IN a.audience_ids "
-        "RETURN u.id AS unit_id, t.id AS audience_id, t.name AS audience, collect(a.id) AS activity_ids",
+        "activity_marks",
+        "MATCH (a:Activity) WHERE a.year = $year "
+        "RETURN a.unit_id AS unit_id, a.id AS id, a.key_date_ids AS key_date_ids, a.audience_ids AS audience_ids",
         {"year": year},
-        packed=("unit_id", "audience_id", "audience", "activity_ids"),
+        packed=("unit_id", "id", "key_date_ids", "audience_ids"),
     )
 
 
