@@ -40,6 +40,7 @@ from api.web import install as install_web_pages
 from domain.accounts import LoginThrottle
 from domain.cache import CachedStore
 from domain.refresh import CacheRefresher
+from domain.rubric import rubric_in_force
 from domain.sessions import Sessions
 from graph.migrations import prepare
 from graph.registry import open_store
@@ -77,6 +78,7 @@ class OneStampPerRead:
 def create_app(settings: Settings | None = None, store: GraphStore | None = None, clock: Clock = system_clock) -> FastAPI:
     """Build the app; tests pass their own store (and a clock they set), the server opens the configured one."""
     settings = settings or get_settings()
+    rubric_in_force(settings.assessment_rubric)  # read and checked now: a bad rubric stops the start, naming line and field
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -10,6 +10,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from api.app import create_app
+from pufa.config import Settings
+from pufa.errors import InputError
 from tests.accounts import FakeClock
 from tests.api.test_review import call
 from tests.year_end import (
@@ -189,3 +192,12 @@ def test_a_control_character_typed_into_an_activity_does_not_break_the_reports(c
     assert summary.status_code == 200
     cells = {cell.text for table in Document(io.BytesIO(summary.content)).tables for row in table.rows for cell in row.cells}
     assert "宣传栏长期未更新" in cells
+
+
+def test_a_bad_rubric_stops_the_start_naming_its_line_and_field(tmp_path):
+    own = tmp_path / "本县细则.yaml"
+    own.write_text("name: 细则\nitems:\n  - id: x\n    name: 某项\n    rule: manual\n    points: 100\n"
+                   "grades:\n  - {name: 合格, min: 10}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="grades: the lowest grade must start at 0") as caught:
+        create_app(Settings(assessment_rubric=own))
+    assert caught.value.source == str(own)
