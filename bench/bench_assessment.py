@@ -17,6 +17,7 @@ p50/p95 of repeated calls and the slowest right after a write. Targets: a provin
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -32,7 +33,7 @@ from rich.console import Console
 from rich.table import Table
 
 from api.app import create_app
-from bench.bench_queries import Scale, _neo4j_store, percentile, synthetic
+from bench.bench_queries import Scale, percentile, synthetic
 from domain import assessment, plan
 from domain.accounts import BOOTSTRAP
 from domain.cache import CachedStore
@@ -40,6 +41,7 @@ from domain.rubric import rubric_in_force
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
 from graph.queries.scope import LawScope
+from graph.registry import open_store
 from graph.schema import NODES
 from graph.store import GraphStore
 from pufa.config import Settings
@@ -163,7 +165,8 @@ def _timed(store: GraphStore, client: TestClient, path: str, headers: dict, repe
 
 @contextmanager
 def opened(kind: str, console: Console) -> Iterator[GraphStore | None]:
-    """A fresh store of this kind (Neo4j: the test server, emptied afterwards)."""
+    """A fresh store of this kind (Neo4j: the test server, opened as the server opens it — the graph
+    stamp rechecked every PUFA_STAMP_RECHECK_MS — and emptied afterwards)."""
     if kind == "ladybug":
         with tempfile.TemporaryDirectory(prefix="pufa-bench-assessment-") as folder:
             store = LadybugStore(Path(folder) / "bench.lbug")
@@ -175,11 +178,15 @@ def opened(kind: str, console: Console) -> Iterator[GraphStore | None]:
         return
     if kind != "neo4j":
         raise typer.BadParameter(f"unknown store {kind!r}; use ladybug or neo4j")
-    store = _neo4j_store()
-    if store is None:
+    uri = os.environ.get("PUFA_NEO4J_TEST_URI")
+    if not uri:
         console.print("[yellow]neo4j: skipped (PUFA_NEO4J_TEST_URI unset)[/]")
         yield None
         return
+    store = open_store(Settings(store=uri, neo4j_user=os.environ.get("PUFA_NEO4J_USER", "neo4j"),
+                                neo4j_password=os.environ.get("PUFA_NEO4J_PASSWORD", "")))  # as `pufa serve` opens it
+    store.ensure_schema()
+    store.clear()
     try:
         yield store
     finally:

@@ -116,15 +116,16 @@ SCORE_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in SCORE_FIELDS.split
 
 
 def assessment_versions(year: int | None = None) -> Query:
-    """The computed versions (of a year, or of every year)."""
+    """The computed versions (of a year, or of every year): every ranking and score page asks first."""
     of_year = "" if year is None else " WHERE s.year = $year"
-    return Query("assessment_versions", f"MATCH (s:Assessment){of_year} RETURN {ASSESSMENT_FIELDS}", {"year": year})
+    return Query("assessment_versions", f"MATCH (s:Assessment){of_year} RETURN {ASSESSMENT_FIELDS}", {"year": year},
+                 cached=True)
 
 
 def assessment_rubric(assessment_id: str) -> Query:
     return Query("assessment_rubric",
                  "MATCH (s:Assessment {id: $assessment_id}) RETURN s.rubric_text AS rubric_text, s.rubric_source AS source",
-                 {"assessment_id": assessment_id})
+                 {"assessment_id": assessment_id}, cached=True)
 
 
 def lock_assessment(assessment_id: str) -> Query:
