@@ -13,6 +13,9 @@ from pufa.errors import NotFound
 from pufa.vocab import LEVELS
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+FEW_LAWS = 200
+"""Up to this many laws are read by id when every law's brief is not kept yet: right after a write,
+a page of 20 shared laws reads 20 briefs (2 ms), not 5,000 (40 ms)."""
 
 
 def law_brief(row: Row) -> LawBriefPublic:
@@ -37,8 +40,11 @@ def all_law_briefs(store: CachedStore) -> dict[str, LawBriefPublic]:
 
 def fetch_law_briefs(store: CachedStore, law_ids: Iterable[str]) -> dict[str, LawBriefPublic]:
     """The laws among these ids."""
-    briefs = all_law_briefs(store)
-    return {law_id: briefs[law_id] for law_id in set(law_ids) if law_id in briefs}
+    ids = set(law_ids)
+    if len(ids) > FEW_LAWS or all_law_briefs.is_kept(store):
+        briefs = all_law_briefs(store)
+        return {law_id: briefs[law_id] for law_id in ids if law_id in briefs}
+    return {row["id"]: law_brief(row) for row in store.read(queries.laws.law_briefs(sorted(ids)))} if ids else {}
 
 
 def item_evidence(row: Row) -> ItemEvidencePublic:
@@ -91,3 +97,10 @@ def unit_public(row: Row) -> UnitPublic:
 def unit_names(store: CachedStore, unit_ids: Iterable[str]) -> dict[str, str | None]:
     ids = sorted(set(unit_ids))
     return {row["unit_id"]: row["unit_name"] for row in store.read(queries.units.unit_briefs(ids))} if ids else {}
+
+
+@kept_until_write
+def all_unit_names(store: CachedStore) -> dict[str, str | None]:
+    """Every unit's name by id: province-wide answers name and sort thousands of units, from the
+    overview they read anyway."""
+    return {unit_id: name for unit_id, name, _ in store.read(queries.units.units_overview())[0]["units"]}

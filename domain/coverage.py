@@ -93,11 +93,9 @@ def owner_suggestions(
     authority's unit leads; then the articles giving its types a duty or a power)."""
     evidence = evidence_by_type(store, scope)
     departments = LawDepartments.load(store, law_ids)
-    types_of = departments.types_by_unit()
     ranked: dict[str, list[tuple[Relevance, str, list[Row]]]] = {}
     for law_id in law_ids:
-        found = [(relevance(evidence, types_of[unit_id], law_id), unit_id, matches)
-                 for unit_id, matches in departments.by_unit(law_id).items()]
+        found = [(r, unit_id, matches) for unit_id, matches, r in departments.relevances(evidence, law_id)]
         ranked[law_id] = sorted(((r, unit_id, matches) for r, unit_id, matches in found if r),
                                 key=lambda owner: (owner[0].sort_key(), owner[1]))[:limit]
     names = unit_names(store, {unit_id for owners in ranked.values() for _, unit_id, _ in owners})

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import get_args
 
 from domain.cache import CachedStore, kept_until_write
@@ -66,8 +67,9 @@ class Relevance:
 
     types: tuple[TypeEvidence, ...]
 
-    @property
+    @cached_property
     def best(self) -> TypeEvidence:
+        """Worked out once: thousands of a province's units share one relevance (LawDepartments.relevances)."""
         return min(self.types, key=TypeEvidence.strength)
 
     @property

@@ -111,10 +111,13 @@ NODES: dict[str, NodeType] = {
                 "unit_id": STRING, "year": INT, "revision": INT, "current": BOOL,
                 "source": STRING, "submitted_at": STRING, "digest": STRING,
                 "items": INT, "with_problems": INT, "with_unresolved": INT, "law_ids": STRINGS,
+                "summary_version": INT,
             },
-            "One submitted revision of a unit's yearly responsibility checklist. Its row counts and "
-            "the laws its rows claim are kept with it (written with the rows), so a province-wide "
-            "audit or coverage count reads one node per unit instead of walking every row.",
+            "One submitted revision of a unit's yearly responsibility checklist. Its row counts, "
+            "the laws its rows claim and its rows per key date and audience (ROWS_ON, ROWS_FOR) are kept "
+            "with it (written with the rows; `summary_version` says which of these it has), so a "
+            "province-wide audit, coverage count or campaign reads one node or relationship per unit "
+            "instead of walking every row.",
             ("unit_id",),
         ),
         NodeType(
@@ -172,6 +175,17 @@ RELS: dict[str, RelType] = {
         RelType("USES", "ChecklistItem", "Method", "A row's methods."),
         RelType("SCHEDULED", "ChecklistItem", "KeyDate", "A row's key dates."),
         RelType("CO_UNIT", "ChecklistItem", "Unit", "Units a row names as partners (配合单位)."),
+        RelType(
+            "ROWS_ON", "Checklist", "KeyDate",
+            "A checklist's rows scheduled on a key date, kept with it: side by side each row's id and a law it "
+            "claims (`item_ids`, `law_ids`, once per law), and the rows naming partner units (`declaring_item_ids`).",
+            {"item_ids": STRINGS, "law_ids": STRINGS, "declaring_item_ids": STRINGS},
+        ),
+        RelType(
+            "ROWS_FOR", "Checklist", "Audience",
+            "A checklist's rows targeting an audience, kept with it as ROWS_ON keeps those of a key date.",
+            {"item_ids": STRINGS, "law_ids": STRINGS, "declaring_item_ids": STRINGS},
+        ),
     )
 }
 

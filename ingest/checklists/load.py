@@ -98,7 +98,8 @@ class _ChecklistContext:
         with self.store.transaction() as tx:
             tx.run(queries.checklists.retire_current_checklists(unit_id, year))
             report.add_written(self.writer.write_in(tx, batch))
-            tx.run(queries.checklists.summarize_checklist(checklist_id))
+            for query in queries.checklists.summarize_checklist(checklist_id):
+                tx.run(query)
         report.skipped += [Skipped(source=f"{s.source_file}:{s.sheet_or_table or ''}:{s.row or ''}", reason=s.reason)
                            for record in records for s in record.skipped if s.reason not in ("blank", "header")]
         counts = Counter(report.counts)
