@@ -113,14 +113,14 @@ def shared(
     category: CategoryOpt = None, include_common: CommonOpt = False, skip: SkipOpt = 0, limit: LimitOpt = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """Laws several units share; with LAW, its units, their roles and the suggested lead."""
+    """Laws several units share; with LAW, a page of its units, their roles and the suggested lead."""
     if law is None:
         scope = _scope(level, status, region, category, include_common)
         _answer(as_json, lambda store: sharing.shared_laws(
             store, scope, year=year, min_units=min_units, skip=skip, limit=limit), render.render_shared_laws)
     else:
-        _answer(as_json, lambda store: sharing.shared_law(store, lookup.resolve_law(store, law).id, year=year),
-                render.render_shared_law)
+        _answer(as_json, lambda store: sharing.shared_law(store, lookup.resolve_law(store, law).id, year=year,
+                                                          skip=skip, limit=limit), render.render_shared_law)
 
 
 def campaigns(

@@ -23,13 +23,17 @@ from domain.briefs import (
     fetch_law_briefs,
     law_order,
     row_evidence,
+    shown_items,
+    strongest_first,
     unit_names,
     unit_sort_key,
 )
 from domain.cache import CachedStore, kept_until_write
 from domain.inference import LawDepartments, responsible_units
 from domain.models import (
+    EVIDENCE_SHOWN,
     ArticleMatchPublic,
+    ArticleUnitsPublic,
     CalendarEntryPublic,
     CampaignGroupPublic,
     CampaignsPublic,
@@ -168,7 +172,8 @@ class Standing:
         return len({row["article_id"] for row in self.matches if row["role"] == "duty"})
 
     def evidence(self) -> list[ArticleMatchPublic]:
-        return [article_match(row) for row in sorted(self.matches, key=article_sort_key)]
+        """The first EVIDENCE_SHOWN of its matching articles, duties first."""
+        return [article_match(row) for row in strongest_first(self.matches)[:EVIDENCE_SHOWN]]
 
     def name_key(self) -> tuple:
         return self.unit_name or "", self.unit_id
@@ -192,7 +197,7 @@ def lead_public(lead: Standing) -> LeadPublic:
     return LeadPublic(
         unit=lead.unit, principal_articles=sorted({label for found in principal for label in found.principal_articles}),
         principal_types=sorted(names.get(found.type_id, found.type_id) for found in principal),
-        duty_articles=lead.duty_articles,
+        duty_articles=lead.duty_articles[:EVIDENCE_SHOWN], duty_article_count=lead.duty_article_count,
         duty_types=sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"}),
         declared_row=declared[0] if declared else None, articles=lead.articles, rows=lead.rows,
     )
@@ -225,8 +230,11 @@ def standings_for_law(
     return standings
 
 
-def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> SharedDetailPublic:
-    """Who shares one law: lead and co-units, with their rows, articles, audiences and methods."""
+def shared_law(
+    store: CachedStore, law_id: str, *, year: int | None = None, skip: int = 0, limit: int | None = 100,
+) -> SharedDetailPublic:
+    """Who shares one law: lead and co-units (a page of them: 宪法 is a province's 12,000 units'), with
+    their rows, articles, audiences and methods, and which sharing units each article names."""
     law = fetch_law_briefs(store, [law_id]).get(law_id)
     if law is None:
         raise NotFound(f"no law with id {law_id!r}")
@@ -238,26 +246,42 @@ def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> S
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
     standings = standings_for_law(departments, all_evidence(store), law_id, claim_rows, links["CO_UNIT"], names)
     chosen = choose_lead(list(standings.values()))
+    ranked = sorted(standings.values(), key=lambda s: (s is not chosen, s.rank()))
     units = []
-    for s in sorted(standings.values(), key=lambda s: (s is not chosen, s.rank())):
+    for s in page(ranked, skip, limit):
         own = [row["item_id"] for row in s.items]
+        items, item_count = shown_items(s.items)
         units.append(SharedUnitPublic(
             unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items), inferred=s.inferred,
             relevance=s.relevance.public() if s.relevance else None,
             declared_lead=bool(s.declaring_rows), declared_partner_of=sorted(s.partner_of),
             articles=s.articles, duty_articles=s.duty_article_count,
             audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
-            items=row_evidence(s.items), evidence=s.evidence(),
+            items=items, item_count=item_count, evidence=s.evidence(),
         ))
     lead = lead_public(chosen) if chosen else None
-    return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
+    return SharedDetailPublic(law=law, year=year, lead=lead, units=units, unit_count=len(ranked),
+                              articles=_article_units(ranked))
+
+
+def _article_units(standings: list[Standing]) -> list[ArticleUnitsPublic]:
+    """The articles naming these units' types, in reading order, each with the first units it names by name."""
+    articles: dict[str, Row] = {}
+    named: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+    for s in standings:
+        for row in s.matches:
+            articles.setdefault(row["article_id"], row)
+            named[row["article_id"]][s.unit_id] = s.unit
+    return [ArticleUnitsPublic(article_id=article_id, label=row["article_label"], unit_count=len(named[article_id]),
+                               units=sorted(named[article_id].values(), key=unit_sort_key)[:EVIDENCE_SHOWN])
+            for article_id, row in sorted(articles.items(), key=lambda kv: article_sort_key(kv[1]))]
 
 
 @kept_until_write
 def campaigns(
     store: CachedStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
     year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
-    units_limit: int | None = 50,
+    units_limit: int | None = 50, items_shown: int | None = EVIDENCE_SHOWN,
 ) -> CampaignsPublic:
     """Groups of units that could run a joint campaign around one key date, law or audience.
 
@@ -266,8 +290,9 @@ def campaigns(
     `min_units` units; groups are sorted by size. The lead is chosen among all of a group's
     units; the group shows the lead and then the first `units_limit` units by name (in a
     province a group around 宪法 holds thousands), and its laws, audiences and calendar are
-    those of the units shown. `region` keeps the units whose region contains it (a county's
-    coordinator in a province-wide graph).
+    those of the units shown, each with its first `items_shown` rows (None: all, for the plan to hand
+    out). `region` keeps the units whose region contains it (a county's coordinator in a
+    province-wide graph).
     """
     anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
     given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
@@ -313,7 +338,7 @@ def campaigns(
             s.items = [{**rows[item_id], "unit_id": s.unit_id, "unit_name": s.unit_name}
                        for item_id in dict.fromkeys(item_ids[plan.shared.id, s.unit_id]) if item_id in rows]
     link_names = _LinkNames.of(store, list(rows.values()))
-    answer.data = [plan.group(shared_kind, link_names) for plan in plans]
+    answer.data = [plan.group(shared_kind, link_names, items_shown) for plan in plans]
     return answer
 
 
@@ -395,7 +420,7 @@ class _GroupPlan:
         return cls(shared, len(standings), lead, [lead, *shown] if lead in standings else shown,
                    [lead, *shown_inferred] if lead in answering else shown_inferred, len(answering))
 
-    def group(self, shared_kind: str, names: _LinkNames) -> CampaignGroupPublic:
+    def group(self, shared_kind: str, names: _LinkNames, items_shown: int | None) -> CampaignGroupPublic:
         units = sorted(self.units, key=Standing.name_key)
         rows = [row for s in units for row in s.items]
         by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
@@ -411,7 +436,8 @@ class _GroupPlan:
         return CampaignGroupPublic(
             shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
             units=[CampaignUnitPublic(
-                unit=s.unit, items=row_evidence(s.items), audiences=names.named("audience_ids", s.items),
+                unit=s.unit, items=page(row_evidence(s.items), 0, items_shown), item_count=len(s.items),
+                audiences=names.named("audience_ids", s.items),
                 methods=names.named("method_ids", s.items),
             ) for s in units],
             laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from domain import audit, coverage, exports, lookup, sharing
 from domain.cache import CachedStore
+from domain.models import EVIDENCE_SHOWN
 from graph import queries
 from graph.migrations import prepare, summarize_checklists
 from graph.queries.scope import LawScope
@@ -235,6 +236,48 @@ def test_shared_law_without_articles_falls_back_to_rows(county):
     assert [u.unit.id for u in answer.units] == ["UPSB", "UEDU"]
     with pytest.raises(NotFound):
         sharing.shared_law(county, "NOPE")
+
+
+def test_shared_law_pages_its_units_and_names_who_each_article_names(county):
+    answer = sharing.shared_law(county, "LFOOD", limit=1)
+    assert ([u.unit.id for u in answer.units], answer.unit_count, answer.lead.unit.id) == (["UMKT"], 2, "UMKT")
+    assert [u.unit.id for u in sharing.shared_law(county, "LFOOD", skip=1, limit=1).units] == ["UEDU"]
+    assert [(a.label, ids(a.units), a.unit_count) for a in answer.articles] == [
+        ("第六条", ["UMKT"], 1), ("第十条", ["UMKT", "UEDU"], 2), ("第五十七条", ["UEDU"], 1),
+        ("第一百二十一条", ["UMKT"], 1)]  # 公安 is named there too, but does not share the law
+
+
+def test_evidence_lists_show_the_first_rows_and_articles_and_count_them_all(county):
+    """A unit with more rows and articles for a law than an answer lists (EVIDENCE_SHOWN): each answer
+    shows the first ones and counts them all."""
+    rows = [{"id": f"C-MKT-2026#{row}", "checklist_id": "C-MKT-2026", "row": row, "law_text": "《食品安全法》",
+             "problems": [], "unresolved": []} for row in range(10, 17)]
+    articles = [{"id": f"LFOOD@2021/{seq}", "law_id": "LFOOD", "version_id": "LFOOD@2021", "seq": seq, "number": seq,
+                 "label": f"第{seq}条", "text": "市场监督管理部门应当加强监督管理。"} for seq in range(200, 206)]
+    with county.transaction() as tx:
+        tx.upsert_nodes("ChecklistItem", rows)
+        tx.upsert_edges("HAS_ITEM", [{"src": "C-MKT-2026", "dst": row["id"]} for row in rows])
+        tx.upsert_edges("CLAIMS", [{"src": row["id"], "dst": "LFOOD", "confidence": 1.0} for row in rows])
+        tx.upsert_edges("SCHEDULED", [{"src": row["id"], "dst": "consumer_rights_day"} for row in rows])
+        tx.upsert_nodes("Article", articles)
+        tx.upsert_edges("HAS_ARTICLE", [{"src": "LFOOD@2021", "dst": a["id"]} for a in articles])
+        tx.upsert_edges("NAMES", [{"src": a["id"], "dst": "market_regulation", "role": "duty"} for a in articles])
+        for query in queries.checklists.summarize_checklist("C-MKT-2026"):
+            tx.run(query)
+    [claimed] = [law for law in coverage.applicable(county, "UMKT").claimed if law.law.id == "LFOOD"]
+    assert ([item.row for item in claimed.items], claimed.item_count) == ([1, 10, 11, 12, 13], 8)
+    assert (len(claimed.articles), claimed.article_count) == (EVIDENCE_SHOWN, 9)
+    market = sharing.shared_law(county, "LFOOD").units[0]
+    assert (market.unit.id, [item.row for item in market.items], market.item_count) == ("UMKT", [1, 10, 11, 12, 13], 8)
+    assert (len(market.evidence), market.articles, market.duty_articles) == (EVIDENCE_SHOWN, 9, 8)
+    assert {m.role for m in market.evidence} == {"duty"}  # duties first
+    lead = sharing.shared_law(county, "LFOOD").lead
+    assert (len(lead.duty_articles), lead.duty_article_count) == (EVIDENCE_SHOWN, 8)
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day").data
+    [unit] = [u for u in group.units if u.unit.id == "UMKT"]
+    assert ([item.row for item in unit.items], unit.item_count) == ([1, 10, 11, 12, 13], 8)
+    [plan] = sharing.campaigns(county, key_date_id="consumer_rights_day", items_shown=None).data
+    assert [len(u.items) for u in plan.units if u.unit.id == "UMKT"] == [8]
 
 
 # --- joint campaigns --------------------------------------------------------------------------
@@ -543,3 +586,22 @@ def test_checklists_loaded_without_summaries_get_them_once(store):
                                     "RETURN count(i) AS n, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS p"))
     assert (summary.items, summary.items_with_problems) == (rows[0]["n"], rows[0]["p"]) != (0, 0)
     assert summarize_checklists(store) == 0
+    prepared = CachedStore(store)
+    assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(prepared, key_date_id="constitution_day").data] == [
+        ("LCON", ["UPSB", "UEDU"])]
+    assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(prepared, audience_id="students").data] == [
+        ("LFOOD", ["UMKT", "UEDU"])]
+
+
+def test_a_checklist_keeps_its_rows_per_key_date_and_audience(county):
+    """ROWS_ON and ROWS_FOR hold, side by side, each row for the anchor and a law it claims, and the
+    rows naming partners: what campaigns read instead of the rows."""
+    kept = county.store.read(Query(
+        "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_ON]->(k:KeyDate) "
+                "RETURN k.id AS k, r.item_ids AS items, r.law_ids AS laws, r.declaring_item_ids AS declaring"))
+    assert [(row["k"], sorted(zip(row["items"], row["laws"])), row["declaring"]) for row in kept] == [
+        ("consumer_rights_day", [("C-MKT-2026#1", "LFOOD"), ("C-MKT-2026#2", "LCONSUMER")], ["C-MKT-2026#1"])]
+    kept = county.store.read(Query(
+        "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_FOR]->(a:Audience) RETURN a.id AS a, r.law_ids AS laws"))
+    assert sorted((row["a"], sorted(row["laws"])) for row in kept) == [
+        ("consumers", ["LCONSUMER"]), ("enterprises", ["LCONTRACT", "LFOOD"]), ("students", ["LFOOD"])]
