@@ -23,6 +23,7 @@ from domain import audit as audit_service
 from domain import coverage, exports, lookup, sharing
 from domain.asked import checklist_year
 from domain.cache import CachedStore
+from domain.models import UNITS_SHOWN
 from domain.relevance import TIERS
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
@@ -129,7 +130,7 @@ def campaigns(
     audience: Annotated[str | None, typer.Option(help="Audience id, e.g. students.")] = None,
     region: Annotated[str | None, typer.Option(help="Only units whose region contains this.")] = None,
     min_units: Annotated[int, typer.Option(min=1, help="Least units in a group.")] = 2,
-    units_limit: Annotated[int, typer.Option(min=1, help="Units shown per group (the lead first).")] = 50,
+    units_limit: Annotated[int, typer.Option(min=1, help="Units shown per group (the lead first).")] = UNITS_SHOWN,
     year: YearOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Joint campaigns around one key date, law or audience: groups, suggested lead, calendar."""

@@ -16,6 +16,9 @@ from pufa.laws import LawBrief, LawFacts, as_read_back
 EVIDENCE_SHOWN = 5
 """Articles or checklist rows an answer lists per law and unit; a count beside the list has them all
 (`article_count`, `articles`, `item_count`: the law's or the unit's page shows them)."""
+UNITS_SHOWN = 10
+"""Units a campaign group lists by default besides its lead (`unit_count` has them all, the plan to hand
+out lists every one): a page of 20 groups around 12·4 in a province is 40 KB, not 200."""
 
 
 class NamedPublic(BaseModel):

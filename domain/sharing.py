@@ -32,6 +32,7 @@ from domain.cache import CachedStore, kept_until_write
 from domain.inference import LawDepartments, responsible_units
 from domain.models import (
     EVIDENCE_SHOWN,
+    UNITS_SHOWN,
     ArticleMatchPublic,
     ArticleUnitsPublic,
     CalendarEntryPublic,
@@ -281,7 +282,7 @@ def _article_units(standings: list[Standing]) -> list[ArticleUnitsPublic]:
 def campaigns(
     store: CachedStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
     year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
-    units_limit: int | None = 50, items_shown: int | None = EVIDENCE_SHOWN,
+    units_limit: int | None = UNITS_SHOWN, items_shown: int | None = EVIDENCE_SHOWN,
 ) -> CampaignsPublic:
     """Groups of units that could run a joint campaign around one key date, law or audience.
 
