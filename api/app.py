@@ -9,20 +9,40 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems, response_cache
 from api.limits import BodySizeLimit
-from api.routes import audit, campaigns, exports, gaps, health, ingest, laws, shared, status, units
+from api.routes import (
+    accounts,
+    audit,
+    auth,
+    campaigns,
+    checklists,
+    exports,
+    gaps,
+    health,
+    ingest,
+    laws,
+    plan,
+    public,
+    shared,
+    status,
+    units,
+)
 from api.web import install as install_web_pages
+from domain.accounts import LoginThrottle
 from domain.cache import CachedStore
 from domain.refresh import CacheRefresher
+from domain.sessions import Sessions
 from graph.migrations import prepare
 from graph.registry import open_store
 from graph.store import GraphStore
 from ingest.jobs import IngestJobs
+from pufa.clock import Clock, system_clock
 from pufa.config import Settings, get_settings
 
 API_V1 = "/api/v1"
@@ -51,8 +71,8 @@ class OneStampPerRead:
             await self.app(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
-    """Build the app; tests pass their own store, the server opens the configured one."""
+def create_app(settings: Settings | None = None, store: GraphStore | None = None, clock: Clock = system_clock) -> FastAPI:
+    """Build the app; tests pass their own store (and a clock they set), the server opens the configured one."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -79,13 +99,19 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app = FastAPI(title="Pufa Graph", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
+    app.state.clock = clock
+    app.state.sessions = Sessions(settings.secret_key.get_secret_value() if settings.secret_key else None,
+                                  int(settings.session_hours * 3600))
+    app.state.throttle = LoginThrottle(settings.login_failures_per_account, settings.login_failures_per_client,
+                                       timedelta(minutes=settings.login_window_minutes), clock)
     problems.install(app)
     app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
     response_cache.install(app, settings, skip_paths=("/health",))
     app.add_middleware(OneStampPerRead)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
-                   exports.router, ingest.router, status.router):
+                   exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
+                   plan.router, public.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

@@ -1,18 +1,22 @@
-"""Request dependencies the JSON routes and the pages share: the settings, the store and the
-ingest jobs (once per app), paging, the law scope of the read endpoints, and the bearer token
-write endpoints require."""
+"""Request dependencies the JSON routes and the pages share: the settings, the store, the ingest
+jobs, the session signer, the login throttle and the clock (once per app), paging, the law scope
+of the read endpoints, and who is acting (a bearer token or a session cookie, with its CSRF check)."""
 
 import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from domain import accounts
+from domain.accounts import BOOTSTRAP, Actor, LoginThrottle
 from domain.cache import CachedStore
+from domain.sessions import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Sessions
 from graph.queries.scope import LawScope
 from ingest.jobs import IngestJobs
 from nlp.principal import Tier
+from pufa.clock import Clock
 from pufa.config import Settings
 from pufa.errors import Forbidden, Unauthorized
 
@@ -32,26 +36,80 @@ def get_jobs(request: Request) -> IngestJobs:
     return request.app.state.jobs
 
 
+def get_sessions(request: Request) -> Sessions:
+    return request.app.state.sessions
+
+
+def get_throttle(request: Request) -> LoginThrottle:
+    return request.app.state.throttle
+
+
+def get_clock(request: Request) -> Clock:
+    return request.app.state.clock
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[CachedStore, Depends(get_store)]
 JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
+SessionsDep = Annotated[Sessions, Depends(get_sessions)]
+ThrottleDep = Annotated[LoginThrottle, Depends(get_throttle)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
+ClientDep = Annotated[str, Depends(client_address)]
 
 _bearer = HTTPBearer(auto_error=False)
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def require_token(
-    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    """Let a write through only with `Authorization: Bearer <PUFA_API_TOKEN>`; no token configured, no writes."""
-    expected = settings.api_token.get_secret_value() if settings.api_token else ""
-    if not expected:
-        raise Forbidden("writes are disabled: no API token is configured (set PUFA_API_TOKEN)")
-    if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
+async def sent_csrf(request: Request) -> str | None:
+    """The CSRF token a request sends back: the X-CSRF-Token header, or the form field."""
+    if header := request.headers.get(CSRF_HEADER):
+        return header
+    if request.headers.get("content-type", "").startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        value = (await request.form()).get(CSRF_FIELD)
+        return value if isinstance(value, str) else None
+    return None
+
+
+async def require_csrf(request: Request) -> None:
+    """Refuse an unsafe request whose CSRF token does not match the signed cookie (403)."""
+    if not get_sessions(request).csrf_matches(request.cookies.get(CSRF_COOKIE), await sent_csrf(request)):
+        raise Forbidden("the form is out of date or was not sent from these pages (CSRF check failed); reload the page")
+
+
+async def get_actor_or_none(
+    request: Request, settings: SettingsDep, store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Actor | None:
+    """Who is asking: a bearer token (PUFA_API_TOKEN is the bootstrap administrator, any other an
+    account's API token), else the session cookie; None for the public. A cookie-authenticated
+    unsafe request must also pass the CSRF check; a bearer token is not sent by browsers unasked."""
+    if credentials is not None:
+        expected = settings.api_token.get_secret_value() if settings.api_token else ""
+        if expected and secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
+            return BOOTSTRAP
+        return accounts.token_actor(store, credentials.credentials)
+    if request.headers.get("authorization"):
         raise Unauthorized("a valid bearer token is required (Authorization: Bearer <token>)")
+    claims = get_sessions(request).read(request.cookies.get(SESSION_COOKIE))
+    actor = accounts.session_actor(store, claims.account_id, claims.epoch) if claims else None
+    if actor is not None and request.method in UNSAFE_METHODS:
+        await require_csrf(request)
+    return actor
 
 
-TokenDep = Depends(require_token)
-"""For write routes: `@router.post(..., dependencies=[TokenDep])`."""
+def require_actor(actor: Annotated[Actor | None, Depends(get_actor_or_none)]) -> Actor:
+    if actor is None:
+        raise Unauthorized("sign in, or send a bearer token (Authorization: Bearer <token>)")
+    return actor
+
+
+OptionalActorDep = Annotated[Actor | None, Depends(get_actor_or_none)]
+ActorDep = Annotated[Actor, Depends(require_actor)]
+"""The acting account (401 without one). What it may do is checked where the write lands, in the domain."""
 
 
 @dataclass(frozen=True)
@@ -89,3 +147,28 @@ YearQuery = Annotated[
 TierQuery = Annotated[
     Tier | None, Query(description="Only one relevance tier: principal (主管), related (相关) or mentioned (提及)."),
 ]
+
+
+def start_session(request: Request, response: Response, actor: Actor) -> str:
+    """Set the session cookie for a signed-in actor and a fresh CSRF token (no fixation); returns the token."""
+    sessions, settings = get_sessions(request), get_settings(request)
+    epoch = accounts.session_epoch(request.app.state.store, actor.id)
+    response.set_cookie(SESSION_COOKIE, sessions.issue(actor.id, epoch), max_age=sessions.max_age, httponly=True,
+                        samesite="lax", secure=settings.cookie_secure, path="/")
+    return set_csrf_cookie(request, response)
+
+
+def set_csrf_cookie(request: Request, response: Response) -> str:
+    token, cookie = get_sessions(request).new_csrf()
+    response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict",
+                        secure=get_settings(request).cookie_secure, path="/")
+    return token
+
+
+def csrf_token(request: Request) -> str | None:
+    """The CSRF token of the request's cookie (for the page to embed), if it has a valid one."""
+    return get_sessions(request).csrf_of(request.cookies.get(CSRF_COOKIE))
+
+
+def end_session(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/")

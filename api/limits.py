@@ -8,11 +8,15 @@ bodies are counted as they arrive and cut off at the limit.
 
 from __future__ import annotations
 
-from fastapi import HTTPException
+from pathlib import Path
+
+from fastapi import HTTPException, UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import problem
+from pufa.errors import InputError, PayloadTooLarge
 
+CHUNK = 1 << 20
 FORM_ENVELOPE = 64 * 1024
 """Room for the multipart boundaries and the small form fields next to the file."""
 
@@ -47,3 +51,19 @@ class BodySizeLimit:
             return message
 
         await self.app(scope, counted, send)
+
+
+async def save_upload(upload: UploadFile, folder: Path, max_mb: int) -> Path:
+    """An upload on disk under its own (sanitised) name, refused once it passes the size limit."""
+    name = Path(upload.filename or "").name
+    if not name or name.startswith("."):
+        raise InputError("the upload has no file name", source="upload")
+    limit = max_mb * CHUNK
+    target, size = folder / name, 0
+    with open(target, "wb") as out:
+        while chunk := await upload.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"{name}: larger than the {max_mb} MB upload limit")
+            out.write(chunk)
+    return target

@@ -19,13 +19,14 @@ from pufa.errors import (
     PayloadTooLarge,
     PufaError,
     StoreUnavailable,
+    TooManyRequests,
     Unauthorized,
 )
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 STATUS_OF: dict[type[PufaError], int] = {
     NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413,
-    Conflict: 409,
+    Conflict: 409, TooManyRequests: 429,
 }
 
 
@@ -42,8 +43,17 @@ def problem(status: int, detail: str, instance: str, *, title: str | None = None
 
 def _pufa_error(request: Request, exc: PufaError) -> JSONResponse:
     status = status_of(exc)
-    return problem(status, str(exc), request.url.path, title=type(exc).__name__,
-                   headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
+    extra = {"state": exc.state} if isinstance(exc, Conflict) and exc.state else {}
+    return problem(status, str(exc), request.url.path, title=type(exc).__name__, headers=problem_headers(exc), **extra)
+
+
+def problem_headers(exc: PufaError) -> dict[str, str] | None:
+    """401 names the scheme to use; 429 says when to try again."""
+    if isinstance(exc, Unauthorized):
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(exc, TooManyRequests):
+        return {"Retry-After": str(exc.retry_after)}
+    return None
 
 
 def _field(location: tuple) -> str:

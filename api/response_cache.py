@@ -19,8 +19,10 @@ The viewer key (`viewer_of`) is the seam for accounts: `request.state.viewer` na
 about the requester that changes an answer or whether it may be seen (a role, a unit). Whatever
 sets it must run before this middleware (a middleware added after it in `create_app`); one set
 later, by a dependency, comes too late to look up and so keeps the response out of the cache. A
-request with no viewer set is "public" unless it carries credentials (a Cookie or an
+request with no viewer set is "public" unless it carries credentials (a session cookie or an
 Authorization header): then nothing told who it is for, and its answer is neither looked up nor kept.
+Other cookies (the CSRF cookie every visitor gets) are not credentials; a page that embeds the
+visitor's CSRF token says `Cache-Control: private` itself (api.web.render).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from domain.exports import XLSX_MEDIA_TYPE
+from domain.sessions import SESSION_COOKIE
 from pufa.config import Settings
 from pufa.errors import PufaError
 
@@ -62,9 +65,19 @@ def viewer_of(scope: Scope) -> str | None:
     with credentials that nothing named a viewer for."""
     state = scope.setdefault("state", {})
     viewer = state.get("viewer")
-    if viewer is None and not any(name in (b"cookie", b"authorization") for name, _ in scope["headers"]):
+    if viewer is None and not _has_credentials(scope):
         viewer = state["viewer"] = PUBLIC_VIEWER
     return viewer
+
+
+def _has_credentials(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            return True
+        if name == b"cookie" and any(cookie.split(b"=", 1)[0].strip() == SESSION_COOKIE.encode()
+                                     for cookie in value.split(b";")):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from rich.table import Table
 from cli.console import console, errors, print_json
 from cli.serve import serve as serve_command
 from cli.stores import opened_store
+from domain.cache import CachedStore
+from domain.demo import demo_accounts, publish_samples
 from graph.store import GraphStore
 from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists
@@ -179,9 +181,20 @@ def demo(
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API and pages after loading.")] = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Load the shipped catalogue and the sample county 澄河县 into the configured store, then serve."""
-    cases = get_settings().corpus_dir / "案例"
-    _run(as_json, lambda store, track: load_demo(store, cases_dir=cases, track=track))
+    """Load the shipped catalogue and the sample county 澄河县 into the configured store, publish its
+    2025 checklists, make one demo account per role (new passwords, printed), then serve."""
+    settings = get_settings()
+    _run(as_json, lambda store, track: load_demo(store, cases_dir=settings.corpus_dir / "案例", track=track))
+    with opened_store() as graph:
+        store = CachedStore(graph)
+        people = demo_accounts(store)
+        published = publish_samples(store, settings.attachments_dir)
+    table = Table(title=f"demo accounts (passwords are new on every `pufa demo`; {published} checklist(s) published now)")
+    for column in ("username", "role", "unit", "password"):
+        table.add_column(column)
+    for person in people:
+        table.add_row(person.username, person.role, person.unit or "", person.password)
+    console.print(table)
     if serve:
         console.print("[green]demo loaded[/]: serving; open the address below in a browser")
         serve_command(host=None, port=None, workers=None)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cli import ingest, queries
+from cli import accounts, ingest, queries
 from cli.console import console, errors, print_json
 from cli.serve import serve
 from cli.stores import opened_store
@@ -41,6 +41,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON instea
 app.command()(serve)
 queries.register(app)
 ingest.register(app)
+accounts.register(app)
 
 
 def main() -> None:

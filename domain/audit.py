@@ -169,10 +169,10 @@ def unit_audit(store: CachedStore, unit_id: str, *, year: int | None = None) -> 
 
 def _flagged(row: Row, kind: str) -> FlaggedItemPublic:
     codes = sorted(row["codes"])
-    return FlaggedItemPublic(item=item_evidence(row), codes=codes, missing=_missing(codes) if kind == "problems" else [])
+    return FlaggedItemPublic(item=item_evidence(row), codes=codes, missing=missing_questions(codes) if kind == "problems" else [])
 
 
-def _missing(codes: list[str]) -> list[str]:
+def missing_questions(codes: list[str]) -> list[str]:
     """missing:<question>:<why> codes → the questions, in the order the checklist asks them."""
     order = ("what", "whom", "how", "when", "who")
     asked = {code.split(":")[1] for code in codes if code.startswith("missing:") and code.count(":") >= 1}

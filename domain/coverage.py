@@ -87,7 +87,7 @@ def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[
 
 
 def owner_suggestions(
-    store: CachedStore, scope: LawScope, law_ids: list[str], limit: int,
+    store: CachedStore, scope: LawScope, law_ids: list[str], limit: int | None,
 ) -> dict[str, list[OwnerSuggestionPublic]]:
     """Per law, the local units acting as a department type it names, most relevant first (the principal
     authority's unit leads; then the articles giving its types a duty or a power)."""

@@ -24,6 +24,7 @@ from domain import audit
 from domain.asked import checklist_year
 from domain.briefs import law_brief, law_sort_key, unit_brief
 from domain.cache import CachedStore, kept_until_write
+from domain.models import InvitesPublic
 from domain.relevance import TIER_RANK, evidence_by_type
 from graph import queries
 from graph.queries.scope import LawScope
@@ -52,10 +53,16 @@ def neutralize(value: object) -> object:
     return value
 
 
+def printable(text: str) -> str:
+    """Text as an Office file (xlsx, docx: XML) can hold it: control characters other than tab and
+    line breaks dropped; typed into any free-text field, one would otherwise fail the whole download."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def xlsx_cell(value: object) -> object:
     """A value as an xlsx cell can hold it: control characters dropped first, so that none can hide a formula."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = printable(value)
     return neutralize(value)
 
 
@@ -223,3 +230,12 @@ def checklist_table(store: CachedStore, unit_id: str, *, year: int | None = None
         for number, row in enumerate(rows, start=1)
     ]
     return Sheet("普法责任清单", CHECKLIST_HEADER, table, title=f"{unit.name}{year}年普法责任清单")
+
+
+def invite_sheet(invites: InvitesPublic) -> Sheet:
+    """The invite codes as the bureau prints them and hands them to each unit's liaison."""
+    rows = [[number, invite.account.unit.name if invite.account.unit else None, invite.liaison_name,
+             invite.account.username, invite.code, invite.expires]
+            for number, invite in enumerate(invites.data, start=1)]
+    return Sheet("联络员账号", ["序号", "单位", "联络员", "用户名", "邀请码", "有效期至"], rows,
+                 title="普法责任清单系统 单位联络员账号（首次登录用邀请码设置密码；邀请码仅能使用一次，请妥善保管）")

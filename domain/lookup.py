@@ -142,8 +142,9 @@ def resolve_unit(store: CachedStore, text: str) -> UnitBriefPublic:
     raise InputError(f"{text!r} names {len(found)} units: " + ", ".join(f"{row['unit_id']} {row['unit_name']}" for row in found))
 
 
-def unit_detail(store: CachedStore, unit_id: str) -> UnitDetailPublic:
-    """A unit with its parent, sections, department types and checklist revisions."""
+def unit_detail(store: CachedStore, unit_id: str, *, show_liaison: bool = True) -> UnitDetailPublic:
+    """A unit with its parent, sections, department types and checklist revisions; its liaison's
+    contact details only when asked (for an account that reads the unit)."""
     rows = store.read(queries.units.unit_detail(unit_id))
     if not rows:
         raise NotFound(f"no unit with id {unit_id!r}")
@@ -151,7 +152,8 @@ def unit_detail(store: CachedStore, unit_id: str) -> UnitDetailPublic:
     parent = store.read(queries.units.parent_unit(unit_id))
     children = store.read(queries.units.sub_units(unit_id))
     return UnitDetailPublic(
-        unit=unit, liaison=LiaisonPublic(**{field: rows[0][f"liaison_{field}"] for field in ("name", "post", "phone", "email")}),
+        unit=unit, liaison=LiaisonPublic(**{field: rows[0][f"liaison_{field}"] for field in ("name", "post", "phone", "email")})
+        if show_liaison else LiaisonPublic(),
         parent=UnitBriefPublic(id=parent[0]["unit_id"], name=parent[0]["unit_name"]) if parent else None,
         sub_units=sorted((UnitBriefPublic(id=row["unit_id"], name=row["unit_name"]) for row in children),
                          key=lambda sub: (sub.name or "", sub.id)),

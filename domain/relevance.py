@@ -29,6 +29,8 @@ gives them: for these the count of duty articles says nothing, so they are relat
 principal authority (a government office named 主管) or mentioned. Without this a township government
 (乡镇人民政府) would be 相关 to 600 laws of the catalogue."""
 TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+OWNING_TIERS: tuple[Tier, ...] = ("principal", "related")
+"""The tiers that make a law a unit's to answer for without a claim: a mention alone does not."""
 
 
 @dataclass(frozen=True)

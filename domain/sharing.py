@@ -48,7 +48,7 @@ from domain.models import (
     SharedUnitPublic,
     UnitBriefPublic,
 )
-from domain.relevance import Relevance, TypeEvidence, evidence_by_type, type_names
+from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, type_names
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -58,8 +58,6 @@ from pufa.errors import InputError, NotFound
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 Evidence = dict[str, dict[str, TypeEvidence]]
-SHARING_TIERS = ("principal", "related")
-"""The tiers that make a law a unit's to share without a claim: a mention alone does not."""
 EVERY_LAW = LawScope(status=None, include_common=True)
 """A law asked for by id is weighed whatever its status, region or level."""
 
@@ -99,7 +97,7 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
             types_of_unit[unit_id].add(type_id)
     signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
     signatures = Counter(signature_of.values())
-    answering = {type_id: {law_id for law_id, found in laws.items() if found.tier in SHARING_TIERS}
+    answering = {type_id: {law_id for law_id, found in laws.items() if found.tier in OWNING_TIERS}
                  for type_id, laws in evidence_by_type(store, scope).items()}
     inferred_laws = {s: set().union(*(answering.get(type_id, ()) for type_id in s)) for s in signatures}
     inferred = Counter()
@@ -147,7 +145,7 @@ class Standing:
     @property
     def inferred(self) -> bool:
         """Not claiming the law, but answering for it as a principal or related authority."""
-        return not self.rows and self.relevance is not None and self.relevance.tier in SHARING_TIERS
+        return not self.rows and self.relevance is not None and self.relevance.tier in OWNING_TIERS
 
     @property
     def unit(self) -> UnitBriefPublic:
@@ -224,7 +222,7 @@ def standings_for_law(
         for link in partners.get(row["item_id"], []):
             standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
     for unit_id, matches, found in departments.relevances(evidence, law_id):
-        if unit_id in standings or (found is not None and found.tier in SHARING_TIERS):
+        if unit_id in standings or (found is not None and found.tier in OWNING_TIERS):
             held = standing(unit_id, names.get(unit_id))
             held.matches.extend(matches)
             held.relevance = found
@@ -411,7 +409,7 @@ class _GroupPlan:
             if unit_id in members:
                 members[unit_id].matches.extend(matches)
                 members[unit_id].relevance = found
-            elif in_region is not None and found is not None and found.tier in SHARING_TIERS and in_region(unit_id):
+            elif in_region is not None and found is not None and found.tier in OWNING_TIERS and in_region(unit_id):
                 answering.append(Standing(unit_id, names.get(unit_id), matches=list(matches), relevance=found))
         lead = choose_lead([*standings, *answering])
         others = [s for s in standings if s is not lead]

@@ -3,16 +3,20 @@ miss or mistake them); clearing the correction brings back what the register and
 
 from __future__ import annotations
 
+from domain.accounts import Actor
 from domain.briefs import unit_brief
 from domain.cache import CachedStore
 from graph import queries
 from ingest.units.load import acting_types
 from pufa import vocab
 from pufa.errors import InputError
+from pufa.workflow import Permission
 
 
-def correct_unit_types(store: CachedStore, unit_id: str, type_ids: list[str] | None) -> None:
-    """Make the unit act as exactly `type_ids` (None: as its register row and name imply), in one transaction."""
+def correct_unit_types(store: CachedStore, actor: Actor, unit_id: str, type_ids: list[str] | None) -> None:
+    """Make the unit act as exactly `type_ids` (None: as its register row and name imply), in one transaction.
+    Register data: the administrators' (as the register itself)."""
+    actor.require(Permission.BULK_INGEST)
     unit_brief(store, unit_id)
     if type_ids is not None:
         known = {term.id for term in vocab.department_types()}

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from graph import queries
 from graph.store import GraphStore
+from pufa.workflow import LEGACY_STATE
 
 
 def prepare(store: GraphStore) -> GraphStore:
     """Create what the schema lacks and fill in derived properties; safe to run on every start."""
     store.ensure_schema()
     summarize_checklists(store)
+    with store.transaction() as tx:
+        tx.run(queries.checklists.states_of_legacy_checklists(LEGACY_STATE.value))
     return store
 
 

@@ -111,13 +111,16 @@ NODES: dict[str, NodeType] = {
                 "unit_id": STRING, "year": INT, "revision": INT, "current": BOOL,
                 "source": STRING, "submitted_at": STRING, "digest": STRING,
                 "items": INT, "with_problems": INT, "with_unresolved": INT, "law_ids": STRINGS,
-                "summary_version": INT,
+                "state": STRING, "submitted_by": STRING, "based_on": STRING, "filing_number": STRING,
+                "filed_on": STRING, "published_on": STRING, "summary_version": INT,
             },
-            "One submitted revision of a unit's yearly responsibility checklist. Its row counts, "
-            "the laws its rows claim and its rows per key date and audience (ROWS_ON, ROWS_FOR) are kept "
-            "with it (written with the rows; `summary_version` says which of these it has), so a "
-            "province-wide audit, coverage count or campaign reads one node or relationship per unit "
-            "instead of walking every row.",
+            "One revision of a unit's yearly responsibility checklist, in a state of pufa.workflow.State. "
+            "`current` marks the bureau's revision of the unit's year: the latest that is not a draft. "
+            "`based_on` is the revision a draft was started from; `submitted_by` the account that "
+            "submitted it. Its row counts, the laws its rows claim and its rows per key date and audience "
+            "(ROWS_ON, ROWS_FOR) are kept with it (written with the rows; `summary_version` says which of "
+            "these it has), so a province-wide audit, coverage count or campaign reads one node or "
+            "relationship per unit instead of walking every row.",
             ("unit_id",),
         ),
         NodeType(
@@ -126,10 +129,62 @@ NODES: dict[str, NodeType] = {
                 "checklist_id": STRING, "row": INT, "source": STRING, "raw": STRING,
                 "law_text": STRING, "audience_text": STRING, "method_text": STRING,
                 "timing_text": STRING, "section": STRING, "person": STRING,
-                "partners": STRINGS, "problems": STRINGS, "unresolved": STRINGS,
+                "partners": STRINGS, "problems": STRINGS, "unresolved": STRINGS, "origin": STRING, "note": STRING,
             },
-            "One row of a checklist with its raw text and where it came from.",
+            "One row of a checklist with its raw text and where it came from; `origin` is the row of an "
+            "earlier revision it was copied from (its review comments stay beside it), `note` what the "
+            "system proposes for it (a replacement for a repealed law, a law new since last year).",
             ("checklist_id",),
+        ),
+        NodeType(
+            "Account",
+            {
+                "username": STRING, "display_name": STRING, "role": STRING, "unit_id": STRING,
+                "password_hash": STRING, "invite_hash": STRING, "invite_expires": STRING, "disabled": BOOL,
+                "session_epoch": INT, "created_at": STRING, "activated_at": STRING,
+            },
+            "A person who signs in (pufa.workflow.Role). The password is an argon2 hash; a one-time invite code "
+            "(SHA-256 at rest) lets a liaison set it on first use. Raising `session_epoch` ends every session "
+            "of the account (disable, reset, new password).",
+            ("username",),
+        ),
+        NodeType(
+            "ApiToken",
+            {"account_id": STRING, "name": STRING, "token_hash": STRING, "created_at": STRING, "revoked_at": STRING},
+            "A bearer token of an account for scripts: only its SHA-256 is kept (the token is shown once).",
+            ("token_hash", "account_id"),
+        ),
+        NodeType(
+            "Transition",
+            {"checklist_id": STRING, "action": STRING, "from_state": STRING, "to_state": STRING,
+             "actor_id": STRING, "actor": STRING, "at": STRING, "comment": STRING, "seq": INT},
+            "One step of a checklist's audit trail (pufa.workflow.TRANSITIONS): who, when, from which state "
+            "to which, and their comment; written in the transaction that made the step. `seq` orders steps "
+            "taken within one second.",
+            ("checklist_id",),
+        ),
+        NodeType(
+            "ReviewComment",
+            {"checklist_id": STRING, "item_id": STRING, "row": INT, "law_text": STRING, "text": STRING,
+             "author_id": STRING, "author": STRING, "at": STRING},
+            "A reviewer's comment on one row (`item_id`, with the row as it read then) or on the whole "
+            "checklist (no item).",
+            ("checklist_id",),
+        ),
+        NodeType(
+            "Attachment",
+            {"checklist_id": STRING, "file_name": STRING, "media_type": STRING, "size": INT, "sha256": STRING,
+             "uploaded_by": STRING, "uploaded_at": STRING},
+            "The signed and stamped copy of a checklist (PDF or image): its content is stored by SHA-256 "
+            "in PUFA_ATTACHMENTS_DIR, this is its record.",
+            ("checklist_id",),
+        ),
+        NodeType(
+            "ChecklistYear",
+            {"year": INT, "opened_at": STRING, "opened_by": STRING, "liaison_deadline": STRING,
+             "checklist_deadline": STRING, "notice": STRING},
+            "The bureau's plan for a checklist year: when it was opened, the deadlines for the liaison "
+            "registration and for the checklists, and the notice sent with it.",
         ),
         NodeType(
             "GraphState",
@@ -186,6 +241,11 @@ RELS: dict[str, RelType] = {
             "A checklist's rows targeting an audience, kept with it as ROWS_ON keeps those of a key date.",
             {"item_ids": STRINGS, "law_ids": STRINGS, "declaring_item_ids": STRINGS},
         ),
+        RelType("HAS_TRANSITION", "Checklist", "Transition", "A checklist revision's audit trail."),
+        RelType("HAS_COMMENT", "Checklist", "ReviewComment", "Review comments on a checklist revision."),
+        RelType("HAS_ATTACHMENT", "Checklist", "Attachment", "The signed and stamped copy of a revision."),
+        RelType("LIAISON_OF", "Account", "Unit", "A liaison account acts for this unit (and its sub-units)."),
+        RelType("HAS_TOKEN", "Account", "ApiToken", "An account's API tokens."),
     )
 }
 

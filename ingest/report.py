@@ -40,6 +40,8 @@ class IngestReport(BaseModel):
     unresolved: list[dict] = Field(default_factory=list)
     unit_types: list[UnitTypes] = Field(default_factory=list)
     """Unit register ingests: each unit's department types and where they came from."""
+    checklist_ids: list[str] = Field(default_factory=list)
+    """The checklist revisions written (for the checklist ingest)."""
     seconds: float = 0.0
 
     def add_written(self, written: dict[str, int]) -> None:

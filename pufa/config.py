@@ -24,7 +24,34 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: SecretStr | None = None
-    """Bearer token required by write endpoints; writes are refused while it is unset."""
+    """The bootstrap administrator's bearer token: it acts as a 普法办 admin (creates the first accounts,
+    loads the register); every other write is done by an account. Unset, only accounts can write."""
+    secret_key: SecretStr | None = None
+    """Signs session and CSRF cookies. Unset, each process draws a random key (with a warning in the
+    log): sessions then end when the server restarts, and several server processes would not accept
+    each other's cookies."""
+    session_hours: float = 12.0
+    cookie_secure: bool = False
+    """Mark cookies Secure (HTTPS only); set it behind TLS."""
+    login_failures_per_account: int = 5
+    login_failures_per_client: int = 20
+    login_window_minutes: float = 15.0
+    """Failed logins counted per account and per client address within this window; past the limit, refused."""
+    invite_days: int = 14
+    """How long a one-time invite code (first login of a liaison) stays valid."""
+    attachments_dir: Path = PROJECT_ROOT / "var" / "attachments"
+    """Signed and stamped copies of checklists, stored by content hash."""
+    max_attachment_mb: int = 10
+    smtp_host: str | None = None
+    """Reminders and escalations are also e-mailed to liaisons when set (otherwise only documents)."""
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    mail_from: str = "pufa@localhost"
+    bureau_name: str = "县司法局（县委全面依法治县委员会办公室）"
+    """Who signs the reminders and escalations (提示单, 督办单)."""
+    bureau_phone: str | None = None
     max_upload_mb: int = 20
     cache_refresh_seconds: float = 2.0
     """How often the API checks for a write to work the last-asked answers out again (0: never)."""

@@ -42,6 +42,18 @@ class Forbidden(PufaError):
 class Conflict(PufaError):
     """The request does not fit the current state (a job already running, a transition that does not apply)."""
 
+    def __init__(self, message: str, *, state: str | None = None):
+        self.state = state
+        super().__init__(message)
+
 
 class PayloadTooLarge(PufaError):
     """An upload over the configured size limit."""
+
+
+class TooManyRequests(PufaError):
+    """Too many failed logins for an account or from a client; try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(message)

@@ -121,6 +121,9 @@ start() {
   # the start/stop lock). (Background
   # jobs of a non-interactive shell ignore SIGINT, so Ctrl-C in the caller's terminal
   # does not kill it either; `stop` does.)
+  # The log exists before the JVM's shell opens it: on a busy machine the loop below could
+  # otherwise read it first, and sed's "no such file" would end this script (set -e).
+  : >"$LOG"
   # shellcheck disable=SC2086
   PUFA_NEO4J_PASSWORD=$WANT_PASSWORD nohup java "${JAVA_OPTS[@]}" ${NEO4J_TEST_JAVA_OPTS:-} \
     -cp "$LAUNCHER/target/classes:$LAUNCHER/target/lib/*" pufa.neo4j.Launcher \

@@ -1,5 +1,5 @@
 """Writes over HTTP: upload a checklist or a unit register, start an ingest job from the corpus
-folder (bearer token for each), and resolve citations.
+folder (each by an account whose role allows it, checked in the domain), and resolve citations.
 
 An upload is saved under its own file name (which often says whose checklist it is and for
 which year) in a private temporary folder, read by the same pipeline as `pufa ingest`, and
@@ -17,20 +17,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response, UploadFile, status
 from pydantic import BaseModel, Field
 
-from api.deps import JobsDep, SettingsDep, StoreDep, TokenDep
+from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
+from api.limits import save_upload
+from domain import intake, review
 from domain.models import CitationsPublic
-from ingest.checklists.load import ingest_checklists
 from ingest.jobs import IngestJob, JobKind
-from ingest.laws.load import ingest_law_table
 from ingest.report import IngestReport
-from ingest.units.load import ingest_units
 from nlp.catalogue import Catalogue
 from nlp.citations import extract_citations
-from pufa.config import Settings
-from pufa.errors import InputError, PayloadTooLarge
+from pufa.errors import InputError
 
 router = APIRouter(tags=["ingest"])
-CHUNK = 1 << 20
 JOB_STATE = "no-store"
 """A job's progress lives in this process, not in the graph: no graph stamp tells when it changed."""
 
@@ -67,63 +64,49 @@ def cite(request: CiteRequest) -> CitationsPublic:
     return CitationsPublic(data=citations, count=len(citations))
 
 
-async def _saved(upload: UploadFile, folder: Path, settings: Settings) -> Path:
-    """The upload on disk under its own (sanitised) name, refused once it passes the size limit."""
-    name = Path(upload.filename or "").name
-    if not name or name.startswith("."):
-        raise InputError("the upload has no file name", source="upload")
-    limit = settings.max_upload_mb * CHUNK
-    target, size = folder / name, 0
-    with open(target, "wb") as out:
-        while chunk := await upload.read(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise PayloadTooLarge(f"{name}: larger than the {settings.max_upload_mb} MB upload limit")
-            out.write(chunk)
-    return target
-
-
-@router.post("/checklists", response_model=IngestReport, dependencies=[TokenDep])
+@router.post("/checklists", response_model=IngestReport)
 async def upload_checklist(
-    store: StoreDep, settings: SettingsDep, file: UploadFile,
+    store: StoreDep, settings: SettingsDep, actor: ActorDep, clock: ClockDep, file: UploadFile,
     unit: Annotated[str | None, Form(description="Whose checklist, when the file does not say.")] = None,
     year: Annotated[int | None, Form(ge=1949, le=2100, description="Which year, when the file does not say.")] = None,
 ) -> IngestReport:
-    """Submit a unit's checklist (.docx, .xlsx, .csv, .txt); it replaces that unit's year atomically."""
+    """A unit's checklist (.docx, .xlsx, .csv, .txt). A liaison's upload becomes a draft of its own
+    unit's checklist; the administrator's enters it as submitted (the bureau's own ingest)."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
-        path = await _saved(file, Path(folder), settings)
-        report = ingest_checklists(store.store, [path], unit=unit, year=year)
+        path = await save_upload(file, Path(folder), settings.max_upload_mb)
+        report = review.upload_checklist(store, actor, path, unit=unit, year=year, clock=clock)
     if report.failed:
         raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name),
                          source=path.name)
     return report
 
 
-@router.post("/laws", response_model=IngestReport, dependencies=[TokenDep])
-async def upload_law_table(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReport:
-    """Add laws the catalogue lacks from a table (xlsx/csv/docx: title, level, issuer, dates, status)."""
+@router.post("/laws", response_model=IngestReport)
+async def upload_law_table(store: StoreDep, settings: SettingsDep, actor: ActorDep, file: UploadFile) -> IngestReport:
+    """Add laws the catalogue lacks from a table (xlsx/csv/docx: title, level, issuer, dates, status;
+    administrators)."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
-        path = await _saved(file, Path(folder), settings)
+        path = await save_upload(file, Path(folder), settings.max_upload_mb)
         try:
-            return ingest_law_table(store.store, path)
+            return intake.load_law_table(store, actor, path)
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), path.name)) from None
 
 
-@router.post("/units", response_model=IngestReport, dependencies=[TokenDep])
-async def upload_units(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestReport:
-    """Submit the unit register (CSV/XLSX, as 附件1): units, sections and department types."""
+@router.post("/units", response_model=IngestReport)
+async def upload_units(store: StoreDep, settings: SettingsDep, actor: ActorDep, file: UploadFile) -> IngestReport:
+    """Submit the unit register (CSV/XLSX, as 附件1): units, sections and department types (administrators)."""
     with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
-        path = await _saved(file, Path(folder), settings)
-        return ingest_units(store.store, path)
+        path = await save_upload(file, Path(folder), settings.max_upload_mb)
+        return intake.load_units(store, actor, path)
 
 
-@router.post("/ingest/jobs", response_model=IngestJob, status_code=status.HTTP_202_ACCEPTED,
-             dependencies=[TokenDep])
-def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, request: Request, response: Response) -> IngestJob:
+@router.post("/ingest/jobs", response_model=IngestJob, status_code=status.HTTP_202_ACCEPTED)
+def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, actor: ActorDep, request: Request,
+                     response: Response) -> IngestJob:
     """Ingest law texts, cases or the shipped catalogue from the corpus folder in the background
     (409 while another job runs); follow it at the returned Location."""
-    job = jobs.start(body.kind, body.paths)
+    job = intake.start_job(jobs, actor, body.kind, body.paths)
     response.headers["Location"] = str(request.url_for("ingest_job", job_id=job.id))
     return job
 

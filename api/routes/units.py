@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, TierQuery, TokenDep, YearQuery
+from api.deps import ActorDep, LawScopeDep, OptionalActorDep, PagingDep, StoreDep, TierQuery, YearQuery
 from domain import coverage, lookup, unit_types
 from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
@@ -22,8 +22,9 @@ def list_units(
 
 
 @router.get("/{unit_id}", response_model=UnitDetailPublic)
-def unit_detail(store: StoreDep, unit_id: str) -> UnitDetailPublic:
-    return lookup.unit_detail(store, unit_id)
+def unit_detail(store: StoreDep, actor: OptionalActorDep, unit_id: str) -> UnitDetailPublic:
+    """A unit; its liaison's name and contact details only for an account that reads the unit."""
+    return lookup.unit_detail(store, unit_id, show_liaison=actor is not None and actor.may_read_unit(unit_id))
 
 
 class DepartmentTypesCorrection(BaseModel):
@@ -32,11 +33,12 @@ class DepartmentTypesCorrection(BaseModel):
                     "correction, so that its register row and its name decide again.", max_length=100)
 
 
-@router.put("/{unit_id}/department-types", response_model=UnitDetailPublic, dependencies=[TokenDep])
-def correct_department_types(store: StoreDep, unit_id: str, correction: DepartmentTypesCorrection) -> UnitDetailPublic:
-    """The bureau corrects which department types a unit acts as (its answers follow at once)."""
-    unit_types.correct_unit_types(store, unit_id, correction.type_ids)
-    return lookup.unit_detail(store, unit_id)
+@router.put("/{unit_id}/department-types", response_model=UnitDetailPublic)
+def correct_department_types(store: StoreDep, actor: ActorDep, unit_id: str,
+                             correction: DepartmentTypesCorrection) -> UnitDetailPublic:
+    """The bureau corrects which department types a unit acts as (administrators; its answers follow at once)."""
+    unit_types.correct_unit_types(store, actor, unit_id, correction.type_ids)
+    return lookup.unit_detail(store, unit_id, show_liaison=actor.may_read_unit(unit_id))
 
 
 @router.get("/{unit_id}/applicable", response_model=ApplicablePublic)

@@ -9,12 +9,13 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.web.pages import router
+from api.web import account_pages, pages, workflow_pages
 
 STATIC_DIR = Path(__file__).parent / "static"
 
 
 def install(app: FastAPI) -> None:
     """Add the pages at / and their assets at /static."""
-    app.include_router(router)
+    for module in (pages, account_pages, workflow_pages):
+        app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -6,49 +6,28 @@ Errors on a page (an unknown law, a bad year) answer with a page in Chinese, not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+import tempfile
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request, Response
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
-from fastapi.routing import APIRoute
+from fastapi import Form, Query, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api.deps import LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
-from api.problems import status_of
+from api.deps import ActorDep, LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
+from api.limits import save_upload
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
-from domain import audit, coverage, exports, lookup, sharing
+from api.web.routing import PageNumber, page_router
+from domain import audit, coverage, exports, lookup, review, sharing
 from domain.asked import checklist_year, page
 from domain.coverage import GapTier
 from pufa import vocab
-from pufa.errors import InputError, NotFound, PufaError
+from pufa.errors import InputError, NotFound
 
-PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
-
-
-class PageRoute(APIRoute):
-    """A page route: our errors and bad query parameters become an HTML page with the right status."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-
-        async def page_handler(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except PufaError as exc:
-                status = status_of(exc)
-                return render(request, "error.html", status_code=status, status=status, detail=str(exc))
-            except RequestValidationError as exc:
-                detail = "；".join(f"参数 {error['loc'][-1]}：{error['msg']}" for error in exc.errors())
-                return render(request, "error.html", status_code=422, status=422, detail=detail)
-
-        return page_handler
-
-
-router = APIRouter(route_class=PageRoute, include_in_schema=False, default_response_class=HTMLResponse)
+router = page_router()
 
 
 @router.get("/")
@@ -104,7 +83,8 @@ def unit_page(
 ) -> HTMLResponse:
     """A unit: the legislation that applies to it (claimed, implied, missing) with evidence, its
     checklist, the audit's findings, and the upload of a new checklist."""
-    detail = lookup.unit_detail(store, unit_id)
+    actor = request.state.actor
+    detail = lookup.unit_detail(store, unit_id, show_liaison=actor is not None and actor.may_read_unit(unit_id))
     year = checklist_year(store, year)
     missing_at = Page("missing_page", missing_page, 20)
     return render(
@@ -113,8 +93,23 @@ def unit_page(
         missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, tier=tier, skip=missing_at.skip,
                                    limit=missing_at.size),
         missing_at=missing_at, tier=tier, checklist=exports.checklist_table(store, unit_id, year=year),
-        findings=audit.unit_audit(store, unit_id, year=year), uploads_enabled=settings.api_token is not None,
+        findings=audit.unit_audit(store, unit_id, year=year),
     )
+
+
+@router.post("/units/{unit_id}/upload")
+async def unit_upload_form(
+    request: Request, store: StoreDep, settings: SettingsDep, actor: ActorDep, unit_id: str, file: UploadFile,
+    year: Annotated[int | None, Form(ge=1949, le=2100)] = None,
+) -> Response:
+    """The administrator enters a unit's checklist as submitted (the bureau's own ingest)."""
+    unit = lookup.unit_detail(store, unit_id, show_liaison=False).unit
+    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
+        path = await save_upload(file, Path(folder), settings.max_upload_mb)
+        report = review.upload_checklist(store, actor, path, unit=unit.name, year=year)
+    if report.failed:
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+    return RedirectResponse(f"/units/{quote(unit_id)}", status_code=303)
 
 
 @router.get("/campaigns")

@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from api.deps import csrf_token, set_csrf_cookie
 from domain.exports import TIER_MARKS
 from domain.models import ItemEvidencePublic, KeyDatePublic, LeadPublic, RelevancePublic
+from pufa.workflow import ROLE_NAMES, STATE_NAMES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -139,5 +141,42 @@ def _environment() -> Environment:
 templates = Jinja2Templates(env=_environment())
 
 
+class PageCsrfToken:
+    """The CSRF token a page's forms send back, made only if the page has a form that needs it: a page
+    without one (most, for a visitor) sets no cookie and embeds nothing of the visitor's, so the
+    response cache may keep it for every public visitor."""
+
+    def __init__(self, request: Request):
+        self._request = request
+        self._token: str | None = None
+        self.fresh: Response | None = None
+        """The response holding a new CSRF cookie, when the visitor had none."""
+
+    @property
+    def used(self) -> bool:
+        return self._token is not None
+
+    def __str__(self) -> str:
+        if self._token is None:
+            self._token = csrf_token(self._request)
+            if self._token is None:
+                self.fresh = Response()
+                self._token = set_csrf_cookie(self._request, self.fresh)
+        return self._token
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, context, status_code=status_code)
+    """A page with who is signed in (for the menu) and, if it has forms, the CSRF token they send back
+    (a visitor without a CSRF cookie gets one with the page, which is then the visitor's own)."""
+    token = PageCsrfToken(request)
+    actor = getattr(request.state, "actor", None)
+    response = templates.TemplateResponse(request, template, {
+        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES, **context,
+    }, status_code=status_code)
+    if token.used:
+        response.headers["Cache-Control"] = "private, no-cache"
+    if token.fresh is not None:
+        for name, value in token.fresh.headers.items():
+            if name == "set-cookie":
+                response.headers.append("set-cookie", value)
+    return response

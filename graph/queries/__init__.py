@@ -18,9 +18,9 @@ Written for both planners:
   stamp.
 
 "Current checklist" means a Checklist with `current = true` for the year asked: a unit's
-latest revision of that year.
+latest revision of that year that is not a draft (the workflow keeps it so: domain.review).
 """
 
-from graph.queries import audit, campaigns, checklists, departments, laws, nodes, units
+from graph.queries import accounts, audit, campaigns, checklists, departments, laws, nodes, review, units
 
-__all__ = ["audit", "campaigns", "checklists", "departments", "laws", "nodes", "units"]
+__all__ = ["accounts", "audit", "campaigns", "checklists", "departments", "laws", "nodes", "review", "units"]

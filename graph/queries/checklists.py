@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from graph.queries.fragments import CURRENT, DECLARES, ITEM_FIELDS, unit_and_sections
+from graph.queries.fragments import CURRENT, DECLARES, ITEM_FIELDS, NOT_DRAFT, unit_and_sections
 from graph.query import Query
 from graph.schema import rel_type
+from pufa.workflow import State
 
 
 def latest_checklist_year() -> Query:
-    return Query("latest_checklist_year", "MATCH (c:Checklist) RETURN max(c.year) AS year", cached=True)
+    """The latest year with a current checklist (drafts are never current)."""
+    return Query("latest_checklist_year", "MATCH (c:Checklist) WHERE c.current RETURN max(c.year) AS year", cached=True)
 
 
 def current_claims(year: int | None) -> Query:
@@ -65,12 +67,14 @@ def checklist_items(unit_id: str, year: int | None) -> Query:
 
 
 def unit_checklists(unit_id: str) -> Query:
+    """A unit's revisions the bureau has (not its drafts)."""
     return Query(
         "unit_checklists",
-        "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+        f"MATCH (:Unit {{id: $unit_id}})-[:SUBMITTED]->(c:Checklist) WHERE {NOT_DRAFT} "
+        "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
         "RETURN c.id AS id, c.year AS year, c.revision AS revision, c.current AS current, c.source AS source, "
         "c.submitted_at AS submitted_at, count(i) AS items",
-        {"unit_id": unit_id},
+        {"unit_id": unit_id, "draft": State.DRAFT.value},
     )
 
 
@@ -147,10 +151,35 @@ def retire_current_checklists(unit_id: str, year: int) -> Query:
 
 
 def unit_year_checklists(unit_id: str, year: int) -> Query:
-    """A unit's checklist revisions for a year, newest first: the next revision number and whether it changed."""
+    """A unit's checklist revisions for a year, newest first: the next revision number, whether it
+    changed, and the states the workflow goes by."""
     return Query(
         "unit_year_checklists",
         "MATCH (:Unit {id: $unit_id})-[:SUBMITTED]->(c:Checklist) WHERE c.year = $year "
-        "RETURN c.revision AS revision, c.digest AS digest ORDER BY c.revision DESC",
+        "RETURN c.id AS id, c.revision AS revision, c.digest AS digest, c.state AS state, c.based_on AS based_on, "
+        "c.submitted_by AS submitted_by ORDER BY c.revision DESC",
         {"unit_id": unit_id, "year": year},
     )
+
+
+def checklist_parts(checklist_id: str) -> Query:
+    """The ids of a revision's rows and attachments (to replace a draft whole)."""
+    return Query(
+        "checklist_parts",
+        "MATCH (c:Checklist {id: $checklist_id}) OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
+        "WITH c, collect(i.id) AS item_ids OPTIONAL MATCH (c)-[:HAS_ATTACHMENT]->(a:Attachment) "
+        "RETURN item_ids, collect(a.id) AS attachment_ids",
+        {"checklist_id": checklist_id},
+    )
+
+
+def states_of_legacy_checklists(state: str) -> Query:
+    """Checklists written before the workflow get its state for what they were (the bureau's revisions)."""
+    return Query("states_of_legacy_checklists",
+                 "MATCH (c:Checklist) WHERE c.state IS NULL SET c.state = $state RETURN count(c) AS n", {"state": state})
+
+
+def forget_digest(checklist_id: str) -> Query:
+    """A draft edited row by row no longer has the content of an uploaded file."""
+    return Query("forget_digest", "MATCH (c:Checklist {id: $checklist_id}) SET c.digest = null RETURN c.id AS id",
+                 {"checklist_id": checklist_id})

@@ -30,6 +30,8 @@ ARTICLE_MATCH_FIELDS = (
 ARTICLE_MATCH_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in ARTICLE_MATCH_FIELDS.split(", "))
 CURRENT_ITEM = "(u:Unit)-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)"
 CURRENT = "c.current AND c.year = $year"
+NOT_DRAFT = "coalesce(c.state, '') <> $draft"
+"""A checklist `c` the bureau has (the query passes `draft`: pufa.workflow.State.DRAFT)."""
 DECLARES = "size(i.partners) > 0"
 """A row `i` naming partner units (配合单位): its unit declares itself lead (牵头) for the row's law."""
 CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"

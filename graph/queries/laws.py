@@ -150,3 +150,16 @@ def law_names() -> Query:
         packed=("id", "title", "short_title", "aliases", "level", "status", "promulgated", "effective", "repealed_on",
                 "current_version"),
     )
+
+
+def laws_changed_between(scope: LawScope, start: str, end: str) -> Query:
+    """Laws in scope that came into force or were last amended between two dates (ISO, inclusive)."""
+    clauses, params = scope.clauses()
+    changed = ("((l.effective >= $since AND l.effective <= $until) "
+               "OR (l.amended >= $since AND l.amended <= $until))")
+    return Query(
+        "laws_changed_between",
+        f"MATCH (l:Law) {where([*clauses, changed])} RETURN {LAW_BRIEF}, l.amended AS amended",
+        {**params, "since": start, "until": end},
+        cached=True,
+    )

@@ -119,3 +119,13 @@ def unit_type_sources(unit_id: str) -> Query:
         "u.types_written AS written, u.types_corrected AS corrected",
         {"unit_id": unit_id},
     )
+
+
+def unit_details(unit_ids: list[str]) -> Query:
+    """Units with their liaison's name and e-mail (for the bureau's notices)."""
+    return Query(
+        "unit_details",
+        f"MATCH (u:Unit) WHERE u.id IN $unit_ids RETURN {UNIT_FIELDS}, u.liaison_name AS liaison_name, "
+        "u.liaison_email AS liaison_email",
+        {"unit_ids": list(unit_ids)},
+    )

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.response_cache import KeptResponse, KeptResponses
+from domain.sessions import CSRF_COOKIE, SESSION_COOKIE
 from pufa.config import Settings
 from tests.conftest import open_neo4j_test_store
 from tests.fixtures_graph import build_county
@@ -158,12 +159,16 @@ def test_viewers_never_get_each_other_s_kept_bytes(store):
         stolen = client.get(path, headers={**reviewer, "If-None-Match": answers[0].headers["etag"]})
         assert stolen.status_code == 200 and stolen.json()["viewer"] == "reviewer"
         # Credentials that nothing turned into a viewer: not looked up, not kept.
-        for headers in ({"Cookie": "session=abc"}, {"Authorization": "Bearer abc"}):
+        for headers in ({"Cookie": f"{CSRF_COOKIE}=x; {SESSION_COOKIE}=abc"}, {"Authorization": "Bearer abc"}):
             worked_out.clear()
             for _ in range(2):
                 response = client.get(path, headers=headers)
                 assert response.json()["viewer"] is None and "etag" not in response.headers
             assert worked_out == [None, None]
+        # The CSRF cookie every visitor gets is no credential: the public answer, kept.
+        worked_out.clear()
+        assert client.get(path, headers={"Cookie": f"{CSRF_COOKIE}=x"}).headers["etag"] == answers[4].headers["etag"]
+        assert worked_out == []
         worked_out.clear()
         for _ in range(2):
             assert "etag" not in client.get("/api/v1/test/late").headers

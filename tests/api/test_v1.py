@@ -10,9 +10,10 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from api.app import create_app
-from api.deps import TokenDep
+from api.deps import ActorDep
 from domain.exports import neutralize
 from pufa.config import Settings
+from pufa.workflow import Permission
 from tests.fixtures_graph import build_county
 
 V1 = "/api/v1"
@@ -215,17 +216,22 @@ def test_unit_checklist_export_is_a_publishable_table(client):
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
-# --- the write token ---------------------------------------------------------------------------
+# --- the bootstrap token ---------------------------------------------------------------------
 
 
 def _write_app(token: str | None) -> TestClient:
-    """An app with one dummy write route guarded like the real ones will be."""
+    """An app with one dummy write route guarded like the real ones (an actor allowed to ingest)."""
     app = create_app(Settings(api_token=token), store=object())  # the guard never touches the store
-    app.add_api_route("/api/v1/_write", lambda: {"ok": True}, methods=["POST"], dependencies=[TokenDep])
+
+    def write(actor: ActorDep) -> dict:
+        actor.require(Permission.BULK_INGEST)
+        return {"ok": True}
+
+    app.add_api_route("/api/v1/_write", write, methods=["POST"])
     return TestClient(app)
 
 
-def test_writes_need_the_configured_bearer_token():
+def test_the_bootstrap_token_acts_as_the_administrator():
     with _write_app("s3cret-token") as client:
         missing = client.post(V1 + "/_write")
         assert missing.status_code == 401
@@ -240,12 +246,11 @@ def test_writes_need_the_configured_bearer_token():
 
 
 @pytest.mark.parametrize("token", [None, ""])
-def test_writes_are_forbidden_without_a_configured_token(token):
+def test_without_a_bootstrap_token_only_accounts_write(token):
     with _write_app(token) as client:
         response = client.post(V1 + "/_write", headers={"Authorization": "Bearer anything"})
-    assert response.status_code == 403
+    assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
-    assert "PUFA_API_TOKEN" in response.json()["detail"]
 
 
 def test_answers_asked_before_a_write_are_worked_out_again_before_the_next_visitor(store, monkeypatch):

@@ -59,3 +59,29 @@ def test_serve_refuses_several_workers_on_an_embedded_store(pufa, monkeypatch):
     monkeypatch.setattr("cli.serve.uvicorn.run", lambda *args, **kwargs: pytest.fail("uvicorn started"))
     code, _ = pufa("serve", "--workers", "2")
     assert code == 1
+
+
+def test_accounts_invite_the_register_list_disable_reset_and_tokens(pufa, tmp_path):
+    from openpyxl import load_workbook
+
+    assert pufa("ingest", "units", str(SAMPLE_UNITS))[0] == 0
+    sheet_path = tmp_path / "codes.xlsx"
+    code, out = pufa("accounts", "invite", "--xlsx", str(sheet_path), "--json")
+    assert code == 0
+    invites = json.loads(out)["data"]
+    assert invites and all(invite["code"] for invite in invites)
+    rows = list(load_workbook(sheet_path).active.iter_rows(min_row=3, values_only=True))
+    assert [row[4] for row in rows] == [invite["code"] for invite in invites]
+    assert json.loads(pufa("accounts", "invite", "--json")[1])["count"] == 0
+    code, out = pufa("accounts", "create", "reviewer1", "--role", "reviewer", "--name", "王审核", "--json")
+    assert code == 0 and json.loads(out)["invite"]["code"]
+    listed = json.loads(pufa("accounts", "list", "--json")[1])
+    assert listed["count"] == len(invites) + 1
+    assert pufa("accounts", "disable", "reviewer1")[1].strip() == "reviewer1: disabled"
+    reset = json.loads(pufa("accounts", "reset", "reviewer1", "--json")[1])
+    assert reset["code"] != json.loads(out)["invite"]["code"]
+    token_id, token = pufa("accounts", "tokens", "create", "reviewer1", "script")[1].split()
+    assert token.startswith("pufa_")
+    assert token not in pufa("accounts", "tokens", "list", "reviewer1", "--json")[1]
+    assert "revoked at" in pufa("accounts", "tokens", "revoke", token_id)[1]
+    assert pufa("accounts", "disable", "nobody")[0] == 1

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from domain.accounts import BOOTSTRAP, Actor
 from domain.cache import CachedStore
 from domain.lookup import unit_detail
 from domain.unit_types import correct_unit_types
 from graph.store import GraphStore
 from ingest.demo import SAMPLE_DIR
 from ingest.units.load import ingest_units
-from pufa.errors import InputError
+from pufa.errors import Forbidden, InputError
 from pufa.laws import unit_id
+from pufa.workflow import Role
 
 LIAISON_FORM = SAMPLE_DIR / "units_liaison_form.xlsx"
 MARKET = unit_id("澄河县市场监督管理局")
@@ -69,16 +71,24 @@ def test_the_bureau_corrects_types_and_a_new_register_keeps_the_correction(store
     register = write_register(tmp_path, ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-1,a@example.org"])
     ingest_units(store, register)
     cached = CachedStore(store)
-    correct_unit_types(cached, MARKET, ["market_regulation", "price"])
+    correct_unit_types(cached, BOOTSTRAP, MARKET, ["market_regulation", "price"])
     assert acting(store, "澄河县市场监督管理局") == [("market_regulation", "bureau"), ("price", "bureau")]
     ingest_units(store, register)  # the register comes again, still without types
     assert acting(store, "澄河县市场监督管理局") == [("market_regulation", "bureau"), ("price", "bureau")]
-    correct_unit_types(cached, MARKET, None)
+    correct_unit_types(cached, BOOTSTRAP, MARKET, None)
     assert ("drug_regulation", "name") in acting(store, "澄河县市场监督管理局")
 
 
 def test_an_unknown_type_is_refused_naming_it(store, tmp_path):
     ingest_units(store, write_register(tmp_path, ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-1,a@example.org"]))
     with pytest.raises(InputError, match="'markets'"):
-        correct_unit_types(CachedStore(store), MARKET, ["markets"])
+        correct_unit_types(CachedStore(store), BOOTSTRAP, MARKET, ["markets"])
     assert ("market_regulation", "name") in acting(store, "澄河县市场监督管理局")
+
+
+def test_only_an_administrator_corrects_types(store, tmp_path):
+    ingest_units(store, write_register(tmp_path, ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-1,a@example.org"]))
+    liaison = Actor(id="A1", username="mkt", role=Role.LIAISON, unit_id=MARKET, units=frozenset({MARKET}))
+    with pytest.raises(Forbidden):
+        correct_unit_types(CachedStore(store), liaison, MARKET, ["price"])
+    assert ("price", "bureau") not in acting(store, "澄河县市场监督管理局")

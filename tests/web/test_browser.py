@@ -21,12 +21,16 @@ import uvicorn
 from openpyxl import load_workbook
 
 from api.app import create_app
-from domain import audit
+from domain import accounts, audit
+from domain.accounts import BOOTSTRAP
+from domain.cache import CachedStore
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from ingest.demo import load_demo
 from pufa.config import PROJECT_ROOT, Settings
 from pufa.laws import law_id, unit_id
+from pufa.workflow import Role
+from tests.accounts import PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
 
@@ -167,22 +171,150 @@ def test_plan_a_campaign_and_export_it(page, tmp_path):
     assert any(row[2] == "牵头单位" for row in sheet.iter_rows(min_row=3, values_only=True))
 
 
-def test_upload_a_checklist_from_the_unit_page(page, tmp_path):
+def sign_in_page(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.fill("#login-form input[name=username]", username)
+    page.fill("#login-form input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_the_administrator_enters_a_checklist_from_the_unit_page(page, demo_store, tmp_path):
+    make_account(demo_store, "bureau-admin", Role.ADMIN)
     checklist = tmp_path / "统计局清单.csv"
     checklist.write_text("序号,法律法规名称,普法对象,普法方式,时间节点,责任科室,责任人\n"
                          "1,《中华人民共和国档案法》,国家工作人员,专题讲座,6月,办公室,魏巍\n", encoding="utf-8")
     page.goto(f"/units/{unit_id('澄河县统计局')}")
     assert "《中华人民共和国档案法》" not in page.locator("#checklist").inner_text()
+    assert page.locator("#upload-form").count() == 0
+    sign_in_page(page, "bureau-admin", "wrong password")
+    assert "用户名或密码不正确" in page.locator("p.error").inner_text()
+    sign_in_page(page, "bureau-admin")
+    page.goto(f"/units/{unit_id('澄河县统计局')}")
     page.set_input_files("#upload-form input[type=file]", str(checklist))
-    page.fill("#upload-form input[name=token]", "wrong-token")
-    page.click("#upload-form button[type=submit]")
-    assert "报送口令不正确" in page.locator(".upload-result.failed").inner_text()
-    page.fill("#upload-form input[name=token]", TOKEN)
-    page.click("#upload-form button[type=submit]")
-    assert "条目 1 条" in page.locator(".upload-result.done").inner_text()
     shot(page, "06-unit-upload")
-    page.get_by_role("link", name="刷新查看新清单").click()
-    page.wait_for_load_state()
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url(f"**/units/{unit_id('澄河县统计局')}")
     assert "《中华人民共和国档案法》" in page.locator("#checklist").inner_text()
     assert "中华人民共和国档案法" in page.locator("#applicable").inner_text()
     shot(page, "07-unit-after-upload")
+
+
+CYCLE_CSV = ("序号,法律法规名称,普法对象,普法方式,时间节点,责任科室,责任人\n"
+             "1,《中华人民共和国食品安全法》,企业经营者,以案释法,3月15日,食品股,陈晓梅\n"
+             "2,《中华人民共和国消费者权益保护法》,消费者,新媒体,全年,消保股,王五\n")
+SIGNED_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_the_checklist_year_from_upload_to_publication(browser, base_url, demo_store, tmp_path):
+    """A unit's liaison signs in with its invite code, uploads, edits a row, attaches the signed copy
+    and submits; another unit cannot see it; the reviewer returns it with a row comment; the unit
+    fixes and resubmits; the reviewer approves, files and publishes; the public sees it, no login."""
+    store = CachedStore(demo_store)
+    market = unit_id("澄河县市场监督管理局")
+    _, invite = accounts.create_account(store, BOOTSTRAP, "scjg", Role.LIAISON, unit_id=market, display_name="陈晓梅")
+    make_account(demo_store, "gaj", Role.LIAISON, unit_id("澄河县公安局"))
+    make_account(demo_store, "shenhe", Role.REVIEWER)
+    upload, signed = tmp_path / "市场监管局2027清单.csv", tmp_path / "盖章件.pdf"
+    upload.write_text(CYCLE_CSV, encoding="utf-8")
+    signed.write_bytes(SIGNED_PDF)
+
+    def person() -> object:
+        context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1400, "height": 900})
+        return context.new_page()
+
+    unit = person()
+    unit.goto("/activate")
+    unit.fill("#activate-form input[name=username]", "scjg")
+    unit.fill("#activate-form input[name=code]", invite.code)
+    unit.fill("#activate-form input[name=password]", "scjg-password-1")
+    unit.fill("#activate-form input[name=password_again]", "scjg-password-1")
+    unit.click("#activate-form button[type=submit]")
+    unit.wait_for_url("**/my")
+    unit.select_option("#upload-form select[name=unit_id]", market)
+    unit.fill("#upload-form input[name=year]", "2027")
+    unit.set_input_files("#upload-form input[type=file]", str(upload))
+    unit.click("#upload-form button[type=submit]")
+    unit.wait_for_url("**/checklists/*")
+    checklist_url = unit.url
+    assert unit.locator("#state").inner_text() == "草稿"
+    first = unit.locator("form.row-edit").first
+    first.locator("input[name=audience_text]").fill("企业经营者、消费者")
+    first.locator("button.save").click()
+    unit.wait_for_load_state()
+    assert unit.locator("form.row-edit").first.locator("input[name=audience_text]").input_value() == "企业经营者、消费者"
+    unit.set_input_files("#attach-form input[type=file]", str(signed))
+    unit.click("#attach-form button[type=submit]")
+    unit.wait_for_load_state()
+    assert "盖章件.pdf" in unit.locator("#attachment").inner_text()
+    shot(unit, "10-unit-draft")
+    unit.click("#actions button[value=submit]")
+    unit.wait_for_load_state()
+    assert unit.locator("#state").inner_text() == "已报送"
+
+    other = person()
+    sign_in_page(other, "gaj")
+    assert "市场监督管理局" not in other.locator("#checklists").inner_text()
+    response = other.goto(checklist_url)
+    assert response.status == 403 and other.locator("form.row-edit").count() == 0
+
+    reviewer = person()
+    sign_in_page(reviewer, "shenhe")
+    reviewer.goto("/review")
+    assert "澄河县市场监督管理局" in reviewer.locator("#queue").inner_text()
+    reviewer.goto(checklist_url)
+    reviewer.locator("form.row-comment").first.locator("input[name=text]").fill("请写明以案释法所用的具体案例")
+    reviewer.locator("form.row-comment").first.locator("button").click()
+    reviewer.wait_for_load_state()
+    reviewer.fill("form.step-return input[name=comment]", "请按条目意见修改后重新报送")
+    shot(reviewer, "11-review")
+    reviewer.click("form.step-return button")
+    reviewer.wait_for_load_state()
+    assert reviewer.locator("#state").inner_text() == "已退回修改"
+
+    unit.goto(checklist_url)
+    assert "请写明以案释法所用的具体案例" in unit.locator("#rows").inner_text()
+    unit.click("#revise-form button")
+    unit.wait_for_url("**/checklists/*")
+    assert unit.url != checklist_url and "请写明以案释法所用的具体案例" in unit.locator("#rows").inner_text()
+    fix = unit.locator("form.row-edit").first
+    fix.locator("input[name=method_text]").fill("以案释法（某超市销售过期食品案）")
+    fix.locator("button.save").click()
+    unit.wait_for_load_state()
+    unit.set_input_files("#attach-form input[type=file]", str(signed))
+    unit.click("#attach-form button[type=submit]")
+    unit.wait_for_load_state()
+    unit.click("#actions button[value=submit]")
+    unit.wait_for_load_state()
+    assert unit.locator("#state").inner_text() == "已重新报送"
+    fixed_url = unit.url
+
+    reviewer.goto(fixed_url)
+    reviewer.click("form.step-approve button")
+    reviewer.wait_for_load_state()
+    reviewer.fill("form.step-file input[name=filing_number]", "澄普备〔2027〕1号")
+    reviewer.click("form.step-file button")
+    reviewer.wait_for_load_state()
+    reviewer.click("form.step-publish button")
+    reviewer.wait_for_load_state()
+    assert reviewer.locator("#state").inner_text() == "已公布"
+    assert [row.inner_text().split("\t")[1] for row in reviewer.locator("#trail tbody tr").all()] == [
+        "报送", "退回修改", "重新报送", "审核通过", "备案", "向社会公布"]
+    shot(reviewer, "12-published-trail")
+
+    public = person()
+    public.goto("/public?law=食品安全法&year=2027")
+    listing = public.locator("#published").inner_text()
+    assert "澄河县市场监督管理局" in listing and "澄普备〔2027〕1号" in listing
+    public.get_by_role("link", name="澄河县市场监督管理局").click()
+    public.wait_for_load_state()
+    assert "以案释法（某超市销售过期食品案）" in public.locator("#published-rows").inner_text()
+    assert "请写明" not in public.content()
+    shot(public, "13-public-checklist")
+    with public.expect_download() as download_info:
+        public.get_by_role("link", name="下载 Excel").click()
+    download_info.value.save_as(tmp_path / "published.xlsx")
+    sheet = load_workbook(tmp_path / "published.xlsx").active
+    assert sheet.cell(1, 1).value == "澄河县市场监督管理局2027年普法责任清单"
+    for tab in (unit, other, reviewer, public):
+        tab.context.close()

@@ -18,6 +18,8 @@ from domain import sharing
 from domain.cache import CachedStore
 from ingest.reference import write_reference
 from pufa.config import Settings
+from pufa.workflow import Role
+from tests.accounts import make_account, sign_in
 from tests.fixtures_graph import REGION, build_county
 
 TOKEN = "page-test-token"
@@ -89,13 +91,16 @@ def test_unit_page_separates_claimed_inferred_and_missing(client):
     assert "第四条" in missing  # the article naming 公安机关 in the dog regulation
     assert "《澄河县城区养犬管理办法》" in section(html, "checklist")
     assert "缺少谁去普（责任科室/责任人）" in section(html, "findings")
-    assert 'id="upload-form"' in html and 'value="澄河县公安局"' in html
+    assert "0000-7000111" not in html  # the liaison's phone, for accounts only
 
 
-def test_unit_page_without_a_token_offers_no_upload(county):
-    with TestClient(create_app(Settings(region=REGION), store=county)) as client:
-        html = page(client, "/units/UPSB")
-    assert 'id="upload-form"' not in html and "PUFA_API_TOKEN" in section(html, "upload")
+def test_unit_page_offers_the_bureau_upload_to_the_administrator_only(client, county):
+    html = page(client, "/units/UPSB")
+    assert 'id="upload-form"' not in html and "我的清单" in section(html, "upload")
+    make_account(county, "admin1", Role.ADMIN)
+    sign_in(client, "admin1")
+    html = page(client, "/units/UPSB")
+    assert 'id="upload-form"' in html and 'name="csrf_token"' in html and "0000-7000111" in html
 
 
 def test_campaign_planner_groups_units_around_a_key_date(client):

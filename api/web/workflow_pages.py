@@ -1,0 +1,205 @@
+"""The checklist year as pages: 我的清单 (a unit's revisions, upload, new drafts), one checklist
+(rows with findings and comments, editing a draft, the signed copy, the steps open to the reader,
+the audit trail, the comparison with last year), 审核队列, 年度安排 (deadlines, overdue units,
+提示单 and 督办单), 新颁法律法规清单, and the public 公开清单 that needs no login.
+
+Forms post here and come back to a page (post/redirect/get); every rule is the domain's.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import quote
+
+from fastapi import Form, Query, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
+from api.limits import CHUNK, save_upload
+from api.web.render import Page, render
+from api.web.routing import PageNumber, page_router
+from domain import plan, publication, review, yearly
+from domain.briefs import unit_brief, unit_names
+from domain.publication import DOCX_MEDIA_TYPE
+from ingest.checklists.edit import RowFields
+from pufa.errors import InputError, PayloadTooLarge
+from pufa.workflow import Permission
+
+router = page_router()
+Text = Annotated[str, Form(max_length=5000)]
+OptionalText = Annotated[str | None, Form(max_length=5000)]
+YearForm = Annotated[int, Form(ge=1949, le=2100)]
+KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
+SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
+
+
+def _to(checklist_id: str, anchor: str = "") -> RedirectResponse:
+    return RedirectResponse(f"/checklists/{quote(checklist_id)}{anchor}", status_code=303)
+
+
+@router.get("/my")
+def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep) -> HTMLResponse:
+    """我的清单: the revisions of the liaison's units by year, with what can be done next."""
+    actor.require(Permission.EDIT_OWN)
+    year = clock().year
+    units = sorted(actor.units, key=lambda u: (u != actor.unit_id, u))
+    checklists = review.unit_checklists(store, actor)
+    names = {c.unit.id: c.unit.name for c in checklists.data}
+    names |= unit_names(store, units)
+    return render(request, "my.html", year=year, units=[(u, names.get(u) or u) for u in units],
+                  checklists=checklists, plan=plan.year_plan(store, year))
+
+
+@router.post("/my/upload")
+async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+                         clock: ClockDep, file: UploadFile, year: YearForm, unit_id: Text) -> Response:
+    """A checklist file becomes a draft of the chosen unit's year."""
+    actor.require_unit(unit_id)
+    unit = unit_brief(store, unit_id)
+    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
+        path = await save_upload(file, Path(folder), settings.max_upload_mb)
+        report = review.upload_checklist(store, actor, path, unit=unit.name, year=year, clock=clock)
+    if report.failed:
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+    if not report.checklist_ids:
+        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name)
+    return _to(report.checklist_ids[0])
+
+
+@router.post("/my/drafts")
+def my_draft_form(actor: ActorDep, store: StoreDep, scope: LawScopeDep, unit_id: Text, year: YearForm,
+                  from_last_year: Annotated[bool, Form()] = False) -> Response:
+    draft = review.new_draft(store, actor, unit_id, year, from_last_year=from_last_year, scope=scope)
+    return _to(draft.id)
+
+
+@router.get("/checklists/{checklist_id}")
+def checklist_page(request: Request, checklist_id: str, actor: ActorDep, store: StoreDep,
+                   scope: LawScopeDep) -> HTMLResponse:
+    detail = review.checklist_detail(store, actor, checklist_id, scope=scope)
+    return render(request, "checklist.html", detail=detail, comparison=yearly.compare_with_previous(store, actor, checklist_id),
+                  may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted"))
+
+
+@router.post("/checklists/{checklist_id}/row")
+def row_form(
+    checklist_id: str, actor: ActorDep, store: StoreDep, item_id: OptionalText = None,
+    delete: Annotated[bool, Form()] = False, law_text: Text = "", audience_text: Text = "", method_text: Text = "",
+    timing_text: Text = "", section: Text = "", person: Text = "", partners: Text = "",
+) -> Response:
+    """Add, change or delete a row of a draft."""
+    if delete and item_id:
+        review.delete_row(store, actor, checklist_id, item_id)
+        return _to(checklist_id, "#rows")
+    fields = RowFields(law_text=law_text, audience_text=audience_text, method_text=method_text, timing_text=timing_text,
+                       section=section, person=person, partners=partners)
+    review.save_row(store, actor, checklist_id, fields, item_id or None)
+    return _to(checklist_id, "#rows")
+
+
+@router.post("/checklists/{checklist_id}/attachment")
+async def attachment_form(checklist_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+                          clock: ClockDep, file: UploadFile) -> Response:
+    limit = settings.max_attachment_mb * CHUNK
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise PayloadTooLarge(f"{file.filename}: larger than the {settings.max_attachment_mb} MB limit for a signed copy")
+    review.attach(store, actor, checklist_id, file.filename or "", content, settings.attachments_dir, limit, clock)
+    return _to(checklist_id, "#attachment")
+
+
+@router.get("/checklists/{checklist_id}/attachment")
+def attachment_download(checklist_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
+    meta, content = review.attachment(store, actor, checklist_id, settings.attachments_dir)
+    return Response(content, media_type=meta.media_type)
+
+
+@router.post("/checklists/{checklist_id}/comments")
+def comment_form(checklist_id: str, actor: ActorDep, store: StoreDep, clock: ClockDep, text: Text,
+                 item_id: OptionalText = None) -> Response:
+    review.add_comment(store, actor, checklist_id, text, item_id or None, clock)
+    return _to(checklist_id, "#rows")
+
+
+@router.post("/checklists/{checklist_id}/steps/{action}")
+def step_form(checklist_id: str, action: str, actor: ActorDep, store: StoreDep, clock: ClockDep,
+              comment: OptionalText = None, filing_number: OptionalText = None) -> Response:
+    review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
+    return _to(checklist_id)
+
+
+@router.post("/checklists/{checklist_id}/revise")
+def revise_form(checklist_id: str, actor: ActorDep, store: StoreDep) -> Response:
+    return _to(review.revise(store, actor, checklist_id).id)
+
+
+@router.get("/review")
+def review_page(request: Request, actor: ActorDep, store: StoreDep, queue_page: PageNumber = 1) -> HTMLResponse:
+    """审核队列: submissions waiting for review, oldest first."""
+    at = Page("queue_page", queue_page, 50)
+    return render(request, "review.html", queue=review.review_queue(store, actor, skip=at.skip, limit=at.size), at=at)
+
+
+@router.get("/plan")
+def plan_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep,
+              year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+    """年度安排: the year's deadlines, who is overdue, and their notices."""
+    today = clock().date()
+    year = year or today.year
+    return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
+                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=actor.may(Permission.NOTIFY), sent=None)
+
+
+@router.post("/plan")
+def plan_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
+              liaison_deadline: OptionalText = None, checklist_deadline: OptionalText = None,
+              notice: OptionalText = None) -> Response:
+    plan.save_plan(store, actor, year, liaison_deadline=liaison_deadline, checklist_deadline=checklist_deadline,
+                   notice=notice, clock=clock)
+    return RedirectResponse(f"/plan?year={year}", status_code=303)
+
+
+@router.get("/plan/notices.docx")
+def notices_download(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, kind: KindQuery,
+                     year: Annotated[int, Query(ge=1949, le=2100)], subject: SubjectQuery = "checklist",
+                     unit_id: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    content = plan.notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit_id,
+                               today=clock().date())
+    name = f"{subject}-{kind}-{year}{'-' + unit_id if unit_id else ''}.docx"
+    return Response(content, media_type=DOCX_MEDIA_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/plan/send")
+def send_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+              year: YearForm, kind: Annotated[Literal["reminder", "escalation"], Form()],
+              subject: Annotated[Literal["checklist", "liaison"], Form()] = "checklist") -> HTMLResponse:
+    today = clock().date()
+    sent = plan.send_notices(store, actor, year, kind, settings, subject=subject, today=today)
+    return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
+                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=True, sent=sent)
+
+
+@router.get("/new-laws")
+def new_laws_page(request: Request, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep,
+                  year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+    """新颁法律法规清单: laws new or amended since last year and whether the units concerned list them."""
+    year = year or clock().year
+    return render(request, "new_laws.html", year=year, found=yearly.new_laws(store, actor, year, scope=scope))
+
+
+@router.get("/public")
+def public_page(request: Request, store: StoreDep, year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+                law: Annotated[str, Query(max_length=100)] = "", unit: Annotated[str, Query(max_length=100)] = "",
+                list_page: PageNumber = 1) -> HTMLResponse:
+    """公开清单: the published checklists, by year and unit, searchable by law and by unit (no login)."""
+    at = Page("list_page", list_page, 50)
+    found = publication.published_checklists(store, year=year, law=law, unit=unit, skip=at.skip, limit=at.size)
+    return render(request, "public.html", found=found, at=at, year=year, law=law, unit=unit,
+                  years=publication.published_years(store))
+
+
+@router.get("/public/checklists/{checklist_id}")
+def public_checklist_page(request: Request, checklist_id: str, store: StoreDep) -> HTMLResponse:
+    return render(request, "public_checklist.html", detail=publication.published_checklist(store, checklist_id))

@@ -1,0 +1,112 @@
+"""Accounts and their API tokens: look-ups by name, id and token hash, and the few updates."""
+
+from __future__ import annotations
+
+from graph.query import Query
+
+ACCOUNT_FIELDS = (
+    "a.id AS id, a.username AS username, a.display_name AS display_name, a.role AS role, a.unit_id AS unit_id, "
+    "a.password_hash AS password_hash, a.invite_hash AS invite_hash, a.invite_expires AS invite_expires, "
+    "a.disabled AS disabled, a.session_epoch AS session_epoch, a.created_at AS created_at, "
+    "a.activated_at AS activated_at"
+)
+
+
+def account_by_username(username: str) -> Query:
+    return Query("account_by_username", f"MATCH (a:Account) WHERE a.username = $username RETURN {ACCOUNT_FIELDS}",
+                 {"username": username})
+
+
+def account_by_id(account_id: str) -> Query:
+    return Query("account_by_id", f"MATCH (a:Account {{id: $account_id}}) RETURN {ACCOUNT_FIELDS}",
+                 {"account_id": account_id})
+
+
+def all_accounts() -> Query:
+    """Every account with its unit's name (an admin's list: a county has tens, a province thousands)."""
+    return Query(
+        "all_accounts",
+        f"MATCH (a:Account) OPTIONAL MATCH (a)-[:LIAISON_OF]->(u:Unit) RETURN {ACCOUNT_FIELDS}, u.name AS unit_name",
+    )
+
+
+def liaison_accounts_of(unit_ids: list[str]) -> Query:
+    return Query(
+        "liaison_accounts_of",
+        f"MATCH (a:Account) WHERE a.unit_id IN $unit_ids RETURN {ACCOUNT_FIELDS}",
+        {"unit_ids": list(unit_ids)},
+    )
+
+
+def registered_liaisons() -> Query:
+    """Units whose register row names a liaison, with the id of an account acting for the unit, if any."""
+    return Query(
+        "registered_liaisons",
+        "MATCH (u:Unit) WHERE u.liaison_name IS NOT NULL AND u.liaison_name <> '' "
+        "OPTIONAL MATCH (a:Account)-[:LIAISON_OF]->(u) "
+        "RETURN u.id AS unit_id, u.name AS unit_name, u.liaison_name AS liaison_name, "
+        "u.liaison_post AS liaison_post, u.liaison_email AS liaison_email, collect(a.id) AS account_ids",
+    )
+
+
+def set_password(account_id: str, password_hash: str, at: str) -> Query:
+    """A new password: the invite code is spent and every earlier session ends."""
+    return Query(
+        "set_password",
+        "MATCH (a:Account {id: $account_id}) SET a.password_hash = $password_hash, a.invite_hash = null, "
+        "a.invite_expires = null, a.activated_at = coalesce(a.activated_at, $at), "
+        "a.session_epoch = coalesce(a.session_epoch, 0) + 1 RETURN a.id AS id",
+        {"account_id": account_id, "password_hash": password_hash, "at": at},
+    )
+
+
+def set_invite(account_id: str, invite_hash: str, expires: str) -> Query:
+    """A reset: the password goes, a new invite code comes, every session ends."""
+    return Query(
+        "set_invite",
+        "MATCH (a:Account {id: $account_id}) SET a.password_hash = null, a.invite_hash = $invite_hash, "
+        "a.invite_expires = $expires, a.session_epoch = coalesce(a.session_epoch, 0) + 1 RETURN a.id AS id",
+        {"account_id": account_id, "invite_hash": invite_hash, "expires": expires},
+    )
+
+
+def set_disabled(account_id: str, disabled: bool) -> Query:
+    return Query(
+        "set_disabled",
+        "MATCH (a:Account {id: $account_id}) SET a.disabled = $disabled, "
+        "a.session_epoch = coalesce(a.session_epoch, 0) + 1 RETURN a.id AS id",
+        {"account_id": account_id, "disabled": disabled},
+    )
+
+
+TOKEN_FIELDS = (
+    "t.id AS id, t.account_id AS account_id, t.name AS name, t.created_at AS created_at, t.revoked_at AS revoked_at"
+)
+
+
+def token_by_hash(token_hash: str) -> Query:
+    return Query(
+        "token_by_hash",
+        f"MATCH (t:ApiToken) WHERE t.token_hash = $token_hash RETURN {TOKEN_FIELDS}",
+        {"token_hash": token_hash},
+    )
+
+
+def tokens_of(account_id: str) -> Query:
+    return Query(
+        "tokens_of",
+        f"MATCH (:Account {{id: $account_id}})-[:HAS_TOKEN]->(t:ApiToken) RETURN {TOKEN_FIELDS} ORDER BY t.created_at",
+        {"account_id": account_id},
+    )
+
+
+def token_by_id(token_id: str) -> Query:
+    return Query("token_by_id", f"MATCH (t:ApiToken {{id: $token_id}}) RETURN {TOKEN_FIELDS}", {"token_id": token_id})
+
+
+def revoke_token(token_id: str, at: str) -> Query:
+    return Query(
+        "revoke_token",
+        "MATCH (t:ApiToken {id: $token_id}) SET t.revoked_at = coalesce(t.revoked_at, $at) RETURN t.id AS id",
+        {"token_id": token_id, "at": at},
+    )
