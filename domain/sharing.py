@@ -48,7 +48,7 @@ from domain.models import (
     SharedUnitPublic,
     UnitBriefPublic,
 )
-from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, type_names
+from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, evidence_of_laws, type_names
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -58,12 +58,6 @@ from pufa.errors import InputError, NotFound
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 Evidence = dict[str, dict[str, TypeEvidence]]
-EVERY_LAW = LawScope(status=None, include_common=True)
-"""A law asked for by id is weighed whatever its status, region or level."""
-
-
-def all_evidence(store: CachedStore) -> Evidence:
-    return evidence_by_type(store, EVERY_LAW)
 
 
 def shared_laws(
@@ -243,7 +237,8 @@ def shared_law(
     departments = LawDepartments.load(store, [law_id])
     known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
-    standings = standings_for_law(departments, all_evidence(store), law_id, claim_rows, links["CO_UNIT"], names)
+    standings = standings_for_law(departments, evidence_of_laws(store, [law_id]), law_id, claim_rows, links["CO_UNIT"],
+                                  names)
     chosen = choose_lead(list(standings.values()))
     ranked = sorted(standings.values(), key=lambda s: (s is not chosen, s.rank()))
     units = []
@@ -316,10 +311,11 @@ def campaigns(
         return answer
     names = all_unit_names(store)
     counted = _group_standings(members, {group.id for group in shown}, names)
-    departments = LawDepartments.load(store, [group.id for group in shown] if shared_kind == "law" else [anchor_id])
+    law_ids = [group.id for group in shown] if shared_kind == "law" else [anchor_id]
+    departments, evidence = LawDepartments.load(store, law_ids), evidence_of_laws(store, law_ids)
     in_region = _in_region(store, region)
     plans = [
-        _GroupPlan.of(departments, all_evidence(store), group, group.id if shared_kind == "law" else anchor_id,
+        _GroupPlan.of(departments, evidence, group, group.id if shared_kind == "law" else anchor_id,
                       list(counted[group.id].values()), units_limit, names, in_region if shared_kind == "law" else None)
         for group in shown
     ]
