@@ -3,6 +3,7 @@
     python -m bench.bench_queries                                  # sample, county and province, both stores
     python -m bench.bench_queries --scale county --repeats 50
     python -m bench.bench_queries --province-units 1500 --province-claims 60000   # a tenth of a province
+    python -m bench.bench_queries --scale province --only "GET /shared,GET /audit"   # these endpoints only
 
 Sample: the sample county 澄河县 (its unit register and checklists) on the full shipped
 catalogue, as `pufa demo` loads it (with the corpus's cases when ../shared is beside the
@@ -270,39 +271,45 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-Timings = dict[str, tuple[float, float, float]]
-"""Endpoint -> p50 and p95 of repeated calls, and the slowest call right after a write."""
+Timings = dict[str, tuple[float, float, float, float]]
+"""Endpoint -> p50 and p95 of repeated calls, the slowest call right after a write, and the
+largest answer's JSON in KB."""
 
 
-def timed(call: Endpoint, store: CachedStore, rng: random.Random) -> float:
+def timed(call: Endpoint, store: CachedStore, rng: random.Random) -> tuple[float, int]:
+    """Milliseconds of one call and the size of its answer as JSON (bytes; 0 for a download)."""
     started = time.perf_counter()
     with store.one_stamp():  # as the API answers each GET
         answer = call(store, rng)
-        if hasattr(answer, "model_dump_json"):
-            answer.model_dump_json()
-    return (time.perf_counter() - started) * 1000
+        size = len(answer.model_dump_json()) if hasattr(answer, "model_dump_json") else 0
+    return (time.perf_counter() - started) * 1000, size
 
 
-def measure(store: GraphStore, workload: Workload) -> Timings:
+def measure(store: GraphStore, workload: Workload, only: Sequence[str] = ()) -> Timings:
     """Repeated calls (warm: whole-graph reads and aggregate answers are kept until the next write),
-    and calls each right after a write (cold: everything worked out again)."""
+    and calls each right after a write (cold: everything worked out again); `only` names the
+    endpoints to time (all when empty)."""
     rng = random.Random(11)
     results = {}
     answers = CachedStore(store)  # as the API sees the store
     freeze_loaded_objects()  # as the API does once it has started
     for name, call in endpoints(workload.arguments(store), workload.exports).items():
+        if only and name not in only:
+            continue
         for _ in range(workload.repeats):  # query plans and the server's compiled code, as in a running service
             call(answers, rng)
         with store.transaction():  # ... but the answers themselves worked out again
             pass
         call(answers, rng)  # the whole-graph reads every answer shares
-        samples = [timed(call, answers, rng) for _ in range(workload.repeats)]
+        calls = [timed(call, answers, rng) for _ in range(workload.repeats)]
+        samples = [ms for ms, _ in calls]
         cold = []
         for _ in range(min(3, workload.repeats)):
             with store.transaction():  # an empty write: a new graph stamp
                 pass
-            cold.append(timed(call, answers, rng))
-        results[name] = (statistics.median(samples), percentile(samples, 0.95), max(cold))
+            cold.append(timed(call, answers, rng)[0])
+        results[name] = (statistics.median(samples), percentile(samples, 0.95), max(cold),
+                         max(size for _, size in calls) / 1000)
     return results
 
 
@@ -325,6 +332,7 @@ def main(
     repeats: int = typer.Option(20, help="Timed calls per endpoint (province: a quarter, at least 3)."),
     stores: str = typer.Option("ladybug,neo4j", help="Comma-separated: ladybug, neo4j."),
     batch: int = 50_000,
+    only: str = typer.Option("", help="Comma-separated endpoint names to time, as the table names them; all when empty."),
 ) -> None:
     workloads = {
         "sample": sample_workload(repeats),
@@ -333,24 +341,28 @@ def main(
     }
     if scale != "all" and scale not in workloads:
         raise typer.BadParameter(f"unknown scale {scale!r}; use {', '.join(workloads)} or all")
+    chosen = [name.strip() for name in only.split(",") if name.strip()]
+    unknown = set(chosen) - set(endpoints(Scale("county", 1, 1, 1).arguments(), exports=True))
+    if unknown:
+        raise typer.BadParameter(f"unknown endpoints {', '.join(sorted(unknown))}")
     console = Console()
     for workload in workloads.values() if scale == "all" else [workloads[scale]]:
         columns = {}
         for kind in (name.strip() for name in stores.split(",")):
-            timings = _run(kind, workload, console)
+            timings = _run(kind, workload, console, chosen)
             if timings is not None:
                 columns[kind] = timings
         console.print(_table(workload, columns))
 
 
-def _run(kind: str, workload: Workload, console: Console) -> Timings | None:
+def _run(kind: str, workload: Workload, console: Console, only: Sequence[str]) -> Timings | None:
     """Load a fresh store of this kind with the workload's graph and time every endpoint on it."""
     if kind == "ladybug":
         with tempfile.TemporaryDirectory(prefix="pufa-bench-") as folder:
             store = LadybugStore(Path(folder) / "bench.lbug")
             try:
                 console.print(f"ladybug: loaded {workload.name} in {_loaded(store, workload):.0f} s")
-                return measure(store, workload)
+                return measure(store, workload, only)
             finally:
                 store.close()
     if kind != "neo4j":
@@ -361,7 +373,7 @@ def _run(kind: str, workload: Workload, console: Console) -> Timings | None:
         return None
     try:
         console.print(f"neo4j: loaded {workload.name} in {_loaded(store, workload):.0f} s")
-        timings = measure(store, workload)
+        timings = measure(store, workload, only)
         console.print(_table(workload, {"neo4j": timings}))
         return timings
     finally:
@@ -378,18 +390,18 @@ def _loaded(store: GraphStore, workload: Workload) -> float:
 
 
 def _table(workload: Workload, columns: dict[str, Timings]) -> Table:
-    table = Table(title=f"{workload.title} — ms; p50/p95 of repeated calls, cold = slowest right after a write "
-                        f"(target p95 ≤ {workload.target_ms} ms, downloads ≤ {EXPORT_TARGET_MS} ms)")
+    table = Table(title=f"{workload.title} — ms; p50/p95 of repeated calls, cold = slowest right after a write, "
+                        f"KB = the largest answer as JSON (target p95 ≤ {workload.target_ms} ms, downloads ≤ {EXPORT_TARGET_MS} ms)")
     table.add_column("endpoint")
     for kind in columns:
-        for column in ("p50", "p95", "cold"):
+        for column in ("p50", "p95", "cold", "KB"):
             table.add_column(f"{kind} {column}", justify="right")
     for name in next(iter(columns.values()), {}):
         target = EXPORT_TARGET_MS if name.startswith("GET /exports") else workload.target_ms
         cells = []
         for timings in columns.values():
-            p50, p95, cold = timings[name]
-            cells += [_cell(p50, None), _cell(p95, target), _cell(cold, target)]
+            p50, p95, cold, size = timings[name]
+            cells += [_cell(p50, None), _cell(p95, target), _cell(cold, target), _cell(size, None)]
         table.add_row(name, *cells)
     return table
 

@@ -23,6 +23,7 @@ from domain import audit as audit_service
 from domain import coverage, exports, lookup, sharing
 from domain.asked import checklist_year
 from domain.cache import CachedStore
+from domain.models import UNITS_SHOWN
 from domain.relevance import TIERS
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
@@ -113,14 +114,14 @@ def shared(
     category: CategoryOpt = None, include_common: CommonOpt = False, skip: SkipOpt = 0, limit: LimitOpt = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """Laws several units share; with LAW, its units, their roles and the suggested lead."""
+    """Laws several units share; with LAW, a page of its units, their roles and the suggested lead."""
     if law is None:
         scope = _scope(level, status, region, category, include_common)
         _answer(as_json, lambda store: sharing.shared_laws(
             store, scope, year=year, min_units=min_units, skip=skip, limit=limit), render.render_shared_laws)
     else:
-        _answer(as_json, lambda store: sharing.shared_law(store, lookup.resolve_law(store, law).id, year=year),
-                render.render_shared_law)
+        _answer(as_json, lambda store: sharing.shared_law(store, lookup.resolve_law(store, law).id, year=year,
+                                                          skip=skip, limit=limit), render.render_shared_law)
 
 
 def campaigns(
@@ -129,7 +130,7 @@ def campaigns(
     audience: Annotated[str | None, typer.Option(help="Audience id, e.g. students.")] = None,
     region: Annotated[str | None, typer.Option(help="Only units whose region contains this.")] = None,
     min_units: Annotated[int, typer.Option(min=1, help="Least units in a group.")] = 2,
-    units_limit: Annotated[int, typer.Option(min=1, help="Units shown per group (the lead first).")] = 50,
+    units_limit: Annotated[int, typer.Option(min=1, help="Units shown per group (the lead first).")] = UNITS_SHOWN,
     year: YearOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Joint campaigns around one key date, law or audience: groups, suggested lead, calendar."""

@@ -41,8 +41,10 @@ def _articles(matches: list[ArticleMatchPublic]) -> str:
     return escape("; ".join(f"{m.label} {m.department_type}·{m.role}" for m in matches))
 
 
-def _rows(items: list[ItemEvidencePublic]) -> str:
-    return escape("; ".join(f"{item.unit_name} row {item.row}" for item in items))
+def _rows(items: list[ItemEvidencePublic], count: int) -> str:
+    """The rows shown, and how many more the answer counts (`item_count`)."""
+    more = f" (+{count - len(items)} more)" if count > len(items) else ""
+    return escape("; ".join(f"{item.unit_name} row {item.row}" for item in items) + more)
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -86,7 +88,8 @@ def _inferred_table(title: str, laws: list[InferredLawPublic]) -> Table:
 def _claimed_table(title: str, laws: list[ClaimedLawPublic]) -> Table:
     table = _table(title, "law", "status", "relevance", "checklist rows")
     for law in laws:
-        table.add_row(_law(law.law), escape(law.law.status or ""), _relevance(law.relevance), _rows(law.items))
+        table.add_row(_law(law.law), escape(law.law.status or ""), _relevance(law.relevance),
+                      _rows(law.items, law.item_count))
     return table
 
 
@@ -109,8 +112,9 @@ def lead_grounds(lead: LeadPublic) -> str:
         grounds.append(f"the law makes its type {'、'.join(lead.principal_types)} the principal authority "
                        f"({'、'.join(lead.principal_articles)})")
     if lead.duty_articles:
-        grounds.append(f"{len(lead.duty_articles)} duty article(s) name its type {'、'.join(lead.duty_types)} "
-                       f"({'、'.join(lead.duty_articles)})")
+        more = ", …" if lead.duty_article_count > len(lead.duty_articles) else ""
+        grounds.append(f"{lead.duty_article_count} duty article(s) name its type {'、'.join(lead.duty_types)} "
+                       f"({'、'.join(lead.duty_articles)}{more})")
     if lead.declared_row:
         grounds.append(f"it declared 牵头: its row {lead.declared_row.row} names partner units")
     if not grounds and lead.articles:
@@ -131,7 +135,8 @@ def render_shared_law(answer: SharedDetailPublic, console: Console) -> None:
     if answer.lead:
         console.print(f"suggested lead: [bold]{escape(answer.lead.unit.name or answer.lead.unit.id)}[/] — "
                       f"{escape(lead_grounds(answer.lead))}")
-    table = _table(f"{_law(answer.law)} in {answer.year}", "role", "unit", "claimed", "relevance", "audiences",
+    shown = f" ({len(answer.units)} of {answer.unit_count} units shown)" if len(answer.units) < answer.unit_count else ""
+    table = _table(f"{_law(answer.law)} in {answer.year}{shown}", "role", "unit", "claimed", "relevance", "audiences",
                    "methods")
     for unit in answer.units:
         table.add_row(unit.role, escape(unit.unit.name or unit.unit.id), "yes" if unit.claimed else "inferred",
@@ -147,7 +152,7 @@ def render_campaigns(answer: CampaignsPublic, console: Console) -> None:
         table = _table(f"{group.shared_kind}: {group.shared.name}{shown}", "unit", "audiences", "methods", "rows")
         for unit in group.units:
             table.add_row(escape(unit.unit.name or unit.unit.id), _names(unit.audiences), _names(unit.methods),
-                          _rows(unit.items))
+                          _rows(unit.items, unit.item_count))
         console.print(table)
         if group.lead:
             console.print(f"  lead: {escape(group.lead.unit.name or '')} — {escape(lead_grounds(group.lead))}")

@@ -6,13 +6,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from domain.cache import CachedStore, kept_until_write
-from domain.models import ArticleMatchPublic, ItemEvidencePublic, LawBriefPublic, UnitBriefPublic, UnitPublic
+from domain.models import (
+    EVIDENCE_SHOWN,
+    ArticleMatchPublic,
+    ItemEvidencePublic,
+    LawBriefPublic,
+    UnitBriefPublic,
+    UnitPublic,
+)
 from graph import queries
 from graph.query import Row
 from pufa.errors import NotFound
 from pufa.vocab import LEVELS
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+ROLE_RANK = {"duty": 0, "power": 1, "mention": 2}
+FEW_LAWS = 200
+"""Up to this many laws are read by id when every law's brief is not kept yet: right after a write,
+a page of 20 shared laws reads 20 briefs (2 ms), not 5,000 (40 ms)."""
 
 
 def law_brief(row: Row) -> LawBriefPublic:
@@ -37,8 +48,11 @@ def all_law_briefs(store: CachedStore) -> dict[str, LawBriefPublic]:
 
 def fetch_law_briefs(store: CachedStore, law_ids: Iterable[str]) -> dict[str, LawBriefPublic]:
     """The laws among these ids."""
-    briefs = all_law_briefs(store)
-    return {law_id: briefs[law_id] for law_id in set(law_ids) if law_id in briefs}
+    ids = set(law_ids)
+    if len(ids) > FEW_LAWS or all_law_briefs.is_kept(store):
+        briefs = all_law_briefs(store)
+        return {law_id: briefs[law_id] for law_id in ids if law_id in briefs}
+    return {row["id"]: law_brief(row) for row in store.read(queries.laws.law_briefs(sorted(ids)))} if ids else {}
 
 
 def item_evidence(row: Row) -> ItemEvidencePublic:
@@ -63,6 +77,18 @@ def article_match(row: Row) -> ArticleMatchPublic:
         article_id=row["article_id"], label=row["article_label"], department_type_id=row["type_id"],
         department_type=row["type_name"], gov_level=row["gov_level"], role=row["role"],
     )
+
+
+def strongest_first(matches: list[Row]) -> list[Row]:
+    """Articles naming a type, duties first, then powers, then mentions, each in reading order."""
+    return sorted(matches, key=lambda row: (ROLE_RANK.get(row["role"], len(ROLE_RANK)), row["seq"] or 0,
+                                            row["article_id"], row["type_id"]))
+
+
+def shown_items(rows: Iterable[Row]) -> tuple[list[ItemEvidencePublic], int]:
+    """The first EVIDENCE_SHOWN checklist rows as evidence (by unit, checklist and row), and how many there are."""
+    evidence = row_evidence(rows)
+    return evidence[:EVIDENCE_SHOWN], len(evidence)
 
 
 def article_sort_key(row: Row) -> tuple:
@@ -91,3 +117,10 @@ def unit_public(row: Row) -> UnitPublic:
 def unit_names(store: CachedStore, unit_ids: Iterable[str]) -> dict[str, str | None]:
     ids = sorted(set(unit_ids))
     return {row["unit_id"]: row["unit_name"] for row in store.read(queries.units.unit_briefs(ids))} if ids else {}
+
+
+@kept_until_write
+def all_unit_names(store: CachedStore) -> dict[str, str | None]:
+    """Every unit's name by id: province-wide answers name and sort thousands of units, from the
+    overview they read anyway."""
+    return {unit_id: name for unit_id, name, _ in store.read(queries.units.units_overview())[0]["units"]}

@@ -117,6 +117,11 @@ class CachedStore:
             self._cache.put(stamp, key, value, compute)
         return value
 
+    def holds(self, key: tuple) -> bool:
+        """Whether the value for `key` is worked out under the current stamp already."""
+        stamp = self.stamp()
+        return stamp is not None and self._cache.get(stamp, key) is not None
+
     def refresh(self, limit: int = 16) -> int:
         """After a write, work out again the answers last asked for (the `limit` most recent), so
         that the next visitors find them ready; returns how many were worked out."""
@@ -161,12 +166,16 @@ class CachedStore:
 
 def kept_until_write(compute: Callable[Concatenate[CachedStore, P], T]) -> Callable[Concatenate[CachedStore, P], T]:
     """Keep what `compute(store, …)` answers until the next write; the arguments after the store
-    (hashable) are its key. For aggregate answers many visitors ask for between writes."""
+    (hashable) are its key. For aggregate answers many visitors ask for between writes.
+    `f.is_kept(store, …)` tells whether it is worked out already (then it costs nothing)."""
     name = f"{compute.__module__}.{compute.__qualname__}"
+
+    def key(args: tuple, kwargs: dict) -> tuple:
+        return name, args, tuple(sorted(kwargs.items()))
 
     @functools.wraps(compute)
     def kept(store: CachedStore, *args: P.args, **kwargs: P.kwargs) -> T:
-        key = (name, args, tuple(sorted(kwargs.items())))
-        return store.kept(key, functools.partial(compute, store, *args, **kwargs))
+        return store.kept(key(args, kwargs), functools.partial(compute, store, *args, **kwargs))
 
+    kept.is_kept = lambda store, *args, **kwargs: store.holds(key(args, kwargs))  # type: ignore[attr-defined]
     return kept

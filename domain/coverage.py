@@ -21,6 +21,7 @@ from domain.briefs import (
     item_sort_key,
     law_order,
     law_sort_key,
+    strongest_first,
     unit_brief,
     unit_names,
 )
@@ -49,7 +50,6 @@ from nlp.principal import Tier
 UNOWNED = "unowned"
 """The gaps' filter for unclaimed laws naming no local unit's department type."""
 GapTier = Literal[Tier, "unowned"]
-ROLE_RANK = {"duty": 0, "power": 1, "mention": 2}
 
 
 def coverage_gaps(
@@ -93,11 +93,9 @@ def owner_suggestions(
     authority's unit leads; then the articles giving its types a duty or a power)."""
     evidence = evidence_by_type(store, scope)
     departments = LawDepartments.load(store, law_ids)
-    types_of = departments.types_by_unit()
     ranked: dict[str, list[tuple[Relevance, str, list[Row]]]] = {}
     for law_id in law_ids:
-        found = [(relevance(evidence, types_of[unit_id], law_id), unit_id, matches)
-                 for unit_id, matches in departments.by_unit(law_id).items()]
+        found = [(r, unit_id, matches) for unit_id, matches, r in departments.relevances(evidence, law_id)]
         ranked[law_id] = sorted(((r, unit_id, matches) for r, unit_id, matches in found if r),
                                 key=lambda owner: (owner[0].sort_key(), owner[1]))[:limit]
     names = unit_names(store, {unit_id for owners in ranked.values() for _, unit_id, _ in owners})
@@ -114,12 +112,6 @@ def owner_suggestion(unit: UnitBriefPublic, found: Relevance, matches: list[Row]
         unit=unit, relevance=found.public(), articles=len(articles), duty_articles=len(duty),
         evidence=[article_match(row) for row in strongest_first(matches)[:EVIDENCE_SHOWN]],
     )
-
-
-def strongest_first(matches: list[Row]) -> list[Row]:
-    """Articles naming a type, duties first, then powers, then mentions, each in reading order."""
-    return sorted(matches, key=lambda row: (ROLE_RANK.get(row["role"], len(ROLE_RANK)), row["seq"] or 0,
-                                            row["article_id"], row["type_id"]))
 
 
 def applicable(
@@ -217,7 +209,8 @@ class Inference:
 
     def claimed(self, law: LawBriefPublic, items: list, matches: list[Row]) -> ClaimedLawPublic:
         found = self.relevances.get(law.id)
-        return ClaimedLawPublic(law=law, items=items, relevance=found.public() if found else None,
+        return ClaimedLawPublic(law=law, items=items[:EVIDENCE_SHOWN], item_count=len(items),
+                                relevance=found.public() if found else None,
                                 articles=_shown(matches), article_count=_count(matches))
 
 

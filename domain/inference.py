@@ -4,10 +4,12 @@ those types, and which laws no current checklist claims."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from domain.cache import CachedStore, kept_until_write
+from domain.relevance import Relevance, TypeEvidence, relevance
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -63,13 +65,15 @@ class LawDepartments:
             loaded.acting[type_id] = sorted(responsible.get(type_id, ()))
         return loaded
 
-    def types_by_unit(self) -> dict[str, set[str]]:
-        """Unit id -> the types (of those these laws name) it answers for."""
+    @cached_property
+    def types_by_unit(self) -> dict[str, frozenset[str]]:
+        """Unit id -> the types (of those these laws name) it answers for; worked out once, for a
+        campaign asks it for each of its groups (a province's 15,000 units)."""
         types: dict[str, set[str]] = defaultdict(set)
         for type_id, unit_ids in self.acting.items():
             for unit_id in unit_ids:
                 types[unit_id].add(type_id)
-        return types
+        return {unit_id: frozenset(found) for unit_id, found in types.items()}
 
     def by_unit(self, law_id: str) -> dict[str, list[Row]]:
         """Unit id -> the law's articles naming a type the unit acts as."""
@@ -78,3 +82,14 @@ class LawDepartments:
             for unit_id in self.acting.get(match["type_id"], []):
                 found[unit_id].append(match)
         return found
+
+    def relevances(self, evidence: dict[str, dict[str, TypeEvidence]],
+                   law_id: str) -> Iterator[tuple[str, list[Row], Relevance | None]]:
+        """Each unit of `by_unit(law_id)` with its matching articles and the law's relevance to it,
+        worked out once per set of types (a province's thousands of units share a few hundred)."""
+        found: dict[frozenset[str], Relevance | None] = {}
+        for unit_id, matches in self.by_unit(law_id).items():
+            types = self.types_by_unit[unit_id]
+            if types not in found:
+                found[types] = relevance(evidence, types, law_id)
+            yield unit_id, matches, found[types]

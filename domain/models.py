@@ -13,6 +13,13 @@ from pufa.laws import LawBrief, LawFacts, as_read_back
 # Every answer carries its evidence: the checklist row (unit, checklist, row, source) a claim
 # comes from, and the article (id, label) and department type an inference comes from.
 
+EVIDENCE_SHOWN = 5
+"""Articles or checklist rows an answer lists per law and unit; a count beside the list has them all
+(`article_count`, `articles`, `item_count`: the law's or the unit's page shows them)."""
+UNITS_SHOWN = 10
+"""Units a campaign group lists by default besides its lead (`unit_count` has them all, the plan to hand
+out lists every one): a page of 20 groups around 12·4 in a province is 40 KB, not 200."""
+
 
 class NamedPublic(BaseModel):
     id: str
@@ -84,10 +91,6 @@ class TierCountsPublic(BaseModel):
     mentioned: int = 0
 
 
-EVIDENCE_SHOWN = 5
-"""Articles an answer lists per law and unit; `article_count` has them all (the law page shows them)."""
-
-
 class OwnerSuggestionPublic(BaseModel):
     unit: UnitBriefPublic
     relevance: RelevancePublic
@@ -136,6 +139,8 @@ class ResponsibleLawPublic(BaseModel):
 class ClaimedLawPublic(BaseModel):
     law: LawBriefPublic
     items: list[ItemEvidencePublic]
+    """The first EVIDENCE_SHOWN of the unit's rows claiming it; `item_count` counts them all."""
+    item_count: int = 0
     relevance: RelevancePublic | None = None
     """None when no article of the law names the unit's department types."""
     articles: list[ArticleMatchPublic] = []
@@ -197,7 +202,8 @@ class LeadPublic(BaseModel):
     """Articles making one of its types the law's principal authority."""
     principal_types: list[str] = []
     duty_articles: list[str] = []
-    """Articles giving one of its types a duty (labels, reading order)."""
+    """The first EVIDENCE_SHOWN articles giving one of its types a duty (labels, reading order)."""
+    duty_article_count: int = 0
     duty_types: list[str] = []
     declared_row: ItemEvidencePublic | None = None
     """Its first row naming partner units for the law."""
@@ -220,11 +226,25 @@ class SharedUnitPublic(BaseModel):
     declared_partner_of: list[str]
     """Units whose rows name this unit as a partner for the law."""
     articles: int
+    """Articles naming one of its department types."""
     duty_articles: int
     audiences: list[NamedPublic]
     methods: list[NamedPublic]
     items: list[ItemEvidencePublic]
+    """The first EVIDENCE_SHOWN of its rows claiming the law; `item_count` counts them all."""
+    item_count: int
     evidence: list[ArticleMatchPublic]
+    """The first EVIDENCE_SHOWN articles naming its types, duties first (`articles` counts them all)."""
+
+
+class ArticleUnitsPublic(BaseModel):
+    """An article of the law naming the department types of units sharing it."""
+
+    article_id: str
+    label: str | None = None
+    units: list[UnitBriefPublic]
+    """The first EVIDENCE_SHOWN of them by name; `unit_count` counts them all."""
+    unit_count: int
 
 
 class SharedDetailPublic(BaseModel):
@@ -232,6 +252,10 @@ class SharedDetailPublic(BaseModel):
     year: int | None
     lead: LeadPublic | None
     units: list[SharedUnitPublic]
+    """A page of them (skip, limit): the lead first, then the others by rank."""
+    unit_count: int
+    articles: list[ArticleUnitsPublic]
+    """The law's articles naming a sharing unit's type, in reading order."""
 
 
 class KeyDatePublic(BaseModel):
@@ -251,6 +275,9 @@ class CampaignUnitPublic(BaseModel):
     audiences: list[NamedPublic]
     methods: list[NamedPublic]
     items: list[ItemEvidencePublic]
+    """The first EVIDENCE_SHOWN of its rows in the group; `item_count` counts them all (and `audiences`,
+    `methods` cover them all)."""
+    item_count: int
 
 
 class CampaignGroupPublic(BaseModel):

@@ -17,18 +17,24 @@ from itertools import chain
 
 from domain.asked import checklist_year, page
 from domain.briefs import (
+    all_unit_names,
     article_match,
     article_sort_key,
     fetch_law_briefs,
     law_order,
     row_evidence,
+    shown_items,
+    strongest_first,
     unit_names,
     unit_sort_key,
 )
 from domain.cache import CachedStore, kept_until_write
 from domain.inference import LawDepartments, responsible_units
 from domain.models import (
+    EVIDENCE_SHOWN,
+    UNITS_SHOWN,
     ArticleMatchPublic,
+    ArticleUnitsPublic,
     CalendarEntryPublic,
     CampaignGroupPublic,
     CampaignsPublic,
@@ -42,7 +48,7 @@ from domain.models import (
     SharedUnitPublic,
     UnitBriefPublic,
 )
-from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, relevance, type_names
+from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, evidence_of_laws, type_names
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -52,12 +58,6 @@ from pufa.errors import InputError, NotFound
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
 Evidence = dict[str, dict[str, TypeEvidence]]
-EVERY_LAW = LawScope(status=None, include_common=True)
-"""A law asked for by id is weighed whatever its status, region or level."""
-
-
-def all_evidence(store: CachedStore) -> Evidence:
-    return evidence_by_type(store, EVERY_LAW)
 
 
 def shared_laws(
@@ -82,7 +82,8 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
 
     Units are counted through their sets of department types (a few hundred distinct sets even
     in a province): a law's inferred units are summed per set, and a claim counts extra only
-    when the claiming unit's set holds none of the law's principal or related types.
+    when the claiming unit's set holds none of the law's principal or related types, so claims
+    are counted per set too (a province's 500,000 by Counter, in C, not by a loop per claim).
     """
     types_of_unit: dict[str, set[str]] = defaultdict(set)
     for type_id, unit_ids in responsible_units(store).items():
@@ -97,11 +98,18 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
     for signature, units in signatures.items():
         for law_id in inferred_laws[signature]:
             inferred[law_id] += units
-    claims = store.read(queries.checklists.current_claims(year))
-    claimed = Counter(chain.from_iterable(row["law_ids"] or () for row in claims))
-    not_inferred = (set(row["law_ids"] or ()).difference(inferred_laws.get(signature_of.get(row["unit_id"]), ()))
-                    for row in claims)
-    claimed_only = Counter(chain.from_iterable(not_inferred))
+    claims_by_signature: dict[frozenset[str] | None, list[list[str]]] = defaultdict(list)
+    for row in store.read(queries.checklists.current_claims(year)):
+        claims_by_signature[signature_of.get(row["unit_id"])].append(row["law_ids"] or [])
+    claimed = Counter(chain.from_iterable(chain.from_iterable(claims_by_signature.values())))
+    claimed_and_inferred = Counter()
+    for signature, law_lists in claims_by_signature.items():
+        implied = inferred_laws.get(signature)
+        if implied:
+            counted = Counter(chain.from_iterable(law_lists))
+            for law_id in counted.keys() & implied:
+                claimed_and_inferred[law_id] += counted[law_id]
+    claimed_only = claimed - claimed_and_inferred
     counted = []
     for law_id, level, title in store.read(queries.laws.law_sort_keys(scope))[0]["laws"]:
         units = inferred[law_id] + claimed_only[law_id]
@@ -151,15 +159,21 @@ class Standing:
         seen = {row["article_id"]: row for row in sorted(self.matches, key=article_sort_key) if row["role"] == "duty"}
         return [row["article_label"] or article_id for article_id, row in seen.items()]
 
+    @property
+    def duty_article_count(self) -> int:
+        """len(duty_articles), without sorting (a province's campaign ranks thousands of units)."""
+        return len({row["article_id"] for row in self.matches if row["role"] == "duty"})
+
     def evidence(self) -> list[ArticleMatchPublic]:
-        return [article_match(row) for row in sorted(self.matches, key=article_sort_key)]
+        """The first EVIDENCE_SHOWN of its matching articles, duties first."""
+        return [article_match(row) for row in strongest_first(self.matches)[:EVIDENCE_SHOWN]]
 
     def name_key(self) -> tuple:
         return self.unit_name or "", self.unit_id
 
     def rank(self) -> tuple:
         principal = self.relevance is not None and self.relevance.tier == "principal"
-        return (-principal, -len(self.duty_articles), -bool(self.declaring_rows), -self.articles, -bool(self.rows),
+        return (-principal, -self.duty_article_count, -bool(self.declaring_rows), -self.articles, -bool(self.rows),
                 -self.rows, *self.name_key())
 
 
@@ -176,7 +190,7 @@ def lead_public(lead: Standing) -> LeadPublic:
     return LeadPublic(
         unit=lead.unit, principal_articles=sorted({label for found in principal for label in found.principal_articles}),
         principal_types=sorted(names.get(found.type_id, found.type_id) for found in principal),
-        duty_articles=lead.duty_articles,
+        duty_articles=lead.duty_articles[:EVIDENCE_SHOWN], duty_article_count=lead.duty_article_count,
         duty_types=sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"}),
         declared_row=declared[0] if declared else None, articles=lead.articles, rows=lead.rows,
     )
@@ -201,9 +215,7 @@ def standings_for_law(
         standing(row["unit_id"], row["unit_name"]).add_item(row)
         for link in partners.get(row["item_id"], []):
             standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
-    types_of = departments.types_by_unit()
-    for unit_id, matches in departments.by_unit(law_id).items():
-        found = relevance(evidence, types_of[unit_id], law_id)
+    for unit_id, matches, found in departments.relevances(evidence, law_id):
         if unit_id in standings or (found is not None and found.tier in OWNING_TIERS):
             held = standing(unit_id, names.get(unit_id))
             held.matches.extend(matches)
@@ -211,8 +223,11 @@ def standings_for_law(
     return standings
 
 
-def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> SharedDetailPublic:
-    """Who shares one law: lead and co-units, with their rows, articles, audiences and methods."""
+def shared_law(
+    store: CachedStore, law_id: str, *, year: int | None = None, skip: int = 0, limit: int | None = 100,
+) -> SharedDetailPublic:
+    """Who shares one law: lead and co-units (a page of them: 宪法 is a province's 12,000 units'), with
+    their rows, articles, audiences and methods, and which sharing units each article names."""
     law = fetch_law_briefs(store, [law_id]).get(law_id)
     if law is None:
         raise NotFound(f"no law with id {law_id!r}")
@@ -222,28 +237,45 @@ def shared_law(store: CachedStore, law_id: str, *, year: int | None = None) -> S
     departments = LawDepartments.load(store, [law_id])
     known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
-    standings = standings_for_law(departments, all_evidence(store), law_id, claim_rows, links["CO_UNIT"], names)
+    standings = standings_for_law(departments, evidence_of_laws(store, [law_id]), law_id, claim_rows, links["CO_UNIT"],
+                                  names)
     chosen = choose_lead(list(standings.values()))
+    ranked = sorted(standings.values(), key=lambda s: (s is not chosen, s.rank()))
     units = []
-    for s in sorted(standings.values(), key=lambda s: (s is not chosen, s.rank())):
+    for s in page(ranked, skip, limit):
         own = [row["item_id"] for row in s.items]
+        items, item_count = shown_items(s.items)
         units.append(SharedUnitPublic(
             unit=s.unit, role="lead" if s is chosen else "co", claimed=bool(s.items), inferred=s.inferred,
             relevance=s.relevance.public() if s.relevance else None,
             declared_lead=bool(s.declaring_rows), declared_partner_of=sorted(s.partner_of),
-            articles=s.articles, duty_articles=len(s.duty_articles),
+            articles=s.articles, duty_articles=s.duty_article_count,
             audiences=_named(links["TARGETS"], own), methods=_named(links["USES"], own),
-            items=row_evidence(s.items), evidence=s.evidence(),
+            items=items, item_count=item_count, evidence=s.evidence(),
         ))
     lead = lead_public(chosen) if chosen else None
-    return SharedDetailPublic(law=law, year=year, lead=lead, units=units)
+    return SharedDetailPublic(law=law, year=year, lead=lead, units=units, unit_count=len(ranked),
+                              articles=_article_units(ranked))
+
+
+def _article_units(standings: list[Standing]) -> list[ArticleUnitsPublic]:
+    """The articles naming these units' types, in reading order, each with the first units it names by name."""
+    articles: dict[str, Row] = {}
+    named: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
+    for s in standings:
+        for row in s.matches:
+            articles.setdefault(row["article_id"], row)
+            named[row["article_id"]][s.unit_id] = s.unit
+    return [ArticleUnitsPublic(article_id=article_id, label=row["article_label"], unit_count=len(named[article_id]),
+                               units=sorted(named[article_id].values(), key=unit_sort_key)[:EVIDENCE_SHOWN])
+            for article_id, row in sorted(articles.items(), key=lambda kv: article_sort_key(kv[1]))]
 
 
 @kept_until_write
 def campaigns(
     store: CachedStore, *, key_date_id: str | None = None, law_id: str | None = None, audience_id: str | None = None,
     year: int | None = None, region: str | None = None, min_units: int = 2, skip: int = 0, limit: int | None = 100,
-    units_limit: int | None = 50,
+    units_limit: int | None = UNITS_SHOWN, items_shown: int | None = EVIDENCE_SHOWN,
 ) -> CampaignsPublic:
     """Groups of units that could run a joint campaign around one key date, law or audience.
 
@@ -252,8 +284,9 @@ def campaigns(
     `min_units` units; groups are sorted by size. The lead is chosen among all of a group's
     units; the group shows the lead and then the first `units_limit` units by name (in a
     province a group around 宪法 holds thousands), and its laws, audiences and calendar are
-    those of the units shown. `region` keeps the units whose region contains it (a county's
-    coordinator in a province-wide graph).
+    those of the units shown, each with its first `items_shown` rows (None: all, for the plan to hand
+    out). `region` keeps the units whose region contains it (a county's coordinator in a
+    province-wide graph).
     """
     anchors = {"key_date": (key_date_id, "KeyDate"), "law": (law_id, "Law"), "audience": (audience_id, "Audience")}
     given = [(kind, value, label) for kind, (value, label) in anchors.items() if value]
@@ -264,43 +297,88 @@ def campaigns(
     if not found:
         raise NotFound(f"no {label} with id {anchor_id!r}")
     year = checklist_year(store, year)
-    group_rel, shared_kind = ("TARGETS", "audience") if anchor_kind == "law" else ("CLAIMS", "law")
-    sizes = [row for row in store.read(queries.campaigns.campaign_groups(anchor_kind, anchor_id, year, group_rel, region))
-             if row["units"] >= min_units]
-    sizes.sort(key=lambda row: (-row["units"], row["name"] or "", row["id"]))
-    shown = page(sizes, skip, limit)
+    shared_kind = "audience" if anchor_kind == "law" else "law"
+    members = _members(store, anchor_kind, anchor_id, year, region)
+    sizes = Counter(chain.from_iterable(set(member["group_ids"]) for member in members))
+    groups = [(group_id, units) for group_id, units in sizes.items() if units >= min_units]
+    shown = page(_largest_first(store, "Audience" if shared_kind == "audience" else "Law", groups, skip, limit),
+                 skip, limit)
     answer = CampaignsPublic(
         anchor=NamedPublic(id=anchor_id, name=found[0]["name"]), anchor_kind=anchor_kind, year=year, data=[],
-        count=len(sizes),
+        count=len(groups),
     )
     if not shown:
         return answer
-    group_ids = [row["id"] for row in shown]
-    counted: dict[str, list[Standing]] = defaultdict(list)
-    for row in store.read(queries.campaigns.campaign_unit_rows(anchor_kind, anchor_id, year, group_rel, group_ids, region)):
-        counted[row["group_id"]].append(Standing(row["unit_id"], row["unit_name"], rows=row["rows"],
-                                                 declaring_rows=row["declaring_rows"]))
-    departments = LawDepartments.load(store, group_ids if shared_kind == "law" else [anchor_id])
+    names = all_unit_names(store)
+    counted = _group_standings(members, {group.id for group in shown}, names)
+    law_ids = [group.id for group in shown] if shared_kind == "law" else [anchor_id]
+    departments, evidence = LawDepartments.load(store, law_ids), evidence_of_laws(store, law_ids)
     in_region = _in_region(store, region)
     plans = [
-        _GroupPlan.of(departments, all_evidence(store), NamedPublic(id=row["id"], name=row["name"]),
-                      row["id"] if shared_kind == "law" else anchor_id, counted[row["id"]], units_limit,
-                      in_region if shared_kind == "law" else None)
-        for row in shown
+        _GroupPlan.of(departments, evidence, group, group.id if shared_kind == "law" else anchor_id,
+                      list(counted[group.id].values()), units_limit, names, in_region if shared_kind == "law" else None)
+        for group in shown
     ]
-    inferred_names = unit_names(store, {s.unit_id for plan in plans for s in plan.inferred})
+    shown_units = {s.unit_id for plan in plans for s in plan.units}
+    members_of: dict[str, list[Row]] = defaultdict(list)
+    for member in members:
+        if member["unit_id"] in shown_units:
+            members_of[member["unit_id"]].append(member)
+    item_ids = {(plan.shared.id, s.unit_id): _item_ids(members_of[s.unit_id], plan.shared.id)
+                for plan in plans for s in plan.units}
+    wanted = sorted({item_id for ids in item_ids.values() for item_id in ids})
+    rows = {row["item_id"]: row for row in store.read(queries.campaigns.campaign_rows(wanted))} if wanted else {}
     for plan in plans:
-        for standing in plan.inferred:
-            standing.unit_name = inferred_names.get(standing.unit_id)
-    shown_units = sorted({s.unit_id for plan in plans for s in plan.units})
-    rows_by_group: dict[str, list[Row]] = defaultdict(list)
-    for row in store.read(queries.campaigns.campaign_rows(anchor_kind, anchor_id, year, group_rel, group_ids, shown_units)):
-        rows_by_group[row["group_id"]].append(row)
-    for plan in plans:
-        plan.take_rows(rows_by_group[plan.shared.id])
-    names = _LinkNames.of(store, [row for rows in rows_by_group.values() for row in rows])
-    answer.data = [plan.group(shared_kind, names) for plan in plans]
+        for s in plan.units:
+            s.items = [{**rows[item_id], "unit_id": s.unit_id, "unit_name": s.unit_name}
+                       for item_id in dict.fromkeys(item_ids[plan.shared.id, s.unit_id]) if item_id in rows]
+    link_names = _LinkNames.of(store, list(rows.values()))
+    answer.data = [plan.group(shared_kind, link_names, items_shown) for plan in plans]
     return answer
+
+
+def _largest_first(store: CachedStore, label: str, groups: list[tuple[str, int]], skip: int,
+                   limit: int | None) -> list[NamedPublic]:
+    """Groups by size, then name: names are read only for the groups as large as the page's last one."""
+    groups = sorted(groups, key=lambda group: -group[1])
+    end = len(groups) if limit is None else min(len(groups), skip + limit)
+    if not end:
+        return []
+    candidates = [group for group in groups if group[1] >= groups[end - 1][1]]
+    names = {row["id"]: row["name"] for row in store.read(queries.nodes.display_names(label, [g for g, _ in candidates]))}
+    candidates.sort(key=lambda group: (-group[1], names.get(group[0]) or "", group[0]))
+    return [NamedPublic(id=group_id, name=names.get(group_id)) for group_id, _ in candidates]
+
+
+@kept_until_write
+def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None, region: str | None) -> list[Row]:
+    """The anchor's campaign_members rows, kept as they are (read-only): a province's are 14,000."""
+    return store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
+
+
+def _group_standings(members: list[Row], group_ids: set[str], names: dict[str, str | None]) -> dict[str, dict[str, Standing]]:
+    """Group id -> unit id -> the unit's rows in the group, counted (with list.count, per group a unit
+    has, not per row: a province's rows for an audience are 150,000)."""
+    counted: dict[str, dict[str, Standing]] = {group_id: {} for group_id in group_ids}
+    for member in members:
+        in_groups = group_ids.intersection(member["group_ids"])
+        if not in_groups:
+            continue
+        unit_id, declaring = member["unit_id"], member["declaring_item_ids"]
+        for group_id in in_groups:
+            standing = counted[group_id].get(unit_id)
+            if standing is None:
+                standing = counted[group_id][unit_id] = Standing(unit_id, names.get(unit_id))
+            standing.rows += member["group_ids"].count(group_id)
+            if declaring:
+                standing.declaring_rows += len(set(_item_ids([member], group_id)).intersection(declaring))
+    return counted
+
+
+def _item_ids(members: list[Row], group_id: str) -> list[str]:
+    """The ids of these members' rows in one group."""
+    return [item_id for member in members for item_id, group in zip(member["item_ids"], member["group_ids"])
+            if group == group_id]
 
 
 @dataclass
@@ -317,18 +395,18 @@ class _GroupPlan:
 
     @classmethod
     def of(cls, departments: LawDepartments, evidence: Evidence, shared: NamedPublic, law_id: str,
-           standings: list[Standing], units_limit: int | None, in_region: Callable[[str], bool] | None) -> _GroupPlan:
-        """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of the region."""
+           standings: list[Standing], units_limit: int | None, names: dict[str, str | None],
+           in_region: Callable[[str], bool] | None) -> _GroupPlan:
+        """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of the region;
+        `names` names them."""
         members = {s.unit_id: s for s in standings}
-        types_of = departments.types_by_unit()
         answering: list[Standing] = []
-        for unit_id, matches in departments.by_unit(law_id).items():
-            found = relevance(evidence, types_of[unit_id], law_id)
+        for unit_id, matches, found in departments.relevances(evidence, law_id):
             if unit_id in members:
                 members[unit_id].matches.extend(matches)
                 members[unit_id].relevance = found
             elif in_region is not None and found is not None and found.tier in OWNING_TIERS and in_region(unit_id):
-                answering.append(Standing(unit_id, None, matches=list(matches), relevance=found))
+                answering.append(Standing(unit_id, names.get(unit_id), matches=list(matches), relevance=found))
         lead = choose_lead([*standings, *answering])
         others = [s for s in standings if s is not lead]
         shown = _first_by_name(others, units_limit, reserved=lead in standings)
@@ -337,14 +415,7 @@ class _GroupPlan:
         return cls(shared, len(standings), lead, [lead, *shown] if lead in standings else shown,
                    [lead, *shown_inferred] if lead in answering else shown_inferred, len(answering))
 
-    def take_rows(self, rows: list[Row]) -> None:
-        """The group's rows of the units it shows (fetched for all groups' shown units at once)."""
-        shown = {s.unit_id: s for s in self.units}
-        for row in rows:
-            if row["unit_id"] in shown:
-                shown[row["unit_id"]].items.append(row)
-
-    def group(self, shared_kind: str, names: _LinkNames) -> CampaignGroupPublic:
+    def group(self, shared_kind: str, names: _LinkNames, items_shown: int | None) -> CampaignGroupPublic:
         units = sorted(self.units, key=Standing.name_key)
         rows = [row for s in units for row in s.items]
         by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
@@ -360,7 +431,8 @@ class _GroupPlan:
         return CampaignGroupPublic(
             shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
             units=[CampaignUnitPublic(
-                unit=s.unit, items=row_evidence(s.items), audiences=names.named("audience_ids", s.items),
+                unit=s.unit, items=page(row_evidence(s.items), 0, items_shown), item_count=len(s.items),
+                audiences=names.named("audience_ids", s.items),
                 methods=names.named("method_ids", s.items),
             ) for s in units],
             laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),

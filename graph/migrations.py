@@ -20,4 +20,4 @@ def prepare(store: GraphStore) -> GraphStore:
 def summarize_checklists(store: GraphStore) -> int:
     """Write row counts and claimed laws onto every checklist that lacks them; returns how many."""
     with store.transaction() as tx:
-        return tx.run(queries.checklists.summarize_unsummarized_checklists())[0]["n"]
+        return [tx.run(query) for query in queries.checklists.summarize_unsummarized_checklists()][-1][0]["n"]

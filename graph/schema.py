@@ -112,14 +112,15 @@ NODES: dict[str, NodeType] = {
                 "source": STRING, "submitted_at": STRING, "digest": STRING,
                 "items": INT, "with_problems": INT, "with_unresolved": INT, "law_ids": STRINGS,
                 "state": STRING, "submitted_by": STRING, "based_on": STRING, "filing_number": STRING,
-                "filed_on": STRING, "published_on": STRING,
+                "filed_on": STRING, "published_on": STRING, "summary_version": INT,
             },
             "One revision of a unit's yearly responsibility checklist, in a state of pufa.workflow.State. "
             "`current` marks the bureau's revision of the unit's year: the latest that is not a draft. "
             "`based_on` is the revision a draft was started from; `submitted_by` the account that "
-            "submitted it. Its row counts and the laws its rows claim are kept with it (written with the "
-            "rows), so a province-wide audit or coverage count reads one node per unit instead of walking "
-            "every row.",
+            "submitted it. Its row counts, the laws its rows claim and its rows per key date and audience "
+            "(ROWS_ON, ROWS_FOR) are kept with it (written with the rows; `summary_version` says which of "
+            "these it has), so a province-wide audit, coverage count or campaign reads one node or "
+            "relationship per unit instead of walking every row.",
             ("unit_id",),
         ),
         NodeType(
@@ -301,6 +302,17 @@ RELS: dict[str, RelType] = {
         RelType("USES", "ChecklistItem", "Method", "A row's methods."),
         RelType("SCHEDULED", "ChecklistItem", "KeyDate", "A row's key dates."),
         RelType("CO_UNIT", "ChecklistItem", "Unit", "Units a row names as partners (配合单位)."),
+        RelType(
+            "ROWS_ON", "Checklist", "KeyDate",
+            "A checklist's rows scheduled on a key date, kept with it: side by side each row's id and a law it "
+            "claims (`item_ids`, `law_ids`, once per law), and the rows naming partner units (`declaring_item_ids`).",
+            {"item_ids": STRINGS, "law_ids": STRINGS, "declaring_item_ids": STRINGS},
+        ),
+        RelType(
+            "ROWS_FOR", "Checklist", "Audience",
+            "A checklist's rows targeting an audience, kept with it as ROWS_ON keeps those of a key date.",
+            {"item_ids": STRINGS, "law_ids": STRINGS, "declaring_item_ids": STRINGS},
+        ),
         RelType("HAS_TRANSITION", "Checklist", "Transition", "A checklist revision's audit trail."),
         RelType("HAS_COMMENT", "Checklist", "ReviewComment", "Review comments on a checklist revision."),
         RelType("HAS_ATTACHMENT", "Checklist", "Attachment", "The signed and stamped copy of a revision."),

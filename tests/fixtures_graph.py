@@ -35,8 +35,12 @@ Principal authorities (PRINCIPAL), and so the relevance tiers (≥ 2 duty/power 
 from __future__ import annotations
 
 from graph.migrations import summarize_checklists
+from graph.queries.checklists import ANCHOR_SUMMARIES
+from graph.query import Query
+from graph.schema import rel_type
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
+from ingest.checklists.load import write_summary
 
 YEAR = 2026
 REGION = "示例市澄河县"
@@ -282,3 +286,60 @@ def build_county(store: GraphStore) -> GraphStore:
     GraphWriter(store).write(county_batch())
     summarize_checklists(store)  # what the checklist ingest writes with each checklist
     return store
+
+
+def rows_per_anchor(store: GraphStore) -> tuple[list[tuple], list[tuple]]:
+    """Every checklist's rows per key date and audience as its ROWS_ON and ROWS_FOR keep them, and as
+    its rows say (a row once per law it claims, and whether it names partners): after any write of
+    rows the two must agree."""
+    kept, walked = [], []
+    for summary, rel in ANCHOR_SUMMARIES.items():
+        target = rel_type(summary).target
+        for row in store.read(Query("kept", f"MATCH (c:Checklist)-[r:{summary}]->(a:{target}) RETURN c.id AS c, "
+                                            "a.id AS a, r.item_ids AS items, r.law_ids AS laws, "
+                                            "r.declaring_item_ids AS declaring")):
+            kept += [(summary, row["c"], row["a"], item, law, item in row["declaring"])
+                     for item, law in zip(row["items"], row["laws"], strict=True)]
+        walked += [(summary, row["c"], row["a"], row["item"], row["law"], row["declares"]) for row in store.read(Query(
+            "walked", f"MATCH (c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem)-[:{rel}]->(a:{target}) "
+                      "MATCH (i)-[:CLAIMS]->(l:Law) RETURN c.id AS c, a.id AS a, i.id AS item, l.id AS law, "
+                      "coalesce(size(i.partners), 0) > 0 AS declares"))]
+    return sorted(kept), sorted(walked)
+
+
+def add_market_food_evidence(store: GraphStore) -> None:
+    """Seven more rows of 市场监管局 claiming 食品安全法 on 3·15 (8 in all) and six more articles giving it
+    duties (9 naming it, 8 of them duties): more of each than any answer lists (EVIDENCE_SHOWN)."""
+    rows = [{"id": f"C-MKT-2026#{row}", "checklist_id": "C-MKT-2026", "row": row, "law_text": "《食品安全法》",
+             "problems": [], "unresolved": []} for row in range(10, 17)]
+    articles = [{"id": f"LFOOD@2021/{seq}", "law_id": "LFOOD", "version_id": "LFOOD@2021", "seq": seq, "number": seq,
+                 "label": f"第{seq}条", "text": "市场监督管理部门应当加强监督管理。"} for seq in range(200, 206)]
+    with store.transaction() as tx:
+        tx.upsert_nodes("ChecklistItem", rows)
+        tx.upsert_edges("HAS_ITEM", [{"src": "C-MKT-2026", "dst": row["id"]} for row in rows])
+        tx.upsert_edges("CLAIMS", [{"src": row["id"], "dst": "LFOOD", "confidence": 1.0} for row in rows])
+        tx.upsert_edges("SCHEDULED", [{"src": row["id"], "dst": "consumer_rights_day"} for row in rows])
+        tx.upsert_nodes("Article", articles)
+        tx.upsert_edges("HAS_ARTICLE", [{"src": "LFOOD@2021", "dst": a["id"]} for a in articles])
+        tx.upsert_edges("NAMES", [{"src": a["id"], "dst": "market_regulation", "role": "duty"} for a in articles])
+        write_summary(tx, "C-MKT-2026")
+
+
+def add_constitution_day_units(store: GraphStore, count: int) -> None:
+    """`count` more units of the county, each with a current checklist whose one row claims 宪法 on 12·4
+    (the group around 12·4 then holds count + 2 units)."""
+    units = [{"id": f"UX{n:02}", "name": f"澄河县第{n:02}单位", "kind": "行政执法机关", "region": REGION}
+             for n in range(count)]
+    with store.transaction() as tx:
+        tx.upsert_nodes("Unit", units)
+        for unit in units:
+            checklist_id = f"C-{unit['id']}-{YEAR}"
+            tx.upsert_nodes("Checklist", [{"id": checklist_id, "unit_id": unit["id"], "year": YEAR, "revision": 1,
+                                           "current": True, "source": f"{unit['name']}.xlsx"}])
+            tx.upsert_edges("SUBMITTED", [{"src": unit["id"], "dst": checklist_id}])
+            tx.upsert_nodes("ChecklistItem", [{"id": f"{checklist_id}#1", "checklist_id": checklist_id, "row": 1,
+                                               "law_text": "《宪法》", "problems": [], "unresolved": []}])
+            tx.upsert_edges("HAS_ITEM", [{"src": checklist_id, "dst": f"{checklist_id}#1"}])
+            tx.upsert_edges("CLAIMS", [{"src": f"{checklist_id}#1", "dst": "LCON", "confidence": 1.0}])
+            tx.upsert_edges("SCHEDULED", [{"src": f"{checklist_id}#1", "dst": "constitution_day"}])
+            write_summary(tx, checklist_id)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep, YearQuery
 from domain import sharing
-from domain.models import CampaignsPublic
+from domain.models import UNITS_SHOWN, CampaignsPublic
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
 
@@ -18,7 +18,7 @@ def campaigns(
     law_id: str | None = None, audience_id: str | None = None,
     region: Annotated[str | None, Query(description="Only units whose region contains this (示例市澄河县).")] = None,
     min_units: Annotated[int, Query(ge=1, description="Least units in a group.")] = 2,
-    units_limit: Annotated[int, Query(ge=1, le=500, description="Units shown per group (the lead first).")] = 50,
+    units_limit: Annotated[int, Query(ge=1, le=500, description="Units shown per group (the lead first).")] = UNITS_SHOWN,
 ) -> CampaignsPublic:
     """Groups of units sharing laws and audiences around one anchor (give exactly one), with lead and calendar.
 

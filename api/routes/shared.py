@@ -21,6 +21,7 @@ def shared_laws(
 
 
 @router.get("/{law_id}", response_model=SharedDetailPublic)
-def shared_law(store: StoreDep, law_id: str, year: YearQuery = None) -> SharedDetailPublic:
-    """The units sharing one law with their roles, the suggested lead and why, audiences and methods."""
-    return sharing.shared_law(store, law_id, year=year)
+def shared_law(store: StoreDep, paging: PagingDep, law_id: str, year: YearQuery = None) -> SharedDetailPublic:
+    """The units sharing one law with their roles (a page of them, the lead first), the suggested lead and why,
+    audiences and methods, and which of them each article names."""
+    return sharing.shared_law(store, law_id, year=year, skip=paging.skip, limit=paging.limit)

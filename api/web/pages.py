@@ -7,7 +7,6 @@ Errors on a page (an unknown law, a bad year) answer with a page in Chinese, not
 from __future__ import annotations
 
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
@@ -25,7 +24,6 @@ from api.web.routing import PageNumber, page_router
 from domain import audit, coverage, exports, lookup, review, sharing
 from domain.asked import checklist_year, page
 from domain.coverage import GapTier
-from domain.models import UnitBriefPublic
 from pufa import vocab
 from pufa.errors import InputError, NotFound
 
@@ -65,19 +63,15 @@ def dashboard_page(
 @router.get("/laws/{law_id}")
 def law_page(
     request: Request, store: StoreDep, law_id: str, year: YearQuery = None, version_id: str | None = None,
-    articles_page: PageNumber = 1,
+    articles_page: PageNumber = 1, units_page: PageNumber = 1,
 ) -> HTMLResponse:
     """A law: status and versions, who claims it or should (with the evidence), its articles."""
-    articles_at = Page("articles_page", articles_page, 50)
+    articles_at, units_at = Page("articles_page", articles_page, 50), Page("units_page", units_page, 50)
     detail = lookup.law_detail(store, law_id, version_id=version_id, skip=articles_at.skip, limit=articles_at.size)
-    shared = sharing.shared_law(store, law_id, year=year)
-    naming: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
-    for unit in shared.units:
-        for match in unit.evidence:
-            naming[match.article_id][unit.unit.id] = unit.unit
+    shared = sharing.shared_law(store, law_id, year=year, skip=units_at.skip, limit=units_at.size)
     return render(
         request, "law.html", detail=detail, shared=shared, picture=law_picture(shared), articles_at=articles_at,
-        naming={article_id: list(units.values()) for article_id, units in naming.items()},
+        units_at=units_at, naming={article.article_id: article for article in shared.articles},
         cases=lookup.law_cases(store, law_id, limit=20),
     )
 
@@ -151,7 +145,7 @@ def campaign_export(
 ) -> Response:
     """The planned groups as a spreadsheet to send to the units."""
     answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
-                               region=settings.region, limit=None, units_limit=None)
+                               region=settings.region, limit=None, units_limit=None, items_shown=None)
     filename = f"campaign-{exports.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
     return Response(exports.to_xlsx([campaign_sheet(answer)]), media_type=exports.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

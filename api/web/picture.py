@@ -82,7 +82,7 @@ def law_picture(shared: SharedDetailPublic) -> Picture:
               for unit in units for audience in unit.audiences if audience.id in audience_nodes]
     return Picture(
         nodes=[law, *unit_nodes.values(), *audience_nodes.values()], edges=edges, height=height,
-        hidden_units=len(shared.units) - len(units), hidden_audiences=len(audiences) - len(shown_audiences),
+        hidden_units=shared.unit_count - len(units), hidden_audiences=len(audiences) - len(shown_audiences),
     )
 
 

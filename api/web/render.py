@@ -40,8 +40,9 @@ def lead_reason(lead: LeadPublic) -> str:
     if lead.principal_articles:
         reasons.append(f"法律{'、'.join(lead.principal_articles)}规定其部门类型（{'、'.join(lead.principal_types)}）为主管部门")
     if lead.duty_articles:
-        reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {len(lead.duty_articles)} 条职责条款点名："
-                       f"{'、'.join(lead.duty_articles)}")
+        more = "等" if lead.duty_article_count > len(lead.duty_articles) else ""
+        reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {lead.duty_article_count} 条职责条款点名："
+                       f"{'、'.join(lead.duty_articles)}{more}")
     if lead.declared_row:
         reasons.append(f"其清单第 {lead.declared_row.row} 行（{lead.declared_row.source or lead.declared_row.checklist_id}）"
                        "列明了配合单位，自报牵头")

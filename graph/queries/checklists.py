@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.queries.fragments import CURRENT, DECLARES, ITEM_FIELDS, NOT_DRAFT, unit_and_sections
 from graph.query import Query
+from graph.schema import rel_type
 from pufa.workflow import State
 
 
@@ -86,6 +87,11 @@ def submitted_unit_ids(year: int | None) -> Query:
     )
 
 
+SUMMARY_VERSION = 2
+"""1: row counts and claimed laws; 2: also the rows per key date and audience (ROWS_ON, ROWS_FOR)."""
+ANCHOR_SUMMARIES = {"ROWS_ON": "SCHEDULED", "ROWS_FOR": "TARGETS"}
+"""The checklist's summary relationship -> the row relationship to the anchor it keeps the rows of."""
+
 CHECKLIST_SUMMARY = (
     "OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
     "WITH c, count(i) AS items, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS with_problems, "
@@ -93,22 +99,44 @@ CHECKLIST_SUMMARY = (
     "OPTIONAL MATCH (c)-[:HAS_ITEM]->(:ChecklistItem)-[:CLAIMS]->(l:Law) "
     "WITH c, items, with_problems, with_unresolved, collect(DISTINCT l.id) AS law_ids "
     "SET c.items = items, c.with_problems = with_problems, c.with_unresolved = with_unresolved, "
-    "c.law_ids = law_ids RETURN count(c) AS n"
+    "c.law_ids = law_ids, c.summary_version = $summary_version RETURN count(c) AS n"
 )
-"""Write checklist `c`'s row counts and claimed laws from its rows."""
+"""Write checklist `c`'s row counts and claimed laws from its rows, and the version of its summary."""
 
 
-def summarize_checklist(checklist_id: str) -> Query:
-    """Run in the transaction that wrote the checklist's rows."""
-    return Query("summarize_checklist", f"MATCH (c:Checklist {{id: $checklist_id}}) {CHECKLIST_SUMMARY}",
-                 {"checklist_id": checklist_id})
+def _summary(name: str, start: str, params: dict) -> list[Query]:
+    """The statements writing the summary of the checklists `c` that `start` matches: the anchors'
+    relationships anew (rows pointing at an anchor but claiming no law join no campaign group), then
+    the counts, which set the version last (the start of an unfinished migration still matches)."""
+    statements = []
+    for summary, rel in ANCHOR_SUMMARIES.items():
+        target = rel_type(summary).target
+        statements += [
+            Query(f"{name}_clear_{summary.lower()}", f"{start} MATCH (c)-[old:{summary}]->(:{target}) DELETE old", params),
+            Query(
+                f"{name}_{summary.lower()}",
+                f"{start} MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem)-[:{rel}]->(a:{target}) MATCH (i)-[:CLAIMS]->(l:Law) "
+                f"WITH c, a, collect(i.id) AS item_ids, collect(l.id) AS law_ids, "
+                f"collect(CASE WHEN {DECLARES} THEN i.id ELSE NULL END) AS declaring "
+                f"CREATE (c)-[:{summary} {{item_ids: item_ids, law_ids: law_ids, declaring_item_ids: declaring}}]->(a)",
+                params,
+            ),
+        ]
+    return [*statements, Query(name, f"{start} {CHECKLIST_SUMMARY}", {**params, "summary_version": SUMMARY_VERSION})]
 
 
-def summarize_unsummarized_checklists() -> Query:
-    """Checklists written before their summaries were kept (or by a raw loader) get them."""
-    return Query(
+def summarize_checklist(checklist_id: str) -> list[Query]:
+    """Run in the transaction that wrote the checklist's rows; the last statement counts it."""
+    return _summary("summarize_checklist", "MATCH (c:Checklist {id: $checklist_id})", {"checklist_id": checklist_id})
+
+
+def summarize_unsummarized_checklists() -> list[Query]:
+    """Checklists written before their summaries were kept (or by a raw loader) get them; the last
+    statement counts them."""
+    return _summary(
         "summarize_unsummarized_checklists",
-        f"MATCH (c:Checklist) WHERE c.items IS NULL OR c.law_ids IS NULL {CHECKLIST_SUMMARY}",
+        "MATCH (c:Checklist) WHERE c.items IS NULL OR c.law_ids IS NULL OR coalesce(c.summary_version, 0) < $version",
+        {"version": SUMMARY_VERSION},
     )
 
 

@@ -56,30 +56,38 @@ def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
     )
 
 
+TYPE_EVIDENCE = (
+    f"{CURRENT_VERSION} MATCH (v)-[:HAS_ARTICLE]->(:Article)-[n:NAMES]->(d:DepartmentType) "
+    "RETURN l.id AS law_id, d.id AS type_id, count(n) AS named, "
+    "sum(CASE WHEN n.role = 'duty' OR n.role = 'power' THEN 1 ELSE 0 END) AS acting"
+)
+"""Per law `l` and department type its current version names: the articles naming the type and those
+giving it a duty or a power, the counts a relevance tier rests on."""
+PRINCIPAL_TYPES = "MATCH (l)-[p:PRINCIPAL]->(d:DepartmentType) RETURN l.id AS law_id, d.id AS type_id, p.article_labels AS labels"
+"""The principal competent authorities of laws `l`, with the articles that make them so."""
+
+
 def type_evidence(scope: LawScope) -> Query:
-    """Per law in scope and department type its current version names: the articles naming the type
-    and those giving it a duty or a power, the counts a relevance tier rests on."""
+    """TYPE_EVIDENCE of every law in scope (kept: a province's gap and sharing counts weigh them all)."""
     clauses, params = scope.clauses()
-    return Query(
-        "type_evidence",
-        f"MATCH (l:Law) {where(clauses)} {CURRENT_VERSION} "
-        "MATCH (v)-[:HAS_ARTICLE]->(:Article)-[n:NAMES]->(d:DepartmentType) "
-        "RETURN l.id AS law_id, d.id AS type_id, count(n) AS named, "
-        "sum(CASE WHEN n.role = 'duty' OR n.role = 'power' THEN 1 ELSE 0 END) AS acting",
-        params,
-        cached=True,
-        packed=("law_id", "type_id", "named", "acting"),
-    )
+    return Query("type_evidence", f"MATCH (l:Law) {where(clauses)} {TYPE_EVIDENCE}", params, cached=True,
+                 packed=("law_id", "type_id", "named", "acting"))
 
 
 def principal_types(scope: LawScope) -> Query:
-    """The principal competent authorities of the laws in scope, with the articles that make them so."""
+    """PRINCIPAL_TYPES of every law in scope."""
     clauses, params = scope.clauses()
-    return Query(
-        "principal_types",
-        f"MATCH (l:Law) {where(clauses)} MATCH (l)-[p:PRINCIPAL]->(d:DepartmentType) "
-        "RETURN l.id AS law_id, d.id AS type_id, p.article_labels AS labels",
-        params,
-        cached=True,
-        packed=("law_id", "type_id", "labels"),
-    )
+    return Query("principal_types", f"MATCH (l:Law) {where(clauses)} {PRINCIPAL_TYPES}", params, cached=True,
+                 packed=("law_id", "type_id", "labels"))
+
+
+def type_evidence_of_laws(law_ids: list[str]) -> Query:
+    """TYPE_EVIDENCE of these laws only (a campaign page's groups, one shared law)."""
+    return Query("type_evidence_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {TYPE_EVIDENCE}",
+                 {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "named", "acting"))
+
+
+def principal_types_of_laws(law_ids: list[str]) -> Query:
+    """PRINCIPAL_TYPES of these laws only."""
+    return Query("principal_types_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {PRINCIPAL_TYPES}",
+                 {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "labels"))

@@ -31,6 +31,12 @@ def all_law_briefs() -> Query:
     return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_BRIEF}", packed=LAW_BRIEF_COLUMNS)
 
 
+def law_briefs(law_ids: list[str]) -> Query:
+    """These laws' list fields, looked up by id."""
+    return Query("law_briefs", f"UNWIND $law_ids AS lid MATCH (l:Law {{id: lid}}) RETURN {LAW_BRIEF}",
+                 {"law_ids": list(law_ids)})
+
+
 def law_detail(law_id: str) -> Query:
     return Query("law_detail", f"MATCH (l:Law {{id: $law_id}}) RETURN {LAW_FACTS}", {"law_id": law_id})
 

@@ -21,7 +21,7 @@ def display_names(label: str, ids: list[str]) -> Query:
     node_type(label)
     return Query(
         f"{label.lower()}_display_names",
-        f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, {display_name(label, 'n')} AS name",
+        f"UNWIND $ids AS nid MATCH (n:{label} {{id: nid}}) RETURN n.id AS id, {display_name(label, 'n')} AS name",
         {"ids": list(ids)},
     )
 

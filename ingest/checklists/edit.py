@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch
-from ingest.checklists.load import ChecklistContext
+from ingest.checklists.load import ChecklistContext, write_summary
 from ingest.checklists.normalize import normalize_audiences, normalize_methods, normalize_timing
 from ingest.records import ChecklistItemRecord
 from ingest.reference import reference_batch
@@ -90,7 +90,7 @@ def write_row(store: GraphStore, checklist_id: str, fields: RowFields, item_id: 
     batch.extend(reference_batch())
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
-        tx.run(queries.checklists.summarize_checklist(checklist_id))
+        write_summary(tx, checklist_id)
         tx.run(queries.checklists.forget_digest(checklist_id))
     return item_id
 
@@ -98,7 +98,7 @@ def write_row(store: GraphStore, checklist_id: str, fields: RowFields, item_id: 
 def delete_row(store: GraphStore, checklist_id: str, item_id: str) -> None:
     with store.transaction() as tx:
         tx.delete_nodes("ChecklistItem", [item_id])
-        tx.run(queries.checklists.summarize_checklist(checklist_id))
+        write_summary(tx, checklist_id)
         tx.run(queries.checklists.forget_digest(checklist_id))
 
 
@@ -121,5 +121,5 @@ def write_draft(store: GraphStore, unit_id: str, year: int, revision: int, rows:
     batch.extend(reference_batch())
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
-        tx.run(queries.checklists.summarize_checklist(checklist_id))
+        write_summary(tx, checklist_id)
     return checklist_id

@@ -135,7 +135,7 @@ class ChecklistContext:
             if not draft:
                 tx.run(queries.checklists.retire_current_checklists(unit_id, year))
             report.add_written(self.writer.write_in(tx, batch))
-            tx.run(queries.checklists.summarize_checklist(checklist_id))
+            write_summary(tx, checklist_id)
             if not draft:
                 record_transition(tx, checklist_id, "submit", None, writing.state, writing.actor_id, writing.actor,
                                   writing.at, f"录入文件：{source}")
@@ -190,6 +190,13 @@ def _digest(items: list[ChecklistItemRecord]) -> str:
     """Content identity of a submission: the rows as written, not where the file was."""
     content = [(item.group, sorted(item.raw.items())) for item in items]
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def write_summary(tx: GraphWriteTx, checklist_id: str) -> None:
+    """A checklist's counts, claimed laws and rows per key date and audience, from its rows as this
+    transaction left them (every write of rows ends with it)."""
+    for query in queries.checklists.summarize_checklist(checklist_id):
+        tx.run(query)
 
 
 def record_transition(tx: GraphWriteTx, checklist_id: str, action: str, source: State | None, target: State,

@@ -14,7 +14,7 @@ from graph.query import Query
 from pufa.config import Settings
 from pufa.workflow import Role
 from tests.accounts import BOOTSTRAP_TOKEN, FakeClock, make_account, token_for
-from tests.fixtures_graph import build_county
+from tests.fixtures_graph import build_county, rows_per_anchor
 
 V1 = "/api/v1"
 YEAR = 2027
@@ -118,6 +118,35 @@ def test_a_unit_edits_rows_in_the_page_with_findings_beside_each(client, people)
     call(client, "DELETE", f"/checklists/{draft}/rows/{quote(added['item_id'], safe='')}", people["mkt"], 204)
     assert len(call(client, "GET", f"/checklists/{draft}", people["mkt"])["rows"]) == 2
     call(client, "PUT", f"/checklists/{draft}/rows/nope", people["mkt"], 404, json={"law_text": "x"})
+
+
+def test_a_drafts_rows_per_key_date_and_audience_follow_every_edit(client, people, store):
+    """What campaigns read (ROWS_ON, ROWS_FOR) stays as the rows say when a draft's rows are added,
+    changed and deleted, when a new upload replaces the draft, and once it is submitted."""
+    def kept(checklist_id: str) -> list[tuple[str, str, str]]:
+        as_kept, as_rows = rows_per_anchor(store)
+        assert as_kept == as_rows
+        return sorted({(summary, anchor, law) for summary, owner, anchor, _, law, _ in as_kept if owner == checklist_id})
+
+    draft = upload_draft(client, people["mkt"])
+    uploaded = [("ROWS_FOR", "businesses", "LFOOD"), ("ROWS_FOR", "consumers", "LCONSUMER"),
+                ("ROWS_ON", "all_year", "LCONSUMER"), ("ROWS_ON", "consumer_rights_day", "LFOOD")]
+    assert kept(draft) == uploaded
+    added = call(client, "POST", f"/checklists/{draft}/rows", people["mkt"], 201,
+                 json={"law_text": "《宪法》", "audience_text": "学生", "timing_text": "12月4日"})
+    assert kept(draft) == sorted([*uploaded, ("ROWS_FOR", "students", "LCON"), ("ROWS_ON", "constitution_day", "LCON")])
+    row = f"/checklists/{draft}/rows/{quote(added['item_id'], safe='')}"
+    call(client, "PUT", row, people["mkt"], json={"law_text": "《民法典》", "audience_text": "学生", "timing_text": "全年"})
+    assert kept(draft) == sorted([*uploaded, ("ROWS_FOR", "students", "LCIV"), ("ROWS_ON", "all_year", "LCIV")])
+    call(client, "DELETE", row, people["mkt"], 204)
+    assert kept(draft) == uploaded
+    again = upload_draft(client, people["mkt"], CSV.replace("3月15日", "12月4日"))
+    assert kept(draft) == [] and kept(again) == sorted([*uploaded[:3], ("ROWS_ON", "constitution_day", "LFOOD")])
+    params = {"key_date_id": "constitution_day", "year": YEAR, "min_units": 1}
+    assert call(client, "GET", "/campaigns", {}, params=params)["data"] == []  # a draft: no answer reads it
+    call(client, "POST", f"/checklists/{again}/submit", people["mkt"])
+    groups = call(client, "GET", "/campaigns", {}, params=params)["data"]
+    assert [(g["shared"]["id"], [u["unit"]["id"] for u in g["units"]]) for g in groups] == [("LFOOD", ["UMKT"])]
 
 
 def test_another_unit_cannot_see_or_touch_a_draft_but_its_sub_units_are_its_own(client, people):

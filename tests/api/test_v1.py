@@ -12,9 +12,10 @@ from openpyxl import load_workbook
 from api.app import create_app
 from api.deps import ActorDep
 from domain.exports import neutralize
+from domain.models import UNITS_SHOWN
 from pufa.config import Settings
 from pufa.workflow import Permission
-from tests.fixtures_graph import build_county
+from tests.fixtures_graph import add_constitution_day_units, build_county
 
 V1 = "/api/v1"
 
@@ -97,6 +98,24 @@ def test_shared(client):
     food = get(client, "/shared/LFOOD")
     assert (food["lead"]["unit"]["id"], food["lead"]["principal_articles"]) == ("UMKT", ["第六条"])
     assert [(u["unit"]["id"], u["role"]) for u in food["units"]] == [("UMKT", "lead"), ("UEDU", "co")]
+    second = get(client, "/shared/LFOOD", skip=1, limit=1)  # a page of the units; the lead and articles whole
+    assert ([u["unit"]["id"] for u in second["units"]], second["unit_count"], second["lead"]["unit"]["id"]) == (
+        ["UEDU"], 2, "UMKT")
+    assert second["articles"] == food["articles"]
+    assert client.get(f"{V1}/shared/LFOOD", params={"limit": 0}).status_code == 422
+
+
+def test_campaign_groups_show_units_limit_units_and_count_them_all(client, store):
+    add_constitution_day_units(store, 12)
+    [group] = get(client, "/campaigns", key_date_id="constitution_day")["data"]
+    assert (len(group["units"]), group["unit_count"], group["units"][0]["unit"]["id"]) == (
+        UNITS_SHOWN, 14, group["lead"]["unit"]["id"])
+    [group] = get(client, "/campaigns", key_date_id="constitution_day", units_limit=500)["data"]
+    assert len(group["units"]) == group["unit_count"] == 14
+    [alone] = get(client, "/campaigns", key_date_id="constitution_day", units_limit=1)["data"]
+    assert ([u["unit"]["id"] for u in alone["units"]], alone["unit_count"]) == ([alone["lead"]["unit"]["id"]], 14)
+    for bad in (0, 501):
+        assert client.get(f"{V1}/campaigns", params={"key_date_id": "constitution_day", "units_limit": bad}).status_code == 422
 
 
 def test_campaigns(client):

@@ -13,16 +13,23 @@ from typer.testing import CliRunner
 
 from domain import audit, coverage, exports, lookup, sharing
 from domain.cache import CachedStore
-from graph import queries
+from domain.models import EVIDENCE_SHOWN, UNITS_SHOWN
 from graph.migrations import prepare, summarize_checklists
 from graph.queries.scope import LawScope
 from graph.query import Query
 from graph.writer import GraphWriter
+from ingest.checklists.load import write_summary
 from ingest.units.load import ingest_units
 from pufa.config import get_settings
 from pufa.errors import InputError, NotFound
 from pufa.laws import unit_id
-from tests.fixtures_graph import build_county, county_batch
+from tests.fixtures_graph import (
+    add_constitution_day_units,
+    add_market_food_evidence,
+    build_county,
+    county_batch,
+    rows_per_anchor,
+)
 
 
 @pytest.fixture
@@ -237,6 +244,35 @@ def test_shared_law_without_articles_falls_back_to_rows(county):
         sharing.shared_law(county, "NOPE")
 
 
+def test_shared_law_pages_its_units_and_names_who_each_article_names(county):
+    answer = sharing.shared_law(county, "LFOOD", limit=1)
+    assert ([u.unit.id for u in answer.units], answer.unit_count, answer.lead.unit.id) == (["UMKT"], 2, "UMKT")
+    assert [u.unit.id for u in sharing.shared_law(county, "LFOOD", skip=1, limit=1).units] == ["UEDU"]
+    assert [(a.label, ids(a.units), a.unit_count) for a in answer.articles] == [
+        ("第六条", ["UMKT"], 1), ("第十条", ["UMKT", "UEDU"], 2), ("第五十七条", ["UEDU"], 1),
+        ("第一百二十一条", ["UMKT"], 1)]  # 公安 is named there too, but does not share the law
+
+
+def test_evidence_lists_show_the_first_rows_and_articles_and_count_them_all(county):
+    """A unit with more rows and articles for a law than an answer lists (EVIDENCE_SHOWN): each answer
+    shows the first ones and counts them all."""
+    add_market_food_evidence(county.store)
+    [claimed] = [law for law in coverage.applicable(county, "UMKT").claimed if law.law.id == "LFOOD"]
+    assert ([item.row for item in claimed.items], claimed.item_count) == ([1, 10, 11, 12, 13], 8)
+    assert (len(claimed.articles), claimed.article_count) == (EVIDENCE_SHOWN, 9)
+    market = sharing.shared_law(county, "LFOOD").units[0]
+    assert (market.unit.id, [item.row for item in market.items], market.item_count) == ("UMKT", [1, 10, 11, 12, 13], 8)
+    assert (len(market.evidence), market.articles, market.duty_articles) == (EVIDENCE_SHOWN, 9, 8)
+    assert {m.role for m in market.evidence} == {"duty"}  # duties first
+    lead = sharing.shared_law(county, "LFOOD").lead
+    assert (len(lead.duty_articles), lead.duty_article_count) == (EVIDENCE_SHOWN, 8)
+    [group] = sharing.campaigns(county, key_date_id="consumer_rights_day").data
+    [unit] = [u for u in group.units if u.unit.id == "UMKT"]
+    assert ([item.row for item in unit.items], unit.item_count) == ([1, 10, 11, 12, 13], 8)
+    [plan] = sharing.campaigns(county, key_date_id="consumer_rights_day", items_shown=None).data
+    assert [len(u.items) for u in plan.units if u.unit.id == "UMKT"] == [8]
+
+
 # --- joint campaigns --------------------------------------------------------------------------
 
 
@@ -287,16 +323,28 @@ def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monke
     assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
 
 
+def test_a_campaign_group_lists_units_shown_of_all_it_counts(county):
+    """A group that thousands of units share lists UNITS_SHOWN of them (the lead first, the rest by
+    name) and counts them all; a page of groups stays small."""
+    add_constitution_day_units(county.store, 12)
+    [group] = sharing.campaigns(county, key_date_id="constitution_day").data
+    assert (group.shared.id, group.unit_count, len(group.units)) == ("LCON", 14, UNITS_SHOWN)
+    [everyone] = sharing.campaigns(county, key_date_id="constitution_day", units_limit=None).data
+    assert len(everyone.units) == everyone.unit_count == 14
+    by_name = sorted(u.unit.name for u in everyone.units if u.unit.id != group.lead.unit.id)
+    assert [u.unit.name for u in group.units] == [group.lead.unit.name, *by_name[:UNITS_SHOWN - 1]]
+
+
 def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
     worked_out = []
     engine_read = county.store.read
     monkeypatch.setattr(county.store, "read", lambda query: worked_out.append(query.name) or engine_read(query))
     first = sharing.campaigns(county, key_date_id="constitution_day")
     assert sharing.campaigns(county, key_date_id="constitution_day") is first
-    assert worked_out.count("campaign_groups_key_date") == 1
+    assert worked_out.count("campaign_members_key_date") == 1
     county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
     assert sharing.campaigns(county, key_date_id="constitution_day") == first
-    assert worked_out.count("campaign_groups_key_date") == 2
+    assert worked_out.count("campaign_members_key_date") == 2
 
 
 def test_a_law_group_names_the_units_answering_for_the_law_without_a_row(county):
@@ -376,7 +424,7 @@ def test_flagged_rows_are_paged_across_checklists(county):
     with county.transaction() as tx:
         tx.upsert_nodes("ChecklistItem", extra)
         tx.upsert_edges("HAS_ITEM", [{"src": "C-EDU-2026", "dst": row["id"]} for row in extra])
-        tx.run(queries.checklists.summarize_checklist("C-EDU-2026"))
+        write_summary(tx, "C-EDU-2026")
     everything = audit.flagged_items(county, "problems", limit=None)
     assert [f.item.item_id for f in everything.data] == [
         "C-PSB-2026-2#2", "C-EDU-2026#2", "C-EDU-2026#4", "C-EDU-2026#5", "C-EDU-2026#6", "C-ECO-2026#2"]
@@ -530,6 +578,16 @@ def test_cli_tables_and_exports(cli, tmp_path):
     assert code == 0 and (tmp_path / "c.xlsx").stat().st_size > 0
 
 
+def test_cli_says_how_many_more_rows_and_articles_there_are(county, cli):
+    add_market_food_evidence(county.store)
+    code, out = cli("campaigns", "--key-date", "consumer_rights_day")
+    assert code == 0 and "(+3 more)" in out  # 5 of 市场监管局's 8 rows
+    code, out = cli("applicable", "UMKT")
+    assert code == 0 and "(+4 more)" in out  # 5 of the 9 articles naming 市场监督管理
+    code, out = cli("shared", "LFOOD", "--limit", "1")
+    assert code == 0 and "(1 of 2 units shown)" in out
+
+
 def test_checklists_loaded_without_summaries_get_them_once(store):
     """A store from an older release (or a raw loader) has checklists without row counts; preparing it fills them."""
     GraphWriter(store).write(county_batch())
@@ -542,3 +600,40 @@ def test_checklists_loaded_without_summaries_get_them_once(store):
                                     "RETURN count(i) AS n, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS p"))
     assert (summary.items, summary.items_with_problems) == (rows[0]["n"], rows[0]["p"]) != (0, 0)
     assert summarize_checklists(store) == 0
+    prepared = CachedStore(store)
+    assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(prepared, key_date_id="constitution_day").data] == [
+        ("LCON", ["UPSB", "UEDU"])]
+    assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(prepared, audience_id="students").data] == [
+        ("LFOOD", ["UMKT", "UEDU"])]
+
+
+def test_checklists_summarized_before_their_rows_per_anchor_get_them(county):
+    """A store whose checklists have counts but no ROWS_ON/ROWS_FOR (summary version 1) gets them,
+    once, from the rows; campaigns then answer as before."""
+    store = county.store
+    before = rows_per_anchor(store)
+    groups = [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(county, audience_id="students").data]
+    with store.transaction() as tx:
+        for rel in ("ROWS_ON", "ROWS_FOR"):
+            tx.run(Query("drop", f"MATCH (:Checklist)-[r:{rel}]->() DELETE r"))
+        tx.run(Query("v1", "MATCH (c:Checklist) SET c.summary_version = 1"))
+    assert rows_per_anchor(store) == ([], before[1])
+    assert summarize_checklists(store) == 8
+    assert rows_per_anchor(store) == before and before[0]
+    assert summarize_checklists(store) == 0
+    assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(county, audience_id="students").data] == (
+        groups) == [("LFOOD", ["UMKT", "UEDU"])]
+
+
+def test_a_checklist_keeps_its_rows_per_key_date_and_audience(county):
+    """ROWS_ON and ROWS_FOR hold, side by side, each row for the anchor and a law it claims, and the
+    rows naming partners: what campaigns read instead of the rows."""
+    kept = county.store.read(Query(
+        "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_ON]->(k:KeyDate) "
+                "RETURN k.id AS k, r.item_ids AS items, r.law_ids AS laws, r.declaring_item_ids AS declaring"))
+    assert [(row["k"], sorted(zip(row["items"], row["laws"])), row["declaring"]) for row in kept] == [
+        ("consumer_rights_day", [("C-MKT-2026#1", "LFOOD"), ("C-MKT-2026#2", "LCONSUMER")], ["C-MKT-2026#1"])]
+    kept = county.store.read(Query(
+        "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_FOR]->(a:Audience) RETURN a.id AS a, r.law_ids AS laws"))
+    assert sorted((row["a"], sorted(row["laws"])) for row in kept) == [
+        ("consumers", ["LCONSUMER"]), ("enterprises", ["LCONTRACT", "LFOOD"]), ("students", ["LFOOD"])]

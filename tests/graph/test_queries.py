@@ -40,7 +40,8 @@ def _built_queries() -> list[Query]:
                 args.append(2026)
             else:
                 args.append(HOSTILE)
-        built.append(builder(*args))
+        made = builder(*args)
+        built += made if isinstance(made, list) else [made]  # a summary is several statements
     return built
 
 

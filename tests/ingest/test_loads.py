@@ -19,6 +19,7 @@ from ingest.units.load import ingest_units
 from pufa.errors import StoreError
 from pufa.laws import law_id, unit_id
 from tests.corpus import corpus_dir
+from tests.fixtures_graph import rows_per_anchor
 
 FOOD_SAFETY = law_id("中华人民共和国食品安全法")
 CONTRACT_LAW = law_id("中华人民共和国合同法")
@@ -121,6 +122,11 @@ def test_resubmission_replaces_the_year_and_keeps_the_previous_revision(county: 
         {"revision": 2, "current": True, "rows": 1, "items": 1, "with_problems": 0,
          "law_ids": [law_id("中华人民共和国人民调解法")]},
     ]
+    kept, walked = rows_per_anchor(county)  # each revision keeps its own rows per key date and audience
+    assert kept == walked
+    assert {(summary, anchor, law) for summary, _, anchor, _, law, _ in kept if summary == "ROWS_ON"} == {
+        ("ROWS_ON", "constitution_day", law_id("中华人民共和国宪法")), ("ROWS_ON", "consumer_rights_day", FOOD_SAFETY),
+        ("ROWS_ON", "all_year", law_id("中华人民共和国人民调解法"))}
     again = ingest_checklists(county, [second], unit="澄河县司法局", year=2026)
     assert again.written == {} and again.skipped[0].reason.startswith("unchanged")
 

@@ -20,7 +20,7 @@ from ingest.reference import write_reference
 from pufa.config import Settings
 from pufa.workflow import Role
 from tests.accounts import make_account, sign_in
-from tests.fixtures_graph import REGION, build_county
+from tests.fixtures_graph import REGION, add_market_food_evidence, build_county
 
 TOKEN = "page-test-token"
 
@@ -143,6 +143,16 @@ def test_long_lists_are_paged(client):
     assert "第六条" in section(first, "articles")
     assert "第六条" not in section(second, "articles")  # 4 articles fit one page of 50
     assert "下一页" not in first
+
+
+def test_long_evidence_lists_show_the_first_and_say_how_many(client, county):
+    add_market_food_evidence(county)
+    units = section(page(client, "/laws/LFOOD"), "units")
+    assert "等 8 条" in units and "等 9 条" in units  # 市场监管局's rows, and the articles naming its types
+    assert "（第 16 行）" not in units  # the 8th row
+    assert "等 8 条" in section(page(client, "/units/UMKT"), "applicable")
+    assert "等 8 条" in section(page(client, "/campaigns?key_date_id=consumer_rights_day"), "groups")
+    assert "等 " not in section(page(client, "/campaigns?key_date_id=constitution_day"), "groups")
 
 
 def test_lead_reasons_read_in_chinese(county):
