@@ -140,10 +140,7 @@ def _actor(store: CachedStore, row: Row) -> Actor:
 
 
 def _account_row(store: CachedStore, account_id: str) -> Row:
-    rows = store.read(queries.accounts.account_by_id(account_id))
-    if not rows:
-        raise NotFound(f"no account with id {account_id!r}")
-    return rows[0]
+    return store.one(queries.accounts.account_by_id(account_id), f"no account with id {account_id!r}")
 
 
 # --- failed logins -------------------------------------------------------------------------------
@@ -422,10 +419,8 @@ def list_tokens(store: CachedStore, actor: Actor, account_id: str | None = None)
 
 def revoke_token(store: CachedStore, actor: Actor, token_id: str, *, clock: Clock = system_clock) -> ApiTokenPublic:
     """Revoke one's own token (or, an administrator, anyone's); revoking twice keeps the first time."""
-    rows = store.read(queries.accounts.token_by_id(token_id))
-    if not rows:
-        raise NotFound(f"no API token with id {token_id!r}")
-    _token_owner(store, actor, rows[0]["account_id"])
+    token = store.one(queries.accounts.token_by_id(token_id), f"no API token with id {token_id!r}")
+    _token_owner(store, actor, token["account_id"])
     with store.transaction() as tx:
         tx.run(queries.accounts.revoke_token(token_id, stamp(clock())))
     row = store.read(queries.accounts.token_by_id(token_id))[0]

@@ -77,10 +77,7 @@ class Upload:
 
 
 def _activity(store: CachedStore, activity_id: str) -> Row:
-    rows = store.read(queries.activities.activity(activity_id))
-    if not rows:
-        raise NotFound(f"no activity with id {activity_id!r}")
-    return rows[0]
+    return store.one(queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
 
 
 def _readable(store: CachedStore, actor: Actor, activity_id: str) -> Row:
@@ -339,16 +336,14 @@ def activity_detail(store: CachedStore, actor: Actor, activity_id: str) -> Activ
 
 def evidence_content(store: CachedStore, actor: Actor, evidence_id: str, folder: Path) -> tuple[EvidencePublic, bytes]:
     """An evidence file, to whoever may read its activity or rectification."""
-    rows = store.read(queries.activities.evidence_file(evidence_id))
-    if not rows:
-        raise NotFound(f"no evidence file with id {evidence_id!r}")
-    owner = rows[0]["owner_id"]
+    evidence = store.one(queries.activities.evidence_file(evidence_id), f"no evidence file with id {evidence_id!r}")
+    owner = evidence["owner_id"]
     owners = store.read(queries.activities.activity(owner)) or store.read(queries.assessment.finding(owner))
     if not owners:
         raise NotFound(f"the evidence file {evidence_id!r} belongs to nothing")
     actor.require_unit(owners[0]["unit_id"])
-    meta = evidence_public(rows[0])
-    return meta, read_content(folder, rows[0]["sha256"], f"evidence file {evidence_id!r}")
+    meta = evidence_public(evidence)
+    return meta, read_content(folder, evidence["sha256"], f"evidence file {evidence_id!r}")
 
 
 def servable_rows(store: CachedStore, actor: Actor, unit_id: str, year: int) -> list[ServableRowPublic]:

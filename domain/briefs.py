@@ -16,7 +16,6 @@ from domain.models import (
 )
 from graph import queries
 from graph.query import Row
-from pufa.errors import NotFound
 from pufa.vocab import LEVELS
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -97,10 +96,8 @@ def article_sort_key(row: Row) -> tuple:
 
 def unit_brief(store: CachedStore, unit_id: str) -> UnitBriefPublic:
     """The unit, or NotFound."""
-    rows = store.read(queries.units.unit_brief(unit_id))
-    if not rows:
-        raise NotFound(f"no unit with id {unit_id!r}")
-    return UnitBriefPublic(id=rows[0]["unit_id"], name=rows[0]["unit_name"])
+    row = store.one(queries.units.unit_brief(unit_id), f"no unit with id {unit_id!r}")
+    return UnitBriefPublic(id=row["unit_id"], name=row["unit_name"])
 
 
 def unit_sort_key(unit: UnitBriefPublic) -> tuple:

@@ -25,7 +25,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from graph.query import Query, Row
 from graph.store import GraphStore, GraphWriteTx
-from pufa.errors import PufaError
+from pufa.errors import NotFound, PufaError
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -97,6 +97,13 @@ class CachedStore:
         if not query.cached:
             return self.store.read(query)
         return [dict(row) for row in self.kept(query.key, functools.partial(self.store.read, query))]
+
+    def one(self, query: Query, missing: str) -> Row:
+        """The first row of a read by id; NotFound with `missing` (what was asked for) when there is none."""
+        rows = self.read(query)
+        if not rows:
+            raise NotFound(missing)
+        return rows[0]
 
     @contextmanager
     def transaction(self) -> Iterator[GraphWriteTx]:

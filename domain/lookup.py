@@ -70,10 +70,7 @@ def law_detail(
     store: CachedStore, law_id: str, *, version_id: str | None = None, skip: int = 0, limit: int = 100,
 ) -> LawDetailPublic:
     """A law, its versions and links, and one page of a version's articles (the current one by default)."""
-    rows = store.read(queries.laws.law_detail(law_id))
-    if not rows:
-        raise NotFound(f"no law with id {law_id!r}")
-    law = _law(rows[0])
+    law = _law(store.one(queries.laws.law_detail(law_id), f"no law with id {law_id!r}"))
     versions = sorted(
         (LawVersionPublic(**row) for row in store.read(queries.laws.law_versions(law_id))),
         key=lambda version: (version.version_date or "", version.id),
@@ -145,14 +142,12 @@ def resolve_unit(store: CachedStore, text: str) -> UnitBriefPublic:
 def unit_detail(store: CachedStore, unit_id: str, *, show_liaison: bool = True) -> UnitDetailPublic:
     """A unit with its parent, sections, department types and checklist revisions; its liaison's
     contact details only when asked (for an account that reads the unit)."""
-    rows = store.read(queries.units.unit_detail(unit_id))
-    if not rows:
-        raise NotFound(f"no unit with id {unit_id!r}")
-    unit = unit_public(rows[0])
+    found = store.one(queries.units.unit_detail(unit_id), f"no unit with id {unit_id!r}")
+    unit = unit_public(found)
     parent = store.read(queries.units.parent_unit(unit_id))
     children = store.read(queries.units.sub_units(unit_id))
     return UnitDetailPublic(
-        unit=unit, liaison=LiaisonPublic(**{field: rows[0][f"liaison_{field}"] for field in ("name", "post", "phone", "email")})
+        unit=unit, liaison=LiaisonPublic(**{field: found[f"liaison_{field}"] for field in ("name", "post", "phone", "email")})
         if show_liaison else LiaisonPublic(),
         parent=UnitBriefPublic(id=parent[0]["unit_id"], name=parent[0]["unit_name"]) if parent else None,
         sub_units=sorted((UnitBriefPublic(id=row["unit_id"], name=row["unit_name"]) for row in children),

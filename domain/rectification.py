@@ -60,10 +60,7 @@ def finding_public(row: Row, today: date) -> FindingPublic:
 
 
 def _finding(store: CachedStore, finding_id: str) -> Row:
-    rows = store.read(queries.assessment.finding(finding_id))
-    if not rows:
-        raise NotFound(f"no rectification with id {finding_id!r}")
-    return rows[0]
+    return store.one(queries.assessment.finding(finding_id), f"no rectification with id {finding_id!r}")
 
 
 def _new(unit_id: str, year: int, text: str, deadline: str, actor: Actor, at: str, *, assessment_id: str | None = None,

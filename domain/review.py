@@ -62,10 +62,7 @@ ACTIONS = ("submit", *(action for action in TRANSITIONS if action not in ("submi
 
 
 def _checklist(store: CachedStore, checklist_id: str) -> Row:
-    rows = store.read(queries.review.checklist(checklist_id))
-    if not rows:
-        raise NotFound(f"no checklist with id {checklist_id!r}")
-    return rows[0]
+    return store.one(queries.review.checklist(checklist_id), f"no checklist with id {checklist_id!r}")
 
 
 def _readable(store: CachedStore, actor: Actor, checklist_id: str) -> Row:

@@ -24,7 +24,7 @@ from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
 from ingest.checklists.edit import DraftRow, RowFields
-from pufa.errors import InputError, NotFound
+from pufa.errors import InputError
 from pufa.vocab import OUTDATED_STATUSES
 from pufa.workflow import Permission
 
@@ -52,10 +52,7 @@ def _rows_by_laws(store: CachedStore, checklist_id: str) -> dict[str, Row]:
 def compare_with_previous(store: CachedStore, actor: Actor, checklist_id: str) -> ComparisonPublic:
     """Laws added and removed, rows added, removed and changed, against the unit's latest published
     checklist of an earlier year."""
-    rows = store.read(queries.review.checklist(checklist_id))
-    if not rows:
-        raise NotFound(f"no checklist with id {checklist_id!r}")
-    this = rows[0]
+    this = store.one(queries.review.checklist(checklist_id), f"no checklist with id {checklist_id!r}")
     actor.require_unit(this["unit_id"])
     previous = _previous(store, this["unit_id"], this["year"])
     if previous is None:
