@@ -1,16 +1,21 @@
-"""The answer cache: a store seen through answers kept until the graph changes.
+"""The answer cache: a store seen through answers kept until the graph changes under them.
 
-Every write transaction renews the graph stamp (graph.store), so whatever was worked out from
-the graph stays right until the stamp changes. Two kinds of things are kept per stamp: the
-whole-graph reads marked `Query.cached` (laws in scope, department types per law, each
-checklist's claims), and aggregate answers of functions decorated `@kept_until_write`
-(province-wide gap counts, campaign groups, downloads). The stamp lives in the graph, so a
-write by another process (a CLI ingest into Neo4j while the API serves) is seen too: at once, or
-within the store's recheck interval for a server process (`graph.store.KnownStamp`).
+Every write transaction stamps the tables it wrote (graph.store), so whatever was worked out from
+some tables stays right until one of them is stamped again: a checklist upload leaves the
+catalogue's answers (type evidence, sort keys) and the register's (units and their types)
+standing. Two kinds of things are kept: the whole-graph reads marked `Query.cached` (laws in
+scope, department types per law, each checklist's claims), and aggregate answers of functions
+decorated `@kept_until_write` (province-wide gap counts, campaign groups, downloads). What an
+answer read is noted as it is worked out: every read through the store adds the tables its
+statement reads (`Query.reads`), and a kept part it uses adds its own. A statement whose tables
+cannot be told makes the answer depend on the whole graph's stamp, as every answer once did.
+The stamps live in the graph, so a write by another process (a CLI ingest into Neo4j while the
+API serves) is seen too: at once, or within the store's recheck interval for a server process
+(`graph.store.KnownStamp`).
 
-An answer worked out inside `CachedStore.one_stamp()` (a page, an API read) reads the stamp
-once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part; a
-stamp that could not be read fails the rest of the request at once, without another try.
+An answer worked out inside `CachedStore.one_stamp()` (a page, an API read) reads the stamps
+once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part; stamps
+that could not be read fail the rest of the request at once, without another try.
 """
 
 from __future__ import annotations
@@ -21,60 +26,73 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from graph.footprint import noted, reading
 from graph.query import Query, Row
-from graph.store import GraphStore, GraphWriteTx
+from graph.store import GraphStamps, GraphStore, GraphWriteTx
 from pufa.errors import NotFound, PufaError
 
 T = TypeVar("T")
 P = ParamSpec("P")
 
-_PINNED_STAMPS: ContextVar[dict[int, str | None | PufaError] | None] = ContextVar("pinned_stamps", default=None)
-"""Within `CachedStore.one_stamp()`: each cached store's stamp as first read there (or why it could not be)."""
+_PINNED_STAMPS: ContextVar[dict[int, GraphStamps | None | PufaError] | None] = ContextVar("pinned_stamps", default=None)
+"""Within `CachedStore.one_stamp()`: each cached store's stamps as first read there (or why they could not be)."""
+
+
+def _version(stamps: GraphStamps, tables: frozenset[str] | None) -> tuple:
+    """What must stay the same for an answer that read these tables (None: the whole graph)."""
+    if tables is None:
+        return (stamps.graph,)
+    return tuple(stamps.of(table) for table in sorted(tables))
+
+
+@dataclass
+class _Kept:
+    value: Any
+    compute: Callable[[], Any]
+    tables: frozenset[str] | None
+    version: tuple
 
 
 class ReadCache:
-    """Answers for one graph stamp; a new stamp empties it.
+    """Answers, each with the tables it read and their stamps when it was worked out.
 
-    Stamps are random tokens, never reused: a cleared graph has none (nothing is kept) and its
-    next write brings a stamp this cache has not seen. Each answer keeps how it was worked out,
-    so that those asked for under the previous stamp can be worked out again (`CachedStore.refresh`)."""
+    Stamps are random tokens, never reused, so an answer whose tables carry the stamps it was
+    worked out under is still right. Each answer keeps how it was worked out, so that those whose
+    tables have been written since can be worked out again (`CachedStore.refresh`)."""
 
     def __init__(self, size: int = 128):
-        """`size` answers at the most: enough for every unit page of a county between two writes; a
-        province-wide campaign answer is the largest kind (about 1 MB in memory)."""
+        """`size` answers at the most, the least recently used dropped first: enough for every unit
+        page of a county; a province-wide campaign answer is the largest kind (about 1 MB in memory)."""
         self._size = size
         self._lock = threading.Lock()
-        self._stamp: str | None = None
-        self._answers: OrderedDict[tuple, tuple[Any, Callable[[], Any]]] = OrderedDict()
-        self._asked_before: list[tuple[tuple, Callable[[], Any]]] = []
-        """The previous stamp's keys and computations, most recently used first."""
+        self._answers: OrderedDict[tuple, _Kept] = OrderedDict()
 
-    def get(self, stamp: str, key: tuple) -> Any:
+    def get(self, stamps: GraphStamps, key: tuple) -> _Kept | None:
+        """The answer for `key` if its tables have not been written since it was worked out."""
         with self._lock:
-            if stamp != self._stamp or key not in self._answers:
+            kept = self._answers.get(key)
+            if kept is None or _version(stamps, kept.tables) != kept.version:
                 return None
             self._answers.move_to_end(key)
-            return self._answers[key][0]
+            return kept
 
-    def put(self, stamp: str, key: tuple, value: Any, compute: Callable[[], Any]) -> None:
+    def put(self, stamps: GraphStamps, key: tuple, value: Any, compute: Callable[[], Any],
+            tables: frozenset[str] | None) -> None:
+        """Keep an answer worked out from these tables under these stamps (read before it was begun)."""
         with self._lock:
-            self._advance(stamp)
-            self._answers[key] = (value, compute)
+            self._answers[key] = _Kept(value, compute, tables, _version(stamps, tables))
+            self._answers.move_to_end(key)
             while len(self._answers) > self._size:
                 self._answers.popitem(last=False)
 
-    def asked_before(self, stamp: str) -> list[tuple[tuple, Callable[[], Any]]]:
-        """What was asked under the stamp before this one and is not worked out under this one yet."""
+    def stale(self, stamps: GraphStamps) -> list[tuple[tuple, Callable[[], Any]]]:
+        """The answers whose tables have been written since, most recently used first."""
         with self._lock:
-            self._advance(stamp)
-            return [(key, compute) for key, compute in self._asked_before if key not in self._answers]
-
-    def _advance(self, stamp: str) -> None:
-        if stamp != self._stamp:
-            self._asked_before = [(key, compute) for key, (_, compute) in reversed(self._answers.items())]
-            self._stamp, self._answers = stamp, OrderedDict()
+            return [(key, kept.compute) for key, kept in reversed(self._answers.items())
+                    if _version(stamps, kept.tables) != kept.version]
 
 
 class CachedStore:
@@ -107,43 +125,48 @@ class CachedStore:
 
     @contextmanager
     def transaction(self) -> Iterator[GraphWriteTx]:
-        """A write transaction on the store; its commit renews the stamp, which retires every kept answer."""
+        """A write transaction on the store; its commit stamps the tables it wrote, which retires the
+        answers kept from them."""
         with self.store.transaction() as tx:
             yield tx
 
     def kept(self, key: tuple, compute: Callable[[], T]) -> T:
-        """The value for `key` under the current stamp, worked out by `compute` the first time.
+        """The value for `key`, worked out by `compute` the first time and again once a table it read
+        has been written since (every store read notes its tables: `graph.footprint`).
 
         Callers must treat it as read-only: later callers get the same object."""
-        stamp = self.stamp()
-        if stamp is None:
+        stamps = self.stamps()
+        if stamps is None:
             return compute()
-        value = self._cache.get(stamp, key)
-        if value is None:
+        kept = self._cache.get(stamps, key)
+        if kept is not None:
+            noted(kept.tables)  # an answer using this one read its tables too
+            return kept.value
+        with reading() as footprint:
             value = compute()
-            self._cache.put(stamp, key, value, compute)
+        self._cache.put(stamps, key, value, compute, footprint.frozen())
         return value
 
     def holds(self, key: tuple) -> bool:
-        """Whether the value for `key` is worked out under the current stamp already."""
-        stamp = self.stamp()
-        return stamp is not None and self._cache.get(stamp, key) is not None
+        """Whether the value for `key` is worked out and still good."""
+        stamps = self.stamps()
+        return stamps is not None and self._cache.get(stamps, key) is not None
 
     def refresh(self, limit: int = 16) -> int:
-        """After a write, work out again the answers last asked for (the `limit` most recent), so
-        that the next visitors find them ready; returns how many were worked out."""
-        stamp = self.stamp()
-        if stamp is None:
+        """After a write, work out again the answers last asked for (the `limit` most recent) whose
+        tables it wrote, so that the next visitors find them ready; returns how many were worked out."""
+        stamps = self.stamps()
+        if stamps is None:
             return 0
-        pending = self._cache.asked_before(stamp)[:limit]
+        pending = self._cache.stale(stamps)[:limit]
         for key, compute in pending:
             self.kept(key, compute)
         return len(pending)
 
     @contextmanager
     def one_stamp(self) -> Iterator[None]:
-        """Work out one answer under one graph stamp: its kept parts agree with each other, and the
-        stamp is read once. Not for spans that write: their own writes would not show."""
+        """Work out one answer under one set of graph stamps: its kept parts agree with each other, and
+        the stamps are read once. Not for spans that write: their own writes would not show."""
         if _PINNED_STAMPS.get() is not None:
             yield
             return
@@ -154,26 +177,32 @@ class CachedStore:
             _PINNED_STAMPS.reset(token)
 
     def stamp(self) -> str | None:
+        """The graph's own stamp (renewed by every write): what a response's ETag derives from."""
+        stamps = self.stamps()
+        return stamps.graph if stamps else None
+
+    def stamps(self) -> GraphStamps | None:
         pinned = _PINNED_STAMPS.get()
         if pinned is not None and id(self) in pinned:
-            stamp = pinned[id(self)]
-            if isinstance(stamp, PufaError):
-                raise stamp
-            return stamp
+            stamps = pinned[id(self)]
+            if isinstance(stamps, PufaError):
+                raise stamps
+            return stamps
         try:
-            stamp = self.store.stamp()
+            stamps = self.store.stamps()
         except PufaError as exc:
             if pinned is not None:
                 pinned[id(self)] = exc
             raise
         if pinned is not None:
-            pinned[id(self)] = stamp
-        return stamp
+            pinned[id(self)] = stamps
+        return stamps
 
 
 def kept_until_write(compute: Callable[Concatenate[CachedStore, P], T]) -> Callable[Concatenate[CachedStore, P], T]:
-    """Keep what `compute(store, …)` answers until the next write; the arguments after the store
-    (hashable) are its key. For aggregate answers many visitors ask for between writes.
+    """Keep what `compute(store, …)` answers until the next write to a table it read; the arguments
+    after the store (hashable) are its key. For aggregate answers many visitors ask for between writes.
+    It must read the graph through the store only (what else it depends on belongs in its arguments).
     `f.is_kept(store, …)` tells whether it is worked out already (then it costs nothing)."""
     name = f"{compute.__module__}.{compute.__qualname__}"
 

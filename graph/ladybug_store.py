@@ -33,7 +33,7 @@ import pyarrow as pa
 
 from graph.query import Query, Row
 from graph.schema import BOOL, DOUBLE, INT, NODES, RELS, STRING, STRINGS, NodeType, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows, new_stamp
+from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows
 from pufa.errors import StoreError, StoreUnavailable
 
 ARROW_TYPES = {
@@ -74,16 +74,17 @@ def _ddl() -> list[str]:
 
 class LadybugWriteTx(GraphWriteTx):
     def __init__(self, store: LadybugStore):
+        super().__init__()
         self._store = store
 
-    def run(self, query: Query) -> list[Row]:
+    def _run(self, query: Query) -> list[Row]:
         return self._store._execute(query.text("ladybug"), dict(query.params))
 
     def _existing_ids(self, label: str, ids: list[str]) -> set[str]:
         rows = self._store._execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id", {"ids": ids})
         return {row["id"] for row in rows}
 
-    def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
+    def _upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
         node = node_type(label)
         rows = full_rows(label, rows)
         if not rows:
@@ -102,7 +103,7 @@ class LadybugWriteTx(GraphWriteTx):
             )
         return len(rows)
 
-    def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
+    def _upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
         kind = rel_type(rel)
         rows = full_edges(rel, rows)
         if not rows:
@@ -137,14 +138,14 @@ class LadybugWriteTx(GraphWriteTx):
             sample = ", ".join(sorted(missing)[:5])
             raise StoreError(f"{rel}: {len(missing)} {label} endpoint(s) do not exist, e.g. {sample}")
 
-    def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
+    def _delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
         kind = rel_type(rel)
         self._store._execute(
             f"UNWIND $ids AS i MATCH (a:{kind.source} {{id: i}})-[e:{rel}]->(:{kind.target}) DELETE e",
             {"ids": list(source_ids)},
         )
 
-    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+    def _delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         node_type(label)
         self._store._execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": list(ids)})
 
@@ -175,7 +176,7 @@ class LadybugStore(GraphStore):
         self._in_transaction = False
         self._pinned = False
         self._columns: dict[str, dict[str, str]] = {}
-        self.known_stamp = KnownStamp(self.read_stamp, recheck_seconds=None)
+        self.known_stamp = KnownStamp(self.read_stamps, recheck_seconds=None)
 
     def _execute(self, cypher: str, params: dict | None = None) -> list[Row]:
         """A statement on the writer's connection (writes, schema, and what a transaction reads)."""
@@ -215,7 +216,7 @@ class LadybugStore(GraphStore):
             self._columns[table] = {name: declared[name] for name in stored if name in declared}
         return self._columns[table]
 
-    def read(self, query: Query) -> list[Row]:
+    def _read(self, query: Query) -> list[Row]:
         with self._read_lock:
             return _rows(self._reader, query.text("ladybug"), dict(query.params))
 
@@ -229,24 +230,23 @@ class LadybugStore(GraphStore):
             try:
                 tx = LadybugWriteTx(self)
                 yield tx
-                stamp = new_stamp()
-                tx.run(stamp)
+                stamp, written = tx.stamp()
             except BaseException:
                 self._rollback()
                 raise
             else:
-                self._commit(stamp.params["stamp"])
+                self._commit(stamp, written)
             finally:
                 self._in_transaction = False
                 self._release_staged()
 
-    def _commit(self, stamp: str) -> None:
+    def _commit(self, stamp: str, written: frozenset[str] | None) -> None:
         try:
             self._execute("COMMIT")
         except BaseException:
             self.known_stamp.forget()
             raise
-        self.known_stamp.committed(stamp)
+        self.known_stamp.renewed(stamp, written)
 
     def _rollback(self) -> None:
         """Roll back, unless LadybugDB already did (it aborts a transaction an error broke)."""

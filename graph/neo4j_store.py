@@ -21,7 +21,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 
 from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows, new_stamp
+from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
@@ -69,23 +69,24 @@ def _ddl() -> list[str]:
 
 class Neo4jWriteTx(GraphWriteTx):
     def __init__(self, tx: neo4j.Transaction, batch_size: int):
+        super().__init__()
         self._tx = tx
         self._batch_size = batch_size
 
-    def run(self, query: Query) -> list[Row]:
+    def _run(self, query: Query) -> list[Row]:
         return _rows(self._tx.run(query.cypher, dict(query.params)))
 
     def _batched(self, cypher: str, rows: list[Row]) -> None:
         for start in range(0, len(rows), self._batch_size):
             self._tx.run(cypher, rows=rows[start : start + self._batch_size]).consume()
 
-    def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
+    def _upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
         node_type(label)
         rows = full_rows(label, rows)
         self._batched(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row", rows)
         return len(rows)
 
-    def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
+    def _upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
         kind = rel_type(rel)
         rows = full_edges(rel, rows)
         if not rows:
@@ -110,14 +111,14 @@ class Neo4jWriteTx(GraphWriteTx):
         )
         return len(rows)
 
-    def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
+    def _delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
         kind = rel_type(rel)
         self._tx.run(
             f"MATCH (a:{kind.source})-[e:{rel}]->(:{kind.target}) WHERE a.id IN $ids DELETE e",
             ids=list(source_ids),
         ).consume()
 
-    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+    def _delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         node_type(label)
         self._tx.run(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n", ids=list(ids)).consume()
 
@@ -131,7 +132,7 @@ class Neo4jStore(GraphStore):
         self.location = uri
         self._database = database
         self._batch_size = batch_size
-        self.known_stamp = KnownStamp(self.read_stamp, recheck_seconds=stamp_recheck_seconds, clock=clock)
+        self.known_stamp = KnownStamp(self.read_stamps, recheck_seconds=stamp_recheck_seconds, clock=clock)
         try:
             # Optional properties are simply absent on nodes that lack them: Neo4j's "property key
             # does not exist" notes (UNRECOGNIZED) would log a warning for most reads.
@@ -161,7 +162,7 @@ class Neo4jStore(GraphStore):
             for statement in _ddl():
                 self._driver.execute_query(statement, database_=self._database)
 
-    def read(self, query: Query) -> list[Row]:
+    def _read(self, query: Query) -> list[Row]:
         cypher, transform = query.cypher, _rows
         if query.packed:
             cypher = f"CALL () {{ {query.cypher} }} RETURN collect([{', '.join(query.packed)}]) AS packed"
@@ -178,14 +179,13 @@ class Neo4jStore(GraphStore):
             with session.begin_transaction() as tx:
                 write = Neo4jWriteTx(tx, self._batch_size)
                 yield write
-                stamp = new_stamp()
-                write.run(stamp)
+                stamp, written = write.stamp()
                 try:
                     tx.commit()
                 except BaseException:
                     self.known_stamp.forget()
                     raise
-                self.known_stamp.committed(stamp.params["stamp"])
+                self.known_stamp.renewed(stamp, written)
 
     def clear(self) -> None:
         """Relationships first, then nodes, each in slices: deleting a province's graph (millions of

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from graph.footprint import read_tables, written_tables
 
 Row = dict[str, Any]
 
@@ -29,5 +31,28 @@ class Query:
         return self.ladybug if dialect == "ladybug" and self.ladybug else self.cypher
 
     @property
+    def reads(self) -> frozenset[str] | None:
+        """The tables it may read in either dialect (None: any); a kept answer lasts while they stay unwritten."""
+        return _union(read_tables(text) for text in self._texts)
+
+    @property
+    def writes(self) -> frozenset[str] | None:
+        """The tables it may write in either dialect (None: any): its transaction stamps them."""
+        return _union(written_tables(text) for text in self._texts)
+
+    @property
+    def _texts(self) -> tuple[str, ...]:
+        return (self.cypher, self.ladybug) if self.ladybug else (self.cypher,)
+
+    @property
     def key(self) -> tuple:
         return self.name, self.cypher, repr(sorted(self.params.items()))
+
+
+def _union(footprints: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    tables: frozenset[str] = frozenset()
+    for footprint in footprints:
+        if footprint is None:
+            return None
+        tables |= footprint
+    return tables

@@ -260,9 +260,11 @@ NODES: dict[str, NodeType] = {
         ),
         NodeType(
             "GraphState",
-            {"stamp": STRING},
-            "One node ('graph') whose stamp every write transaction renews: cached whole-graph reads "
-            "are good while it stays the same.",
+            {"stamp": STRING, "epoch": STRING},
+            "The stamps every write transaction renews: one node ('graph') for the whole graph, which also "
+            "keeps the epoch (its first stamp since it was last empty), and one per table (label or "
+            "relationship type) a commit wrote. A kept answer is good while the tables it read keep "
+            "their stamps (a table never stamped holds the epoch).",
         ),
     )
 }

@@ -1,13 +1,16 @@
-"""The one interface both graph engines implement: reads, write transactions, the graph stamp.
+"""The one interface both graph engines implement: reads, write transactions, the graph stamps.
 
 Reads are shared Cypher (`graph.query.Query`), with a per-dialect override where LadybugDB and
 Neo4j disagree. Writes go through a `GraphWriteTx` so that a group of writes (one checklist,
 one batch of laws) lands whole or not at all. Every write transaction also stamps the graph
-(GraphState.stamp, a fresh token): whoever keeps answers (domain.cache) keeps them until the
-stamp changes. The stamp lives in the graph, so writes by another process count too.
+(GraphState, fresh tokens): the graph's own stamp, and that of each table it wrote (a label or
+a relationship type, as `graph.footprint` tells from its statements). Whoever keeps answers
+(domain.cache) keeps each until a table it read is stamped again, so a checklist upload leaves
+the catalogue's answers standing. The stamps live in the graph, so writes by another process
+count too.
 
-Asking for the stamp costs no round trip where the store can tell (`KnownStamp`): a store
-remembers the stamp its own commits wrote, and reads the graph's again only once what it knows
+Asking for the stamps costs no round trip where the store can tell (`KnownStamp`): a store
+remembers the stamps its own commits wrote, and reads the graph's again only once what it knows
 is older than its recheck interval (never, for a LadybugDB file only this process can write).
 """
 
@@ -17,89 +20,175 @@ import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
+from graph.footprint import ADJACENT, STAMPS, TABLES, noted
 from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
 
-GRAPH_STAMP = Query("graph_stamp", "MATCH (s:GraphState {id: 'graph'}) RETURN s.stamp AS stamp")
+GRAPH = "graph"
+"""The GraphState row every commit renews; the others are one per table."""
+GRAPH_STAMPS = Query("graph_stamps", f"MATCH (s:{STAMPS}) RETURN s.id AS id, s.stamp AS stamp, s.epoch AS epoch")
 
 
-def new_stamp() -> Query:
-    """Run by every write transaction before it commits; `params["stamp"]` is the new stamp."""
-    return Query("new_stamp", "MERGE (s:GraphState {id: 'graph'}) SET s.stamp = $stamp", {"stamp": uuid.uuid4().hex})
+@dataclass(frozen=True)
+class GraphStamps:
+    """The graph's stamp and each table's. A table no commit has stamped yet (one written by an older
+    release, or never) holds the epoch: the first stamp since the graph was last empty."""
+
+    graph: str
+    epoch: str | None = None
+    tables: Mapping[str, str] = field(default_factory=dict)
+
+    def of(self, table: str) -> str | None:
+        return self.tables.get(table, self.epoch)
+
+    def renewed(self, stamp: str, written: frozenset[str] | None) -> GraphStamps:
+        """After a commit that wrote these tables (None: any) under `stamp`."""
+        renewed = dict.fromkeys(TABLES if written is None else written, stamp)
+        return GraphStamps(stamp, self.epoch or stamp, {**self.tables, **renewed})
+
+    @classmethod
+    def from_rows(cls, rows: list[Row]) -> GraphStamps | None:
+        by_id = {row["id"]: row for row in rows}
+        graph = by_id.pop(GRAPH, None)
+        if graph is None:
+            return None
+        return cls(graph["stamp"], graph["epoch"], {table: row["stamp"] for table, row in by_id.items()})
+
+
+def new_stamps(written: frozenset[str] | None) -> tuple[str, list[Query]]:
+    """Run by every write transaction before it commits: a fresh stamp for the graph and for the
+    tables it wrote (None: every table)."""
+    stamp = uuid.uuid4().hex
+    tables = sorted(TABLES if written is None else written)
+    return stamp, [
+        Query("stamp_graph", f"MERGE (s:{STAMPS} {{id: $graph}}) SET s.stamp = $stamp, s.epoch = coalesce(s.epoch, $stamp)",
+              {"graph": GRAPH, "stamp": stamp}),
+        *([Query("stamp_tables", f"UNWIND $tables AS t MERGE (s:{STAMPS} {{id: t}}) SET s.stamp = $stamp",
+                 {"tables": tables, "stamp": stamp})] if tables else []),
+    ]
 
 
 class KnownStamp:
-    """The graph stamp as one store object knows it, so that asking for it is usually free.
+    """The graph stamps as one store object knows them, so that asking for them is usually free.
 
-    A commit through the store sets it at once (`committed`), so the process always sees its own
-    writes. A stamp read from the graph is trusted for `recheck_seconds`, then read again: a write
+    A commit through the store renews them at once (`renewed`), so the process always sees its own
+    writes. Stamps read from the graph are trusted for `recheck_seconds`, then read again: a write
     by another process is seen within that time. `recheck_seconds=None` never reads again, for a
     store no other process can write; 0 reads every time. The clock is injected for tests."""
 
-    def __init__(self, read: Callable[[], str | None], *, recheck_seconds: float | None,
+    def __init__(self, read: Callable[[], GraphStamps | None], *, recheck_seconds: float | None,
                  clock: Callable[[], float] = time.monotonic):
         self._read = read
         self._recheck_seconds = recheck_seconds
         self._clock = clock
         self._lock = threading.Lock()
-        self._stamp: str | None = None
+        self._stamps: GraphStamps | None = None
         self._known_at: float | None = None
-        """When the stamp was last read or committed; None: not known, read it."""
+        """When the stamps were last read or committed; None: not known, read them."""
         self._changes = 0
         """Counts commits and resets, so that a read begun before one does not overwrite it."""
 
-    def current(self) -> str | None:
+    def current(self) -> GraphStamps | None:
         now = self._clock()
         with self._lock:
             known_at = self._known_at
             if known_at is not None and (self._recheck_seconds is None or now - known_at < self._recheck_seconds):
-                return self._stamp
+                return self._stamps
             changes = self._changes
-        stamp = self._read()
+        stamps = self._read()
         with self._lock:
             if changes != self._changes:
-                return self._stamp
-            self._stamp, self._known_at = stamp, now
-        return stamp
+                return self._stamps
+            self._stamps, self._known_at = stamps, now
+        return stamps
 
-    def committed(self, stamp: str | None) -> None:
-        """This store wrote `stamp` (None: it emptied the graph)."""
+    def committed(self, stamps: GraphStamps | None) -> None:
+        """This store left the graph with these stamps (None: it emptied the graph)."""
         with self._lock:
-            self._stamp, self._known_at = stamp, self._clock()
+            self._stamps, self._known_at = stamps, self._clock()
             self._changes += 1
 
+    def renewed(self, stamp: str, written: frozenset[str] | None) -> None:
+        """This store committed `stamp` for these tables (None: any). Merged into what it knows, under
+        the lock, so that two threads' commits both show; unknown stamps are read next time."""
+        with self._lock:
+            self._changes += 1
+            if self._known_at is None:
+                return
+            base = self._stamps or GraphStamps(stamp)
+            self._stamps, self._known_at = base.renewed(stamp, written), self._clock()
+
     def forget(self) -> None:
-        """The stamp is not known any more (a commit whose outcome is unknown): read it next time."""
+        """The stamps are not known any more (a commit whose outcome is unknown): read them next time."""
         with self._lock:
             self._known_at = None
             self._changes += 1
 
 
 class GraphWriteTx(ABC):
-    """Writes inside one transaction of the owning store."""
+    """Writes inside one transaction of the owning store, which notes the tables each one writes."""
 
-    @abstractmethod
+    def __init__(self) -> None:
+        self.written: set[str] | None = set()
+        """The tables written so far (None: possibly any); the commit stamps them."""
+
+    def _note(self, tables: Iterable[str] | None) -> None:
+        if tables is None:
+            self.written = None
+        elif self.written is not None:
+            self.written.update(tables)
+
     def run(self, query: Query) -> list[Row]:
         """Run one statement in this transaction."""
+        self._note(query.writes)
+        return self._run(query)
 
-    @abstractmethod
     def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
         """Create or update nodes by `id`; every schema property is set (missing ones to null)."""
+        self._note([label])
+        return self._upsert_nodes(label, rows)
 
-    @abstractmethod
     def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
         """Create or update edges keyed by (`src`, `dst`); both endpoints must exist."""
+        self._note([rel])
+        return self._upsert_edges(rel, rows)
 
-    @abstractmethod
     def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
         """Remove every `rel` edge leaving these nodes, so a re-ingest replaces them."""
+        self._note([rel])
+        self._delete_edges_from(rel, source_ids)
 
-    @abstractmethod
     def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         """Remove these nodes and their edges."""
+        self._note([label, *ADJACENT[label]])
+        self._delete_nodes(label, ids)
+
+    def stamp(self) -> tuple[str, frozenset[str] | None]:
+        """Stamp what this transaction wrote, just before it commits: (the stamp, the tables)."""
+        written = None if self.written is None else frozenset(self.written)
+        stamp, queries = new_stamps(written)
+        for query in queries:
+            self._run(query)
+        return stamp, written
+
+    @abstractmethod
+    def _run(self, query: Query) -> list[Row]: ...
+
+    @abstractmethod
+    def _upsert_nodes(self, label: str, rows: Sequence[Row]) -> int: ...
+
+    @abstractmethod
+    def _upsert_edges(self, rel: str, rows: Sequence[Row]) -> int: ...
+
+    @abstractmethod
+    def _delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def _delete_nodes(self, label: str, ids: Sequence[str]) -> None: ...
 
 
 class GraphStore(ABC):
@@ -118,22 +207,34 @@ class GraphStore(ABC):
     def ensure_schema(self) -> None:
         """Create tables, constraints and indexes that do not exist yet (idempotent)."""
 
-    @abstractmethod
     def read(self, query: Query) -> list[Row]:
-        """Run a read query and return its rows as dicts keyed by the RETURN aliases."""
+        """Run a read query and return its rows as dicts keyed by the RETURN aliases; its tables are
+        noted for whatever is being worked out from them (`graph.footprint.reading`)."""
+        noted(query.reads)
+        return self._read(query)
+
+    @abstractmethod
+    def _read(self, query: Query) -> list[Row]: ...
+
+    def stamps(self) -> GraphStamps | None:
+        """The graph stamps (None before the first write), as this store knows them (`KnownStamp`):
+        its own writes at once, other processes' within the store's recheck interval."""
+        return self.known_stamp.current()
 
     def stamp(self) -> str | None:
-        """The graph stamp: a token every write transaction renews (None before the first write),
-        as this store knows it (`KnownStamp`): its own writes at once, other processes' within the
-        store's recheck interval."""
-        return self.known_stamp.current()
+        """The graph's own stamp: a token every write transaction renews."""
+        stamps = self.stamps()
+        return stamps.graph if stamps else None
 
     known_stamp: KnownStamp
 
+    def read_stamps(self) -> GraphStamps | None:
+        """The stamps as the graph holds them now: one read."""
+        return GraphStamps.from_rows(self.read(GRAPH_STAMPS))
+
     def read_stamp(self) -> str | None:
-        """The stamp as the graph holds it now: one read."""
-        stamps = self.read(GRAPH_STAMP)
-        return stamps[0]["stamp"] if stamps else None
+        stamps = self.read_stamps()
+        return stamps.graph if stamps else None
 
     @abstractmethod
     @contextmanager

@@ -335,7 +335,7 @@ def test_a_campaign_group_lists_units_shown_of_all_it_counts(county):
     assert [u.unit.name for u in group.units] == [group.lead.unit.name, *by_name[:UNITS_SHOWN - 1]]
 
 
-def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
+def test_campaign_answers_are_kept_until_a_table_they_read_is_written(county, monkeypatch):
     worked_out = []
     engine_read = county.store.read
     monkeypatch.setattr(county.store, "read", lambda query: worked_out.append(query.name) or engine_read(query))
@@ -343,6 +343,12 @@ def test_campaign_answers_are_kept_until_the_next_write(county, monkeypatch):
     assert sharing.campaigns(county, key_date_id="constitution_day") is first
     assert worked_out.count("campaign_members_key_date") == 1
     county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+    again = sharing.campaigns(county, key_date_id="constitution_day")
+    assert again == first and again is not first  # the groups name laws: worked out again...
+    assert worked_out.count("campaign_members_key_date") == 1  # ... from the members kept, which read no law
+    checklist_id = county.store.read(Query("c", "MATCH (c:Checklist) WHERE c.current RETURN c.id AS id"))[0]["id"]
+    with county.store.transaction() as tx:
+        write_summary(tx, checklist_id)  # what every change of a checklist's rows ends with
     assert sharing.campaigns(county, key_date_id="constitution_day") == first
     assert worked_out.count("campaign_members_key_date") == 2
 

@@ -1,5 +1,5 @@
-"""The answer cache over both stores: cached reads and kept answers last until the next write,
-one answer reads the stamp once, refresh works out again what was asked before."""
+"""The answer cache over both stores: cached reads and kept answers last until a table they read is
+written, one answer reads the stamps once, refresh works out again what a write made stale."""
 
 
 from collections import Counter
@@ -47,8 +47,8 @@ def law_count(store: CachedStore, asked_by: str) -> int:
 def test_one_answer_reads_the_stamp_once_and_the_next_answer_sees_writes(store, monkeypatch):
     _laws(store)
     stamps = []
-    stamp = store.stamp
-    monkeypatch.setattr(store, "stamp", lambda: stamps.append(1) or stamp())
+    stamp = store.stamps
+    monkeypatch.setattr(store, "stamps", lambda: stamps.append(1) or stamp())
     cached = CachedStore(store)
     with cached.one_stamp():
         assert [cached.read(LAW_COUNT)[0]["n"] for _ in range(3)] == [3, 3, 3]
@@ -58,6 +58,44 @@ def test_one_answer_reads_the_stamp_once_and_the_next_answer_sees_writes(store, 
     with cached.one_stamp():
         assert cached.read(LAW_COUNT)[0]["n"] == 4
     assert len(stamps) == 2
+
+
+@kept_until_write
+def laws_per_unit(store: CachedStore) -> float:
+    """Built on another kept answer: it read what that one read."""
+    WORKED_OUT["per unit"] += 1
+    units = store.read(Query("unit_count", "MATCH (u:Unit) RETURN count(u) AS n"))[0]["n"]
+    return law_count(store, "laws per unit") / max(units, 1)
+
+
+@kept_until_write
+def node_count(store: CachedStore) -> int:
+    """A statement whose tables cannot be told: any write retires it."""
+    WORKED_OUT["nodes"] += 1
+    return store.read(Query("node_count", "MATCH (n) RETURN count(n) AS n"))[0]["n"]
+
+
+def test_a_kept_answer_lasts_until_a_table_it_read_is_written(store):
+    _laws(store)
+    store.upsert_nodes("Unit", [{"id": "U1", "name": "县卫健委"}])
+    cached = CachedStore(store)
+    all_nodes = Query("all_nodes", "MATCH (n) RETURN count(n) AS n")
+    assert (law_count(cached, "tables"), laws_per_unit(cached)) == (3, 3.0)
+    assert node_count(cached) == store.read(all_nodes)[0]["n"]
+    store.upsert_nodes("Audience", [{"id": "A1", "name": "青少年"}])  # neither laws nor units
+    assert (law_count(cached, "tables"), laws_per_unit(cached)) == (3, 3.0)
+    assert node_count(cached) == store.read(all_nodes)[0]["n"]
+    assert (WORKED_OUT["tables"], WORKED_OUT["per unit"], WORKED_OUT["nodes"]) == (1, 1, 2)
+    store.upsert_nodes("Unit", [{"id": "U2", "name": "县教育局"}])
+    assert (law_count(cached, "tables"), laws_per_unit(cached)) == (3, 1.5)
+    assert (WORKED_OUT["tables"], WORKED_OUT["per unit"]) == (1, 2)
+    store.upsert_nodes("Law", [{"id": "L4", "title": "新法"}])  # read by the kept part the other one used
+    assert laws_per_unit(cached) == 2.0 and WORKED_OUT["per unit"] == 3
+    with store.transaction() as tx:  # a write whose tables cannot be told retires everything
+        tx.run(Query("rename", "MATCH (n) WHERE n.id = $id SET n.name = $name", {"id": "U1", "name": "卫健委"}))
+    assert (law_count(cached, "tables"), laws_per_unit(cached)) == (4, 2.0)
+    assert (WORKED_OUT.pop("tables"), WORKED_OUT.pop("per unit"), WORKED_OUT.pop("nodes")) == (2, 4, 2)
+    assert WORKED_OUT.pop("laws per unit") == 3
 
 
 def test_kept_answers_are_keyed_by_their_arguments(store):
@@ -105,7 +143,7 @@ def test_a_stamp_that_could_not_be_read_fails_the_rest_of_the_request_at_once(st
         tries.append(1)
         raise StoreUnavailable("Neo4j is restarting")
 
-    monkeypatch.setattr(store, "stamp", unreachable)
+    monkeypatch.setattr(store, "stamps", unreachable)
     cached = CachedStore(store)
     with cached.one_stamp():
         for _ in range(2):
