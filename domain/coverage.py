@@ -26,7 +26,7 @@ from domain.briefs import (
     unit_names,
 )
 from domain.cache import CachedStore, kept_until_write
-from domain.inference import LawDepartments, responsible_units, unclaimed_laws
+from domain.inference import law_departments, responsible_units, unclaimed_laws
 from domain.models import (
     EVIDENCE_SHOWN,
     ApplicablePublic,
@@ -91,11 +91,10 @@ def owner_suggestions(
 ) -> dict[str, list[OwnerSuggestionPublic]]:
     """Per law, the local units acting as a department type it names, most relevant first (the principal
     authority's unit leads; then the articles giving its types a duty or a power)."""
-    evidence = evidence_by_type(store, scope)
-    departments = LawDepartments.load(store, law_ids)
+    departments = law_departments(store, law_ids)
     ranked: dict[str, list[tuple[Relevance, str, list[Row]]]] = {}
     for law_id in law_ids:
-        found = [(r, unit_id, matches) for unit_id, matches, r in departments.relevances(evidence, law_id)]
+        found = [(r, unit_id, matches) for unit_id, matches, r in departments.relevances(law_id)]
         ranked[law_id] = sorted(((r, unit_id, matches) for r, unit_id, matches in found if r),
                                 key=lambda owner: (owner[0].sort_key(), owner[1]))[:limit]
     names = unit_names(store, {unit_id for owners in ranked.values() for _, unit_id, _ in owners})

@@ -4,12 +4,12 @@ those types, and which laws no current checklist claims."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from domain.cache import CachedStore, kept_until_write
-from domain.relevance import Relevance, TypeEvidence, relevance
+from domain.relevance import Relevance, TypeEvidence, evidence_of_laws, relevance
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -41,9 +41,21 @@ def responsible_units(store: CachedStore) -> dict[str, frozenset[str]]:
             for type_id, members in acting.items()}
 
 
+def law_departments(store: CachedStore, law_ids: Iterable[str]) -> LawDepartments:
+    """What the catalogue and the register say of these laws' units, kept per set of laws: it reads
+    no checklist, so a campaign or a shared law right after an upload ranks its units from it."""
+    return _law_departments(store, tuple(sorted(set(law_ids))))
+
+
+@kept_until_write
+def _law_departments(store: CachedStore, law_ids: tuple[str, ...]) -> LawDepartments:
+    return LawDepartments.load(store, law_ids)
+
+
 @dataclass
 class LawDepartments:
-    """Articles of some laws' current versions naming department types, and the units acting as them.
+    """Articles of some laws' current versions naming department types, the units acting as them,
+    and the laws' evidence per type. Read-only once loaded (it is kept and shared).
 
     Loaded with one query for any number of laws; units come as ids, those answering for each type
     (`responsible_units`; names are looked up only for the units an answer shows, see briefs.unit_names).
@@ -53,11 +65,14 @@ class LawDepartments:
     """Law id -> rows of articles_naming_types_of_laws."""
     acting: dict[str, list[str]] = field(default_factory=dict)
     """Department type id -> ids of the units answering for it."""
+    evidence: dict[str, dict[str, TypeEvidence]] = field(default_factory=dict)
+    """Department type id -> law id -> its evidence (`domain.relevance.evidence_of_laws`)."""
+    _relevances: dict[str, list[tuple[str, list[Row], Relevance | None]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: CachedStore, law_ids: Iterable[str]) -> LawDepartments:
-        loaded = cls()
         ids = sorted(set(law_ids))
+        loaded = cls(evidence=evidence_of_laws(store, ids))
         for row in store.read(queries.departments.articles_naming_types_of_laws(ids)) if ids else []:
             loaded.matches[row["law_id"]].append(row)
         responsible = responsible_units(store)
@@ -83,13 +98,17 @@ class LawDepartments:
                 found[unit_id].append(match)
         return found
 
-    def relevances(self, evidence: dict[str, dict[str, TypeEvidence]],
-                   law_id: str) -> Iterator[tuple[str, list[Row], Relevance | None]]:
+    def relevances(self, law_id: str) -> list[tuple[str, list[Row], Relevance | None]]:
         """Each unit of `by_unit(law_id)` with its matching articles and the law's relevance to it,
-        worked out once per set of types (a province's thousands of units share a few hundred)."""
-        found: dict[frozenset[str], Relevance | None] = {}
-        for unit_id, matches in self.by_unit(law_id).items():
-            types = self.types_by_unit[unit_id]
-            if types not in found:
-                found[types] = relevance(evidence, types, law_id)
-            yield unit_id, matches, found[types]
+        worked out once per law and per set of types (a province's thousands of units share a few
+        hundred). Read-only."""
+        if law_id not in self._relevances:
+            found: dict[frozenset[str], Relevance | None] = {}
+            listed = []
+            for unit_id, matches in self.by_unit(law_id).items():
+                types = self.types_by_unit[unit_id]
+                if types not in found:
+                    found[types] = relevance(self.evidence, types, law_id)
+                listed.append((unit_id, matches, found[types]))
+            self._relevances[law_id] = listed
+        return self._relevances[law_id]

@@ -29,7 +29,7 @@ from domain.briefs import (
     unit_sort_key,
 )
 from domain.cache import CachedStore, kept_until_write
-from domain.inference import LawDepartments, responsible_units
+from domain.inference import LawDepartments, law_departments, responsible_units
 from domain.models import (
     EVIDENCE_SHOWN,
     UNITS_SHOWN,
@@ -48,7 +48,7 @@ from domain.models import (
     SharedUnitPublic,
     UnitBriefPublic,
 )
-from domain.relevance import OWNING_TIERS, Relevance, TypeEvidence, evidence_by_type, evidence_of_laws, type_names
+from domain.relevance import OWNING_TIERS, Relevance, evidence_by_type, type_names
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -57,7 +57,6 @@ from pufa.errors import InputError, NotFound
 
 Links = dict[str, dict[str, list[Row]]]
 """Relationship -> row id -> what the row points at (id, name)."""
-Evidence = dict[str, dict[str, TypeEvidence]]
 
 
 def shared_laws(
@@ -119,9 +118,10 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
     return counted
 
 
-@dataclass
+@dataclass(eq=False)
 class Standing:
-    """What speaks for one unit leading a law: its matching articles, its rows, its declarations."""
+    """What speaks for one unit leading a law: its matching articles, its rows, its declarations.
+    Compared by identity (`lead in standings`: a province's group holds thousands)."""
 
     unit_id: str
     unit_name: str | None
@@ -197,7 +197,7 @@ def lead_public(lead: Standing) -> LeadPublic:
 
 
 def standings_for_law(
-    departments: LawDepartments, evidence: Evidence, law_id: str, claim_rows: list[Row],
+    departments: LawDepartments, law_id: str, claim_rows: list[Row],
     partners: dict[str, list[Row]], names: dict[str, str | None],
 ) -> dict[str, Standing]:
     """Standings of the units that claim the law, are named partners, or act as a type it makes its
@@ -215,7 +215,7 @@ def standings_for_law(
         standing(row["unit_id"], row["unit_name"]).add_item(row)
         for link in partners.get(row["item_id"], []):
             standing(link["id"], link["name"]).partner_of.add(row["unit_id"])
-    for unit_id, matches, found in departments.relevances(evidence, law_id):
+    for unit_id, matches, found in departments.relevances(law_id):
         if unit_id in standings or (found is not None and found.tier in OWNING_TIERS):
             held = standing(unit_id, names.get(unit_id))
             held.matches.extend(matches)
@@ -234,11 +234,10 @@ def shared_law(
     year = checklist_year(store, year)
     claim_rows = store.read(queries.checklists.law_claims(law_id, year))
     links = _group_links({rel: store.read(queries.campaigns.law_item_links(law_id, year, rel)) for rel in ("TARGETS", "USES", "CO_UNIT")})
-    departments = LawDepartments.load(store, [law_id])
+    departments = law_departments(store, [law_id])
     known = {row["unit_id"] for row in claim_rows} | {link["id"] for links in links["CO_UNIT"].values() for link in links}
     names = unit_names(store, set(departments.by_unit(law_id)) - known)
-    standings = standings_for_law(departments, evidence_of_laws(store, [law_id]), law_id, claim_rows, links["CO_UNIT"],
-                                  names)
+    standings = standings_for_law(departments, law_id, claim_rows, links["CO_UNIT"], names)
     chosen = choose_lead(list(standings.values()))
     ranked = sorted(standings.values(), key=lambda s: (s is not chosen, s.rank()))
     units = []
@@ -312,10 +311,10 @@ def campaigns(
     names = all_unit_names(store)
     counted = _group_standings(members, {group.id for group in shown}, names)
     law_ids = [group.id for group in shown] if shared_kind == "law" else [anchor_id]
-    departments, evidence = LawDepartments.load(store, law_ids), evidence_of_laws(store, law_ids)
+    departments = law_departments(store, law_ids)
     in_region = _in_region(store, region)
     plans = [
-        _GroupPlan.of(departments, evidence, group, group.id if shared_kind == "law" else anchor_id,
+        _GroupPlan.of(departments, group, group.id if shared_kind == "law" else anchor_id,
                       list(counted[group.id].values()), units_limit, names, in_region if shared_kind == "law" else None)
         for group in shown
     ]
@@ -394,14 +393,14 @@ class _GroupPlan:
     inferred_count: int
 
     @classmethod
-    def of(cls, departments: LawDepartments, evidence: Evidence, shared: NamedPublic, law_id: str,
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str,
            standings: list[Standing], units_limit: int | None, names: dict[str, str | None],
            in_region: Callable[[str], bool] | None) -> _GroupPlan:
         """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of the region;
         `names` names them."""
         members = {s.unit_id: s for s in standings}
         answering: list[Standing] = []
-        for unit_id, matches, found in departments.relevances(evidence, law_id):
+        for unit_id, matches, found in departments.relevances(law_id):
             if unit_id in members:
                 members[unit_id].matches.extend(matches)
                 members[unit_id].relevance = found
