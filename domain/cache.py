@@ -54,6 +54,9 @@ class _Kept:
     compute: Callable[[], Any]
     tables: frozenset[str] | None
     version: tuple
+    answer: bool
+    """An answer visitors ask for, which `refresh` works out again; not a read that answers share,
+    which is read again only when an answer needs it."""
 
 
 class ReadCache:
@@ -80,10 +83,10 @@ class ReadCache:
             return kept
 
     def put(self, stamps: GraphStamps, key: tuple, value: Any, compute: Callable[[], Any],
-            tables: frozenset[str] | None) -> None:
-        """Keep an answer worked out from these tables under these stamps (read before it was begun)."""
+            tables: frozenset[str] | None, *, answer: bool) -> None:
+        """Keep a value worked out from these tables under these stamps (read before it was begun)."""
         with self._lock:
-            self._answers[key] = _Kept(value, compute, tables, _version(stamps, tables))
+            self._answers[key] = _Kept(value, compute, tables, _version(stamps, tables), answer)
             self._answers.move_to_end(key)
             while len(self._answers) > self._size:
                 self._answers.popitem(last=False)
@@ -92,15 +95,18 @@ class ReadCache:
         """The answers whose tables have been written since, most recently used first."""
         with self._lock:
             return [(key, kept.compute) for key, kept in reversed(self._answers.items())
-                    if _version(stamps, kept.tables) != kept.version]
+                    if kept.answer and _version(stamps, kept.tables) != kept.version]
 
 
 class CachedStore:
     """A graph store whose cached reads and kept answers last until the next write."""
 
-    def __init__(self, store: GraphStore, *, size: int = 128):
+    def __init__(self, store: GraphStore, *, size: int = 128, remembered: int = 32):
         self.store = store
         self._cache = ReadCache(size)
+        self._remembered: OrderedDict[tuple, Any] = OrderedDict()
+        self._remembered_size = remembered
+        self._remembered_lock = threading.Lock()
 
     @property
     def kind(self) -> str:
@@ -114,7 +120,7 @@ class CachedStore:
         """The query's rows; those of a `cached` query are kept (each caller gets its own dicts)."""
         if not query.cached:
             return self.store.read(query)
-        return [dict(row) for row in self.kept(query.key, functools.partial(self.store.read, query))]
+        return [dict(row) for row in self._kept(query.key, functools.partial(self.store.read, query), answer=False)]
 
     def one(self, query: Query, missing: str) -> Row:
         """The first row of a read by id; NotFound with `missing` (what was asked for) when there is none."""
@@ -135,6 +141,9 @@ class CachedStore:
         has been written since (every store read notes its tables: `graph.footprint`).
 
         Callers must treat it as read-only: later callers get the same object."""
+        return self._kept(key, compute, answer=True)
+
+    def _kept(self, key: tuple, compute: Callable[[], T], *, answer: bool) -> T:
         stamps = self.stamps()
         if stamps is None:
             return compute()
@@ -144,8 +153,25 @@ class CachedStore:
             return kept.value
         with reading() as footprint:
             value = compute()
-        self._cache.put(stamps, key, value, compute, footprint.frozen())
+        self._cache.put(stamps, key, value, compute, footprint.frozen(), answer=answer)
         return value
+
+    def remembered(self, key: tuple) -> Any:
+        """What was last `remember`ed for `key` (None: nothing). Unlike a kept answer it outlasts every
+        write, so it is never an answer itself: it is where an answer is brought up to date from
+        (domain.tally), and must carry what tells how far it is out of date. Read-only."""
+        with self._remembered_lock:
+            if key in self._remembered:
+                self._remembered.move_to_end(key)
+            return self._remembered.get(key)
+
+    def remember(self, key: tuple, value: Any) -> None:
+        """Replace what is remembered for `key` (the least recently used of `remembered` keys go first)."""
+        with self._remembered_lock:
+            self._remembered[key] = value
+            self._remembered.move_to_end(key)
+            while len(self._remembered) > self._remembered_size:
+                self._remembered.popitem(last=False)
 
     def holds(self, key: tuple) -> bool:
         """Whether the value for `key` is worked out and still good."""
@@ -154,7 +180,8 @@ class CachedStore:
 
     def refresh(self, limit: int = 16) -> int:
         """After a write, work out again the answers last asked for (the `limit` most recent) whose
-        tables it wrote, so that the next visitors find them ready; returns how many were worked out."""
+        tables it wrote, so that the next visitors find them ready (the shared reads they rest on are
+        read again only as they need them); returns how many were worked out."""
         stamps = self.stamps()
         if stamps is None:
             return 0

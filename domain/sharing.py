@@ -49,6 +49,7 @@ from domain.models import (
     UnitBriefPublic,
 )
 from domain.relevance import OWNING_TIERS, Relevance, evidence_by_type, type_names
+from domain.tally import Changes, Snapshot, brought_up_to_date
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -77,45 +78,107 @@ def shared_laws(
 
 @kept_until_write
 def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, min_units: int) -> list[tuple]:
-    """(law id, units, claimed units, inferred units, sort key) for the laws shared by `min_units`, most first.
+    """(law id, units, claimed units, inferred units, sort key) for the laws shared by `min_units`, most first."""
+    signatures = _signatures(store, scope)
+    tally = _claim_tally(store, signatures, scope, year)
+    counted = []
+    for law_id, level, title in store.read(queries.laws.law_sort_keys(scope))[0]["laws"]:
+        claimed, inferred = tally.claimed[law_id], signatures.inferred[law_id]
+        units = inferred + claimed - tally.claimed_and_inferred[law_id]
+        if units >= min_units:
+            counted.append((law_id, units, claimed, inferred, law_order(law_id, level, title)))
+    counted.sort(key=lambda law: (-law[1], law[4]))
+    return counted
 
-    Units are counted through their sets of department types (a few hundred distinct sets even
-    in a province): a law's inferred units are summed per set, and a claim counts extra only
-    when the claiming unit's set holds none of the law's principal or related types, so claims
-    are counted per set too (a province's 500,000 by Counter, in C, not by a loop per claim).
-    """
+
+@dataclass(frozen=True)
+class Signatures:
+    """The units' sets of department types (a few hundred distinct sets even in a province) and the
+    laws each set answers for as a principal or related authority. Read-only; from the register and
+    the catalogue alone, so it outlasts checklist writes."""
+
+    of_unit: dict[str, frozenset[str]]
+    laws: dict[frozenset[str], frozenset[str]]
+    """Type set -> the laws it answers for."""
+    inferred: Counter
+    """Law id -> the units answering for it."""
+
+    def implied(self, unit_id: str) -> frozenset[str]:
+        return self.laws.get(self.of_unit.get(unit_id), frozenset())
+
+
+@kept_until_write
+def _signatures(store: CachedStore, scope: LawScope) -> Signatures:
     types_of_unit: dict[str, set[str]] = defaultdict(set)
     for type_id, unit_ids in responsible_units(store).items():
         for unit_id in unit_ids:
             types_of_unit[unit_id].add(type_id)
-    signature_of = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
-    signatures = Counter(signature_of.values())
+    of_unit = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
+    units_per_set = Counter(of_unit.values())
     answering = {type_id: {law_id for law_id, found in laws.items() if found.tier in OWNING_TIERS}
                  for type_id, laws in evidence_by_type(store, scope).items()}
-    inferred_laws = {s: set().union(*(answering.get(type_id, ()) for type_id in s)) for s in signatures}
+    laws = {types: frozenset().union(*(answering.get(type_id, ()) for type_id in types)) for types in units_per_set}
     inferred = Counter()
-    for signature, units in signatures.items():
-        for law_id in inferred_laws[signature]:
+    for types, units in units_per_set.items():
+        for law_id in laws[types]:
             inferred[law_id] += units
-    claims_by_signature: dict[frozenset[str] | None, list[list[str]]] = defaultdict(list)
-    for row in store.read(queries.checklists.current_claims(year)):
-        claims_by_signature[signature_of.get(row["unit_id"])].append(row["law_ids"] or [])
-    claimed = Counter(chain.from_iterable(chain.from_iterable(claims_by_signature.values())))
-    claimed_and_inferred = Counter()
-    for signature, law_lists in claims_by_signature.items():
-        implied = inferred_laws.get(signature)
-        if implied:
-            counted = Counter(chain.from_iterable(law_lists))
-            for law_id in counted.keys() & implied:
-                claimed_and_inferred[law_id] += counted[law_id]
-    claimed_only = claimed - claimed_and_inferred
-    counted = []
-    for law_id, level, title in store.read(queries.laws.law_sort_keys(scope))[0]["laws"]:
-        units = inferred[law_id] + claimed_only[law_id]
-        if units >= min_units:
-            counted.append((law_id, units, claimed[law_id], inferred[law_id], law_order(law_id, level, title)))
-    counted.sort(key=lambda law: (-law[1], law[4]))
-    return counted
+    return Signatures(of_unit, laws, inferred)
+
+
+@dataclass(frozen=True)
+class ClaimTally:
+    """Per law, the current checklists claiming it, and those of them whose unit answers for it anyway
+    (a claim counts extra only when the unit's types do not already answer for the law), counted with
+    `signatures` from the checklists in `claims`."""
+
+    signatures: Signatures
+    claims: Snapshot
+    claimed: Counter
+    claimed_and_inferred: Counter
+
+    @classmethod
+    def counted(cls, signatures: Signatures, changes: Changes) -> ClaimTally:
+        """Counted whole: per type set, by Counter (in C), not by a loop per claim (a province has 600,000)."""
+        law_lists_per_set: dict[frozenset[str] | None, list[list[str]]] = defaultdict(list)
+        for row in changes.rows:
+            law_lists_per_set[signatures.of_unit.get(row["unit_id"])].append(row["law_ids"] or [])
+        claimed = Counter(chain.from_iterable(chain.from_iterable(law_lists_per_set.values())))
+        claimed_and_inferred = Counter()
+        for types, law_lists in law_lists_per_set.items():
+            implied = signatures.laws.get(types)
+            if implied:
+                counted = Counter(chain.from_iterable(law_lists))
+                for law_id in counted.keys() & implied:
+                    claimed_and_inferred[law_id] += counted[law_id]
+        return cls(signatures, changes.snapshot, claimed, claimed_and_inferred)
+
+    def updated(self, changes: Changes) -> ClaimTally:
+        """Brought up to date with the checklists read again (a copy: the tally may be in use)."""
+        claimed, claimed_and_inferred = Counter(self.claimed), Counter(self.claimed_and_inferred)
+        for before, now in changes.changed or ():
+            for row, sign in ((before, -1), (now, 1)):
+                if row is None:
+                    continue
+                law_ids = set(row["law_ids"] or ())
+                implied = self.signatures.implied(row["unit_id"])
+                for law_id in law_ids:
+                    claimed[law_id] += sign
+                for law_id in law_ids & implied:
+                    claimed_and_inferred[law_id] += sign
+        return ClaimTally(self.signatures, changes.snapshot, claimed, claimed_and_inferred)
+
+
+def _claim_tally(store: CachedStore, signatures: Signatures, scope: LawScope, year: int | None) -> ClaimTally:
+    """The tally remembered for the scope and year, brought up to date (counted whole when there is
+    none yet, or when it was counted with other type sets: a register or catalogue write)."""
+    key = ("claim tally", scope, year)
+    previous: ClaimTally | None = store.remembered(key)
+    usable = previous is not None and previous.signatures is signatures
+    changes = brought_up_to_date(store, year, previous.claims if usable else None,
+                                 queries.checklists.current_claims(year), queries.checklists.claims_of_checklists)
+    tally = previous.updated(changes) if usable and changes.changed is not None else ClaimTally.counted(signatures, changes)
+    store.remember(key, tally)
+    return tally
 
 
 @dataclass(eq=False)
@@ -178,7 +241,14 @@ class Standing:
 
 
 def choose_lead(standings: list[Standing]) -> Standing | None:
-    """The best-ranked unit with any evidence (an article naming its type, or a row), else None."""
+    """The best-ranked unit with any evidence (an article naming its type, or a row), else None.
+
+    A principal authority or a duty article outranks anything rows can say, so when the best of the
+    units an article names has either, it leads without ranking the others (a province's group
+    around 宪法 holds thousands of units whose types no article names)."""
+    named = min((s for s in standings if s.matches), key=Standing.rank, default=None)
+    if named is not None and (named.rank()[0] or named.rank()[1]):
+        return named
     return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
 
 
@@ -351,8 +421,19 @@ def _largest_first(store: CachedStore, label: str, groups: list[tuple[str, int]]
 
 @kept_until_write
 def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None, region: str | None) -> list[Row]:
-    """The anchor's campaign_members rows, kept as they are (read-only): a province's are 14,000."""
-    return store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
+    """The anchor's campaign_members rows, kept as they are (read-only): a province's are 14,000.
+
+    Around a key date or an audience they are brought up to date from those this process read last
+    (domain.tally), so a campaign right after an upload reads the uploaded checklist's row only."""
+    if queries.campaigns.ANCHORS[anchor_kind] not in queries.campaigns.SUMMARY_OF:
+        return store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
+    key = ("campaign members", anchor_kind, anchor_id, year)
+    changes = brought_up_to_date(
+        store, year, store.remembered(key), queries.campaigns.campaign_members(anchor_kind, anchor_id, year, None),
+        lambda checklist_ids: queries.campaigns.campaign_members_of(anchor_kind, anchor_id, checklist_ids))
+    store.remember(key, changes.snapshot)
+    in_region = _in_region(store, region)
+    return [row for row in changes.rows if in_region(row["unit_id"])]
 
 
 def _group_standings(members: list[Row], group_ids: set[str], names: dict[str, str | None]) -> dict[str, dict[str, Standing]]:

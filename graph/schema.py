@@ -112,15 +112,16 @@ NODES: dict[str, NodeType] = {
                 "source": STRING, "submitted_at": STRING, "digest": STRING,
                 "items": INT, "with_problems": INT, "with_unresolved": INT, "law_ids": STRINGS,
                 "state": STRING, "submitted_by": STRING, "based_on": STRING, "filing_number": STRING,
-                "filed_on": STRING, "published_on": STRING, "summary_version": INT,
+                "filed_on": STRING, "published_on": STRING, "summary_version": INT, "summary_stamp": STRING,
             },
             "One revision of a unit's yearly responsibility checklist, in a state of pufa.workflow.State. "
             "`current` marks the bureau's revision of the unit's year: the latest that is not a draft. "
             "`based_on` is the revision a draft was started from; `submitted_by` the account that "
             "submitted it. Its row counts, the laws its rows claim and its rows per key date and audience "
             "(ROWS_ON, ROWS_FOR) are kept with it (written with the rows; `summary_version` says which of "
-            "these it has), so a province-wide audit, coverage count or campaign reads one node or "
-            "relationship per unit instead of walking every row.",
+            "these it has; `summary_stamp` a fresh token each time they are written), so a province-wide "
+            "audit, coverage count or campaign reads one node or relationship per unit instead of walking "
+            "every row, and what is kept of a checklist is read again only once its summary stamp changes.",
             ("unit_id",),
         ),
         NodeType(

@@ -11,7 +11,9 @@ ANCHORS = {"key_date": "SCHEDULED", "law": "CLAIMS", "audience": "TARGETS"}
 """What a joint campaign gathers around: the rows scheduled on a key date, claiming a law, targeting an audience."""
 SUMMARY_OF = {rel: summary for summary, rel in ANCHOR_SUMMARIES.items()}
 """Row relationship -> the checklist's relationship keeping its rows for that anchor (ROWS_ON, ROWS_FOR)."""
-MEMBER_COLUMNS = ("unit_id", "item_ids", "group_ids", "declaring_item_ids")
+MEMBER_COLUMNS = ("checklist_id", "stamp", "unit_id", "item_ids", "group_ids", "declaring_item_ids")
+SUMMARY_MEMBER = ("RETURN c.id AS checklist_id, c.summary_stamp AS stamp, c.unit_id AS unit_id, r.item_ids AS item_ids, "
+                  "r.law_ids AS group_ids, r.declaring_item_ids AS declaring_item_ids")
 
 
 def campaign_members(anchor: str, anchor_id: str, year: int | None, region: str | None) -> Query:
@@ -27,17 +29,28 @@ def campaign_members(anchor: str, anchor_id: str, year: int | None, region: str 
     anchor_node = f"(:{rel_type(rel).target} {{id: $anchor_id}})"
     in_region = "" if region is None else "MATCH (u:Unit)-[:SUBMITTED]->(c) WHERE u.region CONTAINS $region "
     if rel in SUMMARY_OF:
-        cypher = (f"MATCH {anchor_node}<-[r:{SUMMARY_OF[rel]}]-(c:Checklist) WHERE {CURRENT} {in_region}"
-                  "RETURN c.unit_id AS unit_id, r.item_ids AS item_ids, r.law_ids AS group_ids, "
-                  "r.declaring_item_ids AS declaring_item_ids")
+        cypher = f"MATCH {anchor_node}<-[r:{SUMMARY_OF[rel]}]-(c:Checklist) WHERE {CURRENT} {in_region}{SUMMARY_MEMBER}"
     else:
         cypher = (f"MATCH {anchor_node}<-[:{rel}]-(i:ChecklistItem)<-[:HAS_ITEM]-(c:Checklist) WHERE {CURRENT} "
                   f"{in_region}MATCH (i)-[:TARGETS]->(g:Audience) "
                   f"WITH c, collect(i.id) AS item_ids, collect(g.id) AS group_ids, "
                   f"collect(CASE WHEN {DECLARES} THEN i.id ELSE NULL END) AS declaring_item_ids "
-                  "RETURN c.unit_id AS unit_id, item_ids, group_ids, declaring_item_ids")
+                  "RETURN c.id AS checklist_id, c.summary_stamp AS stamp, c.unit_id AS unit_id, item_ids, group_ids, "
+                  "declaring_item_ids")
     return Query(f"campaign_members_{anchor}", cypher, {"anchor_id": anchor_id, "year": year, "region": region},
                  packed=MEMBER_COLUMNS)
+
+
+def campaign_members_of(anchor: str, anchor_id: str, checklist_ids: list[str]) -> Query:
+    """`campaign_members` of these checklists, around a key date or an audience (what they keep of their rows)."""
+    summary = SUMMARY_OF[ANCHORS[anchor]]
+    return Query(  # from the id list as a filter: LadybugDB 1 ms, where UNWIND-then-match takes 7–9 ms
+        f"campaign_members_of_{anchor}",
+        f"MATCH (c:Checklist)-[r:{summary}]->(a:{rel_type(summary).target}) WHERE c.id IN $ids AND a.id = $anchor_id "
+        f"{SUMMARY_MEMBER}",
+        {"ids": list(checklist_ids), "anchor_id": anchor_id},
+        packed=MEMBER_COLUMNS,
+    )
 
 
 CAMPAIGN_LINKS = {"law_ids": "CLAIMS", "audience_ids": "TARGETS", "method_ids": "USES", "key_date_ids": "SCHEDULED"}

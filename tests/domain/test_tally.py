@@ -1,0 +1,65 @@
+"""Province-wide answers brought up to date after checklist writes (domain.tally) are the answers
+worked out afresh, on both stores; and only the checklists that changed are read again."""
+
+from pathlib import Path
+
+from domain import sharing
+from domain.cache import CachedStore
+from graph.queries.scope import LawScope
+from graph.query import Query
+from ingest.checklists.load import ingest_checklists
+from tests.fixtures_graph import REGION, YEAR, add_constitution_day_units, build_county
+from tests.ingest.test_loads import write_checklist
+
+
+def answers(store: CachedStore) -> tuple:
+    return (
+        sharing.shared_laws(store, LawScope(), min_units=1, limit=None),
+        sharing.campaigns(store, key_date_id="constitution_day", min_units=1, units_limit=None),
+        sharing.campaigns(store, audience_id="students", min_units=1, units_limit=None),
+        sharing.campaigns(store, key_date_id="constitution_day", min_units=1, region=REGION),
+    )
+
+
+def current_checklist(store, unit: str) -> str:
+    [row] = store.read(Query("current", "MATCH (c:Checklist) WHERE c.unit_id = $unit AND c.year = $year AND c.current "
+                                        "RETURN c.id AS id", {"unit": unit, "year": YEAR}))
+    return row["id"]
+
+
+def test_answers_brought_up_to_date_after_checklist_writes_are_those_worked_out_afresh(store, tmp_path: Path,
+                                                                                      monkeypatch):
+    county = CachedStore(build_county(store))
+    assert answers(county) == answers(CachedStore(store))
+    reads: list[tuple[str, dict]] = []
+    engine_read = store.read
+    monkeypatch.setattr(store, "read", lambda query: reads.append((query.name, dict(query.params))) or engine_read(query))
+
+    def read_again() -> dict[str, list[str]]:
+        """The checklists each brought-up-to-date read asked for since the last call."""
+        asked = {name: params["ids"] for name, params in reads if name.startswith(("claims_of", "campaign_members_of"))}
+        reads.clear()
+        return asked
+
+    women = "澄河县妇女联合会"  # a unit with no checklist yet uploads one: 宪法 to students on 12·4
+    ingest_checklists(store, [write_checklist(tmp_path / f"{women}{YEAR}年普法责任清单.csv",
+                                              ["1,《中华人民共和国宪法》,学生,专题讲座,12·4,宣传部,王五"])])
+    after_upload = answers(county)
+    assert after_upload == answers(CachedStore(store))
+    new = current_checklist(store, "UFED")
+    assert set(map(tuple, read_again().values())) == {(new,)}
+    groups = {g.shared.id: g for g in after_upload[1].data}
+    assert "UFED" in {u.unit.id for u in groups["LCON"].units}
+
+    education = "澄河县教育体育局"  # a new revision replaces the current one: 宪法 and 12·4 are gone from it
+    ingest_checklists(store, [write_checklist(tmp_path / f"{education}{YEAR}年普法责任清单（修订）.csv",
+                                              ["1,《中华人民共和国安全生产法》,学生,专题讲座,6月,安全股,赵六"])],
+                      unit=education, year=YEAR)
+    after_revision = answers(county)
+    assert after_revision == answers(CachedStore(store))
+    replaced = current_checklist(store, "UEDU")
+    assert {tuple(ids) for ids in read_again().values()} == {(replaced,)}
+    assert "UEDU" not in {u.unit.id for u in {g.shared.id: g for g in after_revision[1].data}["LCON"].units}
+
+    add_constitution_day_units(store, 3)  # a register write too: counted whole again
+    assert answers(county) == answers(CachedStore(store))
