@@ -28,6 +28,7 @@ from domain.models import (
     UnitBriefPublic,
     UnitsPublic,
 )
+from domain.tally import current_rows
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -77,7 +78,8 @@ class AuditCounts:
     @classmethod
     def load(cls, store: CachedStore, year: int | None, unit_id: str | None = None) -> AuditCounts:
         """For every unit, or for one (`unit_id`); the latest revision wins if several are current."""
-        rows = sorted(store.read(queries.audit.current_checklists(year, unit_id)), key=lambda row: row["revision"] or 0)
+        rows = sorted(store.read(queries.audit.current_checklists(year, unit_id)) if unit_id else _current_checklists(store, year),
+                      key=lambda row: row["revision"] or 0)
         return cls(
             checklists={row["unit_id"]: row for row in rows},
             outdated=Counter(row["unit_id"] for row in store.read(queries.audit.outdated_citations(year, unit_id))),
@@ -94,6 +96,13 @@ class AuditCounts:
             items=items, with_problems=with_problems, with_unresolved=int(checklist["with_unresolved"] or 0),
             outdated=self.outdated[unit_id], complete_pct=pct(items - with_problems, items),
         )
+
+
+@kept_until_write
+def _current_checklists(store: CachedStore, year: int | None) -> list[Row]:
+    """Every current checklist of the year with its row counts, brought up to date (domain.tally)."""
+    return current_rows(store, ("audited checklists", year), year, queries.audit.current_checklists(year),
+                        queries.audit.counts_of_checklists)
 
 
 def not_submitted(store: CachedStore, *, year: int | None = None, skip: int = 0, limit: int | None = 100) -> UnitsPublic:
@@ -142,7 +151,7 @@ def _flagged_checklists(store: CachedStore, year: int | None, kind: str) -> list
     in the order the rows are listed."""
     names = {unit: name for unit, name, _ in store.read(queries.units.units_overview())[0]["units"]}
     counted = ((names.get(row["unit_id"]) or "", row["unit_id"], row["checklist_id"],
-                int(row[queries.audit.FLAG_COUNTS[kind]] or 0)) for row in store.read(queries.audit.current_checklists(year)))
+                int(row[queries.audit.FLAG_COUNTS[kind]] or 0)) for row in _current_checklists(store, year))
     return sorted(checklist for checklist in counted if checklist[3])
 
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from domain.cache import CachedStore, kept_until_write
 from domain.relevance import Relevance, TypeEvidence, evidence_of_laws, relevance
+from domain.tally import claimed_law_ids
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -17,8 +18,7 @@ from graph.query import Row
 
 def unclaimed_laws(store: CachedStore, scope: LawScope, year: int | None) -> list[list]:
     """Laws in scope that no current checklist of the year claims, as [id, level, title]."""
-    [claimed] = store.read(queries.checklists.claimed_law_ids(year))
-    taken = set(claimed["law_ids"] or ())
+    taken = claimed_law_ids(store, year)
     return [law for law in store.read(queries.laws.law_sort_keys(scope))[0]["laws"] if law[0] not in taken]
 
 

@@ -9,6 +9,7 @@ for the law) wins ties, and stands alone when no article names anyone. Everyone 
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -49,7 +50,7 @@ from domain.models import (
     UnitBriefPublic,
 )
 from domain.relevance import OWNING_TIERS, Relevance, evidence_by_type, type_names
-from domain.tally import Changes, Snapshot, brought_up_to_date
+from domain.tally import Changes, Snapshot, current_claims, rows_of, tally
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -80,13 +81,14 @@ def shared_laws(
 def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, min_units: int) -> list[tuple]:
     """(law id, units, claimed units, inferred units, sort key) for the laws shared by `min_units`, most first."""
     signatures = _signatures(store, scope)
-    tally = _claim_tally(store, signatures, scope, year)
+    claimed = current_claims(store, year).claimed
+    overlap = _claims_answered_anyway(store, signatures, scope, year).counts
     counted = []
     for law_id, level, title in store.read(queries.laws.law_sort_keys(scope))[0]["laws"]:
-        claimed, inferred = tally.claimed[law_id], signatures.inferred[law_id]
-        units = inferred + claimed - tally.claimed_and_inferred[law_id]
+        claims, inferred = claimed[law_id], signatures.inferred[law_id]
+        units = inferred + claims - overlap[law_id]
         if units >= min_units:
-            counted.append((law_id, units, claimed, inferred, law_order(law_id, level, title)))
+            counted.append((law_id, units, claims, inferred, law_order(law_id, level, title)))
     counted.sort(key=lambda law: (-law[1], law[4]))
     return counted
 
@@ -126,59 +128,48 @@ def _signatures(store: CachedStore, scope: LawScope) -> Signatures:
 
 
 @dataclass(frozen=True)
-class ClaimTally:
-    """Per law, the current checklists claiming it, and those of them whose unit answers for it anyway
-    (a claim counts extra only when the unit's types do not already answer for the law), counted with
-    `signatures` from the checklists in `claims`."""
+class AnsweredAnyway:
+    """Per law, the current checklists claiming it whose unit answers for it anyway (a claim counts extra
+    only when the unit's types do not already answer for the law), counted with `signatures` from the
+    checklists in `snapshot`."""
 
     signatures: Signatures
-    claims: Snapshot
-    claimed: Counter
-    claimed_and_inferred: Counter
+    snapshot: Snapshot
+    counts: Counter
 
     @classmethod
-    def counted(cls, signatures: Signatures, changes: Changes) -> ClaimTally:
+    def counted(cls, signatures: Signatures, changes: Changes) -> AnsweredAnyway:
         """Counted whole: per type set, by Counter (in C), not by a loop per claim (a province has 600,000)."""
         law_lists_per_set: dict[frozenset[str] | None, list[list[str]]] = defaultdict(list)
         for row in changes.rows:
             law_lists_per_set[signatures.of_unit.get(row["unit_id"])].append(row["law_ids"] or [])
-        claimed = Counter(chain.from_iterable(chain.from_iterable(law_lists_per_set.values())))
-        claimed_and_inferred = Counter()
+        counts = Counter()
         for types, law_lists in law_lists_per_set.items():
             implied = signatures.laws.get(types)
             if implied:
-                counted = Counter(chain.from_iterable(law_lists))
-                for law_id in counted.keys() & implied:
-                    claimed_and_inferred[law_id] += counted[law_id]
-        return cls(signatures, changes.snapshot, claimed, claimed_and_inferred)
+                claimed = Counter(chain.from_iterable(law_lists))
+                for law_id in claimed.keys() & implied:
+                    counts[law_id] += claimed[law_id]
+        return cls(signatures, changes.snapshot, counts)
 
-    def updated(self, changes: Changes) -> ClaimTally:
-        """Brought up to date with the checklists read again (a copy: the tally may be in use)."""
-        claimed, claimed_and_inferred = Counter(self.claimed), Counter(self.claimed_and_inferred)
+    def updated(self, changes: Changes) -> AnsweredAnyway:
+        """Brought up to date with the checklists read again (a copy: these counts may be in use)."""
+        counts = Counter(self.counts)
         for before, now in changes.changed or ():
             for row, sign in ((before, -1), (now, 1)):
-                if row is None:
-                    continue
-                law_ids = set(row["law_ids"] or ())
-                implied = self.signatures.implied(row["unit_id"])
-                for law_id in law_ids:
-                    claimed[law_id] += sign
-                for law_id in law_ids & implied:
-                    claimed_and_inferred[law_id] += sign
-        return ClaimTally(self.signatures, changes.snapshot, claimed, claimed_and_inferred)
+                if row is not None:
+                    for law_id in set(row["law_ids"] or ()) & self.signatures.implied(row["unit_id"]):
+                        counts[law_id] += sign
+        return AnsweredAnyway(self.signatures, changes.snapshot, counts)
 
 
-def _claim_tally(store: CachedStore, signatures: Signatures, scope: LawScope, year: int | None) -> ClaimTally:
-    """The tally remembered for the scope and year, brought up to date (counted whole when there is
-    none yet, or when it was counted with other type sets: a register or catalogue write)."""
-    key = ("claim tally", scope, year)
-    previous: ClaimTally | None = store.remembered(key)
-    usable = previous is not None and previous.signatures is signatures
-    changes = brought_up_to_date(store, year, previous.claims if usable else None,
-                                 queries.checklists.current_claims(year), queries.checklists.claims_of_checklists)
-    tally = previous.updated(changes) if usable and changes.changed is not None else ClaimTally.counted(signatures, changes)
-    store.remember(key, tally)
-    return tally
+def _claims_answered_anyway(store: CachedStore, signatures: Signatures, scope: LawScope,
+                            year: int | None) -> AnsweredAnyway:
+    """The counts remembered for the scope and year, brought up to date (counted whole when they were
+    counted with other type sets: a register or catalogue write)."""
+    return tally(store, ("claims answered anyway", scope, year), year, queries.checklists.current_claims(year),
+                 queries.checklists.claims_of_checklists, functools.partial(AnsweredAnyway.counted, signatures),
+                 still_good=lambda answered: answered.signatures is signatures)
 
 
 @dataclass(eq=False)
@@ -238,6 +229,11 @@ class Standing:
         principal = self.relevance is not None and self.relevance.tier == "principal"
         return (-principal, -self.duty_article_count, -bool(self.declaring_rows), -self.articles, -bool(self.rows),
                 -self.rows, *self.name_key())
+
+    @staticmethod
+    def rank_by_rows(unit_id: str, unit_name: str | None, rows: int, declaring_rows: int) -> tuple:
+        """`rank()` of a unit no article of the law names, from its counts alone."""
+        return 0, 0, -bool(declaring_rows), 0, -bool(rows), -rows, unit_name or "", unit_id
 
 
 def choose_lead(standings: list[Standing]) -> Standing | None:
@@ -367,8 +363,7 @@ def campaigns(
         raise NotFound(f"no {label} with id {anchor_id!r}")
     year = checklist_year(store, year)
     shared_kind = "audience" if anchor_kind == "law" else "law"
-    members = _members(store, anchor_kind, anchor_id, year, region)
-    sizes = Counter(chain.from_iterable(set(member["group_ids"]) for member in members))
+    members, sizes = _members(store, anchor_kind, anchor_id, year, region)
     groups = [(group_id, units) for group_id, units in sizes.items() if units >= min_units]
     shown = page(_largest_first(store, "Audience" if shared_kind == "audience" else "Law", groups, skip, limit),
                  skip, limit)
@@ -379,13 +374,13 @@ def campaigns(
     if not shown:
         return answer
     names = all_unit_names(store)
-    counted = _group_standings(members, {group.id for group in shown}, names)
+    counted = _group_counts(members, {group.id for group in shown})
     law_ids = [group.id for group in shown] if shared_kind == "law" else [anchor_id]
     departments = law_departments(store, law_ids)
     in_region = _in_region(store, region)
     plans = [
         _GroupPlan.of(departments, group, group.id if shared_kind == "law" else anchor_id,
-                      list(counted[group.id].values()), units_limit, names, in_region if shared_kind == "law" else None)
+                      counted[group.id], units_limit, names, in_region if shared_kind == "law" else None)
         for group in shown
     ]
     shown_units = {s.unit_id for plan in plans for s in plan.units}
@@ -420,38 +415,67 @@ def _largest_first(store: CachedStore, label: str, groups: list[tuple[str, int]]
 
 
 @kept_until_write
-def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None, region: str | None) -> list[Row]:
-    """The anchor's campaign_members rows, kept as they are (read-only): a province's are 14,000.
+def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None,
+             region: str | None) -> tuple[list[Row], Counter]:
+    """The anchor's campaign_members rows (a province's are 14,000), kept as they are (read-only), and
+    the units in each group.
 
     Around a key date or an audience they are brought up to date from those this process read last
     (domain.tally), so a campaign right after an upload reads the uploaded checklist's row only."""
     if queries.campaigns.ANCHORS[anchor_kind] not in queries.campaigns.SUMMARY_OF:
-        return store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
-    key = ("campaign members", anchor_kind, anchor_id, year)
-    changes = brought_up_to_date(
-        store, year, store.remembered(key), queries.campaigns.campaign_members(anchor_kind, anchor_id, year, None),
-        lambda checklist_ids: queries.campaigns.campaign_members_of(anchor_kind, anchor_id, checklist_ids))
-    store.remember(key, changes.snapshot)
+        rows = store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
+        return rows, Members.sizes_of(rows)
+    members = tally(store, ("campaign members", anchor_kind, anchor_id, year), year,
+                    queries.campaigns.campaign_members(anchor_kind, anchor_id, year, None),
+                    lambda checklist_ids: queries.campaigns.campaign_members_of(anchor_kind, anchor_id, checklist_ids),
+                    Members.counted)
+    if region is None:
+        return rows_of(members.snapshot), members.sizes
     in_region = _in_region(store, region)
-    return [row for row in changes.rows if in_region(row["unit_id"])]
+    rows = [row for row in rows_of(members.snapshot) if in_region(row["unit_id"])]
+    return rows, Members.sizes_of(rows)
 
 
-def _group_standings(members: list[Row], group_ids: set[str], names: dict[str, str | None]) -> dict[str, dict[str, Standing]]:
-    """Group id -> unit id -> the unit's rows in the group, counted (with list.count, per group a unit
-    has, not per row: a province's rows for an audience are 150,000)."""
-    counted: dict[str, dict[str, Standing]] = {group_id: {} for group_id in group_ids}
+@dataclass(frozen=True)
+class Members:
+    """A campaign anchor's members (one campaign_members row per current checklist) and the units in
+    each group, counted from the checklists in `snapshot`."""
+
+    snapshot: Snapshot
+    sizes: Counter
+
+    @staticmethod
+    def sizes_of(rows: list[Row]) -> Counter:
+        return Counter(chain.from_iterable(set(row["group_ids"]) for row in rows))
+
+    @classmethod
+    def counted(cls, changes: Changes) -> Members:
+        return cls(changes.snapshot, cls.sizes_of(changes.rows))
+
+    def updated(self, changes: Changes) -> Members:
+        """Brought up to date with the checklists read again (a copy: these may be in use)."""
+        sizes = Counter(self.sizes)
+        for before, now in changes.changed or ():
+            sizes.subtract(set(before["group_ids"]) if before else ())
+            sizes.update(set(now["group_ids"]) if now else ())
+        return Members(changes.snapshot, Counter({group_id: units for group_id, units in sizes.items() if units > 0}))
+
+
+def _group_counts(members: list[Row], group_ids: set[str]) -> dict[str, dict[str, list[int]]]:
+    """Group id -> unit id -> [its rows in the group, those naming partner units], counted (with
+    list.count, per group a unit has, not per row: a province's rows for an audience are 150,000).
+    Plain counts: a Standing is made only for the units a group weighs by their articles or shows."""
+    counted: dict[str, dict[str, list[int]]] = {group_id: {} for group_id in group_ids}
     for member in members:
         in_groups = group_ids.intersection(member["group_ids"])
         if not in_groups:
             continue
         unit_id, declaring = member["unit_id"], member["declaring_item_ids"]
         for group_id in in_groups:
-            standing = counted[group_id].get(unit_id)
-            if standing is None:
-                standing = counted[group_id][unit_id] = Standing(unit_id, names.get(unit_id))
-            standing.rows += member["group_ids"].count(group_id)
+            counts = counted[group_id].setdefault(unit_id, [0, 0])
+            counts[0] += member["group_ids"].count(group_id)
             if declaring:
-                standing.declaring_rows += len(set(_item_ids([member], group_id)).intersection(declaring))
+                counts[1] += len(set(_item_ids([member], group_id)).intersection(declaring))
     return counted
 
 
@@ -474,26 +498,39 @@ class _GroupPlan:
     inferred_count: int
 
     @classmethod
-    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str,
-           standings: list[Standing], units_limit: int | None, names: dict[str, str | None],
-           in_region: Callable[[str], bool] | None) -> _GroupPlan:
-        """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of the region;
-        `names` names them."""
-        members = {s.unit_id: s for s in standings}
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, counts: dict[str, list[int]],
+           units_limit: int | None, names: dict[str, str | None], in_region: Callable[[str], bool] | None) -> _GroupPlan:
+        """`counts`: the group's units and their rows (`_group_counts`). `in_region` (None: no inferred
+        units, as for an audience group) keeps the inferred units of the region; `names` names them."""
+
+        def standing(unit_id: str, matches: list[Row] = (), found: Relevance | None = None) -> Standing:
+            rows, declaring = counts.get(unit_id, (0, 0))
+            return Standing(unit_id, names.get(unit_id), matches=list(matches), rows=rows, declaring_rows=declaring,
+                            relevance=found)
+
+        named: dict[str, Standing] = {}
         answering: list[Standing] = []
         for unit_id, matches, found in departments.relevances(law_id):
-            if unit_id in members:
-                members[unit_id].matches.extend(matches)
-                members[unit_id].relevance = found
+            if unit_id in counts:
+                named[unit_id] = standing(unit_id, matches, found)
             elif in_region is not None and found is not None and found.tier in OWNING_TIERS and in_region(unit_id):
-                answering.append(Standing(unit_id, names.get(unit_id), matches=list(matches), relevance=found))
-        lead = choose_lead([*standings, *answering])
-        others = [s for s in standings if s is not lead]
-        shown = _first_by_name(others, units_limit, reserved=lead in standings)
+                answering.append(standing(unit_id, matches, found))
+        lead = choose_lead([*named.values(), *answering])
+        if lead is None or not (lead.rank()[0] or lead.rank()[1]):  # rows decide: weigh every unit by its counts
+            by_rows = min(((Standing.rank_by_rows(unit_id, names.get(unit_id), *counted), unit_id)
+                           for unit_id, counted in counts.items() if unit_id not in named), default=None)
+            if by_rows is not None and (lead is None or by_rows[0] < lead.rank()):
+                lead = standing(by_rows[1])
+        lead_is_member = lead.unit_id in counts
+        others = (unit_id for unit_id in counts if unit_id != lead.unit_id)
+        first = (sorted(others, key=lambda unit_id: (names.get(unit_id) or "", unit_id)) if units_limit is None else
+                 heapq.nsmallest(max(0, units_limit - lead_is_member), others,
+                                 key=lambda unit_id: (names.get(unit_id) or "", unit_id)))
+        shown = [named.get(unit_id) or standing(unit_id) for unit_id in first]
         inferred = [s for s in answering if s is not lead]
-        shown_inferred = _first_by_name(inferred, units_limit, reserved=lead in answering)
-        return cls(shared, len(standings), lead, [lead, *shown] if lead in standings else shown,
-                   [lead, *shown_inferred] if lead in answering else shown_inferred, len(answering))
+        shown_inferred = _first_by_name(inferred, units_limit, reserved=not lead_is_member)
+        return cls(shared, len(counts), lead, [lead, *shown] if lead_is_member else shown,
+                   [lead, *shown_inferred] if not lead_is_member else shown_inferred, len(answering))
 
     def group(self, shared_kind: str, names: _LinkNames, items_shown: int | None) -> CampaignGroupPublic:
         units = sorted(self.units, key=Standing.name_key)

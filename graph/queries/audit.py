@@ -12,17 +12,26 @@ FLAG_COUNTS = {"problems": "with_problems", "unresolved": "with_unresolved"}
 """The checklist property counting the rows each flag marks."""
 
 
+COUNTS = ("c.unit_id AS unit_id, c.id AS checklist_id, c.summary_stamp AS stamp, c.revision AS revision, "
+          "c.items AS items, c.with_problems AS with_problems, c.with_unresolved AS with_unresolved")
+COUNT_COLUMNS = ("unit_id", "checklist_id", "stamp", "revision", "items", "with_problems", "with_unresolved")
+
+
 def current_checklists(year: int | None, unit_id: str | None = None) -> Query:
     """Current checklists of a year with their row counts (kept on the checklist)."""
     return Query(
         "current_checklists",
-        f"{unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist) WHERE {CURRENT} "
-        "RETURN u.id AS unit_id, c.id AS checklist_id, c.revision AS revision, c.items AS items, "
-        "c.with_problems AS with_problems, c.with_unresolved AS with_unresolved",
+        f"{unit_start(unit_id)}-[:SUBMITTED]->(c:Checklist) WHERE {CURRENT} RETURN {COUNTS}",
         {"year": year, "unit_id": unit_id},
         cached=True,
-        packed=("unit_id", "checklist_id", "revision", "items", "with_problems", "with_unresolved"),
+        packed=COUNT_COLUMNS,
     )
+
+
+def counts_of_checklists(checklist_ids: list[str]) -> Query:
+    """`current_checklists` of these checklists."""
+    return Query("counts_of_checklists", f"MATCH (:Unit)-[:SUBMITTED]->(c:Checklist) WHERE c.id IN $ids RETURN {COUNTS}",
+                 {"ids": list(checklist_ids)}, packed=COUNT_COLUMNS)
 
 
 def flagged_rows(kind: str, unit_ids: list[str], checklist_ids: list[str]) -> Query:

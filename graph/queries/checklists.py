@@ -42,16 +42,6 @@ def claims_of_checklists(checklist_ids: list[str]) -> Query:
                  {"ids": list(checklist_ids)}, packed=CLAIM_COLUMNS)
 
 
-def claimed_law_ids(year: int | None) -> Query:
-    """The laws some current checklist of the year claims, in one row."""
-    return Query(
-        "claimed_law_ids",
-        f"MATCH (c:Checklist) WHERE {CURRENT} UNWIND c.law_ids AS law_id RETURN collect(DISTINCT law_id) AS law_ids",
-        {"year": year},
-        cached=True,
-    )
-
-
 def unit_claims(unit_id: str, year: int | None, include_sub_units: bool = False) -> Query:
     """The rows of a unit's (and its sections') current checklists and the laws they claim."""
     return Query(

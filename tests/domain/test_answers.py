@@ -602,7 +602,7 @@ def test_checklists_loaded_without_summaries_get_them_once(store):
     assert store.read(unsummarized)[0]["n"] == 8
     assert prepare(store) is store
     assert store.read(unsummarized)[0]["n"] == 0
-    summary = audit.audit_summary(store)
+    summary = audit.audit_summary(CachedStore(store))
     rows = store.read(Query("rows", "MATCH (c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) WHERE c.current AND c.year = 2026 "
                                     "RETURN count(i) AS n, sum(CASE WHEN size(i.problems) > 0 THEN 1 ELSE 0 END) AS p"))
     assert (summary.items, summary.items_with_problems) == (rows[0]["n"], rows[0]["p"]) != (0, 0)
