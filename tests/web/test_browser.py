@@ -124,7 +124,7 @@ def shot(page, name: str) -> None:
 
 
 def test_the_dashboard_shows_coverage_gaps_and_findings(page, demo_store):
-    summary = audit.audit_summary(demo_store, scope=LawScope(region=REGION))
+    summary = audit.audit_summary(CachedStore(demo_store), scope=LawScope(region=REGION))
     page.goto("/")
     assert "工作总览" in page.locator("h1").inner_text()
     cards = page.locator(".cards").inner_text()
