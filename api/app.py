@@ -52,10 +52,11 @@ from pufa.config import Settings, get_settings
 API_V1 = "/api/v1"
 
 
-FULL_COLLECTION_EVERY = 100
-"""Middle-generation collections per full one (CPython's default: 10). A full collection walks every
-kept answer and remembered tally (a province's: some 100 ms, which made one cold campaign in four
-take 0.4 s instead of 0.2 s); cycles among young objects are still collected as often as before."""
+FULL_COLLECTION_EVERY = 1000
+"""Middle-generation collections per full one (CPython's default: 10): a full collection walks every
+kept answer and remembered tally, 110–140 ms for a province's, which at 10 (or 100) came every few
+cold answers and made one in three or four take 0.3–0.4 s instead of 0.15. At 1000 it comes once
+per some 7 million allocations; cycles among young objects are collected as often as before."""
 
 
 def freeze_loaded_objects() -> None:

@@ -114,7 +114,8 @@ def written_tables(cypher: str) -> frozenset[str] | None:
 
 
 class Footprint:
-    """The tables read so far while something is worked out (`tables` None: possibly any)."""
+    """The tables read so far while something is worked out, or written so far by a transaction
+    (`tables` None: possibly any)."""
 
     def __init__(self) -> None:
         self.tables: set[str] | None = set()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from graph.footprint import ADJACENT, STAMPS, TABLES, noted
+from graph.footprint import ADJACENT, STAMPS, TABLES, Footprint, noted
 from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
 
@@ -133,43 +133,37 @@ class GraphWriteTx(ABC):
     """Writes inside one transaction of the owning store, which notes the tables each one writes."""
 
     def __init__(self) -> None:
-        self.written: set[str] | None = set()
-        """The tables written so far (None: possibly any); the commit stamps them."""
-
-    def _note(self, tables: Iterable[str] | None) -> None:
-        if tables is None:
-            self.written = None
-        elif self.written is not None:
-            self.written.update(tables)
+        self.written = Footprint()
+        """The tables written so far; the commit stamps them."""
 
     def run(self, query: Query) -> list[Row]:
         """Run one statement in this transaction."""
-        self._note(query.writes)
+        self.written.add(query.writes)
         return self._run(query)
 
     def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
         """Create or update nodes by `id`; every schema property is set (missing ones to null)."""
-        self._note([label])
+        self.written.add(frozenset([label]))
         return self._upsert_nodes(label, rows)
 
     def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
         """Create or update edges keyed by (`src`, `dst`); both endpoints must exist."""
-        self._note([rel])
+        self.written.add(frozenset([rel]))
         return self._upsert_edges(rel, rows)
 
     def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
         """Remove every `rel` edge leaving these nodes, so a re-ingest replaces them."""
-        self._note([rel])
+        self.written.add(frozenset([rel]))
         self._delete_edges_from(rel, source_ids)
 
     def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         """Remove these nodes and their edges."""
-        self._note([label, *ADJACENT[label]])
+        self.written.add(frozenset([label, *ADJACENT[label]]))
         self._delete_nodes(label, ids)
 
     def stamp(self) -> tuple[str, frozenset[str] | None]:
         """Stamp what this transaction wrote, just before it commits: (the stamp, the tables)."""
-        written = None if self.written is None else frozenset(self.written)
+        written = self.written.frozen()
         stamp, queries = new_stamps(written)
         for query in queries:
             self._run(query)
