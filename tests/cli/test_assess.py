@@ -16,7 +16,7 @@ from cli.main import app
 from graph.ladybug_store import LadybugStore
 from pufa.config import get_settings
 from pufa.errors import InputError
-from tests.api.test_activities import LEDGER
+from tests.api.year_end.test_activities import LEDGER
 from tests.fixtures_graph import build_county
 
 

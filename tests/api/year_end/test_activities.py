@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.accounts import FakeClock
 from tests.api.test_review import call
-from tests.year_end import ACTIVITY, HEIC, JPEG, NOW, PDF, PNG, Staff, attach, docx_bytes, record, served
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def client(store, clock, tmp_path):
-    yield from served(store, clock, tmp_path)
+from tests.year_end import ACTIVITY, HEIC, JPEG, PDF, PNG, Staff, attach, docx_bytes, record
 
 
 @pytest.fixture

@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.accounts import FakeClock
 from tests.api.test_review import call
-from tests.year_end import JPEG, NOW, PDF, YEAR, Staff, compute, lines, served, with_deadlines
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def client(store, clock, tmp_path):
-    yield from served(store, clock, tmp_path)
+from tests.year_end import JPEG, PDF, YEAR, Staff, compute, lines, with_deadlines
 
 
 @pytest.fixture

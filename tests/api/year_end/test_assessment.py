@@ -13,29 +13,16 @@ from openpyxl import load_workbook
 from api.app import create_app
 from pufa.config import Settings
 from pufa.errors import InputError
-from tests.accounts import FakeClock
 from tests.api.test_review import call
 from tests.year_end import (
     ACTIVITY,
-    NOW,
     YEAR,
     Staff,
     accepted_activity,
     compute,
     lines,
-    served,
     with_deadlines,
 )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def client(store, clock, tmp_path):
-    yield from served(store, clock, tmp_path)
 
 
 @pytest.fixture
