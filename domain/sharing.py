@@ -225,9 +225,17 @@ class Standing:
     def name_key(self) -> tuple:
         return self.unit_name or "", self.unit_id
 
+    @property
+    def principal(self) -> bool:
+        return self.relevance is not None and self.relevance.tier == "principal"
+
+    @property
+    def outranks_rows(self) -> bool:
+        """A principal authority, or named by a duty article: it ranks above anything rows can say."""
+        return self.principal or self.duty_article_count > 0
+
     def rank(self) -> tuple:
-        principal = self.relevance is not None and self.relevance.tier == "principal"
-        return (-principal, -self.duty_article_count, -bool(self.declaring_rows), -self.articles, -bool(self.rows),
+        return (-self.principal, -self.duty_article_count, -bool(self.declaring_rows), -self.articles, -bool(self.rows),
                 -self.rows, *self.name_key())
 
     @staticmethod
@@ -243,7 +251,7 @@ def choose_lead(standings: list[Standing]) -> Standing | None:
     units an article names has either, it leads without ranking the others (a province's group
     around 宪法 holds thousands of units whose types no article names)."""
     named = min((s for s in standings if s.matches), key=Standing.rank, default=None)
-    if named is not None and (named.rank()[0] or named.rank()[1]):
+    if named is not None and named.outranks_rows:
         return named
     return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
 
@@ -516,7 +524,7 @@ class _GroupPlan:
             elif in_region is not None and found is not None and found.tier in OWNING_TIERS and in_region(unit_id):
                 answering.append(standing(unit_id, matches, found))
         lead = choose_lead([*named.values(), *answering])
-        if lead is None or not (lead.rank()[0] or lead.rank()[1]):  # rows decide: weigh every unit by its counts
+        if lead is None or not lead.outranks_rows:  # rows decide: weigh every unit by its counts
             by_rows = min(((Standing.rank_by_rows(unit_id, names.get(unit_id), *counted), unit_id)
                            for unit_id, counted in counts.items() if unit_id not in named), default=None)
             if by_rows is not None and (lead is None or by_rows[0] < lead.rank()):
