@@ -94,47 +94,67 @@ def _shared_law_counts(store: CachedStore, scope: LawScope, year: int | None, mi
 
 
 @dataclass(frozen=True)
-class Signatures:
-    """The units' sets of department types (a few hundred distinct sets even in a province) and the
-    laws each set answers for as a principal or related authority. Read-only; from the register and
-    the catalogue alone, so it outlasts checklist writes."""
+class TypeSets:
+    """The units' sets of department types (a few hundred distinct sets even in a province), from the
+    register alone: it outlasts checklist and catalogue writes."""
 
     of_unit: dict[str, frozenset[str]]
+    units: Counter
+    """Type set -> the units acting as exactly those types."""
+
+
+@kept_until_write
+def _type_sets(store: CachedStore) -> TypeSets:
+    types_of_unit: dict[str, set[str]] = defaultdict(set)
+    for type_id, unit_ids in responsible_units(store).items():
+        for unit_id in unit_ids:
+            types_of_unit[unit_id].add(type_id)
+    of_unit = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
+    return TypeSets(of_unit, Counter(of_unit.values()))
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """The laws each of the units' type sets answers for as a principal or related authority. Read-only;
+    from the register and the catalogue alone, so it outlasts checklist writes."""
+
+    type_sets: TypeSets
     laws: dict[frozenset[str], frozenset[str]]
     """Type set -> the laws it answers for."""
     inferred: Counter
     """Law id -> the units answering for it."""
 
     def implied(self, unit_id: str) -> frozenset[str]:
-        return self.laws.get(self.of_unit.get(unit_id), frozenset())
+        return self.laws.get(self.type_sets.of_unit.get(unit_id), frozenset())
 
 
 @kept_until_write
 def _signatures(store: CachedStore, scope: LawScope) -> Signatures:
-    types_of_unit: dict[str, set[str]] = defaultdict(set)
-    for type_id, unit_ids in responsible_units(store).items():
-        for unit_id in unit_ids:
-            types_of_unit[unit_id].add(type_id)
-    of_unit = {unit_id: frozenset(types) for unit_id, types in types_of_unit.items()}
-    units_per_set = Counter(of_unit.values())
+    type_sets = _type_sets(store)
     answering = {type_id: {law_id for law_id, found in laws.items() if found.tier in OWNING_TIERS}
                  for type_id, laws in evidence_by_type(store, scope).items()}
-    laws = {types: frozenset().union(*(answering.get(type_id, ()) for type_id in types)) for types in units_per_set}
+    laws = {types: frozenset().union(*(answering.get(type_id, ()) for type_id in types)) for types in type_sets.units}
     inferred = Counter()
-    for types, units in units_per_set.items():
+    for types, units in type_sets.units.items():
         for law_id in laws[types]:
             inferred[law_id] += units
-    return Signatures(of_unit, laws, inferred)
+    return Signatures(type_sets, laws, inferred)
+
+
+ClaimsPerTypeSet = dict[frozenset[str] | None, Counter]
+"""Type set (None: a unit acting as no type) -> law id -> the current checklists of its units claiming it."""
 
 
 @dataclass(frozen=True)
 class AnsweredAnyway:
     """Per law, the current checklists claiming it whose unit answers for it anyway (a claim counts extra
     only when the unit's types do not already answer for the law), counted with `signatures` from the
-    checklists in `snapshot`."""
+    checklists in `snapshot`; with the claims per type set they rest on, so that a catalogue write,
+    which changes only what each set answers for, recounts them per set (`recounted`), not per claim."""
 
     signatures: Signatures
     snapshot: Snapshot
+    claims: ClaimsPerTypeSet
     counts: Counter
 
     @classmethod
@@ -142,32 +162,54 @@ class AnsweredAnyway:
         """Counted whole: per type set, by Counter (in C), not by a loop per claim (a province has 600,000)."""
         law_lists_per_set: dict[frozenset[str] | None, list[list[str]]] = defaultdict(list)
         for row in changes.rows:
-            law_lists_per_set[signatures.of_unit.get(row["unit_id"])].append(row["law_ids"] or [])
-        counts = Counter()
-        for types, law_lists in law_lists_per_set.items():
-            implied = signatures.laws.get(types)
-            if implied:
-                claimed = Counter(chain.from_iterable(law_lists))
-                for law_id in claimed.keys() & implied:
-                    counts[law_id] += claimed[law_id]
-        return cls(signatures, changes.snapshot, counts)
+            law_lists_per_set[signatures.type_sets.of_unit.get(row["unit_id"])].append(row["law_ids"] or [])
+        claims = {types: Counter(chain.from_iterable(law_lists)) for types, law_lists in law_lists_per_set.items()}
+        return cls(signatures, changes.snapshot, claims, _answered(signatures, claims))
+
+    def recounted(self, signatures: Signatures) -> AnsweredAnyway:
+        """The same claims counted with `signatures` of the same type sets (the catalogue was written)."""
+        return AnsweredAnyway(signatures, self.snapshot, self.claims, _answered(signatures, self.claims))
 
     def updated(self, changes: Changes) -> AnsweredAnyway:
-        """Brought up to date with the checklists read again (a copy: these counts may be in use)."""
-        counts = Counter(self.counts)
+        """Brought up to date with the checklists read again (a copy: these counts may be in use; of the
+        claims per set, only the changed sets' are copied)."""
+        counts, claims = Counter(self.counts), dict(self.claims)
+        copied = set()
         for before, now in changes.changed or ():
             for row, sign in ((before, -1), (now, 1)):
                 if row is not None:
-                    for law_id in set(row["law_ids"] or ()) & self.signatures.implied(row["unit_id"]):
+                    law_ids = set(row["law_ids"] or ())
+                    types = self.signatures.type_sets.of_unit.get(row["unit_id"])
+                    if types not in copied:
+                        claims[types] = Counter(claims.get(types, ()))
+                        copied.add(types)
+                    claims[types].update(dict.fromkeys(law_ids, sign))
+                    for law_id in law_ids & self.signatures.implied(row["unit_id"]):
                         counts[law_id] += sign
-        return AnsweredAnyway(self.signatures, changes.snapshot, counts)
+        return AnsweredAnyway(self.signatures, changes.snapshot, claims, counts)
+
+
+def _answered(signatures: Signatures, claims: ClaimsPerTypeSet) -> Counter:
+    """Per law, the claims of units whose type set answers for it anyway."""
+    counts = Counter()
+    for types, claimed in claims.items():
+        implied = signatures.laws.get(types)
+        if implied:
+            for law_id in claimed.keys() & implied:
+                counts[law_id] += claimed[law_id]
+    return counts
 
 
 def _claims_answered_anyway(store: CachedStore, signatures: Signatures, scope: LawScope,
                             year: int | None) -> AnsweredAnyway:
-    """The counts remembered for the scope and year, brought up to date (counted whole when they were
-    counted with other type sets: a register or catalogue write)."""
-    return tally(store, ("claims answered anyway", scope, year), year, queries.checklists.current_claims(year),
+    """The counts remembered for the scope and year, brought up to date: recounted per type set after a
+    catalogue write, counted whole when the type sets themselves changed (a register write)."""
+    key = ("claims answered anyway", scope, year)
+    previous: AnsweredAnyway | None = store.remembered(key)
+    if previous is not None and previous.signatures is not signatures \
+            and previous.signatures.type_sets is signatures.type_sets:
+        store.remember(key, previous.recounted(signatures))
+    return tally(store, key, year, queries.checklists.current_claims(year),
                  queries.checklists.claims_of_checklists, functools.partial(AnsweredAnyway.counted, signatures),
                  still_good=lambda answered: answered.signatures is signatures)
 

@@ -7,6 +7,7 @@ from domain import sharing
 from domain.cache import CachedStore
 from graph.queries.scope import LawScope
 from graph.query import Query
+from graph.schema import NODES
 from ingest.checklists.load import ingest_checklists
 from tests.fixtures_graph import REGION, YEAR, add_constitution_day_units, build_county
 from tests.ingest.test_loads import write_checklist
@@ -63,3 +64,19 @@ def test_answers_brought_up_to_date_after_checklist_writes_are_those_worked_out_
 
     add_constitution_day_units(store, 3)  # a register write too: counted whole again
     assert answers(county) == answers(CachedStore(store))
+
+
+def test_a_catalogue_write_recounts_the_claims_per_type_set_instead_of_counting_them_again(store):
+    county = CachedStore(build_county(store))
+    before = answers(county)
+    key = ("claims answered anyway", LawScope(), YEAR)
+    counted = county.remembered(key)
+    [food] = store.read(Query("food", "MATCH (l:Law) WHERE l.id = 'LFOOD' RETURN "
+                                      + ", ".join(f"l.{column} AS {column}" for column in NODES["Law"].columns)))
+    store.upsert_nodes("Law", [{**food, "status": "已废止"}])  # 食品安全法 repealed: out of the laws in force
+    after = answers(county)
+    recounted = county.remembered(key)
+    assert recounted.signatures is not counted.signatures  # recounted with what the type sets answer for now,
+    assert all(recounted.claims[types] is claims for types, claims in counted.claims.items())  # from the same claims
+    assert after == answers(CachedStore(store)) != before
+    assert "LFOOD" not in {shared.law.id for shared in after[0].data}
