@@ -4,7 +4,7 @@ of the read endpoints, and who is acting (a bearer token or a session cookie, wi
 
 import secrets
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -131,11 +131,17 @@ class Paging:
     limit: int
 
 
-def get_paging(
-    skip: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (at most {MAX_LIMIT}).")] = 100,
-) -> Paging:
-    return Paging(skip=skip, limit=limit)
+def paging(default_limit: int) -> Any:
+    """The `skip` and `limit` query parameters, pages of `default_limit` rows unless asked otherwise."""
+
+    def get_paging(
+        skip: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (at most {MAX_LIMIT}).")]
+        = default_limit,
+    ) -> Paging:
+        return Paging(skip=skip, limit=limit)
+
+    return Annotated[Paging, Depends(get_paging)]
 
 
 def get_law_scope(
@@ -152,7 +158,7 @@ def get_law_scope(
                           include_common=include_common, served_region=settings.region)
 
 
-PagingDep = Annotated[Paging, Depends(get_paging)]
+PagingDep = paging(100)
 LawScopeDep = Annotated[LawScope, Depends(get_law_scope)]
 YearQuery = Annotated[
     int | None, Query(ge=1949, le=2100, description="Checklist year; the latest year submitted by default."),

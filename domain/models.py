@@ -19,6 +19,9 @@ EVIDENCE_SHOWN = 5
 UNITS_SHOWN = 10
 """Units a campaign group lists by default besides its lead (`unit_count` has them all, the plan to hand
 out lists every one): a page of 20 groups around 12·4 in a province is 40 KB, not 200."""
+SHARED_UNITS_PAGE = 20
+"""Units a page of one shared law lists by default (`unit_count` has them all): 宪法 is a province's
+12,000 units', and a page of 100 was 75–116 KB."""
 
 
 class NamedPublic(BaseModel):

@@ -33,6 +33,7 @@ from domain.cache import CachedStore, kept_until_write
 from domain.inference import LawDepartments, law_departments, responsible_units
 from domain.models import (
     EVIDENCE_SHOWN,
+    SHARED_UNITS_PAGE,
     UNITS_SHOWN,
     ArticleMatchPublic,
     ArticleUnitsPublic,
@@ -340,7 +341,7 @@ def standings_for_law(
 
 
 def shared_law(
-    store: CachedStore, law_id: str, *, year: int | None = None, skip: int = 0, limit: int | None = 100,
+    store: CachedStore, law_id: str, *, year: int | None = None, skip: int = 0, limit: int | None = SHARED_UNITS_PAGE,
 ) -> SharedDetailPublic:
     """Who shares one law: lead and co-units (a page of them: 宪法 is a province's 12,000 units'), with
     their rows, articles, audiences and methods, and which sharing units each article names."""

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
+from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery, paging
 from domain import sharing
-from domain.models import SharedDetailPublic, SharedLawsPublic
+from domain.models import SHARED_UNITS_PAGE, SharedDetailPublic, SharedLawsPublic
 
 router = APIRouter(prefix="/shared", tags=["shared"])
 
@@ -21,7 +21,8 @@ def shared_laws(
 
 
 @router.get("/{law_id}", response_model=SharedDetailPublic)
-def shared_law(store: StoreDep, paging: PagingDep, law_id: str, year: YearQuery = None) -> SharedDetailPublic:
+def shared_law(store: StoreDep, units: paging(SHARED_UNITS_PAGE), law_id: str, year: YearQuery = None,
+               ) -> SharedDetailPublic:
     """The units sharing one law with their roles (a page of them, the lead first), the suggested lead and why,
     audiences and methods, and which of them each article names."""
-    return sharing.shared_law(store, law_id, year=year, skip=paging.skip, limit=paging.limit)
+    return sharing.shared_law(store, law_id, year=year, skip=units.skip, limit=units.limit)

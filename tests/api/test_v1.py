@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from api.app import create_app
 from api.deps import ActorDep
 from domain.exports import neutralize
-from domain.models import UNITS_SHOWN
+from domain.models import SHARED_UNITS_PAGE, UNITS_SHOWN
 from ingest.checklists.load import write_summary
 from pufa.config import Settings
 from pufa.workflow import Permission
@@ -117,6 +117,17 @@ def test_campaign_groups_show_units_limit_units_and_count_them_all(client, store
     assert ([u["unit"]["id"] for u in alone["units"]], alone["unit_count"]) == ([alone["lead"]["unit"]["id"]], 14)
     for bad in (0, 501):
         assert client.get(f"{V1}/campaigns", params={"key_date_id": "constitution_day", "units_limit": bad}).status_code == 422
+
+
+def test_a_shared_law_lists_a_page_of_its_units_and_counts_them_all(client, store):
+    add_constitution_day_units(store, SHARED_UNITS_PAGE + 5)
+    constitution = get(client, "/shared/LCON")
+    count = constitution["unit_count"]
+    assert (len(constitution["units"]), count > SHARED_UNITS_PAGE + 5) == (SHARED_UNITS_PAGE, True)
+    rest = get(client, "/shared/LCON", skip=SHARED_UNITS_PAGE)
+    assert len(rest["units"]) == count - SHARED_UNITS_PAGE
+    assert {u["unit"]["id"] for u in constitution["units"] + rest["units"]} >= {f"UX{n:02}" for n in range(25)}
+    assert len(get(client, "/shared/LCON", limit=100)["units"]) == count
 
 
 def test_campaigns(client):
