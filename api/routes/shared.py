@@ -9,6 +9,8 @@ from domain import sharing
 from domain.models import SHARED_UNITS_PAGE, SharedDetailPublic, SharedLawsPublic
 
 router = APIRouter(prefix="/shared", tags=["shared"])
+UnitPagingDep = paging(SHARED_UNITS_PAGE)
+"""A page of one shared law's units (宪法 is a province's 12,000 units')."""
 
 
 @router.get("", response_model=SharedLawsPublic)
@@ -21,8 +23,7 @@ def shared_laws(
 
 
 @router.get("/{law_id}", response_model=SharedDetailPublic)
-def shared_law(store: StoreDep, units: paging(SHARED_UNITS_PAGE), law_id: str, year: YearQuery = None,
-               ) -> SharedDetailPublic:
+def shared_law(store: StoreDep, units: UnitPagingDep, law_id: str, year: YearQuery = None) -> SharedDetailPublic:
     """The units sharing one law with their roles (a page of them, the lead first), the suggested lead and why,
     audiences and methods, and which of them each article names."""
     return sharing.shared_law(store, law_id, year=year, skip=units.skip, limit=units.limit)
