@@ -125,9 +125,6 @@ class Signatures:
     inferred: Counter
     """Law id -> the units answering for it."""
 
-    def implied(self, unit_id: str) -> frozenset[str]:
-        return self.laws.get(self.type_sets.of_unit.get(unit_id), frozenset())
-
 
 @kept_until_write
 def _signatures(store: CachedStore, scope: LawScope) -> Signatures:
@@ -185,7 +182,7 @@ class AnsweredAnyway:
                         claims[types] = Counter(claims.get(types, ()))
                         copied.add(types)
                     claims[types].update(dict.fromkeys(law_ids, sign))
-                    for law_id in law_ids & self.signatures.implied(row["unit_id"]):
+                    for law_id in law_ids & self.signatures.laws.get(types, frozenset()):
                         counts[law_id] += sign
         return AnsweredAnyway(self.signatures, changes.snapshot, claims, counts)
 
