@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from domain.cache import CachedStore, kept_until_write
-from domain.relevance import Relevance, TypeEvidence, evidence_of_laws, relevance
+from domain.relevance import EvidenceByType, Relevance, evidence_of_laws, relevance
 from domain.tally import claimed_law_ids
 from graph import queries
 from graph.queries.scope import LawScope
@@ -65,8 +65,8 @@ class LawDepartments:
     """Law id -> rows of articles_naming_types_of_laws."""
     acting: dict[str, list[str]] = field(default_factory=dict)
     """Department type id -> ids of the units answering for it."""
-    evidence: dict[str, dict[str, TypeEvidence]] = field(default_factory=dict)
-    """Department type id -> law id -> its evidence (`domain.relevance.evidence_of_laws`)."""
+    evidence: EvidenceByType = field(default_factory=dict)
+    """`domain.relevance.evidence_of_laws` of the laws loaded."""
     _relevances: dict[str, list[tuple[str, list[Row], Relevance | None]]] = field(default_factory=dict)
 
     @classmethod

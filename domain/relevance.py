@@ -50,14 +50,48 @@ class TypeEvidence:
         return TIER_RANK[self.tier], -self.acting_articles, -self.named_articles
 
 
+EvidenceByType = dict[str, dict[str, TypeEvidence]]
+"""Department type id → law id → what that law's current version says of the type."""
+
+
+@dataclass(frozen=True)
+class CatalogueEvidence:
+    """`evidence_by_type` as last worked out, with each law's parts stamp then (graph.schema.LAW_PARTS):
+    after a catalogue write, which renews the stamps of the laws it wrote, only those are read again."""
+
+    stamps: dict[str, str | None]
+    by_type: EvidenceByType
+
+    def updated(self, stamps: dict[str, str | None], laws: set[str], read: EvidenceByType) -> CatalogueEvidence:
+        """With the evidence of `laws` replaced by what was `read` of them (a copy: this one may be in use)."""
+        changed = {type_id: {law_id: found for law_id, found in of_law.items() if law_id not in laws}
+                   for type_id, of_law in self.by_type.items() if any(law_id in of_law for law_id in laws)}
+        for type_id, of_law in read.items():
+            changed.setdefault(type_id, dict(self.by_type.get(type_id, {}))).update(of_law)
+        by_type = {**self.by_type, **changed}
+        return CatalogueEvidence(stamps, {type_id: of_law for type_id, of_law in by_type.items() if of_law})
+
+
 @kept_until_write
-def evidence_by_type(store: CachedStore, scope: LawScope) -> dict[str, dict[str, TypeEvidence]]:
-    """Department type id → law id → the evidence of the laws in scope whose current version names it."""
-    return _evidence(store.read(queries.departments.principal_types(scope)),
-                     store.read(queries.departments.type_evidence(scope)))
+def evidence_by_type(store: CachedStore, scope: LawScope) -> EvidenceByType:
+    """The evidence of the laws in scope whose current version names a type, brought up to date from
+    that last worked out: a province's 5,000 laws are weighed once, then again only those written since."""
+    key = ("evidence_by_type", scope)
+    [read] = store.read(queries.departments.parts_stamps(scope))
+    stamps = {law_id: stamp or None for law_id, stamp in zip(read["ids"], read["stamps"])}
+    previous: CatalogueEvidence | None = store.remembered(key)
+    if previous is None:
+        evidence = CatalogueEvidence(stamps, _evidence(store.read(queries.departments.principal_types(scope)),
+                                                       store.read(queries.departments.type_evidence(scope))))
+    else:
+        stale = {law_id for law_id, stamp in stamps.items() if stamp is None or previous.stamps.get(law_id) != stamp}
+        evidence = previous.updated(stamps, stale | (previous.stamps.keys() - stamps.keys()),
+                                    evidence_of_laws(store, stale))
+    store.remember(key, evidence)
+    return evidence.by_type
 
 
-def evidence_of_laws(store: CachedStore, law_ids: Iterable[str]) -> dict[str, dict[str, TypeEvidence]]:
+def evidence_of_laws(store: CachedStore, law_ids: Iterable[str]) -> EvidenceByType:
     """`evidence_by_type` of these laws only: what an answer about a few laws needs, read by id right
     after a write instead of weighing every law of the catalogue."""
     ids = sorted(set(law_ids))
@@ -67,7 +101,7 @@ def evidence_of_laws(store: CachedStore, law_ids: Iterable[str]) -> dict[str, di
                      store.read(queries.departments.type_evidence_of_laws(ids)))
 
 
-def _evidence(principal_rows: list[Row], evidence_rows: list[Row]) -> dict[str, dict[str, TypeEvidence]]:
+def _evidence(principal_rows: list[Row], evidence_rows: list[Row]) -> EvidenceByType:
     principal = {(row["law_id"], row["type_id"]): tuple(dict.fromkeys(row["labels"] or ())) for row in principal_rows}
     found: dict[str, dict[str, TypeEvidence]] = defaultdict(dict)
     for row in evidence_rows:
@@ -108,7 +142,7 @@ class Relevance:
         )
 
 
-def relevance(evidence: dict[str, dict[str, TypeEvidence]], type_ids: Iterable[str], law_id: str) -> Relevance | None:
+def relevance(evidence: EvidenceByType, type_ids: Iterable[str], law_id: str) -> Relevance | None:
     """How a law concerns a unit acting as these types; None when it names none of them."""
     found = tuple(evidence[type_id][law_id] for type_id in type_ids if law_id in evidence.get(type_id, {}))
     return Relevance(found) if found else None

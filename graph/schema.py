@@ -63,7 +63,10 @@ NODES: dict[str, NodeType] = {
     n.label: n
     for n in (
         NodeType(
-            "Law", properties_of(LawFacts), "A law or regulation as one work across its versions (pufa.laws.LawFacts).",
+            "Law", {**properties_of(LawFacts), "parts_stamp": STRING},
+            "A law or regulation as one work across its versions (pufa.laws.LawFacts). `parts_stamp`: the stamp "
+            "of the last commit that wrote the law or one of its parts (LAW_PARTS), which the store renews itself, "
+            "so that what is worked out per law is read again for the laws a catalogue write touched only.",
             ("title", "short_title", "level", "status"),
         ),
         NodeType(
@@ -339,6 +342,11 @@ RELS: dict[str, RelType] = {
         RelType("HAS_TOKEN", "Account", "ApiToken", "An account's API tokens."),
     )
 }
+
+
+LAW_PARTS = frozenset({"Law", "LawVersion", "Article", "HAS_VERSION", "HAS_ARTICLE", "NAMES", "PRINCIPAL"})
+"""A law, its versions and articles, and the department types these name: what a write renews the
+law's `parts_stamp` for (graph.store.GraphWriteTx). Its versions and articles carry `law_id`."""
 
 
 def node_type(label: str) -> NodeType:

@@ -7,7 +7,9 @@ one batch of laws) lands whole or not at all. Every write transaction also stamp
 a relationship type, as `graph.footprint` tells from its statements). Whoever keeps answers
 (domain.cache) keeps each until a table it read is stamped again, so a checklist upload leaves
 the catalogue's answers standing. The stamps live in the graph, so writes by another process
-count too.
+count too. A commit also gives its stamp to each law whose parts it wrote (`Law.parts_stamp`, the
+laws told from the rows and edges written: graph.schema.LAW_PARTS), so that what is worked out per
+law (domain.relevance) is read again after a catalogue write for those laws only.
 
 Asking for the stamps costs no round trip where the store can tell (`KnownStamp`): a store
 remembers the stamps its own commits wrote, and reads the graph's again only once what it knows
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 
 from graph.footprint import ADJACENT, STAMPS, TABLES, Footprint, noted
 from graph.query import Query, Row
-from graph.schema import NODES, node_type, rel_type
+from graph.schema import LAW_PARTS, NODES, RELS, node_type, rel_type
 
 GRAPH = "graph"
 """The GraphState row every commit renews; the others are one per table."""
@@ -129,42 +131,130 @@ class KnownStamp:
             self._changes += 1
 
 
+PART_NODES = tuple(label for label in NODES if label in LAW_PARTS and label != "Law")
+"""A law's versions and articles: nodes of its parts that carry its `law_id`."""
+
+
+def law_ids_of(label: str, ids: Sequence[str]) -> Query:
+    """The laws these versions or articles (`label`) belong to."""
+    return Query("law_ids_of", f"UNWIND $ids AS i MATCH (x:{node_type(label).label} {{id: i}}) "
+                 "RETURN DISTINCT x.law_id AS law_id", {"ids": list(ids)})
+
+
+def renew_parts_stamps(law_ids: Sequence[str] | None, stamp: str) -> Query:
+    """Give these laws (None: every law) the commit's stamp as their `parts_stamp`."""
+    if law_ids is None:
+        return Query("renew_every_parts_stamp", "MATCH (l:Law) SET l.parts_stamp = $stamp", {"stamp": stamp})
+    return Query("renew_parts_stamps", "UNWIND $ids AS i MATCH (l:Law {id: i}) SET l.parts_stamp = $stamp",
+                 {"ids": sorted(law_ids), "stamp": stamp})
+
+
+class LawsWritten:
+    """The laws a transaction wrote, or one of whose parts (`LAW_PARTS`) it wrote, as it finds out."""
+
+    def __init__(self) -> None:
+        self.law_ids: set[str] | None = set()
+        """None: possibly every law (a statement whose footprint holds a part, a department type deleted)."""
+        self._parts: dict[str, set[str]] = {label: set() for label in PART_NODES}
+        """Ids of versions and articles whose law is read at the commit (an edge leaving them was written)."""
+        self._law_of: dict[str, str] = {}
+        """Version and article id → law id, from the rows written."""
+
+    def every_law(self) -> None:
+        self.law_ids = None
+
+    def found(self, law_ids: Iterable[str]) -> None:
+        if self.law_ids is not None:
+            self.law_ids.update(law_ids)
+
+    def nodes(self, label: str, rows: Sequence[Row]) -> None:
+        if label == "Law":
+            self.found(row["id"] for row in rows)
+            return
+        for row in rows:
+            if row.get("law_id"):
+                self._law_of[row["id"]] = row["law_id"]
+                self.found([row["law_id"]])
+            else:
+                self._parts[label].add(row["id"])
+
+    def edges_from(self, rel: str, source_ids: Iterable[str]) -> None:
+        source = RELS[rel].source
+        if source == "Law":
+            self.found(source_ids)
+        else:
+            self._parts[source].update(source_ids)
+
+    def resolved(self, run: Callable[[Query], list[Row]]) -> set[str] | None:
+        """Every law written: the versions' and articles' laws not known from their rows are read."""
+        if self.law_ids is None:
+            return None
+        for label, ids in self._parts.items():
+            unknown = sorted(ids - self._law_of.keys())
+            if unknown:
+                self.law_ids.update(row["law_id"] for row in run(law_ids_of(label, unknown)) if row["law_id"])
+            ids.clear()
+        return self.law_ids
+
+
 class GraphWriteTx(ABC):
-    """Writes inside one transaction of the owning store, which notes the tables each one writes."""
+    """Writes inside one transaction of the owning store, which notes the tables each one writes and
+    the laws whose parts it writes (their `parts_stamp` is renewed at the commit)."""
 
     def __init__(self) -> None:
         self.written = Footprint()
         """The tables written so far; the commit stamps them."""
+        self.laws = LawsWritten()
 
     def run(self, query: Query) -> list[Row]:
         """Run one statement in this transaction."""
-        self.written.add(query.writes)
+        writes = query.writes
+        self.written.add(writes)
+        if writes is None or writes & LAW_PARTS:
+            self.laws.every_law()
         return self._run(query)
 
     def upsert_nodes(self, label: str, rows: Sequence[Row]) -> int:
         """Create or update nodes by `id`; every schema property is set (missing ones to null)."""
         self.written.add(frozenset([label]))
+        if label in LAW_PARTS:
+            self.laws.nodes(label, rows)
         return self._upsert_nodes(label, rows)
 
     def upsert_edges(self, rel: str, rows: Sequence[Row]) -> int:
         """Create or update edges keyed by (`src`, `dst`); both endpoints must exist."""
         self.written.add(frozenset([rel]))
+        if rel in LAW_PARTS:
+            self.laws.edges_from(rel, (row["src"] for row in rows))
         return self._upsert_edges(rel, rows)
 
     def delete_edges_from(self, rel: str, source_ids: Sequence[str]) -> None:
         """Remove every `rel` edge leaving these nodes, so a re-ingest replaces them."""
         self.written.add(frozenset([rel]))
+        if rel in LAW_PARTS:
+            self.laws.edges_from(rel, source_ids)
         self._delete_edges_from(rel, source_ids)
 
     def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         """Remove these nodes and their edges."""
         self.written.add(frozenset([label, *ADJACENT[label]]))
+        if label in PART_NODES:  # their laws are read while they are still there
+            self.laws.found(row["law_id"] for row in self._run(law_ids_of(label, ids)) if row["law_id"])
+        elif label != "Law" and ADJACENT[label] & LAW_PARTS:
+            self.laws.every_law()
         self._delete_nodes(label, ids)
 
     def stamp(self) -> tuple[str, frozenset[str] | None]:
-        """Stamp what this transaction wrote, just before it commits: (the stamp, the tables)."""
+        """Stamp what this transaction wrote, just before it commits: (the stamp, the tables). The laws
+        whose parts it wrote get the same stamp."""
+        law_ids = self.laws.resolved(self._run)
+        renews_laws = law_ids is None or bool(law_ids)
+        if renews_laws:
+            self.written.add(frozenset(["Law"]))
         written = self.written.frozen()
         stamp, queries = new_stamps(written)
+        if renews_laws:
+            self._run(renew_parts_stamps(law_ids, stamp))
         for query in queries:
             self._run(query)
         return stamp, written

@@ -81,6 +81,14 @@ def principal_types(scope: LawScope) -> Query:
                  packed=("law_id", "type_id", "labels"))
 
 
+def parts_stamps(scope: LawScope) -> Query:
+    """Each law in scope with its parts stamp ('' for none), side by side in two lists: what tells
+    which laws' evidence to read again after a catalogue write (domain.relevance)."""
+    clauses, params = scope.clauses()
+    return Query("parts_stamps", f"MATCH (l:Law) {where(clauses)} "
+                 "RETURN collect(l.id) AS ids, collect(coalesce(l.parts_stamp, '')) AS stamps", params)
+
+
 def type_evidence_of_laws(law_ids: list[str]) -> Query:
     """TYPE_EVIDENCE of these laws only (a campaign page's groups, one shared law)."""
     return Query("type_evidence_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {TYPE_EVIDENCE}",

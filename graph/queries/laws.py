@@ -131,6 +131,11 @@ def law_cases(law_id: str) -> Query:
     )
 
 
+def laws_without_parts_stamp() -> Query:
+    """How many laws lack a parts stamp (written by a release before stamps: graph.migrations)."""
+    return Query("laws_without_parts_stamp", "MATCH (l:Law) WHERE l.parts_stamp IS NULL RETURN count(l) AS n")
+
+
 def laws_with_versions(law_ids: list[str]) -> Query:
     """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
     return Query(

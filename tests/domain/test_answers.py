@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from domain import audit, coverage, exports, lookup, sharing
 from domain.cache import CachedStore
 from domain.models import EVIDENCE_SHOWN, UNITS_SHOWN
-from graph.migrations import prepare, summarize_checklists
+from domain.relevance import evidence_by_type
+from graph.migrations import prepare, stamp_law_parts, summarize_checklists
 from graph.queries.scope import LawScope
 from graph.query import Query
 from graph.writer import GraphWriter
@@ -24,6 +25,7 @@ from pufa.config import get_settings
 from pufa.errors import InputError, NotFound
 from pufa.laws import unit_id
 from tests.fixtures_graph import (
+    LAWS,
     add_constitution_day_units,
     add_market_food_evidence,
     build_county,
@@ -612,6 +614,21 @@ def test_checklists_loaded_without_summaries_get_them_once(store):
         ("LCON", ["UPSB", "UEDU"])]
     assert [(g.shared.id, ids(u.unit for u in g.units)) for g in sharing.campaigns(prepared, audience_id="students").data] == [
         ("LFOOD", ["UMKT", "UEDU"])]
+
+
+def test_laws_written_without_parts_stamps_get_them_once(store):
+    """A store from an older release has laws without parts stamps (each would be weighed again after
+    every catalogue write); preparing it gives them one, and the evidence worked out is the same."""
+    build_county(store)
+    evidence = evidence_by_type(CachedStore(store), LawScope())
+    with store.transaction() as tx:  # as an older release wrote them: past the stamping of law parts
+        tx._run(Query("older release", "MATCH (l:Law) WHERE l.id IN ['LFOOD', 'LDOG'] SET l.parts_stamp = NULL"))
+    stamps = Query("stamps", "MATCH (l:Law) RETURN count(l.parts_stamp) AS stamped, count(l) AS n")
+    assert store.read(stamps) == [{"stamped": len(LAWS) - 2, "n": len(LAWS)}]
+    assert stamp_law_parts(store) == 2
+    assert store.read(stamps) == [{"stamped": len(LAWS), "n": len(LAWS)}]
+    assert stamp_law_parts(store) == 0
+    assert evidence_by_type(CachedStore(store), LawScope()) == evidence
 
 
 def test_checklists_summarized_before_their_rows_per_anchor_get_them(county):

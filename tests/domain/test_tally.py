@@ -1,15 +1,17 @@
-"""Province-wide answers brought up to date after checklist writes (domain.tally) are the answers
-worked out afresh, on both stores; and only the checklists that changed are read again."""
+"""Province-wide answers brought up to date after checklist writes (domain.tally) and catalogue writes
+(domain.relevance) are the answers worked out afresh, on both stores; and only the checklists or laws
+that changed are read again."""
 
 from pathlib import Path
 
 from domain import sharing
 from domain.cache import CachedStore
+from domain.relevance import evidence_by_type
 from graph.queries.scope import LawScope
 from graph.query import Query
 from graph.schema import NODES
 from ingest.checklists.load import ingest_checklists
-from tests.fixtures_graph import REGION, YEAR, add_constitution_day_units, build_county
+from tests.fixtures_graph import REGION, YEAR, add_constitution_day_units, add_market_food_evidence, build_county
 from tests.ingest.test_loads import write_checklist
 
 
@@ -80,3 +82,13 @@ def test_a_catalogue_write_recounts_the_claims_per_type_set_instead_of_counting_
     assert all(recounted.claims[types] is claims for types, claims in counted.claims.items())  # from the same claims
     assert after == answers(CachedStore(store)) != before
     assert "LFOOD" not in {shared.law.id for shared in after[0].data}
+
+
+def test_a_catalogue_write_reads_again_the_evidence_of_the_laws_it_wrote_only(store):
+    county = CachedStore(build_county(store))
+    before = evidence_by_type(county, LawScope())
+    add_market_food_evidence(store)  # six more articles of 食品安全法 naming 市场监管, written without the law row
+    after = evidence_by_type(county, LawScope())
+    assert after == evidence_by_type(CachedStore(store), LawScope()) != before
+    assert after["market_regulation"]["LFOOD"].named_articles == before["market_regulation"]["LFOOD"].named_articles + 6
+    assert all(after[type_id] is laws for type_id, laws in before.items() if "LFOOD" not in laws)  # not read again

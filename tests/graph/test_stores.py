@@ -6,6 +6,8 @@ import pytest
 
 from graph.query import Query
 from pufa.errors import StoreError
+from tests.fixtures_graph import LAWS as LAWS_OF_COUNTY
+from tests.fixtures_graph import build_county
 
 LAWS = Query(
     "laws",
@@ -161,3 +163,32 @@ def test_reads_go_on_while_a_write_transaction_is_open_and_see_the_last_commit(s
         assert not reader.is_alive(), "a read waited for the open write transaction"
     assert answers == [3]
     assert store.read(LAW_COUNT)[0]["n"] == 4
+
+
+PARTS_STAMPS = Query("parts_stamps", "MATCH (l:Law) RETURN l.id AS id, l.parts_stamp AS stamp ORDER BY id")
+
+
+def test_a_commit_renews_the_parts_stamp_of_the_laws_whose_parts_it_wrote_and_of_no_other(store):
+    """Versions and articles lead to their law through `law_id`, the rows written or, for an edge
+    leaving them alone, the graph: so an article's NAMES written by themselves renew its law's stamp."""
+    build_county(store)
+
+    def renewed(write) -> set[str]:
+        before = {row["id"]: row["stamp"] for row in store.read(PARTS_STAMPS)}
+        with store.transaction() as tx:
+            write(tx)
+        after = {row["id"]: row["stamp"] for row in store.read(PARTS_STAMPS)}
+        assert None not in after.values()
+        assert {after[law_id] for law_id in after.keys() & before.keys() if after[law_id] != before[law_id]} <= {
+            store.read_stamps().of("Law")}  # the commit's own stamp
+        return {law_id for law_id in after if after[law_id] != before.get(law_id)}
+
+    assert renewed(lambda tx: tx.upsert_edges("NAMES", [{"src": "LDOG@2019/第五条", "dst": "education", "role": "duty"}])) \
+        == {"LDOG"}
+    assert renewed(lambda tx: tx.delete_edges_from("HAS_ARTICLE", ["LENV@2014"])) == {"LENV"}
+    assert renewed(lambda tx: tx.delete_nodes("Article", ["LMINOR@2020/第七条"])) == {"LMINOR"}
+    assert renewed(lambda tx: tx.upsert_edges("PRINCIPAL", [{"src": "LWILD", "dst": "ecology_environment"}])) == {"LWILD"}
+    assert renewed(lambda tx: tx.upsert_nodes("LawVersion", [{"id": "LSAFE@2026", "law_id": "LSAFE"}])) == {"LSAFE"}
+    assert renewed(lambda tx: tx.upsert_nodes("Unit", [{"id": "UNEW", "name": "澄河县新单位"}])) == set()
+    assert renewed(lambda tx: tx.upsert_edges("REPEALED_BY", [{"src": "LDOG", "dst": "LCIV"}])) == set()
+    assert renewed(lambda tx: tx.delete_nodes("DepartmentType", ["traffic_police"])) == set(LAWS_OF_COUNTY)
