@@ -193,7 +193,6 @@ class LawsWritten:
             unknown = sorted(ids - self._law_of.keys())
             if unknown:
                 self.law_ids.update(row["law_id"] for row in run(law_ids_of(label, unknown)) if row["law_id"])
-            ids.clear()
         return self.law_ids
 
 
