@@ -13,7 +13,7 @@ import functools
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from domain.asked import checklist_year, page
@@ -411,8 +411,8 @@ def campaigns(
         raise NotFound(f"no {label} with id {anchor_id!r}")
     year = checklist_year(store, year)
     shared_kind = "audience" if anchor_kind == "law" else "law"
-    members, sizes = _members(store, anchor_kind, anchor_id, year, region)
-    groups = [(group_id, units) for group_id, units in sizes.items() if units >= min_units]
+    members, counts = _members(store, anchor_kind, anchor_id, year, region)
+    groups = [(group_id, len(group.rows)) for group_id, group in counts.items() if len(group.rows) >= min_units]
     shown = page(_largest_first(store, "Audience" if shared_kind == "audience" else "Law", groups, skip, limit),
                  skip, limit)
     answer = CampaignsPublic(
@@ -421,16 +421,8 @@ def campaigns(
     )
     if not shown:
         return answer
-    names = all_unit_names(store)
-    counted = _group_counts(members, {group.id for group in shown})
-    law_ids = [group.id for group in shown] if shared_kind == "law" else [anchor_id]
-    departments = law_departments(store, law_ids)
-    in_region = _in_region(store, region)
-    plans = [
-        _GroupPlan.of(departments, group, group.id if shared_kind == "law" else anchor_id,
-                      counted[group.id], units_limit, names, in_region if shared_kind == "law" else None)
-        for group in shown
-    ]
+    plans = _weighed(store, (anchor_kind, anchor_id, year, region, skip, limit, units_limit), shown, counts,
+                     law_id=anchor_id if anchor_kind == "law" else None, region=region, units_limit=units_limit)
     shown_units = {s.unit_id for plan in plans for s in plan.units}
     members_of: dict[str, list[Row]] = defaultdict(list)
     for member in members:
@@ -440,12 +432,12 @@ def campaigns(
                 for plan in plans for s in plan.units}
     wanted = sorted({item_id for ids in item_ids.values() for item_id in ids})
     rows = {row["item_id"]: row for row in store.read(queries.campaigns.campaign_rows(wanted))} if wanted else {}
-    for plan in plans:
-        for s in plan.units:
-            s.items = [{**rows[item_id], "unit_id": s.unit_id, "unit_name": s.unit_name}
-                       for item_id in dict.fromkeys(item_ids[plan.shared.id, s.unit_id]) if item_id in rows]
+    items = {(plan.shared.id, s.unit_id): [{**rows[item_id], "unit_id": s.unit_id, "unit_name": s.unit_name}
+                                           for item_id in dict.fromkeys(item_ids[plan.shared.id, s.unit_id])
+                                           if item_id in rows]
+             for plan in plans for s in plan.units}
     link_names = _LinkNames.of(store, list(rows.values()))
-    answer.data = [plan.group(shared_kind, link_names, items_shown) for plan in plans]
+    answer.data = [plan.group(shared_kind, link_names, items_shown, items) for plan in plans]
     return answer
 
 
@@ -464,67 +456,106 @@ def _largest_first(store: CachedStore, label: str, groups: list[tuple[str, int]]
 
 @kept_until_write
 def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None,
-             region: str | None) -> tuple[list[Row], Counter]:
+             region: str | None) -> tuple[list[Row], dict[str, GroupCounts]]:
     """The anchor's campaign_members rows (a province's are 14,000), kept as they are (read-only), and
-    the units in each group.
+    each group's units and their rows.
 
     Around a key date or an audience they are brought up to date from those this process read last
-    (domain.tally), so a campaign right after an upload reads the uploaded checklist's row only."""
+    (domain.tally), so a campaign right after an upload reads the uploaded checklist's row only, and
+    recounts only the groups whose counts it changed."""
     if queries.campaigns.ANCHORS[anchor_kind] not in queries.campaigns.SUMMARY_OF:
         rows = store.read(queries.campaigns.campaign_members(anchor_kind, anchor_id, year, region))
-        return rows, Members.sizes_of(rows)
+        return rows, GroupCounts.of_members(rows)
     members = tally(store, ("campaign members", anchor_kind, anchor_id, year), year,
                     queries.campaigns.campaign_members(anchor_kind, anchor_id, year, None),
                     lambda checklist_ids: queries.campaigns.campaign_members_of(anchor_kind, anchor_id, checklist_ids),
                     Members.counted)
     if region is None:
-        return rows_of(members.snapshot), members.sizes
+        return rows_of(members.snapshot), members.groups
     in_region = _in_region(store, region)
     rows = [row for row in rows_of(members.snapshot) if in_region(row["unit_id"])]
-    return rows, Members.sizes_of(rows)
+    return rows, GroupCounts.of_members(rows)
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    """One campaign group's units, each with its rows in the group and those naming partner units.
+
+    Never changed once made: a write that changes a group's counts makes it new ones, so a group
+    whose counts are the same object as last time has the same lead and units (`_weighed`)."""
+
+    rows: dict[str, int]
+    declaring: dict[str, int]
+    """Only the units with such rows."""
+
+    def of(self, unit_id: str) -> tuple[int, int]:
+        return self.rows.get(unit_id, 0), self.declaring.get(unit_id, 0)
+
+    @staticmethod
+    def added_by(member: Row) -> dict[tuple[str, str], list[int]]:
+        """(group id, unit id) -> [rows, declaring rows] one member row adds: every row per group it is
+        in, and the distinct rows naming partner units."""
+        added: dict[tuple[str, str], list[int]] = {}
+        unit_id, declaring = member["unit_id"], set(member["declaring_item_ids"] or ())
+        for group_id in member["group_ids"]:
+            added.setdefault((group_id, unit_id), [0, 0])[0] += 1
+        for item_id, group_id in set(zip(member["item_ids"], member["group_ids"])) if declaring else ():
+            if item_id in declaring:
+                added[group_id, unit_id][1] += 1
+        return added
+
+    @classmethod
+    def of_members(cls, members: list[Row]) -> dict[str, GroupCounts]:
+        """Group id -> its counts, from these member rows."""
+        groups: dict[str, GroupCounts] = {}
+        for member in members:
+            for (group_id, unit_id), (rows, declaring) in cls.added_by(member).items():
+                group = groups.get(group_id) or groups.setdefault(group_id, cls({}, {}))
+                group.rows[unit_id] = group.rows.get(unit_id, 0) + rows
+                if declaring:
+                    group.declaring[unit_id] = group.declaring.get(unit_id, 0) + declaring
+        return groups
+
+    def changed_by(self, change: dict[str, list[int]]) -> GroupCounts | None:
+        """New counts with these units' rows and declaring rows changed by these (None: no unit is left)."""
+        counts = {"rows": dict(self.rows), "declaring": dict(self.declaring)}
+        for unit_id, by in change.items():
+            for held, changed in zip(counts.values(), by):
+                now = held.pop(unit_id, 0) + changed
+                if now > 0:
+                    held[unit_id] = now
+        return GroupCounts(**counts) if counts["rows"] else None
 
 
 @dataclass(frozen=True)
 class Members:
-    """A campaign anchor's members (one campaign_members row per current checklist) and the units in
-    each group, counted from the checklists in `snapshot`."""
+    """A campaign anchor's members (one campaign_members row per current checklist) and each group's
+    counts, counted from the checklists in `snapshot`."""
 
     snapshot: Snapshot
-    sizes: Counter
-
-    @staticmethod
-    def sizes_of(rows: list[Row]) -> Counter:
-        return Counter(chain.from_iterable(set(row["group_ids"]) for row in rows))
+    groups: dict[str, GroupCounts]
 
     @classmethod
     def counted(cls, changes: Changes) -> Members:
-        return cls(changes.snapshot, cls.sizes_of(changes.rows))
+        return cls(changes.snapshot, GroupCounts.of_members(changes.rows))
 
     def updated(self, changes: Changes) -> Members:
-        """Brought up to date with the checklists read again (a copy: these may be in use)."""
-        sizes = Counter(self.sizes)
-        for before, now in changes.changed or ():
-            sizes.subtract(set(before["group_ids"]) if before else ())
-            sizes.update(set(now["group_ids"]) if now else ())
-        return Members(changes.snapshot, Counter({group_id: units for group_id, units in sizes.items() if units > 0}))
-
-
-def _group_counts(members: list[Row], group_ids: set[str]) -> dict[str, dict[str, list[int]]]:
-    """Group id -> unit id -> [its rows in the group, those naming partner units], counted (with
-    list.count, per group a unit has, not per row: a province's rows for an audience are 150,000).
-    Plain counts: a Standing is made only for the units a group weighs by their articles or shows."""
-    counted: dict[str, dict[str, list[int]]] = {group_id: {} for group_id in group_ids}
-    for member in members:
-        in_groups = group_ids.intersection(member["group_ids"])
-        if not in_groups:
-            continue
-        unit_id, declaring = member["unit_id"], member["declaring_item_ids"]
-        for group_id in in_groups:
-            counts = counted[group_id].setdefault(unit_id, [0, 0])
-            counts[0] += member["group_ids"].count(group_id)
-            if declaring:
-                counts[1] += len(set(_item_ids([member], group_id)).intersection(declaring))
-    return counted
+        """Brought up to date with the checklists read again (a copy: these may be in use); a group's
+        counts stay the same object unless a checklist changed them."""
+        change: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for row, sign in chain.from_iterable(((before, -1), (now, 1)) for before, now in changes.changed or ()):
+            for (group_id, unit_id), added in GroupCounts.added_by(row).items() if row else ():
+                by = change[group_id].setdefault(unit_id, [0, 0])
+                by[0] += sign * added[0]
+                by[1] += sign * added[1]
+        groups = dict(self.groups)
+        for group_id, by_unit in change.items():
+            by_unit = {unit_id: by for unit_id, by in by_unit.items() if any(by)}
+            if by_unit:
+                counted = groups.pop(group_id, GroupCounts({}, {})).changed_by(by_unit)
+                if counted is not None:
+                    groups[group_id] = counted
+        return Members(changes.snapshot, groups)
 
 
 def _item_ids(members: list[Row], group_id: str) -> list[str]:
@@ -533,10 +564,37 @@ def _item_ids(members: list[Row], group_id: str) -> list[str]:
             if group == group_id]
 
 
-@dataclass
+def _weighed(store: CachedStore, key: tuple, shown: list[NamedPublic], counts: dict[str, GroupCounts], *,
+             law_id: str | None, region: str | None, units_limit: int | None) -> list[_GroupPlan]:
+    """The plans of these groups, each weighed again only when what it is weighed from is not what it
+    was last time for the same page of the same campaign (`key`): its counts (a checklist write changes
+    a few groups' counts), the laws' department types, the units' names and regions.
+
+    `law_id` is the law audience groups are weighed by (None: each group is a law, and the units
+    answering for it without a row are looked for too, in `region` if one is given)."""
+    departments = law_departments(store, [law_id] if law_id else [group.id for group in shown])
+    names = all_unit_names(store)
+    regions = unit_regions(store) if region is not None and law_id is None else None
+    in_region = _in_region(store, region) if law_id is None else None
+    previous: dict[str, tuple[tuple, _GroupPlan]] = store.remembered(("campaign plans", *key)) or {}
+    weighed = {}
+    for group in shown:
+        sources = (counts[group.id], departments, names, regions)
+        kept = previous.get(group.id)
+        if kept is not None and all(now is then for now, then in zip(sources, kept[0])):
+            weighed[group.id] = kept
+        else:
+            weighed[group.id] = sources, _GroupPlan.of(departments, group, law_id or group.id, counts[group.id],
+                                                       units_limit, names, in_region)
+    store.remember(("campaign plans", *key), weighed)
+    return [weighed[group.id][1] for group in shown]
+
+
+@dataclass(frozen=True)
 class _GroupPlan:
     """One campaign group: its lead, chosen among all its units by their counts, the units it shows, and
-    (for a law) the units answering for the law without a row for the anchor."""
+    (for a law) the units answering for the law without a row for the anchor. Read-only: it is kept
+    for the next call (`_weighed`), so the rows a call shows are passed to `group`."""
 
     shared: NamedPublic
     unit_count: int
@@ -546,46 +604,51 @@ class _GroupPlan:
     inferred_count: int
 
     @classmethod
-    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, counts: dict[str, list[int]],
+    def of(cls, departments: LawDepartments, shared: NamedPublic, law_id: str, counts: GroupCounts,
            units_limit: int | None, names: dict[str, str | None], in_region: Callable[[str], bool] | None) -> _GroupPlan:
-        """`counts`: the group's units and their rows (`_group_counts`). `in_region` (None: no inferred
-        units, as for an audience group) keeps the inferred units of the region; `names` names them."""
+        """`in_region` (None: no inferred units, as for an audience group) keeps the inferred units of
+        the region; `names` names them."""
 
         def standing(unit_id: str, matches: list[Row] = (), found: Relevance | None = None) -> Standing:
-            rows, declaring = counts.get(unit_id, (0, 0))
+            rows, declaring = counts.of(unit_id)
             return Standing(unit_id, names.get(unit_id), matches=list(matches), rows=rows, declaring_rows=declaring,
                             relevance=found)
 
+        members = counts.rows
         named: dict[str, Standing] = {}
         answering: list[Standing] = []
         for unit_id, matches, found in departments.relevances(law_id):
-            if unit_id in counts:
+            if unit_id in members:
                 named[unit_id] = standing(unit_id, matches, found)
             elif in_region is not None and found is not None and found.tier in OWNING_TIERS and in_region(unit_id):
                 answering.append(standing(unit_id, matches, found))
         lead = choose_lead([*named.values(), *answering])
         if lead is None or not lead.outranks_rows:  # rows decide: weigh every unit by its counts
-            by_rows = min(((Standing.rank_by_rows(unit_id, names.get(unit_id), *counted), unit_id)
-                           for unit_id, counted in counts.items() if unit_id not in named), default=None)
+            by_rows = min(((Standing.rank_by_rows(unit_id, names.get(unit_id), *counts.of(unit_id)), unit_id)
+                           for unit_id in members if unit_id not in named), default=None)
             if by_rows is not None and (lead is None or by_rows[0] < lead.rank()):
                 lead = standing(by_rows[1])
-        lead_is_member = lead.unit_id in counts
-        others = (unit_id for unit_id in counts if unit_id != lead.unit_id)
+        lead_is_member = lead.unit_id in members
+        others = (unit_id for unit_id in members if unit_id != lead.unit_id)
         first = (sorted(others, key=lambda unit_id: (names.get(unit_id) or "", unit_id)) if units_limit is None else
                  heapq.nsmallest(max(0, units_limit - lead_is_member), others,
                                  key=lambda unit_id: (names.get(unit_id) or "", unit_id)))
         shown = [named.get(unit_id) or standing(unit_id) for unit_id in first]
         inferred = [s for s in answering if s is not lead]
         shown_inferred = _first_by_name(inferred, units_limit, reserved=not lead_is_member)
-        return cls(shared, len(counts), lead, [lead, *shown] if lead_is_member else shown,
+        return cls(shared, len(members), lead, [lead, *shown] if lead_is_member else shown,
                    [lead, *shown_inferred] if not lead_is_member else shown_inferred, len(answering))
 
-    def group(self, shared_kind: str, names: _LinkNames, items_shown: int | None) -> CampaignGroupPublic:
+    def group(self, shared_kind: str, names: _LinkNames, items_shown: int | None,
+              items: dict[tuple[str, str], list[Row]]) -> CampaignGroupPublic:
+        """The group as shown, with `items`: (group id, unit id) -> the unit's rows in the group, as read
+        for this call."""
         units = sorted(self.units, key=Standing.name_key)
-        rows = [row for s in units for row in s.items]
+        items_of = {s.unit_id: items.get((self.shared.id, s.unit_id), []) for s in units}
+        rows = [row for s in units for row in items_of[s.unit_id]]
         by_date: dict[str, dict[str, UnitBriefPublic]] = defaultdict(dict)
         for s in units:
-            for row in s.items:
+            for row in items_of[s.unit_id]:
                 for date_id in row["key_date_ids"]:
                     by_date[date_id][s.unit_id] = s.unit
         calendar = sorted(
@@ -596,13 +659,14 @@ class _GroupPlan:
         return CampaignGroupPublic(
             shared=self.shared, shared_kind=shared_kind, unit_count=self.unit_count,
             units=[CampaignUnitPublic(
-                unit=s.unit, items=page(row_evidence(s.items), 0, items_shown), item_count=len(s.items),
-                audiences=names.named("audience_ids", s.items),
-                methods=names.named("method_ids", s.items),
+                unit=s.unit, items=page(row_evidence(items_of[s.unit_id]), 0, items_shown),
+                item_count=len(items_of[s.unit_id]), audiences=names.named("audience_ids", items_of[s.unit_id]),
+                methods=names.named("method_ids", items_of[s.unit_id]),
             ) for s in units],
             laws=names.named("law_ids", rows), audiences=names.named("audience_ids", rows),
             inferred=[s.unit for s in self.inferred], inferred_count=self.inferred_count,
-            lead=lead_public(self.lead) if self.lead else None, calendar=calendar,
+            lead=lead_public(replace(self.lead, items=items_of.get(self.lead.unit_id, []))) if self.lead else None,
+            calendar=calendar,
         )
 
 

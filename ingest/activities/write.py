@@ -79,4 +79,4 @@ class ActivityContext:
     def finish(self, batch: GraphBatch) -> None:
         """The vocabularies and the catalogue laws the batch links to, so that every edge lands."""
         add_catalogue_laws(self.store, batch, {row["dst"] for row in batch.edges.get("COVERS", [])}, self.catalogue)
-        batch.extend(reference_batch())
+        batch.extend(reference_batch(self.store))

@@ -87,7 +87,7 @@ def write_row(store: GraphStore, checklist_id: str, fields: RowFields, item_id: 
     context.add_item(batch, item_id, checklist_id, number, row_record(fields, number), IngestReport(kind="row"),
                      origin=origin)
     context.add_missing_laws(batch)
-    batch.extend(reference_batch())
+    batch.extend(reference_batch(store))
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
         write_summary(tx, checklist_id)
@@ -118,7 +118,7 @@ def write_draft(store: GraphStore, unit_id: str, year: int, revision: int, rows:
         context.add_item(batch, f"{checklist_id}#{number}", checklist_id, number, row_record(row.fields, number), report,
                          origin=row.origin, note=row.note)
     context.add_missing_laws(batch)
-    batch.extend(reference_batch())
+    batch.extend(reference_batch(store))
     with store.transaction() as tx:
         context.writer.write_in(tx, batch)
         write_summary(tx, checklist_id)

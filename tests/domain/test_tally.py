@@ -11,6 +11,7 @@ from graph.queries.scope import LawScope
 from graph.query import Query
 from graph.schema import NODES
 from ingest.checklists.load import ingest_checklists
+from ingest.reference import write_reference
 from tests.fixtures_graph import REGION, YEAR, add_constitution_day_units, add_market_food_evidence, build_county
 from tests.ingest.test_loads import write_checklist
 
@@ -66,6 +67,30 @@ def test_answers_brought_up_to_date_after_checklist_writes_are_those_worked_out_
 
     add_constitution_day_units(store, 3)  # a register write too: counted whole again
     assert answers(county) == answers(CachedStore(store))
+
+
+def test_a_checklist_write_weighs_again_only_the_campaign_groups_whose_counts_it_changed(store, tmp_path: Path,
+                                                                                        monkeypatch):
+    county = CachedStore(build_county(store))
+    write_reference(store)  # the vocabularies as every load leaves them: an upload then writes none of them
+    campaigns = {"constitution_day": lambda s: sharing.campaigns(s, key_date_id="constitution_day", min_units=1),
+                 "students": lambda s: sharing.campaigns(s, audience_id="students", min_units=1)}
+    before = {anchor: campaign(county) for anchor, campaign in campaigns.items()}
+    weighed: list[str] = []
+    weigh = sharing._GroupPlan.of.__func__
+    monkeypatch.setattr(sharing._GroupPlan, "of", classmethod(lambda cls, *args: weighed.append(args[1].id)
+                                                              or weigh(cls, *args)))
+    women = "澄河县妇女联合会"  # 宪法 to students on 12·4: only the 宪法 group of either campaign changes
+    ingest_checklists(store, [write_checklist(tmp_path / f"{women}{YEAR}年普法责任清单.csv",
+                                              ["1,《中华人民共和国宪法》,学生,专题讲座,12·4,宣传部,王五"])])
+    for anchor, campaign in campaigns.items():
+        after = campaign(county)
+        assert weighed == ["LCON"], anchor
+        weighed.clear()
+        assert after == campaign(CachedStore(store)) != before[anchor]
+        assert len(weighed) == len(after.data) > 1  # worked out afresh, every group is weighed
+        weighed.clear()
+        assert "UFED" in {u.unit.id for u in {g.shared.id: g for g in after.data}["LCON"].units}
 
 
 def test_a_catalogue_write_recounts_the_claims_per_type_set_instead_of_counting_them_again(store):

@@ -131,6 +131,26 @@ def test_resubmission_replaces_the_year_and_keeps_the_previous_revision(county: 
     assert again.written == {} and again.skipped[0].reason.startswith("unchanged")
 
 
+def test_a_load_writes_only_the_vocabulary_nodes_the_store_lacks(county: GraphStore, tmp_path: Path):
+    vocabularies = ("DepartmentType", "Audience", "Method", "KeyDate")
+    before = county.stamps()
+    ingest_checklists(county, [write_checklist(tmp_path / "澄河县司法局2026年普法责任清单.csv",
+                                               ["1,《中华人民共和国宪法》,全体干部,专题讲座,12·4,普法股,张三"])])
+    after = county.stamps()
+    assert after.of("Checklist") != before.of("Checklist")
+    assert [after.of(label) for label in vocabularies] == [before.of(label) for label in vocabularies]
+    county.upsert_nodes("KeyDate", [{"id": "constitution_day", "name": "国家宪法日", "aliases": [], "month": 12, "day": 4}])
+    with county.transaction() as tx:
+        tx.delete_nodes("Audience", ["students"])
+    before = county.stamps()
+    ingest_checklists(county, [write_checklist(tmp_path / "澄河县司法局2026年普法责任清单（修订）.csv",
+                                               ["1,《中华人民共和国宪法》,学生,专题讲座,12·4,普法股,张三"])],
+                      unit="澄河县司法局", year=2026)
+    assert "宪法日" in one(county, "MATCH (k:KeyDate {id: 'constitution_day'}) RETURN k.aliases AS v")
+    assert one(county, "MATCH (a:Audience {id: 'students'}) RETURN a.name AS v") == "学生/青少年"
+    assert county.stamps().of("Method") == before.of("Method")
+
+
 class FailingClaims:
     """A transaction that breaks when the new revision's claims are written."""
 
