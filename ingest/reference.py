@@ -34,9 +34,9 @@ def reference_batch(store: GraphStore) -> GraphBatch:
     """The vocabulary nodes `store` lacks or holds otherwise than the vocabularies say (usually none)."""
     batch = GraphBatch()
     for label, rows in _vocabulary().nodes.items():
-        stored = {row["id"]: row for row in store.read(queries.nodes.all_nodes(label, list(rows[0])))}
+        stored = {row["id"]: row for row in store.read(queries.nodes.all_nodes(label))}
         for row in rows:
-            if stored.get(row["id"]) != row:
+            if {column: stored[row["id"]][column] for column in row} != row if row["id"] in stored else True:
                 batch.add_node(label, row)
     return batch
 

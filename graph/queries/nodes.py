@@ -34,13 +34,10 @@ def key_dates(key_date_ids: list[str]) -> Query:
     )
 
 
-def all_nodes(label: str, columns: list[str]) -> Query:
-    """Every node of one label with these properties (for the small vocabularies)."""
+def all_nodes(label: str) -> Query:
+    """Every node of one label with all its properties (for the small vocabularies)."""
     node = node_type(label)
-    unknown = set(columns) - set(node.columns)
-    if unknown:
-        raise ValueError(f"{label} has no properties {sorted(unknown)}")
-    return Query(f"all_{node.label}_nodes", f"MATCH (n:{node.label}) RETURN " + ", ".join(f"n.{c} AS {c}" for c in columns))
+    return Query(f"all_{node.label}_nodes", f"MATCH (n:{node.label}) RETURN " + ", ".join(f"n.{c} AS {c}" for c in node.columns))
 
 
 def existing_ids(label: str, ids: list[str]) -> Query:
