@@ -45,6 +45,7 @@ from graph.schema import NODES
 from graph.store import GraphStore
 from ingest.checklists.load import write_summary
 from ingest.demo import load_demo
+from ingest.reference import write_reference
 from pufa.config import get_settings
 from tests.fixtures_graph import AUDIENCES, DEPARTMENT_TYPES, KEY_DATES, METHODS, YEAR, build_county
 
@@ -287,8 +288,10 @@ def timed(call: Endpoint, store: CachedStore, rng: random.Random) -> tuple[float
 
 
 def checklist_write(store: GraphStore, rng: random.Random) -> None:
-    """What a unit's upload or a review step ends with: one current checklist's counts, claims and
-    rows per key date and audience written again (the Checklist, ROWS_ON and ROWS_FOR tables)."""
+    """What a unit's upload or a review step does around its rows: the vocabularies made sure of (as
+    every load does), then one current checklist's counts, claims and rows per key date and audience
+    written again (the Checklist, ROWS_ON and ROWS_FOR tables)."""
+    write_reference(store)
     checklist_id = rng.choice(store.read(CURRENT_CHECKLISTS)[0]["ids"])
     with store.transaction() as tx:
         write_summary(tx, checklist_id)

@@ -572,6 +572,8 @@ def _weighed(store: CachedStore, key: tuple, shown: list[NamedPublic], counts: d
 
     `law_id` is the law audience groups are weighed by (None: each group is a law, and the units
     answering for it without a row are looked for too, in `region` if one is given)."""
+    # Read on every call, even when every plan is reused: they are kept reads (free while fresh), and
+    # reading them puts their tables in the answer's footprint, so a write to them retires the answer.
     departments = law_departments(store, [law_id] if law_id else [group.id for group in shown])
     names = all_unit_names(store)
     regions = unit_regions(store) if region is not None and law_id is None else None

@@ -36,7 +36,8 @@ def reference_batch(store: GraphStore) -> GraphBatch:
     for label, rows in _vocabulary().nodes.items():
         stored = {row["id"]: row for row in store.read(queries.nodes.all_nodes(label))}
         for row in rows:
-            if {column: stored[row["id"]][column] for column in row} != row if row["id"] in stored else True:
+            held = stored.get(row["id"])
+            if held is None or {column: held[column] for column in row} != row:
                 batch.add_node(label, row)
     return batch
 
