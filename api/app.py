@@ -37,11 +37,11 @@ from api.routes import (
     units,
 )
 from api.web import install as install_web_pages
-from domain.accounts import LoginThrottle
-from domain.cache import CachedStore
-from domain.refresh import CacheRefresher
-from domain.rubric import rubric_in_force
-from domain.sessions import Sessions
+from domain.accounts.accounts import LoginThrottle
+from domain.accounts.sessions import Sessions
+from domain.assessment.rubric import rubric_in_force
+from domain.base.cache import CachedStore
+from domain.base.refresh import CacheRefresher
 from graph.migrations import prepare
 from graph.registry import open_store
 from graph.store import GraphStore

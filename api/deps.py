@@ -9,12 +9,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from domain import accounts
-from domain.accounts import BOOTSTRAP, Actor, LoginThrottle
-from domain.activities import Upload
-from domain.cache import CachedStore
-from domain.rubric import Rubric, rubric_in_force
-from domain.sessions import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Sessions
+from domain.accounts import accounts
+from domain.accounts.accounts import BOOTSTRAP, Actor, LoginThrottle
+from domain.accounts.sessions import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Sessions
+from domain.assessment.activities import Upload
+from domain.assessment.rubric import Rubric, rubric_in_force
+from domain.base.cache import CachedStore
 from graph.queries.scope import LawScope
 from ingest.jobs import IngestJobs
 from nlp.principal import Tier

@@ -1,7 +1,7 @@
 """Serialized answers kept per graph stamp: a repeated GET is a dictionary look-up, and a client
 that still holds the answer gets 304 Not Modified.
 
-An answer depends on the graph (named by its stamp, `domain.cache`), the request (path and query)
+An answer depends on the graph (named by its stamp, `domain.base.cache`), the request (path and query)
 and who asks. So a 200 to a GET is kept, bytes and headers, under (path, query, viewer, gzip or
 not) until the stamp changes, with a weak ETag derived from the stamp, the request, the viewer
 and this deployment's settings; `If-None-Match` with it gets a 304, from any process serving the
@@ -36,8 +36,8 @@ from fastapi import FastAPI
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from domain.exports import XLSX_MEDIA_TYPE
-from domain.sessions import SESSION_COOKIE
+from domain.accounts.sessions import SESSION_COOKIE
+from domain.base.documents import XLSX_MEDIA_TYPE
 from pufa.config import Settings
 from pufa.errors import PufaError
 

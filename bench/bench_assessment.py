@@ -7,7 +7,7 @@ page and API at county scale, per store.
 The synthetic county or province of bench.bench_queries (15,000 units, 5,000 laws, 150,000 checklist
 rows at province scale), every checklist submitted, the year's deadline set, and a 履职台账 of
 synthetic activities (300,000 in a province, 20 a unit on average) held on the key dates and for the
-audiences the rows name, their evidence mostly accepted. `assessment.compute` (every read, the
+audiences the rows name, their evidence mostly accepted. `versions.compute` (every read, the
 scoring, the version written in one transaction) is timed as the CLI and the API run it, with the
 time of each phase; at county scale it runs `--computes` times. Then, over HTTP in process (the
 app, its response cache and the renderer), a reviewer's ranking API and page and the public's, each
@@ -34,10 +34,11 @@ from rich.table import Table
 
 from api.app import create_app
 from bench.bench_queries import Scale, percentile, synthetic
-from domain import assessment, plan
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
-from domain.rubric import rubric_in_force
+from domain.accounts.accounts import BOOTSTRAP
+from domain.assessment import versions
+from domain.assessment.rubric import rubric_in_force
+from domain.base.cache import CachedStore
+from domain.checklists import plan
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
 from graph.queries.scope import LawScope
@@ -119,7 +120,7 @@ def compute_once(store: GraphStore) -> tuple[float, dict[str, float], int]:
     """One new version from a fresh answer cache: seconds, seconds per phase, units scored."""
     rubric = rubric_in_force(None)
     phases = Phases()
-    found = assessment.compute(CachedStore(store), BOOTSTRAP, YEAR, rubric, scope=LawScope(), track=phases)
+    found = versions.compute(CachedStore(store), BOOTSTRAP, YEAR, rubric, scope=LawScope(), track=phases)
     ended = time.perf_counter()
     return ended - phases.started, phases.split(ended), found.units
 
@@ -130,8 +131,8 @@ def pages(store: GraphStore, repeats: int) -> dict[str, tuple[float, float, floa
         app = create_app(Settings(secret_key="bench", cache_refresh_seconds=0, attachments_dir=Path(folder)), store=store)
         reviewer = make_account(store, "bench-reviewer", Role.REVIEWER)
         bearer = token_for(store, reviewer)
-        latest = assessment.versions(CachedStore(store), BOOTSTRAP, YEAR).data[0].version
-        assessment.publish(CachedStore(store), BOOTSTRAP, YEAR, latest)
+        latest = versions.versions(CachedStore(store), BOOTSTRAP, YEAR).data[0].version
+        versions.publish(CachedStore(store), BOOTSTRAP, YEAR, latest)
         with TestClient(app) as client, TestClient(app) as signed_in:
             signed_in.post("/api/v1/auth/login", json={"username": "bench-reviewer", "password": PASSWORD})
             calls = {

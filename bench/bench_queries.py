@@ -34,9 +34,10 @@ from rich.console import Console
 from rich.table import Table
 
 from api.app import freeze_loaded_objects
-from domain import audit, coverage, lookup, sharing
-from domain import exports as exports_service
-from domain.cache import CachedStore
+from domain.base import documents
+from domain.base.cache import CachedStore
+from domain.catalogue import campaigns, coverage, lookup, shared_laws
+from domain.checklists import audit, publication
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
 from graph.queries.scope import LawScope
@@ -238,13 +239,13 @@ def endpoints(arguments: Arguments, exports: bool) -> dict[str, Endpoint]:
         "GET /gaps?region=…": lambda s, rng: coverage.coverage_gaps(s, LawScope(region=arguments.gap_region), limit=50),
         "GET /gaps/units/{id}": lambda s, rng: coverage.unit_gaps(s, unit(rng), limit=50),
         "GET /units/{id}/applicable": lambda s, rng: coverage.applicable(s, unit(rng), include_sub_units=True),
-        "GET /shared": lambda s, rng: sharing.shared_laws(s, LawScope(), limit=50),
-        "GET /shared/{law}": lambda s, rng: sharing.shared_law(s, law(rng)),
-        "GET /campaigns?key_date_id": lambda s, rng: sharing.campaigns(s, key_date_id="constitution_day", limit=20),
-        "GET /campaigns?key_date_id&region": lambda s, rng: sharing.campaigns(
+        "GET /shared": lambda s, rng: shared_laws.shared_laws(s, LawScope(), limit=50),
+        "GET /shared/{law}": lambda s, rng: shared_laws.shared_law(s, law(rng)),
+        "GET /campaigns?key_date_id": lambda s, rng: campaigns.campaigns(s, key_date_id="constitution_day", limit=20),
+        "GET /campaigns?key_date_id&region": lambda s, rng: campaigns.campaigns(
             s, key_date_id="constitution_day", region=region(rng), limit=20),
-        "GET /campaigns?law_id": lambda s, rng: sharing.campaigns(s, law_id=law(rng), limit=20),
-        "GET /campaigns?audience_id": lambda s, rng: sharing.campaigns(s, audience_id="students", limit=20),
+        "GET /campaigns?law_id": lambda s, rng: campaigns.campaigns(s, law_id=law(rng), limit=20),
+        "GET /campaigns?audience_id": lambda s, rng: campaigns.campaigns(s, audience_id="students", limit=20),
         "GET /audit": lambda s, rng: audit.audit_summary(s, limit=50),
         "GET /audit/not-submitted": lambda s, rng: audit.not_submitted(s, limit=50),
         "GET /audit/problems": lambda s, rng: audit.flagged_items(s, "problems", limit=50),
@@ -258,12 +259,12 @@ def endpoints(arguments: Arguments, exports: bool) -> dict[str, Endpoint]:
         "GET /units/{id}": lambda s, rng: lookup.unit_detail(s, unit(rng)),
     }
     if exports:
-        calls["GET /exports/coverage (xlsx)"] = lambda s, rng: exports_service.coverage_download(
+        calls["GET /exports/coverage (xlsx)"] = lambda s, rng: coverage.coverage_download(
             s, year=None, scope=LawScope(), file_format="xlsx")
-        calls["GET /exports/audit (xlsx)"] = lambda s, rng: exports_service.audit_download(
+        calls["GET /exports/audit (xlsx)"] = lambda s, rng: audit.audit_download(
             s, year=None, scope=LawScope(), file_format="xlsx")
-        calls["GET /exports/units/{id}/checklist"] = lambda s, rng: exports_service.to_xlsx(
-            [exports_service.checklist_table(s, arguments.checklist_unit)])
+        calls["GET /exports/units/{id}/checklist"] = lambda s, rng: documents.to_xlsx(
+            [publication.checklist_table(s, arguments.checklist_unit)])
     return calls
 
 

@@ -26,9 +26,10 @@ from rich.table import Table
 
 from api.app import freeze_loaded_objects
 from bench.bench_queries import Scale, _neo4j_store, percentile, synthetic, timed
-from domain import accounts, publication, review
-from domain.accounts import BOOTSTRAP, LoginThrottle
-from domain.cache import CachedStore
+from domain.accounts import accounts
+from domain.accounts.accounts import BOOTSTRAP, LoginThrottle
+from domain.base.cache import CachedStore
+from domain.checklists import publication, review
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
 from graph.schema import NODES

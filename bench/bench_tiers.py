@@ -4,7 +4,7 @@ are read into department types.
 
     python -m bench.bench_tiers [--region 示例市澄河县]
 
-Tiers (domain.relevance): 主管 principal (the law makes the unit's type its principal competent
+Tiers (domain.catalogue.relevance): 主管 principal (the law makes the unit's type its principal competent
 authority), 相关 related (a duty or power in ≥ 2 articles), 提及 mentioned. The figures show what
 a unit's "which laws apply to us" page starts from: before the tiers it was one flat list.
 """
@@ -20,8 +20,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from domain import coverage
-from domain.cache import CachedStore
+from domain.base.cache import CachedStore
+from domain.catalogue import coverage
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from ingest.shipped_catalogue import load_catalogue

@@ -15,10 +15,11 @@ from rich.table import Table
 
 from cli.console import console, print_json
 from cli.stores import opened_store
-from domain import accounts, exports
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
-from domain.models import InvitePublic
+from domain.accounts import accounts
+from domain.accounts.accounts import BOOTSTRAP
+from domain.accounts.models import InvitePublic
+from domain.base import documents
+from domain.base.cache import CachedStore
 from pufa.config import get_settings
 from pufa.workflow import ROLE_NAMES, Role
 
@@ -75,7 +76,7 @@ def invite(
     with opened_store() as graph:
         invites = accounts.invite_registered_liaisons(CachedStore(graph), BOOTSTRAP, invite_days=settings.invite_days)
     if xlsx is not None:
-        xlsx.write_bytes(exports.to_xlsx([exports.invite_sheet(invites)]))
+        xlsx.write_bytes(documents.to_xlsx([accounts.invite_sheet(invites)]))
     if as_json:
         print_json(invites.model_dump(mode="json"))
         return

@@ -15,11 +15,13 @@ from rich.table import Table
 
 from cli.console import console, errors, print_json, progress
 from cli.stores import opened_store
-from domain import activities, assessment, assessment_reports, lookup, rectification
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
-from domain.models import RankingPublic, RubricPublic
-from domain.rubric import load_rubric, rubric_in_force
+from domain.accounts.accounts import BOOTSTRAP
+from domain.assessment import activities, rectification, versions
+from domain.assessment import reports as assessment_reports
+from domain.assessment.models import RankingPublic, RubricPublic
+from domain.assessment.rubric import load_rubric, rubric_in_force
+from domain.base.cache import CachedStore
+from domain.catalogue import lookup
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
 from pufa.workflow import AssessmentState
@@ -83,8 +85,8 @@ def compute_command(year: YearArg, as_json: JsonOpt = False) -> None:
     rubric = rubric_in_force(get_settings().assessment_rubric)
     with opened_store() as graph, progress(errors, not as_json) as track:
         store = CachedStore(graph)
-        found = assessment.compute(store, BOOTSTRAP, year, rubric, scope=_scope(), track=track)
-        ranking = assessment.ranking(store, BOOTSTRAP, year, found.version)
+        found = versions.compute(store, BOOTSTRAP, year, rubric, scope=_scope(), track=track)
+        ranking = versions.ranking(store, BOOTSTRAP, year, found.version)
     if as_json:
         print_json(ranking.model_dump(mode="json"))
         return
@@ -99,12 +101,12 @@ def publish_command(year: YearArg, version: VersionOpt = None, as_json: JsonOpt 
     with opened_store() as graph:
         store = CachedStore(graph)
         if version is None:
-            drafts = [v for v in assessment.versions(store, BOOTSTRAP, year).data if v.state == AssessmentState.DRAFT]
+            drafts = [v for v in versions.versions(store, BOOTSTRAP, year).data if v.state == AssessmentState.DRAFT]
             if not drafts:
                 errors.print(f"[red]error:[/] no draft version of {year} to publish; compute one first")
                 raise typer.Exit(1)
             version = drafts[0].version
-        found = assessment.publish(store, BOOTSTRAP, year, version)
+        found = versions.publish(store, BOOTSTRAP, year, version)
     if as_json:
         print_json(found.model_dump(mode="json"))
         return
@@ -122,7 +124,7 @@ def ranking_command(
     """The ranking of a version: rank, unit, total, grade."""
     with opened_store(read_only=True) as graph:
         store = CachedStore(graph)
-        ranking = assessment.ranking(store, BOOTSTRAP, year, version)
+        ranking = versions.ranking(store, BOOTSTRAP, year, version)
         if xlsx is not None:
             content, _ = assessment_reports.scores_xlsx(store, BOOTSTRAP, year, ranking.assessment.version)
             xlsx.write_bytes(content)
@@ -140,7 +142,7 @@ def changes_command(
 ) -> None:
     """The units whose total, grade, rank or lines differ from an earlier version."""
     with opened_store(read_only=True) as graph:
-        found = assessment.changes(CachedStore(graph), BOOTSTRAP, year, version, against)
+        found = versions.changes(CachedStore(graph), BOOTSTRAP, year, version, against)
     if as_json:
         print_json(found.model_dump(mode="json"))
         return

@@ -21,8 +21,8 @@ from rich.table import Table
 from cli.console import console, errors, print_json, progress
 from cli.serve import serve as serve_command
 from cli.stores import opened_store
-from domain.cache import CachedStore
-from domain.demo import demo_accounts, publish_samples
+from domain.base.cache import CachedStore
+from domain.checklists.demo import demo_accounts, publish_samples
 from graph.store import GraphStore
 from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists

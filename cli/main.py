@@ -13,8 +13,8 @@ from cli import accounts, assess, ingest, queries
 from cli.console import console, errors, print_json
 from cli.serve import serve
 from cli.stores import opened_store
-from domain.cache import CachedStore
-from domain.status import store_status
+from domain.base.cache import CachedStore
+from domain.base.status import store_status
 from pufa.errors import PufaError
 
 app = typer.Typer(help="Pufa Graph: 谁执法谁普法 law catalogue and knowledge graph.", no_args_is_help=True,

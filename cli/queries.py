@@ -19,12 +19,15 @@ from rich.markup import escape
 from cli import render
 from cli.console import console, print_json
 from cli.stores import opened_store
-from domain import audit as audit_service
-from domain import coverage, exports, lookup, sharing
-from domain.asked import checklist_year
-from domain.cache import CachedStore
-from domain.models import UNITS_SHOWN
-from domain.relevance import TIERS
+from domain.base import documents
+from domain.base.asked import checklist_year
+from domain.base.cache import CachedStore
+from domain.catalogue import campaigns as campaigns_service
+from domain.catalogue import coverage, lookup, shared_laws
+from domain.catalogue.models import UNITS_SHOWN
+from domain.catalogue.relevance import TIERS
+from domain.checklists import audit as audit_service
+from domain.checklists import publication
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
 
@@ -39,7 +42,7 @@ SkipOpt = Annotated[int, typer.Option(min=0, help="Rows to skip.")]
 LimitOpt = Annotated[int, typer.Option(min=1, help="Rows to show.")]
 
 Tier = Enum("Tier", {name: name for name in TIERS}, type=str)
-"""主管 principal, 相关 related, 提及 mentioned (domain.relevance)."""
+"""主管 principal, 相关 related, 提及 mentioned (domain.catalogue.relevance)."""
 GapTier = Enum("GapTier", {name: name for name in (*TIERS, coverage.UNOWNED)}, type=str)
 
 export_app = typer.Typer(help="Write the coverage matrix, the audit report or a unit's checklist to a file.",
@@ -117,10 +120,10 @@ def shared(
     """Laws several units share; with LAW, a page of its units, their roles and the suggested lead."""
     if law is None:
         scope = _scope(level, status, region, category, include_common)
-        _answer(as_json, lambda store: sharing.shared_laws(
+        _answer(as_json, lambda store: shared_laws.shared_laws(
             store, scope, year=year, min_units=min_units, skip=skip, limit=limit), render.render_shared_laws)
     else:
-        _answer(as_json, lambda store: sharing.shared_law(store, lookup.resolve_law(store, law).id, year=year,
+        _answer(as_json, lambda store: shared_laws.shared_law(store, lookup.resolve_law(store, law).id, year=year,
                                                           skip=skip, limit=limit), render.render_shared_law)
 
 
@@ -134,7 +137,7 @@ def campaigns(
     year: YearOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Joint campaigns around one key date, law or audience: groups, suggested lead, calendar."""
-    _answer(as_json, lambda store: sharing.campaigns(
+    _answer(as_json, lambda store: campaigns_service.campaigns(
         store, key_date_id=key_date, law_id=lookup.resolve_law(store, law).id if law else None,
         audience_id=audience, year=year, region=region, min_units=min_units, units_limit=units_limit),
         render.render_campaigns)
@@ -205,8 +208,8 @@ def export_coverage(
     scope = _scope(level, status, region, category, include_common)
 
     def make(store: CachedStore, resolved: int | None) -> tuple[bytes, str]:
-        sheet = exports.coverage_matrix(store, year=resolved, scope=scope)
-        content = exports.to_xlsx([sheet]) if kind == "xlsx" else exports.to_csv(sheet)
+        sheet = coverage.coverage_matrix(store, year=resolved, scope=scope)
+        content = documents.to_xlsx([sheet]) if kind == "xlsx" else documents.to_csv(sheet)
         return content, f"coverage-{resolved}.{kind}"
 
     _export(as_json, out, year, make)
@@ -219,9 +222,9 @@ def export_audit(format: FormatOpt = ExportFormat.xlsx, out: OutOpt = None, year
 
     def make(store: CachedStore, resolved: int | None) -> tuple[bytes, str]:
         if kind == "xlsx":
-            content = exports.to_xlsx(exports.audit_report(store, year=resolved))
+            content = documents.to_xlsx(audit_service.audit_report(store, year=resolved))
         else:
-            content = exports.to_csv(exports.audit_findings(store, resolved))
+            content = documents.to_csv(audit_service.audit_findings(store, resolved))
         return content, f"audit-{resolved}.{kind}"
 
     _export(as_json, out, year, make)
@@ -236,7 +239,7 @@ def export_checklist(
 
     def make(store: CachedStore, resolved: int | None) -> tuple[bytes, str]:
         unit_id = lookup.resolve_unit(store, unit).id
-        content = exports.to_xlsx([exports.checklist_table(store, unit_id, year=resolved)])
-        return content, f"checklist-{exports.safe_file_part(unit_id)}-{resolved}.xlsx"
+        content = documents.to_xlsx([publication.checklist_table(store, unit_id, year=resolved)])
+        return content, f"checklist-{documents.safe_file_part(unit_id)}-{resolved}.xlsx"
 
     _export(as_json, out, year, make)

@@ -6,17 +6,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from domain.models import (
+from domain.base.models import ArticleMatchPublic, ItemEvidencePublic, LawBriefPublic
+from domain.catalogue.models import (
     ApplicablePublic,
     ArticleHitsPublic,
-    ArticleMatchPublic,
-    AuditSummaryPublic,
     CampaignsPublic,
     ClaimedLawPublic,
     GapsPublic,
     InferredLawPublic,
-    ItemEvidencePublic,
-    LawBriefPublic,
     LawsPublic,
     LeadPublic,
     NamedPublic,
@@ -24,9 +21,9 @@ from domain.models import (
     SharedDetailPublic,
     SharedLawsPublic,
     TierCountsPublic,
-    UnitAuditDetailPublic,
     UnitGapsPublic,
 )
+from domain.checklists.models import AuditSummaryPublic, UnitAuditDetailPublic
 
 
 def _law(law: LawBriefPublic) -> str:

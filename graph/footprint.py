@@ -1,7 +1,7 @@
 """Which tables (node labels, relationship types) a Cypher statement reads and which it writes.
 
 Every write transaction stamps the tables it wrote (graph.store), and a kept answer lasts until
-one of the tables it read is stamped again (domain.cache): a checklist upload leaves the
+one of the tables it read is stamped again (domain.base.cache): a checklist upload leaves the
 catalogue's answers standing. Both sides are worked out here from the statement's text, once
 per text, and err on the safe side: a statement whose footprint cannot be told for sure (an
 untyped relationship, a node with no label and no typed relationship beside it, a write to a

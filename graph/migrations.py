@@ -21,7 +21,7 @@ def prepare(store: GraphStore) -> GraphStore:
 
 def stamp_law_parts(store: GraphStore) -> int:
     """Give every law a parts stamp if one lacks it (laws written by an older release), so that what
-    is worked out per law is read again only for the laws written since (domain.relevance); returns
+    is worked out per law is read again only for the laws written since (domain.catalogue.relevance); returns
     how many lacked one."""
     [row] = store.read(queries.laws.laws_without_parts_stamp())
     if row["n"]:

@@ -5,11 +5,11 @@ Neo4j disagree. Writes go through a `GraphWriteTx` so that a group of writes (on
 one batch of laws) lands whole or not at all. Every write transaction also stamps the graph
 (GraphState, fresh tokens): the graph's own stamp, and that of each table it wrote (a label or
 a relationship type, as `graph.footprint` tells from its statements). Whoever keeps answers
-(domain.cache) keeps each until a table it read is stamped again, so a checklist upload leaves
+(domain.base.cache) keeps each until a table it read is stamped again, so a checklist upload leaves
 the catalogue's answers standing. The stamps live in the graph, so writes by another process
 count too. A commit also gives its stamp to each law whose parts it wrote (`Law.parts_stamp`, the
 laws told from the rows and edges written: graph.schema.LAW_PARTS), so that what is worked out per
-law (domain.relevance) is read again after a catalogue write for those laws only.
+law (domain.catalogue.relevance) is read again after a catalogue write for those laws only.
 
 Asking for the stamps costs no round trip where the store can tell (`KnownStamp`): a store
 remembers the stamps its own commits wrote, and reads the graph's again only once what it knows

@@ -1,5 +1,5 @@
 """Who may do what, and how a unit's checklist of a year moves: roles, states and transitions,
-spelled once here. The domain enforces them (domain.accounts, domain.review); ingest, the faces
+spelled once here. The domain enforces them (domain.accounts.accounts, domain.checklists.review); ingest, the faces
 and the docs take their names from here.
 
 A checklist revision moves

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 from fastapi.testclient import TestClient
 
-from domain import accounts
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
+from domain.accounts import accounts
+from domain.accounts.accounts import BOOTSTRAP
+from domain.base.cache import CachedStore
 from graph.store import GraphStore
 from pufa.workflow import Role
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, SettingsDep, StoreDep
-from domain import accounts, exports
-from domain.models import (
+from domain.accounts import accounts
+from domain.accounts.models import (
     AccountPublic,
     AccountsPublic,
     ApiTokenPublic,
@@ -19,6 +19,7 @@ from domain.models import (
     InvitesPublic,
     NewApiTokenPublic,
 )
+from domain.base import documents
 from pufa.workflow import Role
 
 router = APIRouter(prefix="/accounts", tags=["accounts"])
@@ -67,12 +68,12 @@ def invite_liaisons(actor: ActorDep, store: StoreDep, settings: SettingsDep, clo
 
 
 @router.post("/invites.xlsx", response_class=Response,
-             responses={201: {"content": {exports.XLSX_MEDIA_TYPE: {}}}}, status_code=201)
+             responses={201: {"content": {documents.XLSX_MEDIA_TYPE: {}}}}, status_code=201)
 def invite_liaisons_xlsx(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep) -> Response:
     """The same as a spreadsheet the bureau prints and hands out (codes shown this once)."""
     invites = accounts.invite_registered_liaisons(store, actor, clock=clock, invite_days=settings.invite_days)
-    return Response(exports.to_xlsx([exports.invite_sheet(invites)]), status_code=201,
-                    media_type=exports.XLSX_MEDIA_TYPE,
+    return Response(documents.to_xlsx([accounts.invite_sheet(invites)]), status_code=201,
+                    media_type=documents.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": 'attachment; filename="invites.xlsx"'})
 
 

@@ -1,7 +1,7 @@
 """Activity records (履职台账) over JSON: a unit records what it did (one activity, or its whole 台账
 spreadsheet), adds evidence files, changes or deletes an activity until its evidence is accepted;
 a reviewer accepts or rejects each activity's evidence with a reason. Every rule is checked in
-`domain.activities`: 401 without a credential, 403 for a role or unit that may not act, 409 naming
+`domain.assessment.activities`: 401 without a credential, 403 for a role or unit that may not act, 409 naming
 the evidence's state, 422 naming the field (or the 台账's row and column)."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, PagingDep, SettingsDep, StoreDep, evidence_upload
 from api.limits import disposition, read_files, save_upload
-from domain import activities
-from domain.evidence import SHOWN_INLINE
-from domain.models import ActivitiesPublic, ActivityDetailPublic, ImportedActivitiesPublic, ServableRowPublic
+from domain.assessment import activities
+from domain.assessment.models import ActivitiesPublic, ActivityDetailPublic, ImportedActivitiesPublic, ServableRowPublic
+from domain.base.evidence import SHOWN_INLINE
 from ingest.activities.fields import ActivityFields
 from pufa.errors import InputError
 from pufa.workflow import EVIDENCE_STEPS, EvidenceState

@@ -1,7 +1,7 @@
 """The annual assessment over JSON: the rubric in force; computing a version of a year (each a new
 one), its ranking, a unit's score line by line, how a version differs from the one before,
 publishing one (which freezes it), manual items, the xlsx and docx downloads, and ordering
-rectifications from a published version. Checked in `domain.assessment`: the bureau reads every
+rectifications from a published version. Checked in `domain.assessment.versions`: the bureau reads every
 version, a unit its own score, everyone else only the published result (`/public/assessments`)."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep
-from domain import assessment, assessment_reports, rectification
-from domain.exports import XLSX_MEDIA_TYPE, safe_file_part
-from domain.models import (
+from domain.assessment import rectification
+from domain.assessment import reports as assessment_reports
+from domain.assessment import versions as versions_service
+from domain.assessment.models import (
     AssessmentPublic,
     AssessmentsPublic,
     ChangesPublic,
@@ -24,7 +25,8 @@ from domain.models import (
     RubricPublic,
     UnitResultPublic,
 )
-from domain.publication import DOCX_MEDIA_TYPE
+from domain.base.documents import XLSX_MEDIA_TYPE, safe_file_part
+from domain.checklists.publication import DOCX_MEDIA_TYPE
 
 router = APIRouter(prefix="/assessments", tags=["assessment"])
 Year = Annotated[int, Path(ge=1949, le=2100)]
@@ -56,20 +58,20 @@ def rubric(rubric: RubricDep) -> RubricPublic:
 @router.get("/{year}", response_model=AssessmentsPublic)
 def versions(year: Year, actor: ActorDep, store: StoreDep) -> AssessmentsPublic:
     """Every computed version of the year, newest first."""
-    return assessment.versions(store, actor, year)
+    return versions_service.versions(store, actor, year)
 
 
 @router.post("/{year}/compute", response_model=AssessmentPublic, status_code=201)
 def compute(year: Year, actor: ActorDep, store: StoreDep, rubric: RubricDep, scope: LawScopeDep,
             clock: ClockDep) -> AssessmentPublic:
     """A new version from the graph as it is now (earlier versions stay as they were)."""
-    return assessment.compute(store, actor, year, rubric, scope=scope, clock=clock)
+    return versions_service.compute(store, actor, year, rubric, scope=scope, clock=clock)
 
 
 @router.get("/{year}/ranking", response_model=RankingPublic)
 def ranking(year: Year, actor: ActorDep, store: StoreDep, version: VersionQuery = None) -> RankingPublic:
     """The ranking of a version (the bureau: any; others: the published one)."""
-    return assessment.ranking(store, actor, year, version)
+    return versions_service.ranking(store, actor, year, version)
 
 
 @router.get("/{year}/ranking.xlsx", response_class=Response, responses=XLSX)
@@ -82,7 +84,7 @@ def ranking_xlsx(year: Year, actor: ActorDep, store: StoreDep, version: VersionQ
 @router.post("/{year}/versions/{version}/publish", response_model=AssessmentPublic)
 def publish(year: Year, version: Version, actor: ActorDep, store: StoreDep, clock: ClockDep) -> AssessmentPublic:
     """Publish a draft version: it becomes the year's result (frozen); one published before it is superseded."""
-    return assessment.publish(store, actor, year, version, clock=clock)
+    return versions_service.publish(store, actor, year, version, clock=clock)
 
 
 @router.get("/{year}/versions/{version}/changes", response_model=ChangesPublic)
@@ -90,7 +92,7 @@ def changes(year: Year, version: Version, actor: ActorDep, store: StoreDep,
             against: Annotated[int | None, Query(ge=1, description="The earlier version (the one before by default).")]
             = None) -> ChangesPublic:
     """The units whose total, grade, rank or lines differ from the earlier version, line by line."""
-    return assessment.changes(store, actor, year, version, against)
+    return versions_service.changes(store, actor, year, version, against)
 
 
 @router.post("/{year}/versions/{version}/rectifications", response_model=IssuedFindingsPublic, status_code=201)
@@ -104,14 +106,14 @@ def order_rectifications(year: Year, version: Version, body: DeadlineRequest, ac
 def unit_result(year: Year, unit_id: str, actor: ActorDep, store: StoreDep,
                 version: VersionQuery = None) -> UnitResultPublic:
     """A unit's score line by line with the records behind each point (the bureau, the unit itself)."""
-    return assessment.unit_result(store, actor, year, unit_id, version)
+    return versions_service.unit_result(store, actor, year, unit_id, version)
 
 
 @router.put("/{year}/units/{unit_id}/manual/{item_id}", response_model=ManualScorePublic)
 def manual(year: Year, unit_id: str, item_id: str, body: ManualRequest, actor: ActorDep, store: StoreDep,
            rubric: RubricDep, clock: ClockDep) -> ManualScorePublic:
     """A reviewer's points for a manual item of the rubric, with the reason (taken by the next version)."""
-    return assessment.enter_manual(store, actor, rubric, year, unit_id, item_id, body.points, body.reason, clock=clock)
+    return versions_service.enter_manual(store, actor, rubric, year, unit_id, item_id, body.points, body.reason, clock=clock)
 
 
 @router.get("/{year}/units/{unit_id}/report.docx", response_class=Response, responses=DOCX)

@@ -3,13 +3,13 @@
 from fastapi import APIRouter
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, YearQuery
-from domain import audit
-from domain.models import (
+from domain.catalogue.models import UnitsPublic
+from domain.checklists import audit
+from domain.checklists.models import (
     AuditSummaryPublic,
     FlaggedItemsPublic,
     OutdatedCitationsPublic,
     UnitAuditDetailPublic,
-    UnitsPublic,
 )
 
 router = APIRouter(prefix="/audit", tags=["audit"])

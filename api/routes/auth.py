@@ -7,10 +7,11 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClientDep, ClockDep, StoreDep, ThrottleDep, end_session, start_session
-from domain import accounts
-from domain.accounts import Actor
-from domain.cache import CachedStore
-from domain.models import AccountPublic, UnitBriefPublic
+from domain.accounts import accounts
+from domain.accounts.accounts import Actor
+from domain.accounts.models import AccountPublic
+from domain.base.cache import CachedStore
+from domain.base.models import UnitBriefPublic
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 

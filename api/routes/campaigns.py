@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep, YearQuery
-from domain import sharing
-from domain.models import UNITS_SHOWN, CampaignsPublic
+from domain.catalogue import campaigns as campaigns_service
+from domain.catalogue.models import UNITS_SHOWN, CampaignsPublic
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
 
@@ -24,7 +24,7 @@ def campaigns(
 
     Groups come largest first; `skip`/`limit` page them.
     """
-    return sharing.campaigns(
+    return campaigns_service.campaigns(
         store, key_date_id=key_date_id, law_id=law_id, audience_id=audience_id, year=year, region=region,
         min_units=min_units, skip=paging.skip, limit=paging.limit, units_limit=units_limit,
     )

@@ -1,7 +1,7 @@
 """The checklist workflow over JSON: a unit's revisions, its drafts row by row, the signed copy, the
 review queue, comments, and the steps submit → return/approve → file → publish (and withdraw).
 
-Every rule is checked in `domain.review` against the acting account: 401 without a credential,
+Every rule is checked in `domain.checklists.review` against the acting account: 401 without a credential,
 403 for a role or unit that may not act, 409 naming the current state when a step does not apply.
 """
 
@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, PagingDep, SettingsDep, StoreDep
 from api.limits import CHUNK
-from domain import review, yearly
-from domain.models import (
+from domain.checklists import review, yearly
+from domain.checklists.models import (
     AttachmentPublic,
     ChecklistDetailPublic,
     ChecklistSummariesPublic,

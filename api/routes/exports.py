@@ -5,15 +5,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.deps import LawScopeDep, StoreDep, YearQuery
-from domain import exports
-from domain.asked import checklist_year
+from domain.base import documents
+from domain.base.asked import checklist_year
+from domain.catalogue import coverage
+from domain.checklists import audit, publication
 
 router = APIRouter(prefix="/exports", tags=["exports"])
 FormatQuery = Annotated[Literal["xlsx", "csv"], Query(description="xlsx (Excel) or csv (UTF-8 with BOM).")]
 
 
 def _download(content: bytes, filename: str) -> Response:
-    media_type = exports.XLSX_MEDIA_TYPE if filename.endswith(".xlsx") else exports.CSV_MEDIA_TYPE
+    media_type = documents.XLSX_MEDIA_TYPE if filename.endswith(".xlsx") else documents.CSV_MEDIA_TYPE
     return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -21,7 +23,7 @@ def _download(content: bytes, filename: str) -> Response:
 def coverage_matrix(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
     """Laws in scope × units: 认领 (claimed), 推定 (inferred from articles), both, or blank."""
     year = checklist_year(store, year)
-    return _download(exports.coverage_download(store, year=year, scope=scope, file_format=format),
+    return _download(coverage.coverage_download(store, year=year, scope=scope, file_format=format),
                      f"coverage-{year}.{format}")
 
 
@@ -29,12 +31,12 @@ def coverage_matrix(store: StoreDep, scope: LawScopeDep, year: YearQuery = None,
 def audit_report(store: StoreDep, scope: LawScopeDep, year: YearQuery = None, format: FormatQuery = "xlsx") -> Response:
     """The audit: summary, units and findings as sheets (xlsx), or every finding as one table (csv)."""
     year = checklist_year(store, year)
-    return _download(exports.audit_download(store, year=year, scope=scope, file_format=format), f"audit-{year}.{format}")
+    return _download(audit.audit_download(store, year=year, scope=scope, file_format=format), f"audit-{year}.{format}")
 
 
 @router.get("/units/{unit_id}/checklist")
 def unit_checklist(store: StoreDep, unit_id: str, year: YearQuery = None) -> Response:
     """A unit's current checklist as the table it publishes."""
     year = checklist_year(store, year)
-    sheet = exports.checklist_table(store, unit_id, year=year)
-    return _download(exports.to_xlsx([sheet]), f"checklist-{exports.safe_file_part(unit_id)}-{year}.xlsx")
+    sheet = publication.checklist_table(store, unit_id, year=year)
+    return _download(documents.to_xlsx([sheet]), f"checklist-{documents.safe_file_part(unit_id)}-{year}.xlsx")

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import LawScopeDep, PagingDep, StoreDep, TierQuery, YearQuery
-from domain import coverage
-from domain.coverage import GapTier
-from domain.models import GapsPublic, UnitGapsPublic
+from domain.catalogue import coverage
+from domain.catalogue.coverage import GapTier
+from domain.catalogue.models import GapsPublic, UnitGapsPublic
 
 router = APIRouter(prefix="/gaps", tags=["gaps"])
 

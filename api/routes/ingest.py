@@ -19,8 +19,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
 from api.limits import save_upload
-from domain import intake, review
-from domain.models import CitationsPublic
+from domain.catalogue.models import CitationsPublic
+from domain.checklists import intake, review
 from ingest.jobs import IngestJob, JobKind
 from ingest.report import IngestReport
 from nlp.catalogue import Catalogue

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep
-from domain import lookup
-from domain.models import ArticleHitsPublic, CasesPublic, LawDetailPublic, LawsPublic
+from domain.catalogue import lookup
+from domain.catalogue.models import ArticleHitsPublic, CasesPublic, LawDetailPublic, LawsPublic
 
 router = APIRouter(tags=["laws"])
 

@@ -8,8 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import PagingDep, StoreDep
-from domain import assessment, exports, publication
-from domain.models import PublishedChecklistsPublic, PublishedDetailPublic, RankingPublic, UnitResultPublic
+from domain.assessment import versions
+from domain.assessment.models import RankingPublic, UnitResultPublic
+from domain.base import documents
+from domain.checklists import publication
+from domain.checklists.models import PublishedChecklistsPublic, PublishedDetailPublic
 
 router = APIRouter(prefix="/public", tags=["public"])
 
@@ -26,17 +29,17 @@ def published(
 
 
 @router.get("/checklists/{checklist_id}.xlsx", response_class=Response,
-            responses={200: {"content": {exports.XLSX_MEDIA_TYPE: {}}}})
+            responses={200: {"content": {documents.XLSX_MEDIA_TYPE: {}}}})
 def published_xlsx(checklist_id: str, store: StoreDep) -> Response:
-    return Response(publication.published_xlsx(store, checklist_id), media_type=exports.XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{exports.safe_file_part(checklist_id)}.xlsx"'})
+    return Response(publication.published_xlsx(store, checklist_id), media_type=documents.XLSX_MEDIA_TYPE,
+                    headers={"Content-Disposition": f'attachment; filename="{documents.safe_file_part(checklist_id)}.xlsx"'})
 
 
 @router.get("/checklists/{checklist_id}.docx", response_class=Response,
             responses={200: {"content": {publication.DOCX_MEDIA_TYPE: {}}}})
 def published_docx(checklist_id: str, store: StoreDep) -> Response:
     return Response(publication.published_docx(store, checklist_id), media_type=publication.DOCX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{exports.safe_file_part(checklist_id)}.docx"'})
+                    headers={"Content-Disposition": f'attachment; filename="{documents.safe_file_part(checklist_id)}.docx"'})
 
 
 @router.get("/checklists/{checklist_id}", response_model=PublishedDetailPublic)
@@ -48,16 +51,16 @@ def published_checklist(checklist_id: str, store: StoreDep) -> PublishedDetailPu
 @router.get("/assessments", response_model=list[int])
 def published_assessment_years(store: StoreDep) -> list[int]:
     """The years with a published assessment, newest first."""
-    return assessment.assessed_years(store, published_only=True)
+    return versions.assessed_years(store, published_only=True)
 
 
 @router.get("/assessments/{year}", response_model=RankingPublic)
 def published_ranking(year: Annotated[int, Path(ge=1949, le=2100)], store: StoreDep) -> RankingPublic:
     """The year's published assessment: every unit's total, grade and rank."""
-    return assessment.ranking(store, None, year)
+    return versions.ranking(store, None, year)
 
 
 @router.get("/assessments/{year}/units/{unit_id}", response_model=UnitResultPublic)
 def published_unit_result(year: Annotated[int, Path(ge=1949, le=2100)], unit_id: str, store: StoreDep) -> UnitResultPublic:
     """A unit's published score, item by item with the reasons."""
-    return assessment.unit_result(store, None, year, unit_id)
+    return versions.unit_result(store, None, year, unit_id)

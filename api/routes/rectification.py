@@ -1,7 +1,7 @@
 """Rectifications (限期整改) over JSON: the bureau issues one for a unit (or orders them from a
 published assessment: /assessments/{year}/versions/{version}/rectifications), the unit answers with
 text and evidence, the reviewer closes or reopens it; overdue ones are listed. Checked in
-`domain.rectification`."""
+`domain.assessment.rectification`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, PagingDep, SettingsDep, StoreDep, evidence_upload
 from api.limits import read_files
-from domain import rectification
-from domain.models import FindingDetailPublic, FindingPublic, FindingsPublic
+from domain.assessment import rectification
+from domain.assessment.models import FindingDetailPublic, FindingPublic, FindingsPublic
 from pufa.workflow import FindingState
 
 router = APIRouter(prefix="/rectifications", tags=["rectification"])

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from api.deps import StoreDep
-from domain.status import StoreStatusPublic, store_status
+from domain.base.status import StoreStatusPublic, store_status
 
 router = APIRouter(tags=["health"])
 

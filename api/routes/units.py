@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, LawScopeDep, OptionalActorDep, PagingDep, StoreDep, TierQuery, YearQuery
-from domain import coverage, lookup, unit_types
-from domain.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
+from domain.catalogue import coverage, lookup, unit_types
+from domain.catalogue.models import ApplicablePublic, UnitDetailPublic, UnitsPublic
 
 router = APIRouter(prefix="/units", tags=["units"])
 SubUnitsQuery = Annotated[bool, Query(description="Include sections and second-level units (PART_OF).")]

@@ -21,8 +21,9 @@ from api.deps import (
 )
 from api.web.render import render
 from api.web.routing import page_router
-from domain import accounts, exports
-from domain.accounts import Actor
+from domain.accounts import accounts
+from domain.accounts.accounts import Actor
+from domain.base import documents
 from pufa.errors import InputError, TooManyRequests, Unauthorized
 from pufa.workflow import Permission, Role
 
@@ -153,7 +154,7 @@ def invites_form(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock:
     """Accounts for every registered liaison still without one, their codes as a sheet to print (shown once)."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     invites = accounts.invite_registered_liaisons(store, actor, clock=clock, invite_days=settings.invite_days)
-    return Response(exports.to_xlsx([exports.invite_sheet(invites)]), media_type=exports.XLSX_MEDIA_TYPE,
+    return Response(documents.to_xlsx([accounts.invite_sheet(invites)]), media_type=documents.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": 'attachment; filename="invites.xlsx"'})
 
 

@@ -22,15 +22,16 @@ from api.limits import disposition, read_files, save_upload
 from api.web.charts import BarChart, bar_chart
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
-from domain import activities, assessment, assessment_reports, rectification
-from domain.accounts import Actor
-from domain.briefs import unit_brief, unit_names
-from domain.cache import CachedStore
-from domain.evidence import SHOWN_INLINE
-from domain.exports import XLSX_MEDIA_TYPE, safe_file_part
-from domain.models import RankingPublic
-from domain.publication import DOCX_MEDIA_TYPE
-from domain.rubric import manual_items
+from domain.accounts.accounts import Actor
+from domain.assessment import activities, rectification, versions
+from domain.assessment import reports as assessment_reports
+from domain.assessment.models import RankingPublic
+from domain.assessment.rubric import manual_items
+from domain.base.briefs import unit_brief, unit_names
+from domain.base.cache import CachedStore
+from domain.base.documents import XLSX_MEDIA_TYPE, safe_file_part
+from domain.base.evidence import SHOWN_INLINE
+from domain.checklists.publication import DOCX_MEDIA_TYPE
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
 from pufa.workflow import EvidenceState, FindingState, Permission
@@ -207,16 +208,16 @@ def assessment_page(request: Request, actor: ActorDep, store: StoreDep, rubric: 
     """年度考核: the bureau's versions of a year, computing and publishing, the ranking with its chart
     and what changed since the version before; a unit sees the published ranking and its own score."""
     today = clock().date()
-    year = year or assessment.default_year(store, actor, today)
+    year = year or versions.default_year(store, actor, today)
     bureau = actor.may(Permission.READ_ALL)
-    versions = assessment.versions(store, actor, year) if bureau else None
+    listed = versions.versions(store, actor, year) if bureau else None
     try:
-        ranking = assessment.ranking(store, actor, year, version)
+        ranking = versions.ranking(store, actor, year, version)
     except NotFound:
         ranking = None
-    changes = (assessment.changes(store, actor, year, ranking.assessment.version)
+    changes = (versions.changes(store, actor, year, ranking.assessment.version)
                if bureau and ranking and ranking.assessment.version > 1 else None)
-    return render(request, "assessment.html", year=year, versions=versions, ranking=ranking, changes=changes,
+    return render(request, "assessment.html", year=year, versions=listed, ranking=ranking, changes=changes,
                   chart=ranking_chart(ranking, f"/assessment/{year}/units") if ranking else None,
                   rubric=rubric.public(), may_assess=actor.may(Permission.ASSESS),
                   may_judge=actor.may(Permission.JUDGE), today=today.isoformat())
@@ -225,14 +226,14 @@ def assessment_page(request: Request, actor: ActorDep, store: StoreDep, rubric: 
 @router.post("/assessment/compute")
 def compute_form(actor: ActorDep, store: StoreDep, rubric: RubricDep, scope: LawScopeDep, clock: ClockDep,
                  year: YearForm) -> Response:
-    found = assessment.compute(store, actor, year, rubric, scope=scope, clock=clock)
+    found = versions.compute(store, actor, year, rubric, scope=scope, clock=clock)
     return _to(f"/assessment?year={year}&version={found.version}")
 
 
 @router.post("/assessment/publish")
 def publish_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
                  version: Annotated[int, Form(ge=1)]) -> Response:
-    assessment.publish(store, actor, year, version, clock=clock)
+    versions.publish(store, actor, year, version, clock=clock)
     return _to(f"/assessment?year={year}&version={version}")
 
 
@@ -270,7 +271,7 @@ def unit_score_page(request: Request, year: int, unit_id: str, actor: ActorDep, 
     unit = unit_brief(store, unit_id)
     actor.require_unit(unit_id)
     try:
-        result = assessment.unit_result(store, actor, year, unit_id, version)
+        result = versions.unit_result(store, actor, year, unit_id, version)
     except NotFound:
         result = None  # not computed yet: the manual items can be entered already
     may_judge = actor.may(Permission.JUDGE) and unit_id not in actor.home_units
@@ -282,7 +283,7 @@ def unit_score_page(request: Request, year: int, unit_id: str, actor: ActorDep, 
 @router.post("/assessment/{year}/units/{unit_id}/manual")
 def manual_form(year: int, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep, clock: ClockDep,
                 item_id: Text, points: Annotated[float, Form(ge=0, le=1000)], reason: Text) -> Response:
-    assessment.enter_manual(store, actor, rubric, year, unit_id, item_id, points, reason, clock=clock)
+    versions.enter_manual(store, actor, rubric, year, unit_id, item_id, points, reason, clock=clock)
     return _to(f"/assessment/{year}/units/{quote(unit_id)}#manual")
 
 
@@ -343,15 +344,15 @@ def finding_step_form(finding_id: str, action: Literal["close", "reopen"], actor
 @router.get("/public/assessment")
 def public_assessment_page(request: Request, store: StoreDep, year: YearQuery = None) -> HTMLResponse:
     """考核结果: the published ranking of a year with its chart, no login."""
-    years = assessment.assessed_years(store, published_only=True)
+    years = versions.assessed_years(store, published_only=True)
     year = year or (years[0] if years else None)
-    ranking = assessment.ranking(store, None, year) if year and year in years else None
+    ranking = versions.ranking(store, None, year) if year and year in years else None
     return render(request, "public_assessment.html", years=years, year=year, ranking=ranking,
                   chart=ranking_chart(ranking, f"/public/assessment/{year}/units") if ranking else None)
 
 
 @router.get("/public/assessment/{year}/units/{unit_id}")
 def public_unit_page(request: Request, year: int, unit_id: str, store: StoreDep) -> HTMLResponse:
-    result = assessment.unit_result(store, None, year, unit_id)
+    result = versions.unit_result(store, None, year, unit_id)
     return render(request, "assessment_unit.html", unit=result.score.unit, result=result, year=year, public=True,
                   findings=None, manual=[], may_report=False)

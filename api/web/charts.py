@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from domain.exports import CLAIMED, Sheet
+from domain.base.documents import Sheet
+from domain.catalogue.coverage import CLAIMED
 
 LABEL_WIDTH = 300
 BAR_WIDTH = 380

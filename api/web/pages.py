@@ -21,9 +21,11 @@ from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
-from domain import audit, coverage, exports, lookup, review, sharing
-from domain.asked import checklist_year, page
-from domain.coverage import GapTier
+from domain.base import documents
+from domain.base.asked import checklist_year, page
+from domain.catalogue import campaigns, coverage, lookup, shared_laws
+from domain.catalogue.coverage import GapTier
+from domain.checklists import audit, publication, review
 from pufa import vocab
 from pufa.errors import InputError, NotFound
 
@@ -41,7 +43,7 @@ def dashboard_page(
     gaps_at, units_at = Page("gaps_page", gaps_page, 20), Page("units_page", units_page, 50)
     problems_at, unresolved_at = Page("problems_page", problems_page, 20), Page("unresolved_page", unresolved_page, 20)
     summary = audit.audit_summary(store, year=year, scope=scope, limit=None)
-    matrix = exports.coverage_matrix(store, year=year, scope=scope)
+    matrix = coverage.coverage_matrix(store, year=year, scope=scope)
     unit_ids = {row.unit.name: row.unit.id for row in summary.units.data if row.unit.name}
     return render(
         request, "dashboard.html", year=year, summary=summary,
@@ -68,7 +70,7 @@ def law_page(
     """A law: status and versions, who claims it or should (with the evidence), its articles."""
     articles_at, units_at = Page("articles_page", articles_page, 50), Page("units_page", units_page, 50)
     detail = lookup.law_detail(store, law_id, version_id=version_id, skip=articles_at.skip, limit=articles_at.size)
-    shared = sharing.shared_law(store, law_id, year=year, skip=units_at.skip, limit=units_at.size)
+    shared = shared_laws.shared_law(store, law_id, year=year, skip=units_at.skip, limit=units_at.size)
     return render(
         request, "law.html", detail=detail, shared=shared, picture=law_picture(shared), articles_at=articles_at,
         units_at=units_at, naming={article.article_id: article for article in shared.articles},
@@ -92,7 +94,7 @@ def unit_page(
         applicable=coverage.applicable(store, unit_id, year=year, scope=scope, limit=0),  # claims; gaps come below
         missing=coverage.unit_gaps(store, unit_id, year=year, scope=scope, tier=tier, skip=missing_at.skip,
                                    limit=missing_at.size),
-        missing_at=missing_at, tier=tier, checklist=exports.checklist_table(store, unit_id, year=year),
+        missing_at=missing_at, tier=tier, checklist=publication.checklist_table(store, unit_id, year=year),
         findings=audit.unit_audit(store, unit_id, year=year),
     )
 
@@ -128,7 +130,7 @@ def campaigns_page(
     except (NotFound, InputError):
         law_id, law_error = None, f"没有找到唯一对应“{law}”的法律法规，请输入全称或简称，或先在搜索中查找。"
     if key_date_id or audience_id or law_id:
-        answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
+        answer = campaigns.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
                                    region=settings.region, skip=groups_at.skip, limit=groups_at.size)
     return render(
         request, "campaigns.html", year=year, answer=answer, groups_at=groups_at, law=law, law_error=law_error,
@@ -144,10 +146,10 @@ def campaign_export(
     audience_id: str | None = None, law_id: str | None = None,
 ) -> Response:
     """The planned groups as a spreadsheet to send to the units."""
-    answer = sharing.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
+    answer = campaigns.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
                                region=settings.region, limit=None, units_limit=None, items_shown=None)
-    filename = f"campaign-{exports.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
-    return Response(exports.to_xlsx([campaign_sheet(answer)]), media_type=exports.XLSX_MEDIA_TYPE,
+    filename = f"campaign-{documents.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
+    return Response(documents.to_xlsx([campaign_sheet(answer)]), media_type=documents.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.models import SharedDetailPublic
+from domain.catalogue.models import SharedDetailPublic
 
 WIDTH = 860
 ROW = 34

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from api.web.render import ANCHOR_KINDS, evidence, key_date_label
-from domain import sharing
-from domain.cache import CachedStore
-from domain.exports import Sheet
-from domain.models import CampaignsPublic, KeyDatePublic
+from domain.base.cache import CachedStore
+from domain.base.documents import Sheet
+from domain.catalogue import campaigns
+from domain.catalogue.models import CampaignsPublic, KeyDatePublic
 from pufa import vocab
 
 UNDATED = "全年及周期性"
@@ -31,7 +31,7 @@ def key_date_calendar(store: CachedStore, *, year: int | None, region: str | Non
     calendar[UNDATED] = []
     terms = sorted(vocab.key_dates(), key=lambda term: (term.month or 13, term.day or 0, term.id))
     for term in terms:
-        groups = sharing.campaigns(store, key_date_id=term.id, year=year, region=region, limit=0).count
+        groups = campaigns.campaigns(store, key_date_id=term.id, year=year, region=region, limit=0).count
         key_date = KeyDatePublic(id=term.id, name=term.name, month=term.month, day=term.day)
         calendar[f"{term.month}月" if term.month else UNDATED].append(CalendarDate(key_date, groups))
     return calendar

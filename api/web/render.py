@@ -16,8 +16,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
-from domain.exports import TIER_MARKS
-from domain.models import ItemEvidencePublic, KeyDatePublic, LeadPublic, RelevancePublic
+from domain.base.models import ItemEvidencePublic
+from domain.catalogue.models import KeyDatePublic, LeadPublic, RelevancePublic
+from domain.catalogue.relevance import TIER_MARKS
 from ingest.activities.fields import FIELD_NAMES
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, ROLE_NAMES, STATE_NAMES
 

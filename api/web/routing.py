@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from api.deps import get_actor_or_none
 from api.problems import status_of
 from api.web.render import render
-from domain.accounts import Actor
+from domain.accounts.accounts import Actor
 from pufa.errors import PufaError, Unauthorized
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]

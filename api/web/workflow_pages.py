@@ -20,9 +20,9 @@ from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
 from api.limits import CHUNK, save_upload
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
-from domain import plan, publication, review, yearly
-from domain.briefs import unit_brief, unit_names
-from domain.publication import DOCX_MEDIA_TYPE
+from domain.base.briefs import unit_brief, unit_names
+from domain.checklists import plan, publication, review, yearly
+from domain.checklists.publication import DOCX_MEDIA_TYPE
 from ingest.checklists.edit import RowFields
 from pufa.errors import InputError, PayloadTooLarge
 from pufa.workflow import Permission

@@ -18,7 +18,7 @@ Written for both planners:
   stamp.
 
 "Current checklist" means a Checklist with `current = true` for the year asked: a unit's
-latest revision of that year that is not a draft (the workflow keeps it so: domain.review).
+latest revision of that year that is not a draft (the workflow keeps it so: domain.checklists.review).
 """
 
 from graph.queries import (

@@ -110,7 +110,7 @@ CHECKLIST_SUMMARY = (
     "c.law_ids = law_ids, c.summary_version = $summary_version, c.summary_stamp = $summary_stamp RETURN count(c) AS n"
 )
 """Write checklist `c`'s row counts and claimed laws from its rows, the version of its summary and a
-fresh summary stamp (domain.tally re-reads a kept checklist once its stamp changes)."""
+fresh summary stamp (domain.base.tally re-reads a kept checklist once its stamp changes)."""
 
 
 def _summary(name: str, start: str, params: dict) -> list[Query]:

@@ -83,7 +83,7 @@ def principal_types(scope: LawScope) -> Query:
 
 def parts_stamps(scope: LawScope) -> Query:
     """Each law in scope with its parts stamp ('' for none), side by side in two lists: what tells
-    which laws' evidence to read again after a catalogue write (domain.relevance)."""
+    which laws' evidence to read again after a catalogue write (domain.catalogue.relevance)."""
     clauses, params = scope.clauses()
     return Query("parts_stamps", f"MATCH (l:Law) {where(clauses)} "
                  "RETURN collect(l.id) AS ids, collect(coalesce(l.parts_stamp, '')) AS stamps", params)

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.response_cache import KeptResponse, KeptResponses
-from domain.sessions import CSRF_COOKIE, SESSION_COOKIE
+from domain.accounts.sessions import CSRF_COOKIE, SESSION_COOKIE
 from pufa.config import Settings
 from tests.conftest import open_neo4j_test_store
 from tests.fixtures_graph import build_county

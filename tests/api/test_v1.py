@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.deps import ActorDep
-from domain.exports import neutralize
-from domain.models import SHARED_UNITS_PAGE, UNITS_SHOWN
+from domain.base.documents import neutralize
+from domain.catalogue.models import SHARED_UNITS_PAGE, UNITS_SHOWN
 from ingest.checklists.load import write_summary
 from pufa.config import Settings
 from pufa.workflow import Permission
@@ -285,7 +285,7 @@ def test_without_a_bootstrap_token_only_accounts_write(token):
 
 
 def test_answers_asked_before_a_write_are_worked_out_again_before_the_next_visitor(store, monkeypatch):
-    """What the background refresher runs after each write (domain.refresh): the next GET finds the
+    """What the background refresher runs after each write (domain.base.refresh): the next GET finds the
     answer ready; and a checklist write has it read that checklist's claims again, not every one's."""
     build_county(store)
     engine_reads = []

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from domain.evidence import DOCX, EVIDENCE_KINDS, HEIC, JPEG, PDF, PNG, check_file, sniff
+from domain.base.evidence import DOCX, EVIDENCE_KINDS, HEIC, JPEG, PDF, PNG, check_file, sniff
 from ingest.activities.fields import date_key_dates, named_key_dates, parse_date
 from ingest.activities.reader import read_ledger
 from pufa.errors import InputError, InputErrors, PayloadTooLarge

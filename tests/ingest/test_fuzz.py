@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.exports import FORMULA_STARTS, Sheet, to_csv, to_xlsx
+from domain.base.documents import FORMULA_STARTS, Sheet, to_csv, to_xlsx
 from ingest.cases.parse import parse_case_file
 from ingest.checklists.reader import read_checklist
 from ingest.laws.parse import parse_law_file

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.cache import CachedStore
-from domain.lookup import resolve_law
+from domain.base.cache import CachedStore
+from domain.catalogue.lookup import resolve_law
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
 from ingest.laws.load import ingest_law_table

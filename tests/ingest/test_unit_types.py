@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from domain.accounts import BOOTSTRAP, Actor
-from domain.cache import CachedStore
-from domain.lookup import unit_detail
-from domain.unit_types import correct_unit_types
+from domain.accounts.accounts import BOOTSTRAP, Actor
+from domain.base.cache import CachedStore
+from domain.catalogue.lookup import unit_detail
+from domain.catalogue.unit_types import correct_unit_types
 from graph.store import GraphStore
 from ingest.demo import SAMPLE_DIR
 from ingest.units.load import ingest_units

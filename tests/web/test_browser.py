@@ -21,9 +21,10 @@ import uvicorn
 from openpyxl import load_workbook
 
 from api.app import create_app
-from domain import accounts, audit
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
+from domain.accounts import accounts
+from domain.accounts.accounts import BOOTSTRAP
+from domain.base.cache import CachedStore
+from domain.checklists import audit
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from ingest.demo import load_demo

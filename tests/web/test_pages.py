@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.web.render import lead_reason
-from domain import sharing
-from domain.cache import CachedStore
+from domain.base.cache import CachedStore
+from domain.catalogue import shared_laws
 from ingest.reference import write_reference
 from pufa.config import Settings
 from pufa.workflow import Role
@@ -156,6 +156,6 @@ def test_long_evidence_lists_show_the_first_and_say_how_many(client, county):
 
 
 def test_lead_reasons_read_in_chinese(county):
-    chinese = lead_reason(sharing.shared_law(CachedStore(county), "LFOOD").lead)
+    chinese = lead_reason(shared_laws.shared_law(CachedStore(county), "LFOOD").lead)
     assert "为主管部门" in chinese and "职责条款点名：第六条、第十条" in chinese and "自报牵头" in chinese
     assert not re.search(r"[A-Za-z]{3,}", re.sub(r"（[^）]*）", "", chinese)), chinese  # file names aside

@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from api.app import create_app
-from domain import review
-from domain.accounts import Actor
-from domain.cache import CachedStore
+from domain.accounts.accounts import Actor
+from domain.base.cache import CachedStore
+from domain.checklists import review
 from graph.query import Query
 from pufa.config import Settings
 from pufa.workflow import Role

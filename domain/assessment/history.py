@@ -1,0 +1,37 @@
+"""The histories of activities' evidence and of rectifications: one Event per step, written in the
+step's own transaction and never changed afterwards, read back oldest first."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from domain.assessment.models import EventPublic, EvidencePublic
+from graph.query import Row
+from graph.store import GraphWriteTx
+from pufa.workflow import EVENT_NAMES
+
+
+def write_event(tx: GraphWriteTx, rel: str, subject_id: str, action: str, from_state: str | None,
+                to_state: str | None, actor_id: str, actor: str, at: str, comment: str | None = None,
+                deadline: str | None = None, evidence_ids: list[str] | None = None) -> None:
+    event_id = f"{subject_id}@{uuid.uuid4().hex[:12]}"
+    tx.upsert_nodes("Event", [{
+        "id": event_id, "subject_id": subject_id, "action": action, "from_state": from_state, "to_state": to_state,
+        "actor_id": actor_id, "actor": actor, "at": at, "comment": comment, "deadline": deadline,
+        "evidence_ids": evidence_ids or [], "seq": time.time_ns(),
+    }])
+    tx.upsert_edges(rel, [{"src": subject_id, "dst": event_id}])
+
+
+def evidence_public(row: Row) -> EvidencePublic:
+    return EvidencePublic(**{name: row.get(name) for name in EvidencePublic.model_fields})
+
+
+def history(events: list[Row], evidence: list[Row]) -> list[EventPublic]:
+    files = {row["id"]: evidence_public(row) for row in evidence}
+    return [EventPublic(id=row["id"], action=row["action"], name=EVENT_NAMES.get(row["action"], row["action"]),
+                        from_state=row["from_state"], to_state=row["to_state"], actor=row["actor"], at=row["at"],
+                        comment=row["comment"], deadline=row["deadline"],
+                        evidence=[files[i] for i in row["evidence_ids"] or [] if i in files])
+            for row in sorted(events, key=lambda row: (row["at"] or "", row["seq"] or 0))]

@@ -1,0 +1,30 @@
+"""What an answer was asked for: the checklist year (the latest by default) and a page of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from domain.base.cache import CachedStore
+from graph import queries
+from graph.query import Query, Row
+
+T = TypeVar("T")
+
+
+def checklist_year(store: CachedStore, year: int | None) -> int | None:
+    """The year asked for, else the latest year any checklist was submitted for."""
+    if year is not None:
+        return year
+    return store.read(queries.checklists.latest_checklist_year())[0]["year"]
+
+
+def page(items: Sequence[T], skip: int, limit: int | None) -> list[T]:
+    """One page of a sorted answer; no limit (exports) means all of it."""
+    return list(items[skip:] if limit is None else items[skip : skip + limit])
+
+
+def stored_page(store: CachedStore, page_query: Query, skip: int, count: int) -> list[Row]:
+    """A page the store sorts and slices (ORDER BY … SKIP … LIMIT), not asked for when it starts past
+    the last row: LadybugDB crashes the whole process (SIGSEGV) on a SKIP thousands past the end."""
+    return store.read(page_query) if skip < count else []

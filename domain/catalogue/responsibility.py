@@ -1,0 +1,55 @@
+"""Which laws a unit answers for, behind two small functions that the checklist review, "start from
+last year" and the bureau's list of new laws share.
+
+A unit answers for the laws it is principal authority of (主管) or that give its department types
+duties or powers in two articles or more (相关): `OWNING_TIERS`. The assessment asks for every
+unit at once (`laws_by_unit`). A law that only mentions its type
+(提及) is not flagged as missing from its checklist: a township government is mentioned by 800 laws.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from domain.base.cache import CachedStore, kept_until_write
+from domain.catalogue import coverage
+from domain.catalogue.models import ResponsibleLawPublic
+from domain.catalogue.relevance import OWNING_TIERS, TIER_RANK, evidence_by_type, relevance
+from graph import queries
+from graph.queries.scope import LawScope
+from nlp.principal import Tier
+
+
+def responsible_laws(store: CachedStore, unit_id: str, scope: LawScope) -> list[ResponsibleLawPublic]:
+    """The laws a unit is responsible for, principal ones first, then by level and title."""
+    inference = coverage.Inference.load(store, unit_id, scope, include_sub_units=False)
+    return [ResponsibleLawPublic(law=inference.laws[law_id], relevance=inference.relevances[law_id].public())
+            for law_id in inference.ordered() if inference.relevances[law_id].tier in OWNING_TIERS]
+
+
+def responsible_units(store: CachedStore, scope: LawScope, law_ids: list[str]) -> dict[str, list[str]]:
+    """Law id → the units responsible for it, principal authority first (as the owner suggestions rank them)."""
+    return {law_id: [owner.unit.id for owner in owners if owner.relevance.tier in OWNING_TIERS]
+            for law_id, owners in coverage.owner_suggestions(store, scope, law_ids, None).items()}
+
+
+@kept_until_write
+def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, frozenset[str]]:
+    """Unit id → the laws whose relevance to the unit (its best over its department types) is this
+    tier: every unit at once, from the evidence per type kept until the next write."""
+    evidence = evidence_by_type(store, scope)
+    types_of: dict[str, set[str]] = defaultdict(set)
+    for row in store.read(queries.departments.units_by_type()):
+        for unit_id in row["unit_ids"]:
+            types_of[unit_id].add(row["type_id"])
+    of_types: dict[frozenset[str], frozenset[str]] = {}  # units acting as the same types answer for the same laws
+    found = {}
+    for unit_id, type_ids in types_of.items():
+        key = frozenset(type_ids)
+        if key not in of_types:
+            candidates = {law_id for type_id in key for law_id, found_for in evidence.get(type_id, {}).items()
+                          if TIER_RANK[found_for.tier] <= TIER_RANK[tier]}
+            of_types[key] = frozenset(law_id for law_id in candidates if relevance(evidence, key, law_id).tier == tier)
+        if of_types[key]:
+            found[unit_id] = of_types[key]
+    return found

@@ -1,0 +1,254 @@
+"""The justice bureau's checklist audit for a year.
+
+Findings: units that did not submit, rows missing one of the five questions (what, whom, how,
+when, who: ChecklistItem.problems), rows citing a repealed or amended law (with the law that
+replaced it), and names that matched nothing (ChecklistItem.unresolved). Only top-level units
+(not PART_OF another unit) are expected to submit; a section's own checklist is audited too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from domain.base.asked import checklist_year, page
+from domain.base.briefs import item_evidence, item_sort_key, unit_brief, unit_public
+from domain.base.cache import CachedStore, kept_until_write
+from domain.base.documents import Sheet, to_csv, to_xlsx
+from domain.base.models import UnitBriefPublic
+from domain.base.tally import current_rows
+from domain.catalogue.inference import unclaimed_laws
+from domain.catalogue.models import NamedPublic, UnitsPublic
+from domain.checklists.models import (
+    AuditSummaryPublic,
+    FlaggedItemPublic,
+    FlaggedItemsPublic,
+    OutdatedCitationPublic,
+    OutdatedCitationsPublic,
+    UnitAuditDetailPublic,
+    UnitAuditPublic,
+    UnitAuditsPublic,
+)
+from graph import queries
+from graph.queries.scope import LawScope
+from graph.query import Row
+
+
+def pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def audit_summary(
+    store: CachedStore, *, year: int | None = None, scope: LawScope = LawScope(), skip: int = 0, limit: int | None = 100,
+) -> AuditSummaryPublic:
+    """Submission, completeness and law coverage for the year, with one row per unit (paged)."""
+    year = checklist_year(store, year)
+    counts = AuditCounts.load(store, year)
+    units = store.read(queries.units.units_overview())[0]["units"]
+    top_level = {unit_id for unit_id, _, part_of in units if part_of is None}
+    names = {unit_id: name for unit_id, name, _ in units if unit_id in top_level or unit_id in counts.checklists}
+    listed = sorted(names, key=lambda unit_id: (names[unit_id] or "", unit_id))
+    submitted = len(top_level & counts.checklists.keys())
+    rows = counts.checklists.values()
+    items = sum(int(row["items"]) for row in rows)
+    with_problems = sum(int(row["with_problems"] or 0) for row in rows)
+    in_scope = store.read(queries.laws.count_laws_in_scope(scope))[0]["n"]
+    claimed = in_scope - len(unclaimed_laws(store, scope, year))
+    return AuditSummaryPublic(
+        year=year, units_expected=len(top_level), units_submitted=submitted,
+        submitted_pct=pct(submitted, len(top_level)), items=items, items_with_problems=with_problems,
+        items_complete_pct=pct(items - with_problems, items),
+        items_with_unresolved=sum(int(row["with_unresolved"] or 0) for row in rows),
+        outdated_citations=sum(counts.outdated.values()),
+        laws_in_scope=in_scope, laws_claimed=claimed, law_coverage_pct=pct(claimed, in_scope),
+        units=UnitAuditsPublic(
+            data=[counts.unit_audit(unit_id, names[unit_id]) for unit_id in page(listed, skip, limit)],
+            count=len(listed),
+        ),
+    )
+
+
+@dataclass
+class AuditCounts:
+    """Per unit: its current checklist of the year with row counts, and its outdated citations."""
+
+    checklists: dict[str, Row]
+    outdated: Counter
+
+    @classmethod
+    def load(cls, store: CachedStore, year: int | None, unit_id: str | None = None) -> AuditCounts:
+        """For every unit, or for one (`unit_id`); the latest revision wins if several are current."""
+        rows = sorted(store.read(queries.audit.current_checklists(year, unit_id)) if unit_id else _current_checklists(store, year),
+                      key=lambda row: row["revision"] or 0)
+        return cls(
+            checklists={row["unit_id"]: row for row in rows},
+            outdated=Counter(row["unit_id"] for row in store.read(queries.audit.outdated_citations(year, unit_id))),
+        )
+
+    def unit_audit(self, unit_id: str, name: str | None) -> UnitAuditPublic:
+        checklist = self.checklists.get(unit_id)
+        unit = UnitBriefPublic(id=unit_id, name=name)
+        if checklist is None:
+            return UnitAuditPublic(unit=unit, submitted=False)
+        items, with_problems = int(checklist["items"]), int(checklist["with_problems"] or 0)
+        return UnitAuditPublic(
+            unit=unit, submitted=True, checklist_id=checklist["checklist_id"], revision=checklist["revision"],
+            items=items, with_problems=with_problems, with_unresolved=int(checklist["with_unresolved"] or 0),
+            outdated=self.outdated[unit_id], complete_pct=pct(items - with_problems, items),
+        )
+
+
+@kept_until_write
+def _current_checklists(store: CachedStore, year: int | None) -> list[Row]:
+    """Every current checklist of the year with its row counts, brought up to date (domain.base.tally)."""
+    return current_rows(store, ("audited checklists", year), year, queries.audit.current_checklists(year),
+                        queries.audit.counts_of_checklists)
+
+
+def not_submitted(store: CachedStore, *, year: int | None = None, skip: int = 0, limit: int | None = 100) -> UnitsPublic:
+    """Top-level units with no current checklist for the year."""
+    year = checklist_year(store, year)
+    submitted = set(store.read(queries.checklists.submitted_unit_ids(year))[0]["unit_ids"])
+    missing = sorted(
+        ((name or "", unit_id) for unit_id, name, part_of in store.read(queries.units.units_overview())[0]["units"]
+         if part_of is None and unit_id not in submitted),
+    )
+    shown = [unit_id for _, unit_id in page(missing, skip, limit)]
+    details = {row["unit_id"]: unit_public(row) for row in store.read(queries.units.unit_briefs(shown))} if shown else {}
+    return UnitsPublic(data=[details[unit_id] for unit_id in shown], count=len(missing))
+
+
+def flagged_items(
+    store: CachedStore, kind: str, *, year: int | None = None, unit_id: str | None = None, skip: int = 0,
+    limit: int | None = 100,
+) -> FlaggedItemsPublic:
+    """Rows with problems (missing questions) or with unresolved names, by unit, checklist and row.
+
+    A province has tens of thousands: the page is found from each checklist's count of flagged
+    rows (kept on the checklist), and only the rows of the checklists it spans are read.
+    """
+    if unit_id is not None:
+        unit_brief(store, unit_id)
+    year = checklist_year(store, year)
+    checklists = [checklist for checklist in _flagged_checklists(store, year, kind) if unit_id in (None, checklist[1])]
+    count = sum(flagged for *_, flagged in checklists)
+    end = count if limit is None else min(count, skip + limit)
+    spanned, first_row, seen = [], 0, 0
+    for _, spanned_unit, checklist_id, flagged in checklists:
+        if seen + flagged > skip and seen < end:
+            first_row = first_row if spanned else seen
+            spanned.append((spanned_unit, checklist_id))
+        seen += flagged
+    rows = sorted(store.read(queries.audit.flagged_rows(kind, *map(list, zip(*spanned)))) if spanned else [],
+                  key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0, row["item_id"]))
+    shown = rows[skip - first_row : end - first_row]
+    return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in shown], count=count)
+
+
+@kept_until_write
+def _flagged_checklists(store: CachedStore, year: int | None, kind: str) -> list[tuple[str, str, str, int]]:
+    """(unit name, unit id, checklist id, flagged rows) of the current checklists with flagged rows,
+    in the order the rows are listed."""
+    names = {unit: name for unit, name, _ in store.read(queries.units.units_overview())[0]["units"]}
+    counted = ((names.get(row["unit_id"]) or "", row["unit_id"], row["checklist_id"],
+                int(row[queries.audit.FLAG_COUNTS[kind]] or 0)) for row in _current_checklists(store, year))
+    return sorted(checklist for checklist in counted if checklist[3])
+
+
+def outdated_citations(
+    store: CachedStore, *, year: int | None = None, unit_id: str | None = None, skip: int = 0, limit: int | None = 100,
+) -> OutdatedCitationsPublic:
+    """Rows citing a law that is 已废止 or 已修改, with what replaced it."""
+    year = checklist_year(store, year)
+    found = _outdated(store, year, unit_id)
+    return OutdatedCitationsPublic(year=year, data=page(found, skip, limit), count=len(found))
+
+
+def unit_audit(store: CachedStore, unit_id: str, *, year: int | None = None) -> UnitAuditDetailPublic:
+    """Everything the audit finds in one unit's checklist."""
+    unit = unit_brief(store, unit_id)
+    year = checklist_year(store, year)
+    return UnitAuditDetailPublic(
+        audit=AuditCounts.load(store, year, unit_id).unit_audit(unit.id, unit.name), year=year,
+        problems=flagged_items(store, "problems", year=year, unit_id=unit_id, limit=None).data,
+        outdated=_outdated(store, year, unit_id),
+        unresolved=flagged_items(store, "unresolved", year=year, unit_id=unit_id, limit=None).data,
+    )
+
+
+def _flagged(row: Row, kind: str) -> FlaggedItemPublic:
+    codes = sorted(row["codes"])
+    return FlaggedItemPublic(item=item_evidence(row), codes=codes, missing=missing_questions(codes) if kind == "problems" else [])
+
+
+def missing_questions(codes: list[str]) -> list[str]:
+    """missing:<question>:<why> codes → the questions, in the order the checklist asks them."""
+    order = ("what", "whom", "how", "when", "who")
+    asked = {code.split(":")[1] for code in codes if code.startswith("missing:") and code.count(":") >= 1}
+    return [question for question in order if question in asked] + sorted(asked - set(order))
+
+
+def _outdated(store: CachedStore, year: int | None, unit_id: str | None) -> list[OutdatedCitationPublic]:
+    if unit_id is not None:
+        unit_brief(store, unit_id)
+    found = [
+        OutdatedCitationPublic(
+            item=item_evidence(row), law=NamedPublic(id=row["law_id"], name=row["law_title"]), status=row["law_status"],
+            replaced_by=NamedPublic(id=row["replaced_by_id"], name=row["replaced_by_title"]) if row["replaced_by_id"] else None,
+            replaced_on=row["replaced_on"],
+        )
+        for row in store.read(queries.audit.outdated_citations(year, unit_id))
+    ]
+    return sorted(found, key=lambda citation: (*item_sort_key(citation.item), citation.law.id))
+
+
+@kept_until_write
+def audit_download(store: CachedStore, *, year: int | None, scope: LawScope, file_format: str) -> bytes:
+    """The audit as sheets (xlsx) or every finding as one table (csv)."""
+    year = checklist_year(store, year)
+    if file_format == "xlsx":
+        return to_xlsx(audit_report(store, year=year, scope=scope))
+    return to_csv(audit_findings(store, year))
+
+
+def audit_report(store: CachedStore, *, year: int | None = None, scope: LawScope = LawScope()) -> list[Sheet]:
+    """The audit as sheets: summary, units, and one sheet per kind of finding."""
+    year = checklist_year(store, year)
+    summary = audit_summary(store, year=year, scope=scope, limit=None)
+    units = [
+        [row.unit.id, row.unit.name, "是" if row.submitted else "否", row.checklist_id, row.revision, row.items,
+         row.with_problems, row.with_unresolved, row.outdated, row.complete_pct]
+        for row in summary.units.data
+    ]
+    return [
+        Sheet("概要", ["指标", "数值"], [
+            ["年度", year], ["应报送单位", summary.units_expected], ["已报送单位", summary.units_submitted],
+            ["报送率%", summary.submitted_pct], ["清单条目", summary.items], ["要素缺失条目", summary.items_with_problems],
+            ["要素完整率%", summary.items_complete_pct], ["含未识别名称条目", summary.items_with_unresolved],
+            ["引用已废止或已修改法律", summary.outdated_citations], ["范围内法律法规", summary.laws_in_scope],
+            ["已认领法律法规", summary.laws_claimed], ["法律法规覆盖率%", summary.law_coverage_pct],
+        ], title=f"{year}年普法责任清单审核报告"),
+        Sheet("单位", ["单位编号", "单位", "已报送", "清单编号", "修订版", "条目", "要素缺失", "未识别", "引用失效法律", "完整率%"], units),
+        audit_findings(store, year),
+    ]
+
+
+def audit_findings(store: CachedStore, year: int | None) -> Sheet:
+    """Every finding as one row (the CSV form of the audit)."""
+    year = checklist_year(store, year)
+    header = ["类型", "单位编号", "单位", "清单编号", "行", "来源", "法律法规名称", "说明"]
+    rows: list[list[object]] = [
+        ["未报送", unit.id, unit.name, None, None, None, None, f"{year}年未报送清单"]
+        for unit in not_submitted(store, year=year, limit=None).data
+    ]
+    for kind, label in (("problems", "要素缺失"), ("unresolved", "未识别名称")):
+        for flagged in flagged_items(store, kind, year=year, limit=None).data:
+            item = flagged.item
+            rows.append([label, item.unit_id, item.unit_name, item.checklist_id, item.row, item.source, item.law_text,
+                         "、".join(flagged.codes)])
+    for citation in outdated_citations(store, year=year, limit=None).data:
+        item = citation.item
+        replaced = f"，已被《{citation.replaced_by.name}》取代" if citation.replaced_by else ""
+        rows.append(["引用失效法律", item.unit_id, item.unit_name, item.checklist_id, item.row, item.source, item.law_text,
+                     f"《{citation.law.name}》{citation.status}{replaced}"])
+    return Sheet("审核发现", header, rows)

@@ -1,0 +1,389 @@
+"""The checklist year as a workflow: a unit's drafts, its submission, the bureau's review, approval,
+filing and publication (pufa.workflow), each checked here against the acting account and the
+revision's state, and each transition written in one transaction with its audit-trail entry.
+
+`Checklist.current` follows the states: a unit's current revision of a year is its latest one that
+is not a draft. Drafts are never current, so every existing answer (audit, coverage, campaigns)
+reads what the bureau has; a submission becomes current at once (as the bureau's own ingest always
+did); a withdrawn submission hands currency back to the revision before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+from domain.accounts.accounts import Actor
+from domain.base.briefs import unit_brief
+from domain.base.cache import CachedStore
+from domain.base.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
+from domain.catalogue import responsibility
+from domain.catalogue.models import NamedPublic
+from domain.checklists import yearly
+from domain.checklists.audit import missing_questions
+from domain.checklists.models import (
+    ActionPublic,
+    AttachmentPublic,
+    ChecklistDetailPublic,
+    ChecklistSummariesPublic,
+    ChecklistSummaryPublic,
+    CommentPublic,
+    ReplacementPublic,
+    ReviewQueuePublic,
+    RowReviewPublic,
+    TransitionPublic,
+)
+from domain.checklists.revisions import state_of, summary
+from graph import queries
+from graph.queries.scope import LawScope
+from graph.query import Row
+from ingest.checklists import edit
+from ingest.checklists.edit import DraftRow, RowFields
+from ingest.checklists.load import ingest_checklists, record_transition
+from ingest.report import IngestReport
+from pufa.clock import Clock, stamp, system_clock
+from pufa.errors import Conflict, Forbidden, InputError, NotFound
+from pufa.vocab import OUTDATED_STATUSES
+from pufa.workflow import (
+    ATTACH_IN,
+    NEW_DRAFT_AFTER,
+    ROLE_NAMES,
+    STATE_NAMES,
+    TRANSITIONS,
+    UNDER_REVIEW,
+    Permission,
+    Role,
+    State,
+    Transition,
+)
+
+ACTIONS = ("submit", *(action for action in TRANSITIONS if action not in ("submit", "resubmit")))
+"""The steps people ask for; `submit` of a draft that fixes a returned revision is the resubmission."""
+
+
+def _checklist(store: CachedStore, checklist_id: str) -> Row:
+    return store.one(queries.review.checklist(checklist_id), f"no checklist with id {checklist_id!r}")
+
+
+def _readable(store: CachedStore, actor: Actor, checklist_id: str) -> Row:
+    """The revision, if the actor may read it: the bureau's roles any, a liaison its units' only (403)."""
+    row = _checklist(store, checklist_id)
+    actor.require_unit(row["unit_id"])
+    return row
+
+
+def _own_draft(store: CachedStore, actor: Actor, checklist_id: str) -> Row:
+    actor.require(Permission.EDIT_OWN)
+    row = _readable(store, actor, checklist_id)
+    if state_of(row) is not State.DRAFT:
+        state = state_of(row)
+        raise Conflict(f"only a draft can be changed; this revision is {state.value} ({STATE_NAMES[state]})",
+                       state=state.value)
+    return row
+
+
+def ensure_new_draft_allowed(store: CachedStore, actor: Actor, unit_id: str, year: int, *,
+                             replacing_draft: bool = False) -> list[Row]:
+    """A liaison may start a draft of its unit's year unless a revision is with the bureau; returns
+    the year's revisions, newest first."""
+    actor.require(Permission.EDIT_OWN)
+    actor.require_unit(unit_id)
+    revisions = store.read(queries.checklists.unit_year_checklists(unit_id, year))
+    if revisions:
+        latest = state_of(revisions[0])
+        allowed = NEW_DRAFT_AFTER | ({State.DRAFT} if replacing_draft else set())
+        if latest not in allowed:
+            hint = "withdraw it first" if latest in UNDER_REVIEW else "it is with the bureau"
+            raise Conflict(f"the {year} checklist's latest revision is {latest.value} ({STATE_NAMES[latest]}): {hint}",
+                           state=latest.value)
+    return revisions
+
+
+# --- drafts: uploads, rows, new revisions --------------------------------------------------------
+
+
+def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str | None, year: int | None,
+                     clock: Clock = system_clock) -> IngestReport:
+    """A checklist file. The administrator's enters as submitted (the bureau's own ingest); a
+    liaison's becomes a draft of its own unit's year (replacing its open draft)."""
+    if actor.may(Permission.BULK_INGEST):
+        return ingest_checklists(store.store, [path], unit=unit, year=year, actor_id=actor.id, actor=actor.label,
+                                 submitted_at=stamp(clock()))
+    actor.require(Permission.EDIT_OWN)
+    if unit is None and actor.unit_id:
+        unit = unit_brief(store, actor.unit_id).name
+
+    def own_unit_only(unit_id: str, checklist_year: int) -> None:
+        ensure_new_draft_allowed(store, actor, unit_id, checklist_year, replacing_draft=True)
+
+    return ingest_checklists(store.store, [path], unit=unit, year=year, state=State.DRAFT, actor_id=actor.id,
+                             actor=actor.label, before_write=own_unit_only)
+
+
+def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from_last_year: bool = False,
+              scope: LawScope = LawScope()) -> ChecklistSummaryPublic:
+    """An empty draft of a unit's year, or one started from its last published checklist."""
+    revisions = ensure_new_draft_allowed(store, actor, unit_id, year)
+    rows: list[DraftRow] = []
+    based_on, source = (revisions[0]["id"] if revisions else None), "网页填写"
+    if from_last_year:
+        previous, rows = yearly.last_year_rows(store, unit_id, year, scope)
+        based_on, source = previous, f"沿用上年清单（{previous}）"
+    revision = (revisions[0]["revision"] if revisions else 0) + 1
+    checklist_id = edit.write_draft(store.store, unit_id, year, revision, rows, based_on, source)
+    return summary(_checklist(store, checklist_id))
+
+
+def revise(store: CachedStore, actor: Actor, checklist_id: str) -> ChecklistSummaryPublic:
+    """A new draft continuing a returned (or published) revision, row by row: each row keeps the
+    review comments of the row it continues."""
+    row = _readable(store, actor, checklist_id)
+    revisions = ensure_new_draft_allowed(store, actor, row["unit_id"], row["year"])
+    if revisions[0]["id"] != checklist_id:
+        raise Conflict("only the latest revision can be revised", state=state_of(row).value)
+    rows = [DraftRow(fields=_fields(item), origin=item["item_id"], note=item["note"])
+            for item in sorted(store.read(queries.review.checklist_rows(checklist_id)), key=_row_order)]
+    new_id = edit.write_draft(store.store, row["unit_id"], row["year"], row["revision"] + 1, rows, checklist_id,
+                              f"修改自第{row['revision']}版")
+    return summary(_checklist(store, new_id))
+
+
+def _fields(item: Row) -> RowFields:
+    return RowFields(
+        law_text=item["law_text"] or "", audience_text=item["audience_text"] or "", method_text=item["method_text"] or "",
+        timing_text=item["timing_text"] or "", section=item["section"] or "", person=item["person"] or "",
+        partners="、".join(item["partners"] or []))
+
+
+def _row_order(item: Row) -> tuple:
+    return item["row"] or 0, item["item_id"]
+
+
+def save_row(store: CachedStore, actor: Actor, checklist_id: str, fields: RowFields,
+             item_id: str | None = None) -> str:
+    """Add a row to a draft of one's own unit, or change one; returns the row's id."""
+    _own_draft(store, actor, checklist_id)
+    if item_id is not None:
+        _require_row(store, checklist_id, item_id)
+    return edit.write_row(store.store, checklist_id, fields, item_id)
+
+
+def delete_row(store: CachedStore, actor: Actor, checklist_id: str, item_id: str) -> None:
+    _own_draft(store, actor, checklist_id)
+    _require_row(store, checklist_id, item_id)
+    edit.delete_row(store.store, checklist_id, item_id)
+
+
+def _require_row(store: CachedStore, checklist_id: str, item_id: str) -> Row:
+    rows = {row["item_id"]: row for row in store.read(queries.review.checklist_rows(checklist_id))}
+    if item_id not in rows:
+        raise NotFound(f"checklist {checklist_id!r} has no row {item_id!r}")
+    return rows[item_id]
+
+
+# --- the signed and stamped copy ----------------------------------------------------------------
+
+
+def attach(store: CachedStore, actor: Actor, checklist_id: str, file_name: str, content: bytes, folder: Path,
+           max_bytes: int, clock: Clock = system_clock) -> AttachmentPublic:
+    """The signed and stamped copy of a revision of one's own unit: a PDF, PNG or JPEG by its
+    content, stored by its SHA-256 in `folder`; it replaces an earlier copy of the revision."""
+    actor.require(Permission.EDIT_OWN)
+    row = _readable(store, actor, checklist_id)
+    if state_of(row) not in ATTACH_IN:
+        raise Conflict(f"the signed copy cannot change once the revision is {state_of(row).value}",
+                       state=state_of(row).value)
+    checked = check_file(file_name, content, SIGNED_COPY_KINDS, max_bytes, "a signed copy")
+    store_content(folder, checked)
+    existing = [a["id"] for a in store.read(queries.review.attachments_of(checklist_id))]
+    record = {"id": f"{checklist_id}:{checked.sha256[:16]}", "checklist_id": checklist_id, "file_name": checked.name,
+              "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
+              "uploaded_by": actor.label, "uploaded_at": stamp(clock())}
+    with store.transaction() as tx:
+        tx.delete_nodes("Attachment", existing)
+        tx.upsert_nodes("Attachment", [record])
+        tx.upsert_edges("HAS_ATTACHMENT", [{"src": checklist_id, "dst": record["id"]}])
+    return AttachmentPublic(**{k: v for k, v in record.items() if k != "checklist_id"})
+
+
+def attachment(store: CachedStore, actor: Actor, checklist_id: str, folder: Path) -> tuple[AttachmentPublic, bytes]:
+    _readable(store, actor, checklist_id)
+    found = store.read(queries.review.attachments_of(checklist_id))
+    if not found:
+        raise NotFound(f"checklist {checklist_id!r} has no signed copy attached")
+    meta = AttachmentPublic(**found[0])
+    return meta, read_content(folder, meta.sha256, f"the signed copy of checklist {checklist_id!r}")
+
+
+# --- comments and transitions -------------------------------------------------------------------
+
+
+def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, item_id: str | None = None,
+                clock: Clock = system_clock) -> CommentPublic:
+    """A reviewer's comment on a row or on the whole revision, while it is under review."""
+    actor.require(Permission.COMMENT)
+    row = _checklist(store, checklist_id)
+    if state_of(row) not in UNDER_REVIEW:
+        raise Conflict(f"comments are made during review; this revision is {state_of(row).value}",
+                       state=state_of(row).value)
+    text = text.strip()
+    if not text:
+        raise InputError("the comment is empty", location="text")
+    item = _require_row(store, checklist_id, item_id) if item_id else None
+    record = {"id": f"{checklist_id}!{hashlib.sha1(f'{item_id}{text}{clock()}'.encode()).hexdigest()[:12]}",
+              "checklist_id": checklist_id, "item_id": item_id, "row": item["row"] if item else None,
+              "law_text": item["law_text"] if item else None, "text": text, "author_id": actor.id,
+              "author": actor.label, "at": stamp(clock())}
+    with store.transaction() as tx:
+        tx.upsert_nodes("ReviewComment", [record])
+        tx.upsert_edges("HAS_COMMENT", [{"src": checklist_id, "dst": record["id"]}])
+    return CommentPublic(**{k: record[k] for k in CommentPublic.model_fields})
+
+
+def _transition(action: str, row: Row, revisions: list[Row]) -> Transition:
+    if action not in ACTIONS:
+        raise NotFound(f"no step {action!r}; the steps are {', '.join(ACTIONS)}")
+    if action == "submit" and any(state_of(r) is State.RETURNED and r["revision"] < row["revision"] for r in revisions):
+        return TRANSITIONS["resubmit"]
+    return TRANSITIONS[action]
+
+
+def apply(
+    store: CachedStore, actor: Actor, checklist_id: str, action: str, *, comment: str | None = None,
+    filing_number: str | None = None, filed_on: str | None = None, clock: Clock = system_clock,
+) -> ChecklistSummaryPublic:
+    """Take one step of the workflow, in one transaction with its audit-trail entry: 403 for a role
+    that may not, 409 naming the state when the step does not apply, nothing written then."""
+    row = _readable(store, actor, checklist_id)
+    revisions = store.read(queries.checklists.unit_year_checklists(row["unit_id"], row["year"]))
+    step = _transition(action, row, revisions)
+    if actor.role not in step.roles:
+        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} a checklist ({step.name})")
+    comment = (comment or "").strip() or None
+    if step.comment_required and not comment:
+        raise InputError(f"{step.name} needs a comment saying what to change", location="comment")
+    now = clock()
+    with store.transaction() as tx:
+        locked = tx.run(queries.review.lock_checklist(checklist_id))[0]
+        state = state_of(locked)
+        if state not in step.sources:
+            raise Conflict(f"cannot {step.action} ({step.name}): the checklist is {state.value} ({STATE_NAMES[state]})",
+                           state=state.value)
+        _check_step(tx, step, locked, actor, filing_number)
+        tx.run(queries.review.set_state(checklist_id, step.target.value))
+        if step.target in UNDER_REVIEW:
+            tx.run(queries.review.mark_submitted(checklist_id, actor.id, stamp(now)))
+        elif step.target is State.FILED:
+            tx.run(queries.review.mark_filed(checklist_id, (filing_number or "").strip(), filed_on or now.date().isoformat()))
+        elif step.target is State.PUBLISHED:
+            tx.run(queries.review.mark_published(checklist_id, now.date().isoformat()))
+        record_transition(tx, checklist_id, step.action, state, step.target, actor.id, actor.label, stamp(now), comment)
+        states = {r["id"]: state_of(r) for r in revisions} | {checklist_id: step.target}
+        current = next((r["id"] for r in revisions if states[r["id"]] is not State.DRAFT), None)
+        tx.run(queries.review.set_current(row["unit_id"], row["year"], current))
+    return summary(_checklist(store, checklist_id))
+
+
+def _check_step(tx, step: Transition, locked: Row, actor: Actor, filing_number: str | None) -> None:
+    """The rules of particular steps, read inside the step's transaction."""
+    if step.action == "approve":
+        if locked["submitted_by"] == actor.id:
+            raise Forbidden("a reviewer never approves a checklist they submitted")
+        if not tx.run(queries.review.attachments_of(locked["id"])):
+            raise Conflict("the signed and stamped copy must be attached before approval", state=state_of(locked).value)
+    if step.action == "file":
+        number = (filing_number or "").strip()
+        if not number:
+            raise InputError("filing needs its 备案号", location="filing_number")
+        if tx.run(queries.review.filing_number_taken(number)):
+            raise Conflict(f"备案号 {number} is already used by another checklist", state=state_of(locked).value)
+
+
+def allowed_actions(actor: Actor, row: Row, revisions: list[Row]) -> list[ActionPublic]:
+    """The steps the actor may take on this revision now (the pages show these buttons)."""
+    state = state_of(row)
+    found = []
+    for action in ACTIONS:
+        step = _transition(action, row, revisions)
+        if actor.role in step.roles and state in step.sources and (actor.role is not Role.LIAISON or row["unit_id"] in actor.units):
+            found.append(ActionPublic(action=action, name=step.name, comment_required=step.comment_required))
+    return found
+
+
+# --- what people read ---------------------------------------------------------------------------
+
+
+def checklist_detail(store: CachedStore, actor: Actor, checklist_id: str, *,
+                     scope: LawScope = LawScope()) -> ChecklistDetailPublic:
+    """A revision row by row with the automatic findings beside each row (a missing question, a
+    repealed or amended law and its replacement, an unresolved name), the reviewers' comments, the
+    laws the unit is responsible for that it lacks, the audit trail of its year, and the steps the
+    asking account may take."""
+    row = _readable(store, actor, checklist_id)
+    state = state_of(row)
+    revisions = store.read(queries.checklists.unit_year_checklists(row["unit_id"], row["year"]))
+    ids = [r["id"] for r in revisions]
+    shown_comments = [c for c in store.read(queries.review.comments_of(ids))
+                      if actor.may(Permission.READ_ALL) or c["checklist_id"] != checklist_id or state not in UNDER_REVIEW]
+    comments = [CommentPublic(**c) for c in sorted(shown_comments, key=lambda c: (c["at"] or "", c["id"]))]
+    by_item: dict[str, list[CommentPublic]] = defaultdict(list)
+    for comment in comments:
+        if comment.item_id:
+            by_item[comment.item_id].append(comment)
+    claims: dict[str, list[Row]] = defaultdict(list)
+    for claim in store.read(queries.review.row_claims(checklist_id)):
+        claims[claim["item_id"]].append(claim)
+    rows = [_row_review(item, claims[item["item_id"]], by_item)
+            for item in sorted(store.read(queries.review.checklist_rows(checklist_id)), key=_row_order)]
+    claimed = {law_id for claim_rows in claims.values() for law_id in (c["law_id"] for c in claim_rows)}
+    trail = sorted(store.read(queries.review.transitions_of(ids)), key=lambda t: (t["at"] or "", t["seq"] or 0))
+    attached = store.read(queries.review.attachments_of(checklist_id))
+    own_draft = (state is State.DRAFT and actor.may(Permission.EDIT_OWN) and row["unit_id"] in actor.units)
+    return ChecklistDetailPublic(
+        checklist=summary(row), rows=rows, comments=[c for c in comments if not c.item_id],
+        missing_laws=[law for law in responsibility.responsible_laws(store, row["unit_id"], scope)
+                      if law.law.id not in claimed],
+        trail=[TransitionPublic(**{k: v for k, v in t.items() if k != "seq"}, name=TRANSITIONS[t["action"]].name)
+               for t in trail],
+        attachment=AttachmentPublic(**attached[0]) if attached else None,
+        actions=allowed_actions(actor, row, revisions), editable=own_draft,
+    )
+
+
+def _row_review(item: Row, claims: list[Row], comments: dict[str, list[CommentPublic]]) -> RowReviewPublic:
+    codes = sorted(item["problems"] or [])
+    return RowReviewPublic(
+        item_id=item["item_id"], row=item["row"], law_text=item["law_text"], audience_text=item["audience_text"],
+        method_text=item["method_text"], timing_text=item["timing_text"], section=item["section"],
+        person=item["person"], partners=item["partners"] or [], source=item["source"],
+        laws=[NamedPublic(id=c["law_id"], name=c["law_name"]) for c in claims], missing=missing_questions(codes),
+        outdated=[ReplacementPublic(law=NamedPublic(id=c["law_id"], name=c["law_title"]), status=c["status"],
+                                    replaced_by=NamedPublic(id=c["replaced_by_id"], name=c["replaced_by_title"])
+                                    if c["replaced_by_id"] else None)
+                  for c in claims if c["status"] in OUTDATED_STATUSES],
+        unresolved=sorted(item["unresolved"] or []), note=item["note"], origin=item["origin"],
+        comments=comments.get(item["item_id"], []) + comments.get(item["origin"] or "", []),
+    )
+
+
+def review_queue(store: CachedStore, actor: Actor, *, skip: int = 0, limit: int | None = 100) -> ReviewQueuePublic:
+    """Revisions waiting for review, oldest submission first."""
+    actor.require(Permission.READ_ALL)
+    rows = sorted(store.read(queries.review.checklists_in_states(sorted(UNDER_REVIEW))),
+                  key=lambda r: (r["submitted_at"] or "", r["unit_name"] or "", r["id"]))
+    shown = rows[skip:] if limit is None else rows[skip : skip + limit]
+    return ReviewQueuePublic(data=[summary(r) for r in shown], count=len(rows))
+
+
+def unit_checklists(store: CachedStore, actor: Actor, unit_ids: list[str] | None = None) -> ChecklistSummariesPublic:
+    """Every revision of the actor's units (a liaison) or of the units asked for (the bureau), any state."""
+    if unit_ids is None:
+        if not actor.units:
+            raise InputError("name the units (unit_id)", location="unit_id")
+        unit_ids = sorted(actor.units)
+    for unit_id in unit_ids:
+        actor.require_unit(unit_id)
+    rows = sorted(store.read(queries.review.units_checklists(unit_ids)),
+                  key=lambda r: (-(r["year"] or 0), r["unit_name"] or "", -(r["revision"] or 0)))
+    return ChecklistSummariesPublic(data=[summary(r) for r in rows], count=len(rows))
