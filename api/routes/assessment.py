@@ -25,8 +25,7 @@ from domain.assessment.models import (
     RubricPublic,
     UnitResultPublic,
 )
-from domain.base.documents import XLSX_MEDIA_TYPE, safe_file_part
-from domain.checklists.publication import DOCX_MEDIA_TYPE
+from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
 
 router = APIRouter(prefix="/assessments", tags=["assessment"])
 Year = Annotated[int, Path(ge=1949, le=2100)]

@@ -11,9 +11,9 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
+from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, yearly
 from domain.checklists.models import NewLawsPublic, SentNoticesPublic, YearOverviewPublic, YearPlanPublic
-from domain.checklists.publication import DOCX_MEDIA_TYPE
 
 router = APIRouter(prefix="/years/{year}", tags=["year plan"])
 Year = Annotated[int, Path(ge=1949, le=2100)]

@@ -11,6 +11,7 @@ from api.deps import PagingDep, StoreDep
 from domain.assessment import versions
 from domain.assessment.models import RankingPublic, UnitResultPublic
 from domain.base import documents
+from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import publication
 from domain.checklists.models import PublishedChecklistsPublic, PublishedDetailPublic
 
@@ -36,9 +37,9 @@ def published_xlsx(checklist_id: str, store: StoreDep) -> Response:
 
 
 @router.get("/checklists/{checklist_id}.docx", response_class=Response,
-            responses={200: {"content": {publication.DOCX_MEDIA_TYPE: {}}}})
+            responses={200: {"content": {DOCX_MEDIA_TYPE: {}}}})
 def published_docx(checklist_id: str, store: StoreDep) -> Response:
-    return Response(publication.published_docx(store, checklist_id), media_type=publication.DOCX_MEDIA_TYPE,
+    return Response(publication.published_docx(store, checklist_id), media_type=DOCX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{documents.safe_file_part(checklist_id)}.docx"'})
 
 

@@ -29,9 +29,8 @@ from domain.assessment.models import RankingPublic
 from domain.assessment.rubric import manual_items
 from domain.base.briefs import unit_brief, unit_names
 from domain.base.cache import CachedStore
-from domain.base.documents import XLSX_MEDIA_TYPE, safe_file_part
+from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
 from domain.base.evidence import SHOWN_INLINE
-from domain.checklists.publication import DOCX_MEDIA_TYPE
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
 from pufa.workflow import EvidenceState, FindingState, Permission

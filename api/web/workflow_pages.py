@@ -21,8 +21,8 @@ from api.limits import CHUNK, save_upload
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
 from domain.base.briefs import unit_brief, unit_names
+from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
-from domain.checklists.publication import DOCX_MEDIA_TYPE
 from ingest.checklists.edit import RowFields
 from pufa.errors import InputError, PayloadTooLarge
 from pufa.workflow import Permission

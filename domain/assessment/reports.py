@@ -21,7 +21,7 @@ from domain.assessment import activities, rectification, versions
 from domain.assessment.models import ActivitySummaryPublic, AssessmentPublic, FindingPublic, UnitScorePublic
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_brief
 from domain.base.cache import CachedStore
-from domain.base.documents import Sheet, printable, to_xlsx
+from domain.base.documents import Sheet, chinese_date, printable, to_xlsx
 from domain.checklists import audit
 from domain.checklists.models import AuditSummaryPublic
 from graph import queries
@@ -29,14 +29,6 @@ from graph.queries.scope import LawScope
 from pufa.config import Settings
 from pufa.errors import NotFound
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, EvidenceState, FindingState, Permission, State
-
-
-def _cn(day: str | date | None) -> str:
-    """2026-04-22 → 2026年4月22日."""
-    if not day:
-        return "—"
-    parsed = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-    return f"{parsed.year}年{parsed.month}月{parsed.day}日"
 
 
 def _points(value: float) -> str:
@@ -155,7 +147,7 @@ def unit_report_docx(store: CachedStore, actor: Actor, year: int, unit_id: str, 
     if found.checklist:
         c = found.checklist
         filed = f"，备案号 {c['filing_number']}" if c.get("filing_number") else ""
-        published = f"，于{_cn(c['published_on'])}向社会公布" if c.get("published_on") else ""
+        published = f"，于{chinese_date(c['published_on'])}向社会公布" if c.get("published_on") else ""
         _body(document, f"本单位{year}年度普法责任清单共 {c['items'] or 0} 条，列入法律法规 {len(found.laws)} 部"
                         f"{filed}{published}。")
         if found.laws:
@@ -197,7 +189,7 @@ def unit_report_docx(store: CachedStore, actor: Actor, year: int, unit_id: str, 
     for line in lost:
         _body(document, f"{line.name}：{line.reason}。")
     _body(document, "（请结合本单位实际，补充存在的问题、原因分析和下一年度的工作打算。）")
-    _signature(document, found.name, _cn(today))
+    _signature(document, found.name, chinese_date(today))
     return _saved(document)
 
 
@@ -252,7 +244,7 @@ def summary_docx(store: CachedStore, actor: Actor, year: int, settings: Settings
     document = Document()
     _title(document, f"{year}年度普法责任制落实情况考核总结")
     _heading(document, "一、普法责任清单报送情况")
-    deadline = f"（截止日期 {_cn(found.deadline)}）" if found.deadline else ""
+    deadline = f"（截止日期 {chinese_date(found.deadline)}）" if found.deadline else ""
     _body(document, f"应报送单位 {a.units_expected} 个，已报送 {a.units_submitted} 个，报送率 {_pct(a.submitted_pct)}；"
                     f"按时报送 {found.on_time} 个{deadline}。")
     _heading(document, "二、清单质量和法律法规覆盖情况")
@@ -285,7 +277,7 @@ def summary_docx(store: CachedStore, actor: Actor, year: int, settings: Settings
         _table(document, ["单位", "整改事项", "期限", "状态"],
                [[f.unit.name, f.text, f.deadline, f.state_name + ("（已逾期）" if f.overdue else "")]
                 for f in found.findings])
-    _signature(document, settings.bureau_name, _cn(today))
+    _signature(document, settings.bureau_name, chinese_date(today))
     return _saved(document)
 
 

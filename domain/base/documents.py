@@ -1,4 +1,5 @@
-"""Documents for people: spreadsheets (xlsx, csv) built one way for every download, and their media types.
+"""Documents for people: spreadsheets (xlsx, csv) and Word files built one way for every download, their media
+types, and dates as a clerk writes them (2026年12月6日).
 
 Cells come from uploaded checklists, so any text starting with = + - @ (or a tab or carriage
 return) gets a leading apostrophe: Excel and LibreOffice would otherwise run it as a formula.
@@ -13,6 +14,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import xlsxwriter
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -22,6 +24,26 @@ from xlsxwriter.worksheet import Worksheet
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+NO_DATE = "—"
+
+
+def chinese_date(value: str | date | datetime | None) -> str:
+    """2026-12-06 (a date, a datetime or an ISO text) → 2026年12月6日; nothing → —."""
+    if not value:
+        return NO_DATE
+    day = value if isinstance(value, date) else datetime.fromisoformat(str(value)) if "T" in str(value) else date.fromisoformat(str(value)[:10])
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def chinese_datetime(value: str | datetime | None) -> str:
+    """2026-12-06T15:40:29 → 2026年12月6日 15:40; a date alone prints as chinese_date."""
+    if not value:
+        return NO_DATE
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value)) if "T" in str(value) or " " in str(value).strip() else None
+    if moment is None:
+        return chinese_date(value)
+    return f"{chinese_date(moment)} {moment:%H:%M}"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from docx.shared import Pt
 
 from domain.accounts.accounts import Actor
 from domain.base.cache import CachedStore
-from domain.base.documents import printable
+from domain.base.documents import DOCX_MEDIA_TYPE, chinese_date, printable
 from domain.base.models import UnitBriefPublic
 from domain.checklists.models import (
     OverduePublic,
@@ -26,7 +26,6 @@ from domain.checklists.models import (
     YearOverviewPublic,
     YearPlanPublic,
 )
-from domain.checklists.publication import DOCX_MEDIA_TYPE
 from domain.checklists.revisions import state_of
 from graph import queries
 from pufa.clock import Clock, stamp, system_clock
@@ -145,20 +144,20 @@ def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, u
     ref.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(printable(f"{unit.unit.name}："))
     state = f"（目前状态：{STATE_NAMES[State(unit.state)]}）" if unit.state else ""
-    limit = _cn((today + timedelta(days=ESCALATION_DAYS)).isoformat())
+    limit = chinese_date(today + timedelta(days=ESCALATION_DAYS))
     if subject == "liaison":
-        body = (f"请贵单位于{_cn(deadline) or '规定时间'}前确定{year}年度普法责任清单工作联络员，报送《普法责任清单工作"
+        body = (f"请贵单位于{chinese_date(deadline) if deadline else '规定时间'}前确定{year}年度普法责任清单工作联络员，报送《普法责任清单工作"
                 "联络员登记表》，并由联络员凭普法办发放的用户名和邀请码登录普法责任清单系统设置密码，完成登记。"
-                f"截至{_cn(today.isoformat())}，贵单位联络员尚未完成登记。")
+                f"截至{chinese_date(today)}，贵单位联络员尚未完成登记。")
         if kind == "escalation":
             body += f"登记时限已过，现予督办，请于{limit}前完成。"
     elif kind == "reminder":
-        body = (f"根据“谁执法谁普法”普法责任制工作安排，请贵单位于{_cn(deadline) or '规定时间'}前，将经主要负责人签字、"
-                f"盖章的{year}年度普法责任清单（电子版及签字盖章扫描件）通过普法责任清单系统报送。截至{_cn(today.isoformat())}，"
+        body = (f"根据“谁执法谁普法”普法责任制工作安排，请贵单位于{chinese_date(deadline) if deadline else '规定时间'}前，将经主要负责人签字、"
+                f"盖章的{year}年度普法责任清单（电子版及签字盖章扫描件）通过普法责任清单系统报送。截至{chinese_date(today)}，"
                 f"系统中尚未收到贵单位报送的清单{state}。请抓紧梳理本单位执行、管理、服务所依据的法律法规，"
                 "明确普什么、对谁普、怎么普、何时普、谁去普，按时报送。")
     else:
-        body = (f"贵单位{year}年度普法责任清单报送时限（{_cn(deadline) or '规定时间'}）已过，截至{_cn(today.isoformat())}"
+        body = (f"贵单位{year}年度普法责任清单报送时限（{chinese_date(deadline) if deadline else '规定时间'}）已过，截至{chinese_date(today)}"
                 f"仍未报送{state}。现予督办，请于{limit}前完成报送，并将逾期原因书面报县委全面依法治县委员会办公室。"
                 "逾期仍未报送的，将在年度普法责任制考核中予以扣分并通报。")
     paragraph = document.add_paragraph(printable(body))
@@ -168,17 +167,9 @@ def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, u
     contact = f"联系电话：{settings.bureau_phone}" if settings.bureau_phone else ""
     if contact:
         document.add_paragraph(contact)
-    for text in (settings.bureau_name, _cn(today.isoformat())):
+    for text in (settings.bureau_name, chinese_date(today)):
         signature = document.add_paragraph(printable(text))
         signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _cn(day: str | None) -> str | None:
-    """2026-04-22 → 2026年4月22日."""
-    if not day:
-        return None
-    parsed = date.fromisoformat(day)
-    return f"{parsed.year}年{parsed.month}月{parsed.day}日"
 
 
 def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,
