@@ -49,8 +49,16 @@ def test_corpus_file_has_the_expected_shape():
     assert shape_problems(lines) == []
 
 
-GOOD = {"url": "https://example.gov.cn/a.html", "title": "t", "unit": "某县公安局", "region": "某县",
-        "year": 2023, "source": "publicity", "laws": ["禁毒法"], "retrieved": "2026-12-06"}
+GOOD = {
+    "url": "https://example.gov.cn/a.html",
+    "title": "t",
+    "unit": "某县公安局",
+    "region": "某县",
+    "year": 2023,
+    "source": "publicity",
+    "laws": ["禁毒法"],
+    "retrieved": "2026-12-06",
+}
 
 
 @pytest.mark.parametrize(
