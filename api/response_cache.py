@@ -6,7 +6,7 @@ and who asks. So a 200 to a GET is kept, bytes and headers, under (path, query, 
 not) until the stamp changes, with a weak ETag derived from the stamp, the request, the viewer
 and this deployment's settings; `If-None-Match` with it gets a 304, from any process serving the
 same graph. The stamp is checked on every request, at no round trip where the store can tell
-(`graph.store.KnownStamp`: LadybugDB's writer knows every write, Neo4j re-reads it at most every
+(`graph.stamps.KnownStamp`: LadybugDB's writer knows every write, Neo4j re-reads it at most every
 PUFA_STAMP_RECHECK_MS), and pinned for the request (`OneStampPerRead`), so the answer is worked
 out under the stamp its ETag names.
 

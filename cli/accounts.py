@@ -19,7 +19,6 @@ from domain.accounts import accounts
 from domain.accounts.accounts import BOOTSTRAP
 from domain.accounts.models import InvitePublic
 from domain.base import documents
-from domain.base.cache import CachedStore
 from pufa.config import get_settings
 from pufa.workflow import ROLE_NAMES, Role
 
@@ -57,8 +56,8 @@ def create(
 ) -> None:
     """A new account with a one-time invite code (printed once): its owner sets the password at /activate."""
     settings = get_settings()
-    with opened_store() as graph:
-        account, invite = accounts.create_account(CachedStore(graph), BOOTSTRAP, username, role, unit_id=unit,
+    with opened_store() as store:
+        account, invite = accounts.create_account(store, BOOTSTRAP, username, role, unit_id=unit,
                                                   display_name=name, invite_days=settings.invite_days)
     if as_json:
         print_json({"account": account.model_dump(mode="json"), "invite": invite.model_dump(mode="json") if invite else None})
@@ -73,8 +72,8 @@ def invite(
 ) -> None:
     """A liaison account with an invite code for every unit of the register that names a liaison and has none."""
     settings = get_settings()
-    with opened_store() as graph:
-        invites = accounts.invite_registered_liaisons(CachedStore(graph), BOOTSTRAP, invite_days=settings.invite_days)
+    with opened_store() as store:
+        invites = accounts.invite_registered_liaisons(store, BOOTSTRAP, invite_days=settings.invite_days)
     if xlsx is not None:
         xlsx.write_bytes(documents.to_xlsx([accounts.invite_sheet(invites)]))
     if as_json:
@@ -88,8 +87,8 @@ def invite(
 @accounts_app.command("list")
 def list_command(as_json: JsonOpt = False) -> None:
     """Every account with its role, unit and state."""
-    with opened_store(read_only=True) as graph:
-        found = accounts.list_accounts(CachedStore(graph), BOOTSTRAP)
+    with opened_store(read_only=True) as store:
+        found = accounts.list_accounts(store, BOOTSTRAP)
     if as_json:
         print_json(found.model_dump(mode="json"))
         return
@@ -104,8 +103,7 @@ def list_command(as_json: JsonOpt = False) -> None:
 
 
 def _set_disabled(name_or_id: str, disabled: bool) -> None:
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         account = accounts.set_disabled(store, BOOTSTRAP, accounts.find_account(store, name_or_id).id, disabled)
     console.print(f"{account.username}: {'disabled' if account.disabled else 'enabled'}")
 
@@ -125,8 +123,7 @@ def enable(account: AccountArg) -> None:
 def reset(account: AccountArg, as_json: JsonOpt = False) -> None:
     """Forget the password and print a new invite code (every session ends)."""
     settings = get_settings()
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         invite = accounts.reset_account(store, BOOTSTRAP, accounts.find_account(store, account).id,
                                         invite_days=settings.invite_days)
     if as_json:
@@ -138,16 +135,14 @@ def reset(account: AccountArg, as_json: JsonOpt = False) -> None:
 @tokens_app.command("create")
 def token_create(account: AccountArg, name: Annotated[str, typer.Argument(help="What the token is for.")]) -> None:
     """A new API token for the account, printed once."""
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         token = accounts.issue_token(store, BOOTSTRAP, name, account_id=accounts.find_account(store, account).id)
     console.print(f"{token.id}\t{token.token}")
 
 
 @tokens_app.command("list")
 def token_list(account: AccountArg, as_json: JsonOpt = False) -> None:
-    with opened_store(read_only=True) as graph:
-        store = CachedStore(graph)
+    with opened_store(read_only=True) as store:
         tokens = accounts.list_tokens(store, BOOTSTRAP, accounts.find_account(store, account).id)
     if as_json:
         print_json(tokens.model_dump(mode="json"))
@@ -162,6 +157,6 @@ def token_list(account: AccountArg, as_json: JsonOpt = False) -> None:
 
 @tokens_app.command("revoke")
 def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (from `tokens list`).")]) -> None:
-    with opened_store() as graph:
-        token = accounts.revoke_token(CachedStore(graph), BOOTSTRAP, token_id)
+    with opened_store() as store:
+        token = accounts.revoke_token(store, BOOTSTRAP, token_id)
     console.print(f"{token.id}: revoked at {token.revoked_at}")

@@ -20,7 +20,6 @@ from domain.assessment import activities, rectification, versions
 from domain.assessment import reports as assessment_reports
 from domain.assessment.models import RankingPublic, RubricPublic
 from domain.assessment.rubric import load_rubric, rubric_in_force
-from domain.base.cache import CachedStore
 from domain.catalogue import lookup
 from graph.queries.scope import LawScope
 from pufa.config import get_settings
@@ -83,8 +82,7 @@ def _ranking_table(ranking: RankingPublic, shown: int | None) -> Table:
 def compute_command(year: YearArg, as_json: JsonOpt = False) -> None:
     """A new version of the year's assessment from the graph as it is now (earlier versions stay)."""
     rubric = rubric_in_force(get_settings().assessment_rubric)
-    with opened_store() as graph, progress(errors, not as_json) as track:
-        store = CachedStore(graph)
+    with opened_store() as store, progress(errors, not as_json) as track:
         found = versions.compute(store, BOOTSTRAP, year, rubric, scope=_scope(), track=track)
         ranking = versions.ranking(store, BOOTSTRAP, year, found.version)
     if as_json:
@@ -98,8 +96,7 @@ def compute_command(year: YearArg, as_json: JsonOpt = False) -> None:
 @assess_app.command("publish")
 def publish_command(year: YearArg, version: VersionOpt = None, as_json: JsonOpt = False) -> None:
     """Publish a version (by default the latest draft): it becomes the year's result, frozen."""
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         if version is None:
             drafts = [v for v in versions.versions(store, BOOTSTRAP, year).data if v.state == AssessmentState.DRAFT]
             if not drafts:
@@ -122,8 +119,7 @@ def ranking_command(
     as_json: JsonOpt = False,
 ) -> None:
     """The ranking of a version: rank, unit, total, grade."""
-    with opened_store(read_only=True) as graph:
-        store = CachedStore(graph)
+    with opened_store(read_only=True) as store:
         ranking = versions.ranking(store, BOOTSTRAP, year, version)
         if xlsx is not None:
             content, _ = assessment_reports.scores_xlsx(store, BOOTSTRAP, year, ranking.assessment.version)
@@ -141,8 +137,8 @@ def changes_command(
     as_json: JsonOpt = False,
 ) -> None:
     """The units whose total, grade, rank or lines differ from an earlier version."""
-    with opened_store(read_only=True) as graph:
-        found = versions.changes(CachedStore(graph), BOOTSTRAP, year, version, against)
+    with opened_store(read_only=True) as store:
+        found = versions.changes(store, BOOTSTRAP, year, version, against)
     if as_json:
         print_json(found.model_dump(mode="json"))
         return
@@ -167,8 +163,7 @@ def summary_command(
     if docx is None and xlsx is None:
         raise typer.BadParameter("give --docx, --xlsx or both")
     settings = get_settings()
-    with opened_store(read_only=True) as graph:
-        store = CachedStore(graph)
+    with opened_store(read_only=True) as store:
         if docx is not None:
             docx.write_bytes(assessment_reports.summary_docx(store, BOOTSTRAP, year, settings, scope=_scope(),
                                                              today=date.today()))
@@ -183,8 +178,8 @@ def overdue_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Rectifications still open past their deadline (限期整改逾期)."""
-    with opened_store(read_only=True) as graph:
-        found = rectification.findings(CachedStore(graph), BOOTSTRAP, year=year, overdue_only=True, today=date.today(),
+    with opened_store(read_only=True) as store:
+        found = rectification.findings(store, BOOTSTRAP, year=year, overdue_only=True, today=date.today(),
                                        limit=None)
     if as_json:
         print_json(found.model_dump(mode="json"))
@@ -203,8 +198,7 @@ def activities_command(
     as_json: JsonOpt = False,
 ) -> None:
     """A unit's 台账 of activities, entered by the 普法办: written whole, or every row's problem listed."""
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         imported = activities.import_ledger(store, BOOTSTRAP, lookup.resolve_unit(store, unit).id, path)
     if as_json:
         print_json(imported.model_dump(mode="json"))

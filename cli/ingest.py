@@ -21,7 +21,7 @@ from rich.table import Table
 from cli.console import console, errors, print_json, progress
 from cli.serve import serve as serve_command
 from cli.stores import opened_store
-from domain.base.cache import CachedStore
+from domain.catalogue import citations
 from domain.checklists.demo import demo_accounts, publish_samples
 from graph.store import GraphStore
 from ingest.cases.load import ingest_cases
@@ -31,8 +31,6 @@ from ingest.laws.load import ingest_law_table, ingest_laws
 from ingest.report import IngestReport, Tracker
 from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
-from nlp.catalogue import Catalogue
-from nlp.citations import extract_citations
 from pufa import vocab
 from pufa.config import get_settings
 
@@ -168,8 +166,7 @@ def demo(
     2025 checklists, make one demo account per role (new passwords, printed), then serve."""
     settings = get_settings()
     _run(as_json, lambda store, track: load_demo(store, cases_dir=settings.corpus_dir / "案例", track=track))
-    with opened_store() as graph:
-        store = CachedStore(graph)
+    with opened_store() as store:
         people = demo_accounts(store)
         published = publish_samples(store, settings.attachments_dir)
     table = Table(title=f"demo accounts (passwords are new on every `pufa demo`; {published} checklist(s) published now)")
@@ -188,4 +185,4 @@ def cite(
 ) -> None:
     """Law citations in a text, resolved to the catalogue (with article, paragraph, item), as JSON."""
     source = text if text is not None else sys.stdin.read()
-    print_json([citation.model_dump(mode="json") for citation in extract_citations(source, Catalogue.load())])
+    print_json([citation.model_dump(mode="json") for citation in citations.citations_in(source).data])

@@ -13,7 +13,6 @@ from cli import accounts, assess, ingest, queries
 from cli.console import console, errors, print_json
 from cli.serve import serve
 from cli.stores import opened_store
-from domain.base.cache import CachedStore
 from domain.base.status import store_status
 from pufa.errors import PufaError
 
@@ -26,7 +25,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON instea
     """Show which store is configured, that it answers, and how many nodes of each kind it holds
     (the answer of GET /api/v1/status)."""
     with opened_store(read_only=True) as store:
-        answer = store_status(CachedStore(store))
+        answer = store_status(store)
     if as_json:
         print_json(answer.model_dump(mode="json"))
         return

@@ -64,7 +64,7 @@ def _scope(level: str | None, status: str, region: str | None, category: str | N
 def _answer(as_json: bool, compute: Callable[[CachedStore], BaseModel], render: Callable[[BaseModel, Console], None]) -> None:
     """Compute an answer on the configured store, then print it."""
     with opened_store(read_only=True) as store:
-        answer = compute(CachedStore(store))
+        answer = compute(store)
     if as_json:
         print_json(answer.model_dump(mode="json"))
     else:

@@ -33,7 +33,8 @@ import pyarrow as pa
 
 from graph.query import Query, Row
 from graph.schema import BOOL, DOUBLE, INT, NODES, RELS, STRING, STRINGS, NodeType, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows
+from graph.stamps import KnownStamp
+from graph.store import GraphStore, GraphWriteTx, full_edges, full_rows
 from pufa.errors import StoreError, StoreUnavailable
 
 ARROW_TYPES = {

@@ -21,7 +21,8 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 
 from graph.query import Query, Row
 from graph.schema import NODES, node_type, rel_type
-from graph.store import GraphStore, GraphWriteTx, KnownStamp, full_edges, full_rows
+from graph.stamps import KnownStamp
+from graph.store import GraphStore, GraphWriteTx, full_edges, full_rows
 from pufa.errors import StoreError, StoreUnavailable
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)

@@ -27,10 +27,10 @@ async def health(store: StoreDep, response: Response) -> HealthPublic:
 
     On the event loop: an embedded store's ping answers at once, and a worker thread would double
     the cost of the call; a remote store's ping waits for the network, in a worker thread."""
-    if store.store.remote:
-        await run_in_threadpool(store.store.ping)
+    if store.remote:
+        await run_in_threadpool(store.ping)
     else:
-        store.store.ping()
+        store.ping()
     response.headers["Cache-Control"] = "no-store"
     return HealthPublic(status="ok", store=StorePublic(kind=store.kind, location=store.location, reachable=True))
 

@@ -10,7 +10,6 @@ and a file over it before it reaches a reader.
 from __future__ import annotations
 
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -19,12 +18,11 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
 from api.limits import save_upload
+from domain.catalogue import citations
 from domain.catalogue.models import CitationsPublic
 from domain.checklists import intake, review
 from ingest.jobs import IngestJob, JobKind
 from ingest.report import IngestReport
-from nlp.catalogue import Catalogue
-from nlp.citations import extract_citations
 from pufa.errors import InputError
 
 router = APIRouter(tags=["ingest"])
@@ -52,16 +50,10 @@ class IngestJobsPublic(BaseModel):
     count: int
 
 
-@lru_cache(maxsize=1)
-def _catalogue() -> Catalogue:
-    return Catalogue.load()
-
-
 @router.post("/cite", response_model=CitationsPublic)
 def cite(request: CiteRequest) -> CitationsPublic:
     """Law citations in a text with law, version, article, paragraph and item; unresolved names keep candidates."""
-    citations = extract_citations(request.text, _catalogue())
-    return CitationsPublic(data=citations, count=len(citations))
+    return citations.citations_in(request.text)
 
 
 @router.post("/checklists", response_model=IngestReport)

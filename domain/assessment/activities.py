@@ -153,7 +153,7 @@ def record(store: CachedStore, actor: Actor, unit_id: str, fields: ActivityField
     actor.require(Permission.RECORD_ACTIVITIES)
     actor.require_unit(unit_id)
     unit = unit_brief(store, unit_id)
-    context = ActivityContext(store.store)
+    context = ActivityContext(store)
     record_, rows = _read(store, context, unit_id, fields, clock)
     files = upload.checked()
     at = stamp(clock())
@@ -176,7 +176,7 @@ def update(store: CachedStore, actor: Actor, activity_id: str, fields: ActivityF
            clock: Clock = system_clock) -> ActivityDetailPublic:
     """Change what an activity says (its files and the reviewer's decision stay)."""
     row = _own(store, actor, activity_id)
-    context = ActivityContext(store.store)
+    context = ActivityContext(store)
     record_, rows = _read(store, context, row["unit_id"], fields, clock)
     batch = GraphBatch()
     context.add(batch, activity_id, row["unit_id"], row["unit_name"], record_, rows,
@@ -220,7 +220,7 @@ def add_evidence(store: CachedStore, actor: Actor, activity_id: str, upload: Upl
         locked = tx.run(queries.activities.lock_activity(activity_id))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
             raise Conflict("the activity's evidence was accepted meanwhile", state=locked["evidence_state"])
-        GraphWriter(store.store).write_in(tx, batch)
+        GraphWriter(store).write_in(tx, batch)
         tx.run(queries.activities.count_evidence(activity_id, EvidenceState.PENDING.value))
         write_event(tx, "ACTIVITY_HISTORY", activity_id, "upload", locked["evidence_state"],
                     EvidenceState.PENDING.value, actor.id, actor.label, at, evidence_ids=evidence_ids)
@@ -364,7 +364,7 @@ def import_ledger(store: CachedStore, actor: Actor, unit_id: str, path: Path, *,
     _may_record(actor, unit_id)
     unit = unit_brief(store, unit_id)
     ledger = read_ledger(path)
-    context = ActivityContext(store.store)
+    context = ActivityContext(store)
     existing = {row["id"]: row for row in store.read(queries.activities.units_activities([unit_id], None))}
     rows_by_year: dict[int, dict[int, str]] = {}
     at = stamp(clock())

@@ -6,22 +6,16 @@ characters dropped: one would fail the whole download)."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from domain.accounts.accounts import Actor
 from domain.assessment import activities, rectification, versions
 from domain.assessment.models import ActivitySummaryPublic, AssessmentPublic, FindingPublic, UnitScorePublic
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_brief
 from domain.base.cache import CachedStore
-from domain.base.documents import Sheet, chinese_date, printable, to_xlsx
+from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
 from domain.checklists import audit
 from domain.checklists.models import AuditSummaryPublic
 from graph import queries
@@ -94,103 +88,62 @@ def _unit_year(store: CachedStore, actor: Actor, year: int, unit_id: str, today:
                     score, version, findings)
 
 
-def _heading(document: DocxDocument, text: str) -> None:
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run(printable(text))
-    run.bold, run.font.size = True, Pt(16)
-
-
-def _body(document: DocxDocument, text: str) -> None:
-    document.add_paragraph(printable(text)).paragraph_format.first_line_indent = Pt(28)
-
-
-def _table(document: DocxDocument, header: list[str], rows: list[list[object]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row):
-            cell.text = "" if value is None else printable(str(value))
-
-
-def _title(document: DocxDocument, text: str) -> None:
-    style = document.styles["Normal"]
-    style.font.size = Pt(14)
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(printable(text))
-    run.bold, run.font.size = True, Pt(22)
-
-
-def _signature(document: DocxDocument, *lines: str) -> None:
-    for text in lines:
-        document.add_paragraph(printable(text)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _saved(document: DocxDocument) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def unit_report_docx(store: CachedStore, actor: Actor, year: int, unit_id: str, settings: Settings, *,
                      today: date) -> bytes:
     """The unit's annual 履职报告书, drafted from its checklist, activities, score and rectifications:
     the unit completes the last part, signs and stamps it."""
     found = _unit_year(store, actor, year, unit_id, today)
-    document = Document()
-    _title(document, f"{found.name}{year}年度普法责任制履职报告书")
-    _body(document, f"根据“谁执法谁普法”普法责任制有关要求，现将本单位{year}年度普法责任制落实情况报告如下。")
-    _heading(document, "一、普法责任清单制定和公布情况")
+    document = WordDocument()
+    document.title(f"{found.name}{year}年度普法责任制履职报告书")
+    document.body(f"根据“谁执法谁普法”普法责任制有关要求，现将本单位{year}年度普法责任制落实情况报告如下。")
+    document.heading("一、普法责任清单制定和公布情况")
     if found.checklist:
         c = found.checklist
         filed = f"，备案号 {c['filing_number']}" if c.get("filing_number") else ""
         published = f"，于{chinese_date(c['published_on'])}向社会公布" if c.get("published_on") else ""
-        _body(document, f"本单位{year}年度普法责任清单共 {c['items'] or 0} 条，列入法律法规 {len(found.laws)} 部"
+        document.body(f"本单位{year}年度普法责任清单共 {c['items'] or 0} 条，列入法律法规 {len(found.laws)} 部"
                         f"{filed}{published}。")
         if found.laws:
-            _body(document, "清单列入的主要法律法规：" + "、".join(f"《{title}》" for title in found.laws[:30])
+            document.body("清单列入的主要法律法规：" + "、".join(f"《{title}》" for title in found.laws[:30])
                   + (f"等 {len(found.laws)} 部。" if len(found.laws) > 30 else "。"))
     else:
-        _body(document, f"本单位尚未报送{year}年度普法责任清单。")
-    _heading(document, "二、普法履职情况")
+        document.body(f"本单位尚未报送{year}年度普法责任清单。")
+    document.heading("二、普法履职情况")
     reached = sum(a.reached or 0 for a in found.activities)
     on_dates = sum(1 for a in found.activities if a.key_dates)
     accepted = sum(1 for a in found.activities if a.evidence_state == EvidenceState.ACCEPTED.value)
     cases = sum(a.cases_published for a in found.activities)
-    _body(document, f"全年开展普法活动 {len(found.activities)} 次，覆盖 {reached} 人次；其中在重要时间节点开展 {on_dates} 次，"
+    document.body(f"全年开展普法活动 {len(found.activities)} 次，覆盖 {reached} 人次；其中在重要时间节点开展 {on_dates} 次，"
                     f"佐证材料经审核采纳 {accepted} 次；发布以案释法典型案例 {cases} 个。")
     if found.activities:
-        _table(document, ["日期", "活动名称", "时间节点", "普法对象", "普法方式", "覆盖人数", "佐证材料"],
+        document.table(["日期", "活动名称", "时间节点", "普法对象", "普法方式", "覆盖人数", "佐证材料"],
                [[a.held_on, a.title, "、".join(k.name or k.id for k in a.key_dates), a.audience_text, a.method_text,
                  a.reached, EVIDENCE_NAMES[EvidenceState(a.evidence_state)]] for a in found.activities])
-    _heading(document, "三、年度考核情况")
+    document.heading("三、年度考核情况")
     if found.score and found.version:
         state = "" if found.version.state == "published" else f"（{found.version.state_name}，以公布结果为准）"
-        _body(document, f"{year}年度考核第{found.version.version}版{state}：本单位得分 {_points(found.score.total)} 分"
+        document.body(f"{year}年度考核第{found.version.version}版{state}：本单位得分 {_points(found.score.total)} 分"
                         f"（满分 {_points(found.version.max_points)} 分），等次“{found.score.grade}”，"
                         f"排名第 {found.score.rank} 位。")
-        _table(document, ["考核项目", "得分", "说明"],
+        document.table(["考核项目", "得分", "说明"],
                [[line.name, _points(line.points), line.reason] for line in found.score.lines])
     else:
-        _body(document, f"{year}年度考核结果尚未产生。")
-    _heading(document, "四、限期整改落实情况")
+        document.body(f"{year}年度考核结果尚未产生。")
+    document.heading("四、限期整改落实情况")
     if found.findings:
-        _table(document, ["整改事项", "整改期限", "状态"],
+        document.table(["整改事项", "整改期限", "状态"],
                [[f.text, f.deadline, FINDING_NAMES[FindingState(f.state)] + ("（已逾期）" if f.overdue else "")]
                 for f in found.findings])
     else:
-        _body(document, "本年度无限期整改事项。")
-    _heading(document, "五、存在的问题和下一步打算")
+        document.body("本年度无限期整改事项。")
+    document.heading("五、存在的问题和下一步打算")
     lost = [line for line in (found.score.lines if found.score else [])
             if (line.points < line.max_points if line.kind == "item" else line.points < 0)]
     for line in lost:
-        _body(document, f"{line.name}：{line.reason}。")
-    _body(document, "（请结合本单位实际，补充存在的问题、原因分析和下一年度的工作打算。）")
-    _signature(document, found.name, chinese_date(today))
-    return _saved(document)
+        document.body(f"{line.name}：{line.reason}。")
+    document.body("（请结合本单位实际，补充存在的问题、原因分析和下一年度的工作打算。）")
+    document.signature(found.name, chinese_date(today))
+    return document.bytes()
 
 
 # --- the county's summary -----------------------------------------------------------------------
@@ -241,44 +194,44 @@ def summary_docx(store: CachedStore, actor: Actor, year: int, settings: Settings
                  today: date) -> bytes:
     found = _county_year(store, actor, year, scope, today)
     a = found.audit
-    document = Document()
-    _title(document, f"{year}年度普法责任制落实情况考核总结")
-    _heading(document, "一、普法责任清单报送情况")
+    document = WordDocument()
+    document.title(f"{year}年度普法责任制落实情况考核总结")
+    document.heading("一、普法责任清单报送情况")
     deadline = f"（截止日期 {chinese_date(found.deadline)}）" if found.deadline else ""
-    _body(document, f"应报送单位 {a.units_expected} 个，已报送 {a.units_submitted} 个，报送率 {_pct(a.submitted_pct)}；"
+    document.body(f"应报送单位 {a.units_expected} 个，已报送 {a.units_submitted} 个，报送率 {_pct(a.submitted_pct)}；"
                     f"按时报送 {found.on_time} 个{deadline}。")
-    _heading(document, "二、清单质量和法律法规覆盖情况")
-    _body(document, f"各单位清单共 {a.items} 条，“五要素”齐全率 {_pct(a.items_complete_pct)}；引用已废止或已修改法律法规 "
+    document.heading("二、清单质量和法律法规覆盖情况")
+    document.body(f"各单位清单共 {a.items} 条，“五要素”齐全率 {_pct(a.items_complete_pct)}；引用已废止或已修改法律法规 "
                     f"{a.outdated_citations} 处。范围内法律法规 {a.laws_in_scope} 部，已有单位认领 {a.laws_claimed} 部，"
                     f"覆盖率 {_pct(a.law_coverage_pct)}。")
-    _heading(document, "三、履职台账情况")
+    document.heading("三、履职台账情况")
     count = sum(int(row["activities"] or 0) for row in found.activities.values())
     accepted = sum(len(row["accepted_ids"] or []) for row in found.activities.values())
     reached = sum(int(row["reached"] or 0) for row in found.activities.values())
     cases = sum(int(row["cases_published"] or 0) for row in found.activities.values())
-    _body(document, f"{len(found.activities)} 个单位记录普法活动 {count} 次，佐证材料经审核采纳 {accepted} 次，覆盖 {reached} 人次，"
+    document.body(f"{len(found.activities)} 个单位记录普法活动 {count} 次，佐证材料经审核采纳 {accepted} 次，覆盖 {reached} 人次，"
                     f"发布以案释法典型案例 {cases} 个。")
-    _heading(document, "四、考核结果")
+    document.heading("四、考核结果")
     if found.version:
         grades = Counter(s.grade for s in found.scores)
         state = "" if found.version.state == "published" else f"（{found.version.state_name}）"
-        _body(document, f"按《{found.version.rubric_name}》考核（第{found.version.version}版{state}），共 {len(found.scores)} "
+        document.body(f"按《{found.version.rubric_name}》考核（第{found.version.version}版{state}），共 {len(found.scores)} "
                         "个单位：" + "，".join(f"{name} {n} 个" for name, n in grades.items()) + "。")
-        _table(document, ["名次", "单位", "得分", "等次"],
+        document.table(["名次", "单位", "得分", "等次"],
                [[s.rank, s.unit.name, _points(s.total), s.grade] for s in found.scores])
     else:
-        _body(document, "本年度尚未计算考核结果。")
-    _heading(document, "五、限期整改情况")
+        document.body("本年度尚未计算考核结果。")
+    document.heading("五、限期整改情况")
     states = Counter(f.state for f in found.findings)
     overdue = sum(f.overdue for f in found.findings)
-    _body(document, f"共下达限期整改事项 {len(found.findings)} 项，其中已销号 {states.get('closed', 0)} 项，"
+    document.body(f"共下达限期整改事项 {len(found.findings)} 项，其中已销号 {states.get('closed', 0)} 项，"
                     f"已反馈待审核 {states.get('answered', 0)} 项，待整改 {states.get('open', 0)} 项（逾期 {overdue} 项）。")
     if found.findings:
-        _table(document, ["单位", "整改事项", "期限", "状态"],
+        document.table(["单位", "整改事项", "期限", "状态"],
                [[f.unit.name, f.text, f.deadline, f.state_name + ("（已逾期）" if f.overdue else "")]
                 for f in found.findings])
-    _signature(document, settings.bureau_name, chinese_date(today))
-    return _saved(document)
+    document.signature(settings.bureau_name, chinese_date(today))
+    return document.bytes()
 
 
 def summary_xlsx(store: CachedStore, actor: Actor, year: int, *, scope: LawScope, today: date) -> bytes:

@@ -164,7 +164,7 @@ def compute(store: CachedStore, actor: Actor, year: int, rubric: Rubric, *, scop
                 "rank": rank, "lines": _lines_json(result.lines)})
             batch.add_edge("SCORED", row["id"], score_id)
         advance = track("writing the version", 1)
-        GraphWriter(store.store).write_in(tx, batch)
+        GraphWriter(store).write_in(tx, batch)
         advance(1)
     return assessment_public(row)
 

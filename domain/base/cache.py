@@ -11,7 +11,7 @@ statement reads (`Query.reads`), and a kept part it uses adds its own. A stateme
 cannot be told makes the answer depend on the whole graph's stamp, as every answer once did.
 The stamps live in the graph, so a write by another process (a CLI ingest into Neo4j while the
 API serves) is seen too: at once, or within the store's recheck interval for a server process
-(`graph.store.KnownStamp`).
+(`graph.stamps.KnownStamp`).
 
 An answer worked out inside `CachedStore.one_stamp()` (a page, an API read) reads the stamps
 once for all its parts, so its parts agree and Neo4j pays one round trip, not one per part; stamps
@@ -31,7 +31,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from graph.footprint import noted, reading
 from graph.query import Query, Row
-from graph.store import GraphStamps, GraphStore, GraphWriteTx
+from graph.stamps import GraphStamps
+from graph.store import GraphStore, GraphWriteTx
 from pufa.errors import NotFound, PufaError
 
 T = TypeVar("T")
@@ -98,11 +99,13 @@ class ReadCache:
                     if kept.answer and _version(stamps, kept.tables) != kept.version]
 
 
-class CachedStore:
-    """A graph store whose cached reads and kept answers last until the next write."""
+class CachedStore(GraphStore):
+    """A graph store whose cached reads and kept answers last until the next write. It is a store
+    itself (every call not about keeping goes to the store it wraps), so the domain hands it to ingest
+    and writers as it is."""
 
     def __init__(self, store: GraphStore, *, size: int = 128, remembered: int = 32):
-        self.store = store
+        self._store = store
         self._cache = ReadCache(size)
         self._remembered: OrderedDict[tuple, Any] = OrderedDict()
         self._remembered_size = remembered
@@ -110,17 +113,36 @@ class CachedStore:
 
     @property
     def kind(self) -> str:
-        return self.store.kind
+        return self._store.kind
 
     @property
     def location(self) -> str:
-        return self.store.location
+        return self._store.location
+
+    @property
+    def remote(self) -> bool:
+        return self._store.remote
+
+    def ping(self) -> None:
+        self._store.ping()
+
+    def ensure_schema(self) -> None:
+        self._store.ensure_schema()
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def _read(self, query: Query) -> list[Row]:
+        return self._store.read(query)
 
     def read(self, query: Query) -> list[Row]:
         """The query's rows; those of a `cached` query are kept (each caller gets its own dicts)."""
         if not query.cached:
-            return self.store.read(query)
-        return [dict(row) for row in self._kept(query.key, functools.partial(self.store.read, query), answer=False)]
+            return self._store.read(query)
+        return [dict(row) for row in self._kept(query.key, functools.partial(self._store.read, query), answer=False)]
 
     def one(self, query: Query, missing: str) -> Row:
         """The first row of a read by id; NotFound with `missing` (what was asked for) when there is none."""
@@ -133,7 +155,7 @@ class CachedStore:
     def transaction(self) -> Iterator[GraphWriteTx]:
         """A write transaction on the store; its commit stamps the tables it wrote, which retires the
         answers kept from them."""
-        with self.store.transaction() as tx:
+        with self._store.transaction() as tx:
             yield tx
 
     def kept(self, key: tuple, compute: Callable[[], T]) -> T:
@@ -216,7 +238,7 @@ class CachedStore:
                 raise stamps
             return stamps
         try:
-            stamps = self.store.stamps()
+            stamps = self._store.stamps()
         except PufaError as exc:
             if pinned is not None:
                 pinned[id(self)] = exc

@@ -20,4 +20,4 @@ class StoreStatusPublic(BaseModel):
 
 @kept_until_write
 def store_status(store: CachedStore) -> StoreStatusPublic:
-    return StoreStatusPublic(kind=store.kind, location=store.location, counts=store.store.counts())
+    return StoreStatusPublic(kind=store.kind, location=store.location, counts=store.counts())

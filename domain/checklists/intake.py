@@ -17,12 +17,12 @@ from pufa.workflow import Permission
 
 def load_units(store: CachedStore, actor: Actor, path: Path) -> IngestReport:
     actor.require(Permission.BULK_INGEST)
-    return ingest_units(store.store, path)
+    return ingest_units(store, path)
 
 
 def load_law_table(store: CachedStore, actor: Actor, path: Path) -> IngestReport:
     actor.require(Permission.BULK_INGEST)
-    return ingest_law_table(store.store, path)
+    return ingest_law_table(store, path)
 
 
 def start_job(jobs: IngestJobs, actor: Actor, kind: JobKind, paths: list[str]) -> IngestJob:

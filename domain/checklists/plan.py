@@ -4,19 +4,14 @@ reminder (提示单) or, past the deadline, an escalation (督办单) as a Word 
 
 from __future__ import annotations
 
-import io
 import smtplib
 from collections import Counter
 from datetime import date, timedelta
 from email.message import EmailMessage
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Pt
-
 from domain.accounts.accounts import Actor
 from domain.base.cache import CachedStore
-from domain.base.documents import DOCX_MEDIA_TYPE, chinese_date, printable
+from domain.base.documents import DOCX_MEDIA_TYPE, WordDocument, chinese_date
 from domain.base.models import UnitBriefPublic
 from domain.checklists.models import (
     OverduePublic,
@@ -119,30 +114,22 @@ def notice_docx(store: CachedStore, actor: Actor, year: int, kind: str, settings
     units = [u for u in overdue.data if unit_id is None or u.unit.id == unit_id]
     if unit_id is not None and not units:
         raise NotFound(f"unit {unit_id!r} is not overdue for its {year} {subject}")
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.size = Pt(14)
+    document = WordDocument()
     numbers = {u.unit.id: number for number, u in enumerate(overdue.data, start=1)}
     for index, unit in enumerate(units):
         if index:
-            document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+            document.page_break()
         _write_notice(document, found, overdue, unit, kind, subject, numbers[unit.unit.id], today, settings)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return document.bytes()
 
 
-def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, unit: OverdueUnitPublic, kind: str,
+def _write_notice(document: WordDocument, found: YearOverviewPublic, overdue: OverduePublic, unit: OverdueUnitPublic, kind: str,
                   subject: str, number: int, today: date, settings: Settings) -> None:
     """One notice as a clerk prints it: title, number, addressee, body, deadline, signature."""
     year, deadline = found.plan.year, overdue.deadline
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(f"{SUBJECTS[subject]}{KINDS[kind]}")
-    run.bold, run.font.size = True, Pt(22)
-    ref = document.add_paragraph(f"〔{year}〕第{number}号")
-    ref.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(printable(f"{unit.unit.name}："))
+    document.title(f"{SUBJECTS[subject]}{KINDS[kind]}")
+    document.centred(f"〔{year}〕第{number}号")
+    document.paragraph(f"{unit.unit.name}：")
     state = f"（目前状态：{STATE_NAMES[State(unit.state)]}）" if unit.state else ""
     limit = chinese_date(today + timedelta(days=ESCALATION_DAYS))
     if subject == "liaison":
@@ -160,16 +147,12 @@ def _write_notice(document, found: YearOverviewPublic, overdue: OverduePublic, u
         body = (f"贵单位{year}年度普法责任清单报送时限（{chinese_date(deadline) if deadline else '规定时间'}）已过，截至{chinese_date(today)}"
                 f"仍未报送{state}。现予督办，请于{limit}前完成报送，并将逾期原因书面报县委全面依法治县委员会办公室。"
                 "逾期仍未报送的，将在年度普法责任制考核中予以扣分并通报。")
-    paragraph = document.add_paragraph(printable(body))
-    paragraph.paragraph_format.first_line_indent = Pt(28)
+    document.body(body)
     if found.plan.notice:
-        document.add_paragraph(printable(found.plan.notice)).paragraph_format.first_line_indent = Pt(28)
-    contact = f"联系电话：{settings.bureau_phone}" if settings.bureau_phone else ""
-    if contact:
-        document.add_paragraph(contact)
-    for text in (settings.bureau_name, chinese_date(today)):
-        signature = document.add_paragraph(printable(text))
-        signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        document.body(found.plan.notice)
+    if settings.bureau_phone:
+        document.paragraph(f"联系电话：{settings.bureau_phone}")
+    document.signature(settings.bureau_name, chinese_date(today))
 
 
 def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,

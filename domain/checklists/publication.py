@@ -9,18 +9,12 @@ checklist names the responsible section and person, not how to reach them privat
 
 from __future__ import annotations
 
-import io
 import re
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
 
 from domain.base.asked import checklist_year
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore, kept_until_write
-from domain.base.documents import Sheet, printable, to_xlsx
+from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
 from domain.base.models import UnitBriefPublic
 from domain.catalogue import lookup
 from domain.checklists.models import (
@@ -109,30 +103,11 @@ def published_xlsx(store: CachedStore, checklist_id: str) -> bytes:
 def published_docx(store: CachedStore, checklist_id: str) -> bytes:
     """The checklist as a landscape Word table with its title, filing number and publish date."""
     detail = published_checklist(store, checklist_id)
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2))
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(printable(detail.title))
-    run.bold, run.font.size = True, Pt(18)
-    meta = document.add_paragraph(f"备案号：{detail.checklist.filing_number or '—'}　　"
-                                  f"公布日期：{detail.checklist.published_on or '—'}")
-    meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table = document.add_table(rows=1, cols=len(CHECKLIST_HEADER))
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, CHECKLIST_HEADER):
-        cell.text = header
-        cell.paragraphs[0].runs[0].bold = True
-    for row in detail.rows:
-        for cell, value in zip(table.add_row().cells, _cells(row)):
-            cell.text = printable(str(value))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    document = WordDocument(landscape=True)
+    document.title(detail.title, size=18)
+    document.centred(f"备案号：{detail.checklist.filing_number or '—'}　　公布日期：{chinese_date(detail.checklist.published_on)}")
+    document.table(CHECKLIST_HEADER, [_cells(row) for row in detail.rows])
+    return document.bytes()
 
 
 CHECKLIST_HEADER = ("序号", "法律法规名称", "普法对象", "普法方式", "时间节点", "责任科室", "责任人", "配合单位")

@@ -108,7 +108,7 @@ def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str 
     """A checklist file. The administrator's enters as submitted (the bureau's own ingest); a
     liaison's becomes a draft of its own unit's year (replacing its open draft)."""
     if actor.may(Permission.BULK_INGEST):
-        return ingest_checklists(store.store, [path], unit=unit, year=year, actor_id=actor.id, actor=actor.label,
+        return ingest_checklists(store, [path], unit=unit, year=year, actor_id=actor.id, actor=actor.label,
                                  submitted_at=stamp(clock()))
     actor.require(Permission.EDIT_OWN)
     if unit is None and actor.unit_id:
@@ -117,7 +117,7 @@ def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str 
     def own_unit_only(unit_id: str, checklist_year: int) -> None:
         ensure_new_draft_allowed(store, actor, unit_id, checklist_year, replacing_draft=True)
 
-    return ingest_checklists(store.store, [path], unit=unit, year=year, state=State.DRAFT, actor_id=actor.id,
+    return ingest_checklists(store, [path], unit=unit, year=year, state=State.DRAFT, actor_id=actor.id,
                              actor=actor.label, before_write=own_unit_only)
 
 
@@ -131,7 +131,7 @@ def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from
         previous, rows = yearly.last_year_rows(store, unit_id, year, scope)
         based_on, source = previous, f"沿用上年清单（{previous}）"
     revision = (revisions[0]["revision"] if revisions else 0) + 1
-    checklist_id = edit.write_draft(store.store, unit_id, year, revision, rows, based_on, source)
+    checklist_id = edit.write_draft(store, unit_id, year, revision, rows, based_on, source)
     return summary(_checklist(store, checklist_id))
 
 
@@ -144,7 +144,7 @@ def revise(store: CachedStore, actor: Actor, checklist_id: str) -> ChecklistSumm
         raise Conflict("only the latest revision can be revised", state=state_of(row).value)
     rows = [DraftRow(fields=_fields(item), origin=item["item_id"], note=item["note"])
             for item in sorted(store.read(queries.review.checklist_rows(checklist_id)), key=_row_order)]
-    new_id = edit.write_draft(store.store, row["unit_id"], row["year"], row["revision"] + 1, rows, checklist_id,
+    new_id = edit.write_draft(store, row["unit_id"], row["year"], row["revision"] + 1, rows, checklist_id,
                               f"修改自第{row['revision']}版")
     return summary(_checklist(store, new_id))
 
@@ -166,13 +166,13 @@ def save_row(store: CachedStore, actor: Actor, checklist_id: str, fields: RowFie
     _own_draft(store, actor, checklist_id)
     if item_id is not None:
         _require_row(store, checklist_id, item_id)
-    return edit.write_row(store.store, checklist_id, fields, item_id)
+    return edit.write_row(store, checklist_id, fields, item_id)
 
 
 def delete_row(store: CachedStore, actor: Actor, checklist_id: str, item_id: str) -> None:
     _own_draft(store, actor, checklist_id)
     _require_row(store, checklist_id, item_id)
-    edit.delete_row(store.store, checklist_id, item_id)
+    edit.delete_row(store, checklist_id, item_id)
 
 
 def _require_row(store: CachedStore, checklist_id: str, item_id: str) -> Row:

@@ -75,7 +75,7 @@ def test_unit_gaps_and_applicable(client):
 
 def test_a_read_takes_its_parts_from_one_graph_stamp(client, monkeypatch):
     """A unit's answer is several cached parts; each checked the stamps (a round trip on Neo4j)."""
-    store = client.app.state.store.store
+    store = client.app.state.store
     stamps = []
     stamp = store.stamps
     monkeypatch.setattr(store, "stamps", lambda: stamps.append(1) or stamp())

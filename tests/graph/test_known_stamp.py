@@ -1,7 +1,7 @@
 """The graph stamp as a store knows it: its own commits at once, another process's writes within
 the recheck interval (Neo4j), and no read per request where nobody else can write (LadybugDB)."""
 
-from graph.store import GraphStamps, KnownStamp
+from graph.stamps import GraphStamps, KnownStamp
 from tests.conftest import open_neo4j_test_store
 
 S1, S2, S3 = GraphStamps("s1"), GraphStamps("s2"), GraphStamps("s3")

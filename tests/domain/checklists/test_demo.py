@@ -58,9 +58,9 @@ def test_a_unit_sees_laws_its_functions_imply(demo):
 
 def test_loading_twice_changes_nothing(demo):
     store, _ = demo
-    before = store.store.counts()
-    again = load_demo(store.store)
-    assert store.store.counts() == before
+    before = store.counts()
+    again = load_demo(store)
+    assert store.counts() == before
     assert again[2].written == {} and all(s.reason.startswith("unchanged") for s in again[2].skipped
                                           if not s.reason.startswith(("title", "note", "heading", "preamble")))
 
@@ -98,7 +98,7 @@ def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):
     sees first the laws that make 市场监督管理 (or its 药品, 价格 functions) the principal authority."""
     store, _ = demo
     try:
-        report = ingest_units(store.store, SAMPLE_DIR / "units_liaison_form.xlsx")
+        report = ingest_units(store, SAMPLE_DIR / "units_liaison_form.xlsx")
         market = next(found for found in report.unit_types if found.unit == "澄河县市场监督管理局")
         assert {t.via for t in market.types} == {"name"}
         answer = coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION), limit=20)
@@ -107,4 +107,4 @@ def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):
             law.law.short_title for law in coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION),
                                                                tier="principal", limit=None).inferred}
     finally:
-        ingest_units(store.store, SAMPLE_UNITS)  # the module's other tests read the full register
+        ingest_units(store, SAMPLE_UNITS)  # the module's other tests read the full register
