@@ -167,12 +167,12 @@ def test_applicable_with_sub_units_and_common_duties(county):
     assert answer.claimed_not_inferred == []  # 宪法 and 民法典 are common duties
 
 
-def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_path):
+def test_a_names_only_register_answers_by_the_types_the_names_imply(store, county, tmp_path):
     """The liaison form gives names only: 县公安局 acts as 公安机关, so 养犬管理条例 (主管) comes first, then
     未成年人保护法 (相关), then the laws naming it once."""
     register = tmp_path / "联络员登记表.csv"
     register.write_text("单位,姓名,职务,电话,邮箱\n县公安局,刘建平,副大队长,0000-1,a@example.org\n", encoding="utf-8")
-    ingest_units(county.store, register)
+    ingest_units(store, register)
     police = unit_id("县公安局")
     assert [(t.id, t.via) for t in lookup.unit_detail(county, police).department_types] == [("public_security", "name")]
     answer = coverage.applicable(county, police)
@@ -257,10 +257,10 @@ def test_shared_law_pages_its_units_and_names_who_each_article_names(county):
         ("第一百二十一条", ["UMKT"], 1)]  # 公安 is named there too, but does not share the law
 
 
-def test_evidence_lists_show_the_first_rows_and_articles_and_count_them_all(county):
+def test_evidence_lists_show_the_first_rows_and_articles_and_count_them_all(store, county):
     """A unit with more rows and articles for a law than an answer lists (EVIDENCE_SHOWN): each answer
     shows the first ones and counts them all."""
-    add_market_food_evidence(county.store)
+    add_market_food_evidence(store)
     [claimed] = [law for law in coverage.applicable(county, "UMKT").claimed if law.law.id == "LFOOD"]
     assert ([item.row for item in claimed.items], claimed.item_count) == ([1, 10, 11, 12, 13], 8)
     assert (len(claimed.articles), claimed.article_count) == (EVIDENCE_SHOWN, 9)
@@ -327,10 +327,10 @@ def test_a_lead_last_by_name_is_still_shown_when_units_are_limited(county, monke
     assert [u.unit.id for u in group.units] == [group.lead.unit.id] == ["UEDU"]
 
 
-def test_a_campaign_group_lists_units_shown_of_all_it_counts(county):
+def test_a_campaign_group_lists_units_shown_of_all_it_counts(store, county):
     """A group that thousands of units share lists UNITS_SHOWN of them (the lead first, the rest by
     name) and counts them all; a page of groups stays small."""
-    add_constitution_day_units(county.store, 12)
+    add_constitution_day_units(store, 12)
     [group] = campaigns.campaigns(county, key_date_id="constitution_day").data
     assert (group.shared.id, group.unit_count, len(group.units)) == ("LCON", 14, UNITS_SHOWN)
     [everyone] = campaigns.campaigns(county, key_date_id="constitution_day", units_limit=None).data
@@ -339,19 +339,19 @@ def test_a_campaign_group_lists_units_shown_of_all_it_counts(county):
     assert [u.unit.name for u in group.units] == [group.lead.unit.name, *by_name[:UNITS_SHOWN - 1]]
 
 
-def test_campaign_answers_are_kept_until_a_table_they_read_is_written(county, monkeypatch):
+def test_campaign_answers_are_kept_until_a_table_they_read_is_written(store, county, monkeypatch):
     worked_out = []
-    engine_read = county.store.read
-    monkeypatch.setattr(county.store, "read", lambda query: worked_out.append(query.name) or engine_read(query))
+    engine_read = store.read
+    monkeypatch.setattr(store, "read", lambda query: worked_out.append(query.name) or engine_read(query))
     first = campaigns.campaigns(county, key_date_id="constitution_day")
     assert campaigns.campaigns(county, key_date_id="constitution_day") is first
     assert worked_out.count("campaign_members_key_date") == 1
-    county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
+    store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法"}])
     again = campaigns.campaigns(county, key_date_id="constitution_day")
     assert again == first and again is not first  # the groups name laws: worked out again...
     assert worked_out.count("campaign_members_key_date") == 1  # ... from the members kept, which read no law
-    checklist_id = county.store.read(Query("c", "MATCH (c:Checklist) WHERE c.current RETURN c.id AS id"))[0]["id"]
-    with county.store.transaction() as tx:
+    checklist_id = store.read(Query("c", "MATCH (c:Checklist) WHERE c.current RETURN c.id AS id"))[0]["id"]
+    with store.transaction() as tx:
         write_summary(tx, checklist_id)  # what every change of a checklist's rows ends with
     assert campaigns.campaigns(county, key_date_id="constitution_day") == first
     assert worked_out.count("campaign_members_key_date") == 1  # brought up to date (domain.base.tally):
@@ -456,13 +456,13 @@ def test_audit_of_one_unit_and_of_another_year(county):
     assert [c.item.item_id for c in audit.outdated_citations(county, year=2025).data] == ["C-MKT-2025#1"]
 
 
-def test_downloads_are_kept_until_the_next_write(county, monkeypatch):
+def test_downloads_are_kept_until_the_next_write(store, county, monkeypatch):
     built = []
     matrix = coverage.coverage_matrix
     monkeypatch.setattr(coverage, "coverage_matrix", lambda store, **asked: built.append(asked) or matrix(store, **asked))
     first = coverage.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
     assert coverage.coverage_download(county, year=None, scope=LawScope(), file_format="csv") is first
-    county.store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法", "status": "现行有效"}])
+    store.upsert_nodes("Law", [{"id": "LNEW", "title": "新法", "status": "现行有效"}])
     assert b"LNEW" in coverage.coverage_download(county, year=None, scope=LawScope(), file_format="csv")
     assert len(built) == 2
 
@@ -589,8 +589,8 @@ def test_cli_tables_and_exports(cli, tmp_path):
     assert code == 0 and (tmp_path / "c.xlsx").stat().st_size > 0
 
 
-def test_cli_says_how_many_more_rows_and_articles_there_are(county, cli):
-    add_market_food_evidence(county.store)
+def test_cli_says_how_many_more_rows_and_articles_there_are(store, county, cli):
+    add_market_food_evidence(store)
     code, out = cli("campaigns", "--key-date", "consumer_rights_day")
     assert code == 0 and "(+3 more)" in out  # 5 of 市场监管局's 8 rows
     code, out = cli("applicable", "UMKT")
@@ -633,10 +633,10 @@ def test_laws_written_without_parts_stamps_get_them_once(store):
     assert evidence_by_type(CachedStore(store), LawScope()) == evidence
 
 
-def test_checklists_summarized_before_their_rows_per_anchor_get_them(county):
+def test_checklists_summarized_before_their_rows_per_anchor_get_them(store, county):
     """A store whose checklists have counts but no ROWS_ON/ROWS_FOR (summary version 1) gets them,
     once, from the rows; campaigns then answer as before."""
-    store = county.store
+    store = store
     before = rows_per_anchor(store)
     groups = [(g.shared.id, ids(u.unit for u in g.units)) for g in campaigns.campaigns(county, audience_id="students").data]
     with store.transaction() as tx:
@@ -651,15 +651,15 @@ def test_checklists_summarized_before_their_rows_per_anchor_get_them(county):
         groups) == [("LFOOD", ["UMKT", "UEDU"])]
 
 
-def test_a_checklist_keeps_its_rows_per_key_date_and_audience(county):
+def test_a_checklist_keeps_its_rows_per_key_date_and_audience(store, county):
     """ROWS_ON and ROWS_FOR hold, side by side, each row for the anchor and a law it claims, and the
     rows naming partners: what campaigns read instead of the rows."""
-    kept = county.store.read(Query(
+    kept = store.read(Query(
         "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_ON]->(k:KeyDate) "
                 "RETURN k.id AS k, r.item_ids AS items, r.law_ids AS laws, r.declaring_item_ids AS declaring"))
     assert [(row["k"], sorted(zip(row["items"], row["laws"])), row["declaring"]) for row in kept] == [
         ("consumer_rights_day", [("C-MKT-2026#1", "LFOOD"), ("C-MKT-2026#2", "LCONSUMER")], ["C-MKT-2026#1"])]
-    kept = county.store.read(Query(
+    kept = store.read(Query(
         "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_FOR]->(a:Audience) RETURN a.id AS a, r.law_ids AS laws"))
     assert sorted((row["a"], sorted(row["laws"])) for row in kept) == [
         ("consumers", ["LCONSUMER"]), ("enterprises", ["LCONTRACT", "LFOOD"]), ("students", ["LFOOD"])]
