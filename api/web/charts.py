@@ -1,16 +1,14 @@
 """The dashboard's bar charts as plain SVG geometry: no chart library to ship, and the page prints.
 
-The numbers come from the coverage matrix (exports.coverage_matrix), the one answer that has
-every law in scope with its level and every unit's claims; it is read here by its column names.
+The numbers come from the domain (domain.catalogue.coverage.coverage_figures); this module only
+draws them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from domain.base.documents import Sheet
-from domain.catalogue.coverage import CLAIMED
+from domain.catalogue.models import CoverageFiguresPublic
 
 LABEL_WIDTH = 300
 BAR_WIDTH = 380
@@ -61,29 +59,16 @@ def bar_chart(title: str, rows: list[tuple[str, int, int | None, str | None]]) -
     return BarChart(title=title, bars=bars, hidden=len(rows) - len(shown))
 
 
-def claims_by_unit(matrix: Sheet, unit_ids: dict[str, str]) -> BarChart:
-    """Laws in scope each unit's current checklist claims, most first; units claiming none left out.
-
-    `unit_ids` maps the matrix's column names to unit ids for the links to unit pages."""
-    first_unit = matrix.header.index("缺口") + 1
-    counts = Counter()
-    for row in matrix.rows:
-        for name, cell in zip(matrix.header[first_unit:], row[first_unit:], strict=True):
-            if CLAIMED in str(cell):
-                counts[name] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return bar_chart("各单位认领的法律法规数", [
-        (name, n, None, f"/units/{unit_ids[name]}" if name in unit_ids else None) for name, n in ranked
+def claims_by_unit(figures: CoverageFiguresPublic) -> BarChart:
+    """Laws in scope each unit's current checklist claims, most first (units claiming none are counted
+    in the title, not drawn)."""
+    none = f"（另有 {figures.units_claiming_none} 个单位未认领）" if figures.units_claiming_none else ""
+    return bar_chart(f"各单位认领的法律法规数{none}", [
+        (row.unit.name or row.unit.id, row.claimed, None, f"/units/{row.unit.id}") for row in figures.by_unit
     ])
 
 
-def claims_by_level(matrix: Sheet, levels: list[str]) -> BarChart:
-    """Per level (位阶, in the given order): laws claimed by at least one unit, of the laws in scope."""
-    level_at, claimed_at = matrix.header.index("位阶"), matrix.header.index("认领单位数")
-    in_scope, claimed = Counter(), Counter()
-    for row in matrix.rows:
-        level = row[level_at] or "未标明位阶"
-        in_scope[level] += 1
-        claimed[level] += int(row[claimed_at]) > 0
-    order = [level for level in levels if level in in_scope] + sorted(set(in_scope) - set(levels))
-    return bar_chart("按位阶：已认领 / 范围内法律法规", [(level, claimed[level], in_scope[level], None) for level in order])
+def claims_by_level(figures: CoverageFiguresPublic) -> BarChart:
+    """Per level (位阶): laws claimed by at least one unit, of the laws in scope."""
+    return bar_chart("按位阶：已认领 / 范围内法律法规",
+                     [(row.level, row.claimed, row.in_scope, None) for row in figures.by_level])

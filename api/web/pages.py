@@ -43,8 +43,7 @@ def dashboard_page(
     gaps_at, units_at = Page("gaps_page", gaps_page, 20), Page("units_page", units_page, 50)
     problems_at, unresolved_at = Page("problems_page", problems_page, 20), Page("unresolved_page", unresolved_page, 20)
     summary = audit.audit_summary(store, year=year, scope=scope, limit=None)
-    matrix = coverage.coverage_matrix(store, year=year, scope=scope)
-    unit_ids = {row.unit.name: row.unit.id for row in summary.units.data if row.unit.name}
+    figures = coverage.coverage_figures(store, year=year, scope=scope)
     return render(
         request, "dashboard.html", year=year, summary=summary,
         units=page(summary.units.data, units_at.skip, units_at.size), units_at=units_at,
@@ -58,7 +57,7 @@ def dashboard_page(
                                        limit=unresolved_at.size),
         unresolved_at=unresolved_at,
         outdated=audit.outdated_citations(store, year=year, limit=100),
-        charts=[claims_by_unit(matrix, unit_ids), claims_by_level(matrix, list(vocab.LEVELS))],
+        charts=[claims_by_unit(figures), claims_by_level(figures)],
     )
 
 

@@ -8,7 +8,7 @@ so that a unit sees first the laws it answers for, and the bureau the gaps a loc
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
 from typing import Literal
@@ -33,11 +33,14 @@ from domain.catalogue.inference import law_departments, responsible_units, uncla
 from domain.catalogue.models import (
     ApplicablePublic,
     ClaimedLawPublic,
+    CoverageFiguresPublic,
     GapPublic,
     GapsPublic,
     InferredLawPublic,
+    LevelClaimsPublic,
     OwnerSuggestionPublic,
     TierCountsPublic,
+    UnitClaimsPublic,
     UnitGapsPublic,
 )
 from domain.catalogue.relevance import TIER_MARKS, TIER_RANK, TIERS, Relevance, evidence_by_type, relevance, tier_counts
@@ -45,6 +48,7 @@ from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
 from nlp.principal import Tier
+from pufa import vocab
 
 UNOWNED = "unowned"
 """The gaps' filter for unclaimed laws naming no local unit's department type."""
@@ -282,3 +286,31 @@ def coverage_matrix(store: CachedStore, *, year: int | None = None, scope: LawSc
     header = ["法规编号", "法律法规名称", "位阶", "时效性", "认领单位数", "缺口", *(name for _, name, _ in units)]
     return Sheet(f"覆盖矩阵{year}", header, rows, title=f"{year}年普法责任覆盖矩阵（认领=清单列入；主管=法律以其部门类型为主管部门，"
                  "相关=两条以上条文赋予其职责或职权，提及=条文仅提及）")
+
+
+NO_LEVEL = "未标明位阶"
+"""How the figures name laws whose level the catalogue does not give."""
+
+
+@kept_until_write
+def coverage_figures(store: CachedStore, *, year: int | None = None, scope: LawScope = LawScope()) -> CoverageFiguresPublic:
+    """The coverage counted for charts: laws in scope each unit claims, and per level the laws claimed of
+    those in scope (the coverage matrix's figures, without building the matrix)."""
+    year = checklist_year(store, year)
+    laws = {row["id"]: law_brief(row) for row in store.read(queries.laws.laws_in_scope(scope))}
+    units = {unit_id: name for unit_id, name, *_ in store.read(queries.units.units_overview())[0]["units"]}
+    per_unit: Counter[str] = Counter()
+    claimed_laws: set[str] = set()
+    for law_id, unit_ids in claiming_units_by_law(store, year).items():
+        if law_id in laws:
+            claimed_laws.add(law_id)
+            per_unit.update(set(unit_ids))
+    by_unit = sorted((UnitClaimsPublic(unit=UnitBriefPublic(id=unit_id, name=units.get(unit_id)), claimed=n)
+                      for unit_id, n in per_unit.items()), key=lambda row: (-row.claimed, row.unit.name or "", row.unit.id))
+    in_scope = Counter(law.level or NO_LEVEL for law in laws.values())
+    claimed = Counter(laws[law_id].level or NO_LEVEL for law_id in claimed_laws)
+    order = [level for level in vocab.LEVELS if level in in_scope] + sorted(set(in_scope) - set(vocab.LEVELS))
+    return CoverageFiguresPublic(
+        year=year, by_unit=by_unit, units_claiming_none=len(set(units) - set(per_unit)),
+        by_level=[LevelClaimsPublic(level=level, claimed=claimed[level], in_scope=in_scope[level]) for level in order])
+

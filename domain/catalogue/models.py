@@ -400,3 +400,26 @@ class CitationsPublic(BaseModel):
 
     data: list[Citation]
     count: int
+
+
+class UnitClaimsPublic(BaseModel):
+    unit: UnitBriefPublic
+    claimed: int
+    """Laws in scope the unit's current checklist claims."""
+
+
+class LevelClaimsPublic(BaseModel):
+    level: str
+    claimed: int
+    """Laws of this level claimed by at least one unit."""
+    in_scope: int
+
+
+class CoverageFiguresPublic(BaseModel):
+    """What the dashboard's charts draw: claims per unit (most first; units claiming none left out,
+    said by `units_claiming_none`) and per level (in the vocabulary's order)."""
+
+    year: int | None
+    by_unit: list[UnitClaimsPublic]
+    units_claiming_none: int
+    by_level: list[LevelClaimsPublic]

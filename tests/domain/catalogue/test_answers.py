@@ -663,3 +663,20 @@ def test_a_checklist_keeps_its_rows_per_key_date_and_audience(store, county):
         "kept", "MATCH (c:Checklist {id: 'C-MKT-2026'})-[r:ROWS_FOR]->(a:Audience) RETURN a.id AS a, r.law_ids AS laws"))
     assert sorted((row["a"], sorted(row["laws"])) for row in kept) == [
         ("consumers", ["LCONSUMER"]), ("enterprises", ["LCONTRACT", "LFOOD"]), ("students", ["LFOOD"])]
+
+
+def test_the_dashboards_figures_count_what_the_coverage_matrix_marks(county):
+    """The charts' figures come from the domain, and agree with the matrix a clerk downloads."""
+    matrix = coverage.coverage_matrix(county)
+    figures = coverage.coverage_figures(county)
+    first_unit = matrix.header.index("缺口") + 1
+    marked = {name: sum(coverage.CLAIMED in str(row[first_unit + i]) for row in matrix.rows)
+              for i, name in enumerate(matrix.header[first_unit:])}
+    assert {row.unit.name: row.claimed for row in figures.by_unit} == {name: n for name, n in marked.items() if n}
+    assert figures.units_claiming_none == sum(1 for n in marked.values() if n == 0)
+    assert [row.claimed for row in figures.by_unit] == sorted((row.claimed for row in figures.by_unit), reverse=True)
+    level_at, claimed_at = matrix.header.index("位阶"), matrix.header.index("认领单位数")
+    for row in figures.by_level:
+        laws = [law for law in matrix.rows if (law[level_at] or coverage.NO_LEVEL) == row.level]
+        assert (row.in_scope, row.claimed) == (len(laws), sum(int(law[claimed_at]) > 0 for law in laws))
+    assert sum(row.in_scope for row in figures.by_level) == len(matrix.rows) > 0
