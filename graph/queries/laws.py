@@ -122,6 +122,16 @@ def search_articles(terms: list[str]) -> Query:
     )
 
 
+def newest_date_of_level(level: str) -> Query:
+    """The latest 公布 or amendment date among the laws of a level: where a first sync of it starts."""
+    return Query(
+        "newest_date_of_level",
+        "MATCH (l:Law {level: $level}) WITH l, CASE WHEN l.amended IS NOT NULL AND l.amended > l.promulgated "
+        "THEN l.amended ELSE l.promulgated END AS day RETURN max(day) AS newest",
+        {"level": level},
+    )
+
+
 def law_cases(law_id: str) -> Query:
     return Query(
         "law_cases",
