@@ -12,7 +12,7 @@ resumed run may merge a row twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from graph import queries
@@ -20,19 +20,11 @@ from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws import classify
 from ingest.laws.graph import LawGroup, group_batch, link_articles, with_common_duty
+from ingest.report import LawChange
 from ingest.sync.official import OfficialLaw, OfficialText
 from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
 
 IN_FORCE = ("现行有效", "尚未生效")
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str
-    """added, amended, repealed, or unchanged."""
-    title: str
-    law_id: str
-    note: str | None = None
 
 
 def identified(store: GraphStore, law: OfficialLaw) -> OfficialLaw:
@@ -41,7 +33,7 @@ def identified(store: GraphStore, law: OfficialLaw) -> OfficialLaw:
     return replace(law, stored_id=rows[0]["id"]) if rows else law
 
 
-def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | None, *, today: date) -> Change:
+def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | None, *, today: date) -> LawChange:
     """Write what `law` (with its text, if fetched, read with the law's identity: `identified`)
     changes; say what it changed."""
     if text is not None and law.effective is None:
@@ -51,15 +43,15 @@ def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | Non
     in_force = (law.effective or "") <= today.isoformat()
     if law.status == "已废止":
         if stored is None or stored.status == "已废止":
-            return Change("unchanged", law.title, law.law_id)
+            return _change("unchanged", law)
         _write(store, [stored.model_copy(update={"status": "已废止"})], [], [])
-        return Change("repealed", law.title, law.law_id)
+        return _change("repealed", law)
     held = next((v for v in versions if v.id == law.version_id), None)
     if stored is not None and held is not None and held.status == "尚未生效" and in_force:
         _write(store, [_amended(stored, law)], _current_among(versions, held.id), [])
-        return Change("amended", law.title, law.law_id, "已施行")
+        return _change("amended", law, "已施行")
     if law.status not in IN_FORCE or not is_newer(law, stored, versions):
-        return Change("unchanged", law.title, law.law_id)
+        return _change("unchanged", law)
     has_text = text is not None and bool(text.articles)
     version = LawVersionRecord(
         id=law.version_id, law_id=law.law_id, title=law.title, version_date=law.promulgated,
@@ -82,8 +74,11 @@ def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | Non
     repealed = _repealed_by(store, text, law) if text and in_force else []
     _write(store, [facts, *repealed], written, text.articles if has_text else [],
            repealed_by=[(old.id, law.law_id, law.effective) for old in repealed])
-    return Change("added" if stored is None else "amended", law.title, law.law_id,
-                  None if has_text else "无正文")
+    return _change("added" if stored is None else "amended", law, None if has_text else "无正文")
+
+
+def _change(kind: str, law: OfficialLaw, note: str | None = None) -> LawChange:
+    return LawChange(kind=kind, title=law.title, law_id=law.law_id, note=note)
 
 
 def _amended(stored: LawFacts, law: OfficialLaw, current_version: str | None = None) -> LawFacts:

@@ -12,7 +12,6 @@ nothing the second time. Nothing is fetched except here, when a user starts a sy
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 
 import httpx
@@ -22,11 +21,11 @@ from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.reference import write_reference
-from ingest.report import Tracker, no_progress
+from ingest.report import IngestReport, Skipped, Tracker, no_progress, timed
 from ingest.sync.flk import CATEGORY_CODES, FlkClient, ListPage
 from ingest.sync.gov_rules import LEVEL as GOV_RULES_LEVEL
 from ingest.sync.gov_rules import GovRulesClient
-from ingest.sync.merge import Change, identified, merge_official, wants_text
+from ingest.sync.merge import identified, merge_official, wants_text
 from ingest.sync.official import OfficialLaw, OfficialText, text_from_docx
 from pufa.config import Settings
 from pufa.errors import InputError
@@ -49,18 +48,6 @@ class SyncState(BaseModel):
     updated_at: str | None = None
 
 
-@dataclass
-class SyncReport:
-    """What a sync changed, per change, with what it could not do."""
-
-    changes: list[Change] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    states: list[SyncState] = field(default_factory=list)
-
-    def of_kind(self, kind: str) -> list[Change]:
-        return [change for change in self.changes if change.kind == kind]
-
-
 def http_client(settings: Settings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     """The sync's HTTP client: its timeout, its proxy (Settings.sync_proxy, else the environment's)."""
     return httpx.Client(timeout=settings.sync_timeout_seconds, proxy=settings.sync_proxy, transport=transport,
@@ -70,27 +57,33 @@ def http_client(settings: Settings, transport: httpx.BaseTransport | None = None
 def sync_catalogue(
     store: GraphStore, http: httpx.Client, settings: Settings, *, today: date, now: str,
     levels: list[str] | None = None, since: str | None = None, track: Tracker = no_progress,
-) -> SyncReport:
-    """Sync the levels asked (all by default) and report what changed."""
-    report = SyncReport()
-    write_reference(store)  # the department types and audiences new articles name
-    for level in levels or list(LEVELS):
+) -> IngestReport:
+    """Sync the levels asked (all by default) and report the laws added, amended and repealed
+    (`changes`, counted in `counts` with those unchanged) and what could not be done (`skipped`: an
+    interrupted level is an error, so the run counts as failed until it is resumed)."""
+    for level in levels or []:
         if level not in LEVELS:
-            raise InputError(f"unknown level {level!r}; one of {', '.join(LEVELS)}", location="levels")
-        source = LEVELS[level]
-        if level == LOCAL_LEVEL and not settings.sync_province:
-            report.problems.append(f"{level}：未设置 PUFA_SYNC_PROVINCE（本省名称），未同步")
-            continue
-        if source == "gov_rules" and settings.gov_rules_app_key is None:
-            report.problems.append(f"{level}：未设置 PUFA_GOV_RULES_APP_KEY（国家规章库的访问密钥），未同步")
-            continue
-        state = _state(store, source, level, since=since, today=today)
-        try:
-            _sync_level(store, _client(source, http, settings), state, settings, report, today=today, now=now,
-                        track=track)
-        except (httpx.HTTPError, InputError) as error:
-            report.problems.append(f"{level}：同步中断（{error}），下次从第 {state.page or 1} 页继续")
-        report.states.append(state)
+            raise InputError(f"unknown level {level!r}; one of {', '.join(LEVELS)}", source="levels")
+    report = IngestReport(kind="catalogue sync")
+    with timed(report):
+        write_reference(store)  # the department types and audiences new articles name
+        for level in levels or list(LEVELS):
+            source = LEVELS[level]
+            if level == LOCAL_LEVEL and not settings.sync_province:
+                report.skipped.append(Skipped(source=level, reason="未设置 PUFA_SYNC_PROVINCE（本省名称），未同步"))
+                continue
+            if source == "gov_rules" and settings.gov_rules_app_key is None:
+                report.skipped.append(Skipped(source=level, reason="未设置 PUFA_GOV_RULES_APP_KEY（国家规章库的访问密钥），未同步"))
+                continue
+            state = _state(store, source, level, since=since, today=today)
+            try:
+                _sync_level(store, _client(source, http, settings), state, settings, report, today=today, now=now,
+                            track=track)
+            except (httpx.HTTPError, InputError) as error:
+                report.skipped.append(Skipped(source=level, reason=f"error: 同步中断（{error}），下次从第 {state.page or 1} 页继续"))
+        kinds = [change.kind for change in report.changes]
+        report.counts = {kind: kinds.count(kind) for kind in ("added", "amended", "repealed", "unchanged")}
+        report.changes = [change for change in report.changes if change.kind != "unchanged"]
     return report
 
 
@@ -102,7 +95,7 @@ def sync_states(store: GraphStore) -> list[SyncState]:
 
 
 def _sync_level(
-    store: GraphStore, client: FlkClient | GovRulesClient, state: SyncState, settings: Settings, report: SyncReport,
+    store: GraphStore, client: FlkClient | GovRulesClient, state: SyncState, settings: Settings, report: IngestReport,
     *, today: date, now: str, track: Tracker,
 ) -> None:
     words = (settings.sync_province or "") if state.level == LOCAL_LEVEL else ""
@@ -119,7 +112,9 @@ def _sync_level(
         advance: Callable[[int], None] | None = None
         for number, page in pages:
             advance = advance or track(f"{SOURCES[state.source]} {state.level}（{_phase_name(phase)}）", page.total)
-            report.problems += [f"{state.level}：{problem}" for problem in page.problems]
+            report.files += len(page.rows) + len(page.problems)
+            report.skipped += [Skipped(source=state.level, reason=f"无法读取的条目：{problem}")
+                               for problem in page.problems]
             for law in (identified(store, row) for row in _kept(page, words)):
                 report.changes.append(merge_official(store, law, _text(client, store, law, report), today=today))
             advance(len(page.rows) + len(page.problems))
@@ -138,14 +133,14 @@ def _kept(page: ListPage, words: str) -> Iterator[OfficialLaw]:
     return (law for law in page.rows if not words or words in law.title or words in (law.issuer or ""))
 
 
-def _text(client: FlkClient | GovRulesClient, store: GraphStore, law: OfficialLaw, report: SyncReport) -> OfficialText | None:
+def _text(client: FlkClient | GovRulesClient, store: GraphStore, law: OfficialLaw, report: IngestReport) -> OfficialText | None:
     """The row's official text when the merge will want it; None (and a problem noted) when it cannot be had."""
     if not wants_text(store, law):
         return None
     try:
         return client.text(law) if isinstance(client, GovRulesClient) else text_from_docx(law, client.docx(law))
     except (httpx.HTTPError, InputError) as error:
-        report.problems.append(f"《{law.title}》：未取得正文（{error}），先按目录收录")
+        report.skipped.append(Skipped(source=law.title, reason=f"未取得正文（{error}），先按目录收录"))
         return None
 
 
