@@ -20,7 +20,7 @@ from pufa.clock import stamp, system_clock
 from pufa.config import get_settings
 
 catalogue_app = typer.Typer(help="Keep the law catalogue current from the official databases.", no_args_is_help=True)
-CHANGE_NAMES = {"added": "新增", "amended": "修改", "repealed": "废止"}
+CHANGE_NAMES = {"added": "新增", "amended": "修改", "in force": "施行", "repealed": "废止"}
 
 
 def register(app: typer.Typer) -> None:

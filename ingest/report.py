@@ -33,7 +33,7 @@ class LawChange(BaseModel):
     """What a catalogue sync did to one law."""
 
     kind: str
-    """added, amended, repealed, or unchanged."""
+    """added, amended (a new version), repealed, in force (a version stored 尚未生效 took effect), or unchanged."""
     title: str
     law_id: str
     note: str | None = None
@@ -53,7 +53,7 @@ class IngestReport(BaseModel):
     checklist_ids: list[str] = Field(default_factory=list)
     """The checklist revisions written (for the checklist ingest)."""
     changes: list[LawChange] = Field(default_factory=list)
-    """The laws a catalogue sync added, amended or repealed (`pufa catalogue sync`); unchanged ones are counted only."""
+    """The laws a catalogue sync changed (`pufa catalogue sync`); unchanged ones are counted only."""
     seconds: float = 0.0
 
     def add_written(self, written: dict[str, int]) -> None:

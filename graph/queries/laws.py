@@ -132,6 +132,17 @@ def newest_date_of_level(level: str) -> Query:
     )
 
 
+def versions_taking_effect(level: str, today: str) -> Query:
+    """Versions of a level's laws stored 尚未生效 whose effective date has come."""
+    return Query(
+        "versions_taking_effect",
+        "MATCH (l:Law {level: $level})-[:HAS_VERSION]->(v:LawVersion {status: '尚未生效'}) "
+        "WHERE v.effective IS NOT NULL AND v.effective <= $today RETURN l.id AS law_id, v.id AS version_id "
+        "ORDER BY l.id, v.id",
+        {"level": level, "today": today},
+    )
+
+
 def law_cases(law_id: str) -> Query:
     return Query(
         "law_cases",

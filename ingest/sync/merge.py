@@ -46,10 +46,6 @@ def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | Non
             return _change("unchanged", law)
         _write(store, [stored.model_copy(update={"status": "已废止"})], [], [])
         return _change("repealed", law)
-    held = next((v for v in versions if v.id == law.version_id), None)
-    if stored is not None and held is not None and held.status == "尚未生效" and in_force:
-        _write(store, [_amended(stored, law)], _current_among(versions, held.id), [])
-        return _change("amended", law, "已施行")
     if law.status not in IN_FORCE or not is_newer(law, stored, versions):
         return _change("unchanged", law)
     has_text = text is not None and bool(text.articles)
@@ -77,15 +73,33 @@ def merge_official(store: GraphStore, law: OfficialLaw, text: OfficialText | Non
     return _change("added" if stored is None else "amended", law, None if has_text else "无正文")
 
 
+def take_effect(store: GraphStore, level: str, *, today: date) -> list[LawChange]:
+    """Versions of a level stored 尚未生效 whose day has come, made current (the older 已修改)."""
+    changes = []
+    for row in store.read(queries.laws.versions_taking_effect(level, today.isoformat())):
+        stored, versions = _stored_law(store, row["law_id"]), _versions(store, row["law_id"])
+        version = next(v for v in versions if v.id == row["version_id"])
+        has_text = bool(store.read(queries.laws.count_version_articles(version.id))[0]["n"])
+        first = stored.current_version is None and stored.status == "尚未生效"
+        facts = stored.model_copy(update={
+            "status": "现行有效", "effective": version.effective,
+            "amended": stored.amended if first else version.version_date,
+            "current_version": version.id if has_text else stored.current_version,
+        })
+        _write(store, [facts], _current_among(versions, version.id), [])
+        changes.append(LawChange(kind="in force", title=stored.title, law_id=stored.id, note=version.effective))
+    return changes
+
+
 def _change(kind: str, law: OfficialLaw, note: str | None = None) -> LawChange:
     return LawChange(kind=kind, title=law.title, law_id=law.law_id, note=note)
 
 
-def _amended(stored: LawFacts, law: OfficialLaw, current_version: str | None = None) -> LawFacts:
+def _amended(stored: LawFacts, law: OfficialLaw, current_version: str | None) -> LawFacts:
     """The law with the row's version in force."""
     return stored.model_copy(update={
         "status": "现行有效", "amended": law.promulgated, "effective": law.effective,
-        "issuer": law.issuer or stored.issuer, "current_version": current_version or law.version_id,
+        "issuer": law.issuer or stored.issuer, "current_version": current_version,
     })
 
 

@@ -25,7 +25,7 @@ from ingest.report import IngestReport, Skipped, Tracker, no_progress, timed
 from ingest.sync.flk import CATEGORY_CODES, FlkClient, ListPage
 from ingest.sync.gov_rules import LEVEL as GOV_RULES_LEVEL
 from ingest.sync.gov_rules import GovRulesClient
-from ingest.sync.merge import identified, merge_official, wants_text
+from ingest.sync.merge import identified, merge_official, take_effect, wants_text
 from ingest.sync.official import OfficialLaw, OfficialText, text_from_docx
 from pufa.config import Settings
 from pufa.errors import InputError
@@ -82,7 +82,7 @@ def sync_catalogue(
             except (httpx.HTTPError, InputError) as error:
                 report.skipped.append(Skipped(source=level, reason=f"error: 同步中断（{error}），下次从第 {state.page or 1} 页继续"))
         kinds = [change.kind for change in report.changes]
-        report.counts = {kind: kinds.count(kind) for kind in ("added", "amended", "repealed", "unchanged")}
+        report.counts = {kind: kinds.count(kind) for kind in ("added", "amended", "in force", "repealed", "unchanged")}
         report.changes = [change for change in report.changes if change.kind != "unchanged"]
     return report
 
@@ -98,6 +98,7 @@ def _sync_level(
     store: GraphStore, client: FlkClient | GovRulesClient, state: SyncState, settings: Settings, report: IngestReport,
     *, today: date, now: str, track: Tracker,
 ) -> None:
+    report.changes += take_effect(store, state.level, today=today)
     words = (settings.sync_province or "") if state.level == LOCAL_LEVEL else ""
     phases = ["list", "repeals"] if isinstance(client, FlkClient) else ["list"]
     for index in range(phases.index(state.phase) if state.phase in phases else 0, len(phases)):

@@ -102,10 +102,10 @@ def county_store(store):
     return build_county(store)
 
 
-def run(store, official: Official, levels=("法律", "行政法规"), **settings):
+def run(store, official: Official, levels=("法律", "行政法规"), today=TODAY, **settings):
     config = Settings(_env_file=None, **settings)
     with http_client(config, httpx.MockTransport(official)) as http:
-        return sync_catalogue(store, http, config, today=TODAY, now=NOW, levels=list(levels), since="2025-01-01")
+        return sync_catalogue(store, http, config, today=today, now=NOW, levels=list(levels), since="2025-01-01")
 
 
 def titles(report, kind: str) -> list[str]:
@@ -136,7 +136,7 @@ def test_sync_adds_amends_and_repeals_and_the_year_sees_it(county_store, officia
     assert titles(report, "added") == [NEW_LAW]
     assert titles(report, "amended") == ["中华人民共和国食品安全法"]
     assert titles(report, "repealed") == ["中华人民共和国环境保护法"]
-    assert report.counts == {"added": 1, "amended": 1, "repealed": 1, "unchanged": 2}
+    assert report.counts == {"added": 1, "amended": 1, "in force": 0, "repealed": 1, "unchanged": 2}
     [odd] = report.skipped  # listed, not an error: the rest of the sync stands
     assert odd.source == "法律" and "示范编码法" in odd.reason and not report.failed
 
@@ -198,4 +198,11 @@ def test_departmental_rules_come_from_the_rules_database_with_their_key(county_s
     assert titles(report, "added") == ["示范校园安全管理规定"]
     rule = county_store.read(queries.nodes.nodes_by("Law", "title", ["示范校园安全管理规定"]))[0]
     assert (rule["level"], rule["issuer"], rule["status"]) == ("部门规章", "教育部", "尚未生效")
-    assert rule["current_version"] is None  # in force from 2026-04-01; its text waits as 尚未生效
+    assert rule["current_version"] is None  # in force from 2026-04-01 (its closing article): its text waits
+
+    later = run(county_store, official, levels=["部门规章"], today=date(2026, 4, 1),
+                gov_rules_app_key=SecretStr("recorded-key"))
+    assert [(change.kind, change.title) for change in later.changes] == [("in force", "示范校园安全管理规定")]
+    rule = county_store.read(queries.nodes.nodes_by("Law", "title", ["示范校园安全管理规定"]))[0]
+    assert (rule["status"], rule["effective"], rule["amended"]) == ("现行有效", "2026-04-01", None)
+    assert len(county_store.read(queries.laws.version_articles(rule["current_version"], 0, 10))) == 3
