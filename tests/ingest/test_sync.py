@@ -150,8 +150,11 @@ def test_sync_adds_amends_and_repeals_and_the_year_sees_it(county_store, officia
     statuses = {row["id"]: row["status"] for row in answers.read(queries.laws.law_versions("LFOOD"))}
     assert statuses == {"LFOOD@2018": "已修改", "LFOOD@2021": "已修改", "LFOOD@2025-06-01": "现行有效"}
 
-    listed = {entry.law.title: (entry.change, entry.date) for entry in yearly.new_laws(answers, BOOTSTRAP, 2026).data}
+    new_laws = yearly.new_laws(answers, BOOTSTRAP, 2026).data
+    listed = {entry.law.title: (entry.change, entry.date) for entry in new_laws}
     assert listed[NEW_LAW] == ("施行", "2025-11-01")
+    concerned = {unit.unit.name for entry in new_laws if entry.law.title == NEW_LAW for unit in entry.units}
+    assert concerned & {"澄河县公安局", "澄河县公安局交通管理大队"}  # its 第二条 names 公安机关交通管理部门
     assert listed["中华人民共和国食品安全法"] == ("修改", "2025-06-01")
 
     outdated = {c.law.name: (c.status, c.replaced_by.name if c.replaced_by else None)
