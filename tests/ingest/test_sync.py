@@ -19,9 +19,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from domain import audit, yearly
-from domain.accounts import BOOTSTRAP
-from domain.cache import CachedStore
+from domain.accounts.accounts import BOOTSTRAP
+from domain.base.cache import CachedStore
+from domain.checklists import audit, yearly
 from graph import queries
 from ingest.sync.flk import FlkClient, iso_date
 from ingest.sync.gov_rules import html_lines
