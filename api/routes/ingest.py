@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
 from api.limits import save_upload
-from domain.catalogue import citations
-from domain.catalogue.models import CitationsPublic
+from domain.catalogue import citations, sync
+from domain.catalogue.models import CatalogueSyncPublic, CitationsPublic
 from domain.checklists import intake, review
 from ingest.jobs import IngestJob, JobKind
 from ingest.report import IngestReport
@@ -103,6 +103,13 @@ def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, actor: ActorDep, req
     job = intake.start_job(jobs, actor, body.kind, body.paths)
     response.headers["Location"] = str(request.url_for("ingest_job", job_id=job.id))
     return job
+
+
+@router.get("/catalogue/sync", response_model=CatalogueSyncPublic)
+def catalogue_sync(store: StoreDep, actor: ActorDep, settings: SettingsDep) -> CatalogueSyncPublic:
+    """Where the catalogue sync got to per source and level, and the setting a level lacks (administrators);
+    start a sync with `POST /ingest/jobs` `{"kind": "sync"}`."""
+    return sync.sync_overview(store, actor, settings)
 
 
 @router.get("/ingest/jobs", response_model=IngestJobsPublic)

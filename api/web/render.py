@@ -7,6 +7,7 @@ the CLI share them; the words a civil servant reads are chosen here, in one plac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -99,6 +100,14 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
 
 
+def chinese_date(day: str | None) -> str:
+    """2026-12-06 (or a moment on that day) → 2026年12月6日; — for none."""
+    if not day:
+        return "—"
+    parsed = date.fromisoformat(str(day)[:10])
+    return f"{parsed.year}年{parsed.month}月{parsed.day}日"
+
+
 @dataclass(frozen=True)
 class Page:
     """One page of a long list, numbered from 1 in the query parameter `param`."""
@@ -134,7 +143,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
-                       key_date_label=key_date_label, percent=percent)
+                       key_date_label=key_date_label, percent=percent, chinese_date=chinese_date)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
                        EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES)

@@ -34,6 +34,8 @@ SOURCES = {"flk": "国家法律法规数据库", "gov_rules": "国家规章库"}
 LEVELS = {**{level: "flk" for level in CATEGORY_CODES}, GOV_RULES_LEVEL: "gov_rules"}
 """Every level the sync reads, with the source that holds it."""
 LOCAL_LEVEL = "地方性法规"
+NEEDED_SETTINGS = {"PUFA_SYNC_PROVINCE": "本省名称", "PUFA_GOV_RULES_APP_KEY": "国家规章库的访问密钥"}
+"""Settings some levels need, with what each holds."""
 
 
 class SyncState(BaseModel):
@@ -69,11 +71,8 @@ def sync_catalogue(
         write_reference(store)  # the department types and audiences new articles name
         for level in levels or list(LEVELS):
             source = LEVELS[level]
-            if level == LOCAL_LEVEL and not settings.sync_province:
-                report.skipped.append(Skipped(source=level, reason="未设置 PUFA_SYNC_PROVINCE（本省名称），未同步"))
-                continue
-            if source == "gov_rules" and settings.gov_rules_app_key is None:
-                report.skipped.append(Skipped(source=level, reason="未设置 PUFA_GOV_RULES_APP_KEY（国家规章库的访问密钥），未同步"))
+            if missing := missing_setting(level, settings):
+                report.skipped.append(Skipped(source=level, reason=f"未设置 {missing}（{NEEDED_SETTINGS[missing]}），未同步"))
                 continue
             state = _state(store, source, level, since=since, today=today)
             try:
@@ -85,6 +84,15 @@ def sync_catalogue(
         report.counts = {kind: kinds.count(kind) for kind in ("added", "amended", "in force", "repealed", "unchanged")}
         report.changes = [change for change in report.changes if change.kind != "unchanged"]
     return report
+
+
+def missing_setting(level: str, settings: Settings) -> str | None:
+    """The setting a level needs and lacks (a key of NEEDED_SETTINGS); without it the level is not synced."""
+    if level == LOCAL_LEVEL and not settings.sync_province:
+        return "PUFA_SYNC_PROVINCE"
+    if LEVELS[level] == "gov_rules" and settings.gov_rules_app_key is None:
+        return "PUFA_GOV_RULES_APP_KEY"
+    return None
 
 
 def sync_states(store: GraphStore) -> list[SyncState]:

@@ -171,6 +171,10 @@ def test_the_catalogue_sync_is_a_job_only_an_administrator_starts(jobs_client, s
     assert sorted(change["title"] for change in job["report"]["changes"]) == [
         "中华人民共和国道路通行示范法", "中华人民共和国食品安全法"]
     assert job["report"]["counts"]["added"] == 2
+    assert jobs_client.get(f"{V1}/catalogue/sync", headers=reviewer).status_code == 403
+    levels = {level["level"]: level for level in jobs_client.get(f"{V1}/catalogue/sync", headers=AUTH).json()["data"]}
+    assert levels["法律"]["synced_to"] is not None and levels["法律"]["phase"] is None
+    assert levels["部门规章"]["missing_setting"] == "PUFA_GOV_RULES_APP_KEY" and levels["部门规章"]["synced_to"] is None
 
 
 @pytest.mark.parametrize("path", ["a\x00b", "名" * 2000])
