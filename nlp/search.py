@@ -40,6 +40,8 @@ PHRASE_WEIGHT = 0.5
 SYNONYM_WEIGHT = 1.0
 K1, B = 1.2, 0.75
 """BM25's usual constants: term frequency saturation and length normalisation."""
+MAX_QUERY_CHARS = 200
+"""A question is read up to here: a longer text is not a question, and every term costs a lookup."""
 SEPARATOR = "\x00"
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
@@ -53,6 +55,7 @@ class QueryTerm:
 def query_terms(text: str) -> list[QueryTerm]:
     """The weighted words to look for: the query's content words, their adjacent phrases and the
     words the laws use for its colloquial ones (data/search_synonyms.yaml)."""
+    text = text[:MAX_QUERY_CHARS]
     synonyms = search_synonyms()
     add_user_words([*taxonomy_words(), *synonyms, *(word for words in synonyms.values() for word in words)])
     cut = [word for word in jieba.cut(text, HMM=True) if _WORD.fullmatch(word)]

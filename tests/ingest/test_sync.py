@@ -67,6 +67,7 @@ class Official:
 
     def __init__(self):
         self.asked: list[tuple[str, dict]] = []
+        self.addresses: list[str] = []
         self.down: str | None = None
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -74,6 +75,7 @@ class Official:
         path = request.url.path
         kind = {True: "repealed", False: "list"}[bool(body.get("sxx"))] if path.endswith("/search/list") else path
         self.asked.append((kind, body or dict(request.url.params)))
+        self.addresses.append(str(request.url))
         if self.down and self.down == kind:
             raise httpx.ConnectError("network unreachable", request=request)
         if path.endswith("/search/list"):
@@ -209,3 +211,13 @@ def test_departmental_rules_come_from_the_rules_database_with_their_key(county_s
     rule = county_store.read(queries.nodes.nodes_by("Law", "title", ["示范校园安全管理规定"]))[0]
     assert (rule["status"], rule["effective"], rule["amended"]) == ("现行有效", "2026-04-01", None)
     assert len(county_store.read(queries.laws.version_articles(rule["current_version"], 0, 10))) == 3
+
+
+def test_the_database_is_read_where_the_settings_say_and_through_their_proxy(county_store, official):
+    run(county_store, official, levels=["法律"], flk_base_url="https://gateway.bureau.example/flk/")
+    listed = [address for address in official.addresses if "/search/list" in address]
+    assert listed and all(address == "https://gateway.bureau.example/flk/law-search/search/list" for address in listed)
+    proxied = http_client(Settings(_env_file=None, sync_proxy="http://proxy.bureau.example:3128"))
+    route = proxied._transport_for_url(httpx.URL("https://flk.npc.gov.cn/law-search/search/list"))
+    assert route._pool._proxy_url.host == b"proxy.bureau.example"  # the sync's requests go through it
+    proxied.close()

@@ -23,6 +23,10 @@ def test_a_query_of_function_words_only_keeps_them():
     assert words("怎么") == ["怎么"]
 
 
+def test_a_long_text_is_read_as_far_as_a_question_goes():
+    assert "借款" not in words("示范" * 100 + "借款")
+
+
 def index(*texts: str, titles: tuple[str, ...] = (), priors: tuple[float, ...] = ()) -> ArticleIndex:
     titles = titles or tuple(f"示范{n}法" for n in range(len(texts)))
     return ArticleIndex(list(texts), list(range(len(texts))), list(titles), list(priors or [1.0] * len(texts)))
