@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import httpx
 
 from ingest.sync.official import OfficialLaw, official_title
+from ingest.tables import limits
 from pufa.errors import InputError
 
 CATEGORY_CODES: dict[str, tuple[int, ...]] = {
@@ -37,6 +38,7 @@ STATUS_CODES = {1: "已废止", 2: "已修改", 3: "现行有效", 4: "尚未生
 REPEALED_CODE = 1
 PAGE_SIZE = 100
 _HIGHLIGHT = re.compile(r"</?em[^>]*>")
+_WEB_ADDRESS = re.compile(r"https?://[^/\s?#]+(?:[/?#]\S*)?$")
 _DATE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 
 
@@ -56,7 +58,7 @@ class FlkClient:
 
     def __init__(self, http: httpx.Client, base_url: str):
         self.http = http
-        self.base_url = base_url.rstrip("/")
+        self.base_url = web_address(base_url, "PUFA_FLK_BASE_URL").rstrip("/")
 
     def list_page(
         self, level: str, page: int, *, since: str | None = None, until: str | None = None,
@@ -71,7 +73,7 @@ class FlkClient:
             "sxx": [REPEALED_CODE] if repealed else [], "xgzlSearch": False,
             "orderByParam": {"order": "1", "sort": "gbrq"}, "pageNum": page, "pageSize": PAGE_SIZE,
         }
-        answer = _json(self.http.post(f"{self.base_url}/law-search/search/list", json=body))
+        answer = json_object(self.http.post(f"{self.base_url}/law-search/search/list", json=body))
         rows, problems = [], []
         for row in answer.get("rows") or []:
             try:
@@ -92,14 +94,19 @@ class FlkClient:
 
     def docx(self, law: OfficialLaw) -> bytes:
         """The official .docx of a law's row."""
-        answer = _json(self.http.get(f"{self.base_url}/law-search/download/pc",
+        answer = json_object(self.http.get(f"{self.base_url}/law-search/download/pc",
                                      params={"format": "docx", "bbbs": law.source_id}))
         address = (answer.get("data") or {}).get("url")
         if not address:
             raise InputError("the database gave no document address", source=law.title)
-        response = self.http.get(address)
-        response.raise_for_status()
-        return response.content
+        with self.http.stream("GET", address) as response:
+            response.raise_for_status()
+            content = bytearray()
+            for chunk in response.iter_bytes():
+                content += chunk
+                if len(content) > limits.MAX_FILE_BYTES:
+                    raise InputError(f"the document is over {limits.MAX_FILE_BYTES >> 20} MB", source=law.title)
+        return bytes(content)
 
     def _official(self, row: dict, level: str) -> OfficialLaw:
         status = STATUS_CODES.get(int(row["sxx"]))
@@ -115,13 +122,21 @@ class FlkClient:
         )
 
 
+def web_address(address: str, setting: str) -> str:
+    """The address a setting gives, if it is an http(s) one (flk.npc.gov.cn without https:// is not)."""
+    if not _WEB_ADDRESS.match(address):
+        raise InputError(f"not an http:// or https:// address: {address!r}", source=setting)
+    return address
+
+
 def iso_date(written: object) -> str | None:
     """2025-06-27, 2025.6.27 or 2025年6月27日 → 2025-06-27; None for anything else."""
     match = _DATE.match(str(written or "").strip())
     return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
 
 
-def _json(response: httpx.Response) -> dict:
+def json_object(response: httpx.Response) -> dict:
+    """A successful answer's JSON object; anything else an error naming the address."""
     response.raise_for_status()
     try:
         answer = response.json()

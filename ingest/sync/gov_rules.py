@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from ingest.sync.flk import ListPage, _json, iso_date
+from ingest.sync.flk import ListPage, iso_date, json_object, web_address
 from ingest.sync.official import OfficialLaw, OfficialText, official_title, text_from_lines
 from pufa.errors import InputError
 
@@ -36,7 +36,7 @@ class GovRulesClient:
 
     def __init__(self, http: httpx.Client, url: str, app_key: str):
         self.http = http
-        self.url = url
+        self.url = web_address(url, "PUFA_GOV_RULES_URL")
         self.app_key = app_key
         self._texts: dict[str, str] = {}
 
@@ -58,7 +58,7 @@ class GovRulesClient:
             "sorts": [{"sortField": DATE, "sortOrder": "DESC"}],
             "resultFields": [TITLE, KIND, DATE, ISSUER, CONTENT, ADDRESS], "pageSize": PAGE_SIZE, "pageNo": page,
         }
-        answer = _json(self.http.post(self.url, json=body, headers={
+        answer = json_object(self.http.post(self.url, json=body, headers={
             "athenaappkey": self.app_key, "athenaappname": "%E8%A7%84%E7%AB%A0%E5%BA%93"}))
         result = answer.get("result") or {}
         code = str((answer.get("resultCode") or {}).get("code", "200"))

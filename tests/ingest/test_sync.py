@@ -26,6 +26,7 @@ from graph import queries
 from ingest.sync.flk import FlkClient, iso_date
 from ingest.sync.gov_rules import html_lines
 from ingest.sync.run import http_client, sync_catalogue, sync_states
+from ingest.tables import limits
 from pufa.config import Settings
 from tests.fixtures_graph import build_county
 
@@ -69,6 +70,7 @@ class Official:
         self.asked: list[tuple[str, dict]] = []
         self.addresses: list[str] = []
         self.down: str | None = None
+        self.huge = False
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content) if request.content else {}
@@ -87,6 +89,8 @@ class Official:
             answer["data"]["url"] = answer["data"]["url"].replace("DOCUMENT", request.url.params["bbbs"])
             return httpx.Response(200, json=answer)
         if path.startswith("/signed/"):
+            if self.huge:
+                return httpx.Response(200, content=b"PK" + b"0" * (limits.MAX_FILE_BYTES + 1))
             return httpx.Response(200, content=official_docx(TEXTS[path.removeprefix("/signed/").removesuffix(".docx")]))
         if request.url.host == "sousuoht.www.gov.cn":
             assert request.headers["athenaappkey"] == "recorded-key"
@@ -221,3 +225,13 @@ def test_the_database_is_read_where_the_settings_say_and_through_their_proxy(cou
     route = proxied._transport_for_url(httpx.URL("https://flk.npc.gov.cn/law-search/search/list"))
     assert route._pool._proxy_url.host == b"proxy.bureau.example"  # the sync's requests go through it
     proxied.close()
+
+
+def test_a_document_too_large_or_a_bad_address_is_reported_not_fetched_whole(county_store, official):
+    official.huge = True
+    report = run(county_store, official, levels=["法律"])
+    untexted = {skip.source: skip.reason for skip in report.skipped if "未取得正文" in skip.reason}
+    assert set(untexted) == {NEW_LAW, "中华人民共和国食品安全法"} and "20 MB" in untexted[NEW_LAW]
+    assert [change.note for change in report.changes if change.kind == "added"] == ["无正文"]
+    broken = run(county_store, official, levels=["法律"], flk_base_url="flk.npc.gov.cn")
+    assert [skip.source for skip in broken.failed] == ["法律"] and "PUFA_FLK_BASE_URL" in broken.failed[0].reason
