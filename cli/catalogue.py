@@ -14,6 +14,7 @@ from rich.table import Table
 from cli.console import console, errors, print_json, progress
 from cli.ingest import JsonOpt, render_report
 from cli.stores import opened_store
+from domain.base.documents import chinese_date
 from ingest.report import IngestReport
 from ingest.sync.run import LEVELS, SOURCES, http_client, sync_catalogue, sync_states
 from pufa.clock import stamp, system_clock
@@ -65,7 +66,7 @@ def status_command(as_json: JsonOpt = False) -> None:
         table.add_column(column)
     for state in states:
         under_way = f"{state.phase} 第 {state.page} 页" if state.phase else ""
-        table.add_row(SOURCES[state.source], state.level, chinese_date(state.synced_to) or "从未同步", under_way)
+        table.add_row(SOURCES[state.source], state.level, chinese_date(state.synced_to) if state.synced_to else "从未同步", under_way)
     console.print(table)
 
 
@@ -79,14 +80,6 @@ def render_sync(report: IngestReport, out: Console) -> None:
         for change in report.changes:
             table.add_row(CHANGE_NAMES.get(change.kind, change.kind), escape(change.title), escape(change.note or ""))
         out.print(table)
-
-
-def chinese_date(day: str | None) -> str | None:
-    """2026-12-06 → 2026年12月6日."""
-    if not day:
-        return None
-    parsed = date.fromisoformat(day)
-    return f"{parsed.year}年{parsed.month}月{parsed.day}日"
 
 
 def _check_date(day: str) -> None:

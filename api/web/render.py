@@ -7,7 +7,6 @@ the CLI share them; the words a civil servant reads are chosen here, in one plac
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
+from domain.base.documents import chinese_date
 from domain.base.models import ItemEvidencePublic
 from domain.catalogue.models import KeyDatePublic, LeadPublic, RelevancePublic
 from domain.catalogue.relevance import TIER_MARKS
@@ -98,14 +98,6 @@ def key_date_label(key_date: KeyDatePublic) -> str:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
-
-
-def chinese_date(day: str | None) -> str:
-    """2026-12-06 (or a moment on that day) → 2026年12月6日; — for none."""
-    if not day:
-        return "—"
-    parsed = date.fromisoformat(str(day)[:10])
-    return f"{parsed.year}年{parsed.month}月{parsed.day}日"
 
 
 @dataclass(frozen=True)

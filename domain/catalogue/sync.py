@@ -18,6 +18,6 @@ def sync_overview(store: CachedStore, actor: Actor, settings: Settings) -> Catal
     return CatalogueSyncPublic(data=[
         SyncLevelPublic(source=SOURCES[state.source], level=state.level, synced_to=state.synced_to, phase=state.phase,
                         page=state.page, missing_setting=missing_setting(state.level, settings))
-        for state in sync_states(store.store)
+        for state in sync_states(store)
     ])
 

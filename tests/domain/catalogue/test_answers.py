@@ -520,10 +520,10 @@ def test_article_search_ranks_articles_holding_more_of_the_words_first(county):
 def test_the_article_index_is_built_once_and_kept_until_a_law_is_written(county):
     lookup.search_articles(county, "宣传教育")
     assert lookup.article_index.is_kept(county)
-    with county.store.transaction() as tx:
+    with county.transaction() as tx:
         write_summary(tx, "C-PSB-2026-2")  # a checklist write leaves it standing
     assert lookup.article_index.is_kept(county)
-    county.store.upsert_nodes("Article", [{
+    county.upsert_nodes("Article", [{
         "id": "LSAFE@2021/第十一条", "law_id": "LSAFE", "version_id": "LSAFE@2021", "seq": 11, "number": 11,
         "label": "第十一条", "text": "生产经营单位应当开展安全生产宣传教育培训。"}])
     assert not lookup.article_index.is_kept(county)
