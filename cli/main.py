@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cli import accounts, assess, ingest, queries
+from cli import accounts, assess, catalogue, ingest, queries
 from cli.console import console, errors, print_json
 from cli.serve import serve
 from cli.stores import opened_store
@@ -40,6 +40,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON instea
 app.command()(serve)
 queries.register(app)
 ingest.register(app)
+catalogue.register(app)
 accounts.register(app)
 assess.register(app, ingest.ingest_app)
 

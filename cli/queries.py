@@ -157,8 +157,8 @@ def audit(
 
 
 def law_search(
-    text: Annotated[str, typer.Argument(help="Part of a title, short title or alias; with --articles, article text.")],
-    articles: Annotated[bool, typer.Option("--articles", help="Search article text (a plain substring scan).")] = False,
+    text: Annotated[str, typer.Argument(help="Part of a title, short title or alias; with --articles, a question in plain words.")],
+    articles: Annotated[bool, typer.Option("--articles", help="Search the current articles, best first (醉驾怎么处罚).")] = False,
     level: LevelOpt = None, status: Annotated[str | None, typer.Option(help="时效性.")] = None,
     skip: SkipOpt = 0, limit: LimitOpt = 50, as_json: JsonOpt = False,
 ) -> None:

@@ -263,6 +263,14 @@ NODES: dict[str, NodeType] = {
             ("unit_id", "state"),
         ),
         NodeType(
+            "SyncState",
+            {"source": STRING, "level": STRING, "phase": STRING, "window_from": STRING, "window_to": STRING,
+             "page": INT, "synced_to": STRING, "updated_at": STRING},
+            "Where `pufa catalogue sync` got to for one source and level (id source:level): the date it last "
+            "finished up to (synced_to), and while a run is under way its window of dates, phase (list, "
+            "repeals) and the next page, so an interrupted run resumes there.",
+        ),
+        NodeType(
             "GraphState",
             {"stamp": STRING, "epoch": STRING},
             "The stamps every write transaction renews: one node ('graph') for the whole graph, which also "

@@ -1,5 +1,6 @@
 """Ingest jobs started over HTTP: law texts, cases or the shipped catalogue, read from the server's
-corpus folder (PUFA_CORPUS_DIR) in a background thread.
+corpus folder (PUFA_CORPUS_DIR), or a catalogue sync from the official databases
+(ingest.sync.run), in a background thread.
 
 A whole corpus takes minutes, longer than a request should wait, so `POST /ingest/jobs` answers
 202 at once and the job's progress and report are read back by id. One job runs at a time (the
@@ -14,7 +15,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -25,11 +26,14 @@ from ingest.cases.load import ingest_cases
 from ingest.laws.load import ingest_laws
 from ingest.report import Advance, IngestReport, Tracker
 from ingest.shipped_catalogue import load_catalogue
+from ingest.sync.run import http_client, sync_catalogue
+from pufa.clock import stamp, system_clock
+from pufa.config import get_settings
 from pufa.errors import Conflict, InputError, NotFound, PufaError
 
 log = logging.getLogger(__name__)
 
-JobKind = Literal["laws", "cases", "catalogue"]
+JobKind = Literal["laws", "cases", "catalogue", "sync"]
 JobState = Literal["running", "succeeded", "failed"]
 KEPT_JOBS = 20
 CASES_FOLDER = "案例"
@@ -89,8 +93,17 @@ def _catalogue(store: GraphStore, paths: list[Path], track: Tracker) -> IngestRe
     return load_catalogue(store, track=track)
 
 
-RUNNERS: dict[JobKind, Runner] = {"laws": _laws, "cases": _cases, "catalogue": _catalogue}
-DEFAULT_PATHS: dict[JobKind, list[str]] = {"laws": ["."], "cases": [CASES_FOLDER], "catalogue": []}
+def _sync(store: GraphStore, paths: list[Path], track: Tracker) -> IngestReport:
+    settings = get_settings()
+    with http_client(settings) as http:
+        return sync_catalogue(store, http, settings, today=date.today(), now=stamp(system_clock()), track=track)
+
+
+RUNNERS: dict[JobKind, Runner] = {"laws": _laws, "cases": _cases, "catalogue": _catalogue, "sync": _sync}
+DEFAULT_PATHS: dict[JobKind, list[str]] = {"laws": ["."], "cases": [CASES_FOLDER], "catalogue": [], "sync": []}
+WITHOUT_PATHS: dict[JobKind, str] = {"catalogue": "the catalogue is shipped with the service",
+                                     "sync": "the sync reads the official databases"}
+"""The kinds that read no corpus files, and why."""
 
 
 class IngestJobs:
@@ -138,9 +151,9 @@ class IngestJobs:
             self._latest[1].join()
 
     def _sources(self, kind: JobKind, paths: list[str]) -> list[Path]:
-        if kind == "catalogue":
+        if kind in WITHOUT_PATHS:
             if paths:
-                raise InputError("the catalogue is shipped with the service and takes no paths", source="paths")
+                raise InputError(f"{WITHOUT_PATHS[kind]} and takes no paths", source="paths")
             return []
         root = self._corpus_dir.resolve()
         if not root.is_dir():

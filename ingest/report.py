@@ -29,6 +29,16 @@ class Skipped(BaseModel):
     reason: str
 
 
+class LawChange(BaseModel):
+    """What a catalogue sync did to one law."""
+
+    kind: str
+    """added, amended (a new version), repealed, in force (a version stored 尚未生效 took effect), or unchanged."""
+    title: str
+    law_id: str
+    note: str | None = None
+
+
 class IngestReport(BaseModel):
     """What one ingest did: rows written per label/relationship, what was skipped, what was not resolved."""
 
@@ -42,6 +52,8 @@ class IngestReport(BaseModel):
     """Unit register ingests: each unit's department types and where they came from."""
     checklist_ids: list[str] = Field(default_factory=list)
     """The checklist revisions written (for the checklist ingest)."""
+    changes: list[LawChange] = Field(default_factory=list)
+    """The laws a catalogue sync changed (`pufa catalogue sync`); unchanged ones are counted only."""
     seconds: float = 0.0
 
     def add_written(self, written: dict[str, int]) -> None:

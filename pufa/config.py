@@ -71,6 +71,18 @@ class Settings(BaseSettings):
     region: str | None = None
     """The jurisdiction served (示例市澄河县): answers default to national laws plus its local ones."""
     corpus_dir: Path = PROJECT_ROOT.parent / "shared" / "corpus" / "lawrefbook"
+    flk_base_url: str = "https://flk.npc.gov.cn"
+    """国家法律法规数据库, where `pufa catalogue sync` reads 法律, 行政法规, 监察法规, 地方性法规 and 司法解释
+    (a mirror or a gateway's address where the bureau's network reaches it only so)."""
+    gov_rules_url: str = "https://sousuoht.www.gov.cn/athena/forward/BD8730CDDA12515E2D9E1B21AA11C0D6"
+    """国家规章库's search service, where the sync reads 部门规章."""
+    gov_rules_app_key: SecretStr | None = None
+    """The key 国家规章库's own pages send (athenaappkey); without it the sync leaves 部门规章 out."""
+    sync_proxy: str | None = None
+    """A proxy for the sync (http://proxy.example:3128); without it HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply."""
+    sync_province: str | None = None
+    """The province whose 地方性法规 the sync keeps (内蒙古自治区); without it no local rules are synced."""
+    sync_timeout_seconds: float = 60.0
 
 
 @lru_cache

@@ -23,6 +23,7 @@ AUDIENCES_FILE = DATA_DIR / "audiences.yaml"
 METHODS_FILE = DATA_DIR / "methods.yaml"
 KEY_DATES_FILE = DATA_DIR / "key_dates.yaml"
 COMMON_DUTIES_FILE = DATA_DIR / "common_duties.yaml"
+SEARCH_SYNONYMS_FILE = DATA_DIR / "search_synonyms.yaml"
 
 LEVELS = (
     "宪法", "法律", "行政法规", "监察法规", "地方性法规", "自治条例和单行条例",
@@ -142,3 +143,12 @@ class CommonDuties:
 def common_duties(path: Path = COMMON_DUTIES_FILE) -> CommonDuties:
     raw = read_yaml(path)
     return CommonDuties(frozenset(raw["levels"]), frozenset(raw["titles"]))
+
+
+@lru_cache(maxsize=None)
+def search_synonyms(path: Path = SEARCH_SYNONYMS_FILE) -> dict[str, tuple[str, ...]]:
+    """How people ask → the words the laws use (醉驾 → 醉酒驾驶), for article search."""
+    raw = read_yaml(path) or {}
+    if not isinstance(raw, dict) or not all(isinstance(words, list) for words in raw.values()):
+        raise InputError("expected a mapping of a word to a list of words", source=str(path))
+    return {str(word): tuple(str(used) for used in used_words) for word, used_words in raw.items()}

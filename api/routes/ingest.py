@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, JobsDep, SettingsDep, StoreDep
 from api.limits import save_upload
-from domain.catalogue import citations
-from domain.catalogue.models import CitationsPublic
+from domain.catalogue import citations, sync
+from domain.catalogue.models import CatalogueSyncPublic, CitationsPublic
 from domain.checklists import intake, review
 from ingest.jobs import IngestJob, JobKind
 from ingest.report import IngestReport
@@ -38,7 +38,8 @@ class IngestJobRequest(BaseModel):
     """An ingest to run from the server's corpus folder (PUFA_CORPUS_DIR)."""
 
     kind: JobKind = Field(
-        description="`laws` (texts), `cases` (以案释法) or `catalogue` (the shipped national catalogue).")
+        description="`laws` (texts), `cases` (以案释法), `catalogue` (the shipped national catalogue) or `sync` "
+                    "(what changed in the official databases since the last sync: `pufa catalogue sync`).")
     paths: list[str] = Field(
         default=[], max_length=1000,
         description="Files or folders relative to the corpus folder; by default the whole corpus for laws, "
@@ -96,11 +97,19 @@ async def upload_units(store: StoreDep, settings: SettingsDep, actor: ActorDep, 
 @router.post("/ingest/jobs", response_model=IngestJob, status_code=status.HTTP_202_ACCEPTED)
 def start_ingest_job(body: IngestJobRequest, jobs: JobsDep, actor: ActorDep, request: Request,
                      response: Response) -> IngestJob:
-    """Ingest law texts, cases or the shipped catalogue from the corpus folder in the background
-    (409 while another job runs); follow it at the returned Location."""
+    """Ingest law texts, cases or the shipped catalogue from the corpus folder, or sync the catalogue
+    from the official databases, in the background (administrators; 409 while another job runs);
+    follow it at the returned Location."""
     job = intake.start_job(jobs, actor, body.kind, body.paths)
     response.headers["Location"] = str(request.url_for("ingest_job", job_id=job.id))
     return job
+
+
+@router.get("/catalogue/sync", response_model=CatalogueSyncPublic)
+def catalogue_sync(store: StoreDep, actor: ActorDep, settings: SettingsDep) -> CatalogueSyncPublic:
+    """Where the catalogue sync got to per source and level, and the setting a level lacks (administrators);
+    start a sync with `POST /ingest/jobs` `{"kind": "sync"}`."""
+    return sync.sync_overview(store, actor, settings)
 
 
 @router.get("/ingest/jobs", response_model=IngestJobsPublic)

@@ -24,7 +24,8 @@ def search_laws(
 @router.get("/articles", response_model=ArticleHitsPublic)
 def search_articles(
     store: StoreDep, paging: PagingDep,
-    q: Annotated[str, Query(min_length=1, description="Words to find in current articles, in any order.")],
+    q: Annotated[str, Query(min_length=1, description="A question in plain words (醉驾怎么处罚) or the words to find; "
+                                                      "the best articles first. Read up to 200 characters.")],
 ) -> ArticleHitsPublic:
     """Articles of current versions containing every word of the text (cut by jieba), by law and article."""
     return lookup.search_articles(store, q, skip=paging.skip, limit=paging.limit)

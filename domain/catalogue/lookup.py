@@ -1,14 +1,17 @@
 """Lookups: law search, law detail with versions and articles, units, and cases by law or article.
 
-Article search cuts the query into words (nlp.search) and finds the current articles holding
-every one of them, in any order.
+Article search ranks the current articles by BM25 over the words of a question in plain words,
+widened by the words the laws use for its colloquial ones (nlp.search); the index of every current
+article is built on the first search and kept until a law is written.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.base.asked import page, stored_page
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_public
-from domain.base.cache import CachedStore
+from domain.base.cache import CachedStore, kept_until_write
 from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import (
     ActingTypePublic,
@@ -30,7 +33,7 @@ from domain.catalogue.models import (
 )
 from graph import queries
 from graph.query import Row
-from nlp.search import search_terms
+from nlp.search import ArticleIndex, prior, query_terms
 from pufa.errors import InputError, NotFound
 
 
@@ -92,15 +95,45 @@ def law_detail(
     )
 
 
+@dataclass(frozen=True)
+class SearchedArticles:
+    """Every current article, indexed for search, and each one's law and place (by index position)."""
+
+    index: ArticleIndex
+    articles: list[tuple[str, str, str | None, int | None, str | None, str | None]]
+    """(law id, article id, version id, seq, label, path) per position."""
+
+
+@kept_until_write
+def article_index(store: CachedStore) -> SearchedArticles:
+    """The article search index: built from one read of every current article, kept until a law is written."""
+    laws: dict[str, int] = {}
+    titles: list[str] = []
+    texts, of_law, priors, articles = [], [], [], []
+    for row in store.read(queries.laws.current_articles()):
+        if row["law_id"] not in laws:
+            laws[row["law_id"]] = len(titles)
+            titles.append(row["short_title"] or row["law_title"] or "")
+        texts.append(row["text"] or "")
+        of_law.append(laws[row["law_id"]])
+        priors.append(prior(row["level"], row["status"]))
+        articles.append((row["law_id"], row["id"], row["version_id"], row["seq"], row["label"], row["path"]))
+    return SearchedArticles(ArticleIndex(texts, of_law, titles, priors), articles)
+
+
 def search_articles(store: CachedStore, text: str, *, skip: int = 0, limit: int | None = 100) -> ArticleHitsPublic:
-    """Articles of current versions containing every word of the text (cut by jieba), by law then article order."""
-    rows = store.read(queries.laws.search_articles(search_terms(_query_text(text))))
-    laws = fetch_law_briefs(store, {row["law_id"] for row in rows})
-    hits = sorted(
-        (ArticleHitPublic(law=laws[row.pop("law_id")], article=ArticlePublic(**row)) for row in rows),
-        key=lambda hit: (*law_sort_key(hit.law), hit.article.seq or 0, hit.article.id),
-    )
-    return ArticleHitsPublic(data=page(hits, skip, limit), count=len(hits))
+    """Current articles answering a question in plain words (醉驾怎么处罚), best first."""
+    searched = article_index(store)
+    ranked = searched.index.search(query_terms(_query_text(text)))
+    shown = page(ranked, skip, limit)
+    laws = fetch_law_briefs(store, {searched.articles[position][0] for position, _ in shown})
+    hits = []
+    for position, _ in shown:
+        law_id, article_id, version_id, seq, label, path = searched.articles[position]
+        hits.append(ArticleHitPublic(law=laws[law_id], article=ArticlePublic(
+            id=article_id, version_id=version_id, seq=seq, label=label, path=path,
+            text=searched.index.text(position))))
+    return ArticleHitsPublic(data=hits, count=len(ranked))
 
 
 def law_cases(

@@ -423,3 +423,23 @@ class CoverageFiguresPublic(BaseModel):
     by_unit: list[UnitClaimsPublic]
     units_claiming_none: int
     by_level: list[LevelClaimsPublic]
+
+
+class SyncLevelPublic(BaseModel):
+    """Where the catalogue sync got to for one level of one source (ingest.sync.run.SyncState)."""
+
+    source: str
+    """The official database, by name (国家法律法规数据库, 国家规章库)."""
+    level: str
+    synced_to: str | None = None
+    """The date the last finished sync reached; None: never synced."""
+    phase: str | None = None
+    """While a run is under way or interrupted: list (new and amended texts) or repeals."""
+    page: int | None = None
+    """The page it resumes at."""
+    missing_setting: str | None = None
+    """The setting this level needs and lacks (PUFA_SYNC_PROVINCE, PUFA_GOV_RULES_APP_KEY): it is not synced."""
+
+
+class CatalogueSyncPublic(BaseModel):
+    data: list[SyncLevelPublic]

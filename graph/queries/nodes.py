@@ -45,3 +45,15 @@ def existing_ids(label: str, ids: list[str]) -> Query:
     label = node_type(label).label
     return Query(f"existing_{label}_ids", f"UNWIND $ids AS nid MATCH (n:{label} {{id: nid}}) RETURN n.id AS id",
                  {"ids": list(ids)})
+
+
+def nodes_by(label: str, field: str, values: list[str]) -> Query:
+    """The nodes of one label whose `field` (a schema property: id, law_id …) is one of the values,
+    with all their properties (to write them back changed)."""
+    node = node_type(label)
+    if field not in node.columns:
+        raise ValueError(f"{node.label} has no property {field!r}")
+    return Query(f"{node.label}_nodes_by_{field}",
+                 f"MATCH (n:{node.label}) WHERE n.{field} IN $values RETURN "
+                 + ", ".join(f"n.{column} AS {column}" for column in node.columns),
+                 {"values": list(values)})

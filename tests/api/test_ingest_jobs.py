@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -13,7 +14,10 @@ from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
 from ingest.report import IngestReport
 from pufa.config import Settings
 from pufa.laws import law_id
+from pufa.workflow import Role
+from tests.accounts import make_account, token_for
 from tests.corpus import write_laws
+from tests.ingest.test_sync import Official
 
 V1 = "/api/v1"
 TOKEN = "s3cret-token"
@@ -153,6 +157,24 @@ def test_one_ingest_job_at_a_time_and_only_with_the_token(jobs_client, monkeypat
         release.set()
     assert finished(jobs_client, f"{V1}/ingest/jobs/{first['id']}")["state"] == "succeeded"
     assert jobs_client.get(f"{V1}/ingest/jobs/unknown").status_code == 404
+
+
+def test_the_catalogue_sync_is_a_job_only_an_administrator_starts(jobs_client, store, monkeypatch):
+    official = Official()
+    monkeypatch.setattr(jobs, "http_client", lambda settings: httpx.Client(transport=httpx.MockTransport(official)))
+    reviewer = token_for(store, make_account(store, "reviewer", Role.REVIEWER))
+    assert start_job(jobs_client, headers=reviewer, kind="sync").status_code == 403
+    assert start_job(jobs_client, kind="sync", paths=["法律"]).status_code == 422
+    assert not official.asked
+    job = finished(jobs_client, start_job(jobs_client, kind="sync").headers["location"])
+    assert job["state"] == "succeeded", job
+    assert sorted(change["title"] for change in job["report"]["changes"]) == [
+        "中华人民共和国道路通行示范法", "中华人民共和国食品安全法"]
+    assert job["report"]["counts"]["added"] == 2
+    assert jobs_client.get(f"{V1}/catalogue/sync", headers=reviewer).status_code == 403
+    levels = {level["level"]: level for level in jobs_client.get(f"{V1}/catalogue/sync", headers=AUTH).json()["data"]}
+    assert levels["法律"]["synced_to"] is not None and levels["法律"]["phase"] is None
+    assert levels["部门规章"]["missing_setting"] == "PUFA_GOV_RULES_APP_KEY" and levels["部门规章"]["synced_to"] is None
 
 
 @pytest.mark.parametrize("path", ["a\x00b", "名" * 2000])

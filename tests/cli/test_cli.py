@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
 from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_DIR, SAMPLE_UNITS
 from pufa.config import get_settings
+from tests.ingest.test_sync import Official
 
 
 @pytest.fixture
@@ -85,3 +87,20 @@ def test_accounts_invite_the_register_list_disable_reset_and_tokens(pufa, tmp_pa
     assert token not in pufa("accounts", "tokens", "list", "reviewer1", "--json")[1]
     assert "revoked at" in pufa("accounts", "tokens", "revoke", token_id)[1]
     assert pufa("accounts", "disable", "nobody")[0] == 1
+
+
+def test_catalogue_sync_prints_what_changed_and_status_where_it_got_to(pufa, monkeypatch):
+    official = Official()
+    official.down = "repealed"
+    monkeypatch.setattr("cli.catalogue.http_client",
+                        lambda settings: httpx.Client(transport=httpx.MockTransport(official)))
+    code, out = pufa("catalogue", "sync", "--level", "法律", "--since", "2025-01-01")
+    assert code == 1  # the repeals could not be listed: the run is to be resumed
+    assert "新增" in out and "中华人民共和国道路通行示范法" in out and "同步中断" in out
+    code, out = pufa("catalogue", "status")
+    assert code == 0 and "从未同步" in out and "repeals 第 1 页" in out
+    official.down = None
+    code, out = pufa("catalogue", "sync", "--level", "法律", "--json")
+    assert code == 0 and json.loads(out)["counts"]["added"] == 0
+    assert pufa("catalogue", "sync", "--since", "去年")[0] == 2
+    assert pufa("catalogue", "sync", "--level", "条约")[0] == 1

@@ -26,6 +26,8 @@ def _built_queries() -> list[Query]:
             hint = str(parameter.annotation)
             if parameter.name == "label":
                 args.append("Law")
+            elif parameter.name == "field":
+                args.append("title")
             elif parameter.name in ("rel", "group_rel"):
                 args.append("CLAIMS")
             elif parameter.name == "kind":

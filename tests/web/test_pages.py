@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -16,11 +17,13 @@ from api.app import create_app
 from api.web.render import lead_reason
 from domain.base.cache import CachedStore
 from domain.catalogue import shared_laws
+from ingest import jobs
 from ingest.reference import write_reference
 from pufa.config import Settings
 from pufa.workflow import Role
 from tests.accounts import make_account, sign_in
 from tests.fixtures_graph import REGION, add_market_food_evidence, build_county
+from tests.ingest.test_sync import Official
 
 TOKEN = "page-test-token"
 
@@ -159,3 +162,26 @@ def test_lead_reasons_read_in_chinese(county):
     chinese = lead_reason(shared_laws.shared_law(CachedStore(county), "LFOOD").lead)
     assert "为主管部门" in chinese and "职责条款点名：第六条、第十条" in chinese and "自报牵头" in chinese
     assert not re.search(r"[A-Za-z]{3,}", re.sub(r"（[^）]*）", "", chinese)), chinese  # file names aside
+
+
+def test_the_administrator_starts_a_catalogue_sync_and_reads_what_it_changed(client, county, monkeypatch):
+    official = Official()
+    monkeypatch.setattr(jobs, "http_client", lambda settings: httpx.Client(transport=httpx.MockTransport(official)))
+    make_account(county, "reviewer1", Role.REVIEWER)
+    csrf = sign_in(client, "reviewer1")
+    assert client.get("/catalogue/sync").status_code == 403
+    assert client.post("/catalogue/sync", data={"csrf_token": csrf}).status_code == 403
+    client.post("/logout", data={"csrf_token": csrf})
+    make_account(county, "admin1", Role.ADMIN)
+    csrf = sign_in(client, "admin1")
+    levels = section(page(client, "/catalogue/sync"), "sync-levels")
+    assert "国家法律法规数据库 法律 从未同步" in levels and "未配置 PUFA_GOV_RULES_APP_KEY" in levels
+    assert client.post("/catalogue/sync", data={}).status_code == 403  # no CSRF token
+    started = client.post("/catalogue/sync", data={"csrf_token": csrf}, follow_redirects=False)
+    assert started.status_code == 303 and started.headers["location"] == "/catalogue/sync"
+    client.app.state.jobs.wait()
+    html = page(client, "/catalogue/sync")
+    job = section(html, "sync-job")
+    assert "已完成" in job and "新增 1 部，修改 1 部" in job and "新增 中华人民共和国道路通行示范法" in job
+    assert "无法读取的条目" in job and "error" not in job
+    assert re.search(r"法律 \d{4}年\d{1,2}月\d{1,2}日 正常", section(html, "sync-levels"))
