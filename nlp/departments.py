@@ -88,6 +88,10 @@ class DepartmentMention(BaseModel):
     """The pre-2018 name the text used (环境保护 for today's 生态环境), if any."""
     covers: list[str] = Field(default_factory=list)
     """Sectors a collective mention (负有安全生产监督管理职责的部门) stands for."""
+    also: list[str] = Field(default_factory=list)
+    """Types the mention stands for besides its own: today's holder of work moved in 2018 (林业主管部门 in a
+    sentence on 森林防火 is 应急管理's too), and township_government for 乡、镇人民政府
+    (data/departments.yaml: transfers, government_level)."""
 
 
 @dataclass
@@ -400,14 +404,29 @@ def find_departments(text: str, original: str | None = None, roles: bool = True)
     groups = _coordination_groups(text, phrases)
     words = _SentenceWords(text) if roles else None
     source = text if original is None else original
+    sentences = sentence_spans(text)
     mentions: list[DepartmentMention] = []
     for position, group in enumerate(groups):
         role = _group_role(text, words, group, groups[position + 1:]) if words else "mention"
         mentions += [
-            member.model_copy(update={"role": role, "text": source[member.start:member.end]})
+            member.model_copy(update={"role": role, "text": source[member.start:member.end],
+                                      "also": _also(text, sentences, member, taxonomy)})
             for phrase in group for member in phrase.members
         ]
     return mentions
+
+
+def _also(text: str, sentences: list[tuple[int, int]], mention: DepartmentMention,
+          taxonomy: DepartmentTaxonomy) -> list[str]:
+    """The types a mention stands for besides its own (DepartmentMention.also)."""
+    if mention.dept_type == "government":
+        township = taxonomy.government_levels.get(mention.level or "")
+        return [township] if township else []
+    transfers = [t for t in taxonomy.transfers if mention.dept_type in t.sources]
+    if not transfers:
+        return []
+    start, end = next(((s, e) for s, e in sentences if s <= mention.start < e), (0, len(text)))
+    return list(dict.fromkeys(t.target for t in transfers if t.work.search(text, start, end)))
 
 
 @lru_cache(maxsize=1)
