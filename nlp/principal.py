@@ -354,7 +354,7 @@ def _predicate_or(members: list[DepartmentMention], window: str, cue: Cue) -> li
     if cue != "designated":
         return members
     named = find_departments(window.split(",", 1)[0], roles=False)
-    predicate = [m for m in named if m.dept_type not in ("government", "generic")]
+    predicate = [m for m in named if m.dept_type in _sectors() - {"government"}]
     if len(predicate) != 1 or len(members) != 1:
         return members
     return [predicate[0].model_copy(update={
