@@ -19,8 +19,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from domain import coverage
-from domain.cache import CachedStore
+from domain.base.cache import CachedStore
+from domain.catalogue import coverage
 from graph.ladybug_store import LadybugStore
 from graph.store import GraphStore
 from ingest.shipped_catalogue import load_catalogue
