@@ -317,6 +317,14 @@ def _is_object(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].endswith(OBJECT_MARKERS)
 
 
+_FOUNDED = re.compile(r"(?:设置|设立|举办|开办|兴办|建立)[\u4e00-\u9fff]{0,4}$")
+"""县级以上人民政府…设置专门学校实施…: what a subject founds does not end the subject's clause."""
+
+
+def _is_founded(text: str, start: int) -> bool:
+    return bool(_FOUNDED.search(text, max(0, start - 10), start))
+
+
 class _SentenceWords:
     """jieba words from where a group ends to the end of its sentence, segmented on demand: only
     sentences that hold a department are segmented, from the start of the jieba block (run of
@@ -370,7 +378,8 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
     if text.startswith("的", end):
         return "mention"
     designated = bool(_DESIGNATION.search(text, max(0, start - 12), start))
-    stop = next((g[0].start for g in later if not _is_object(text, g[0].start)), len(text))
+    stop = next((g[0].start for g in later if not _is_object(text, g[0].start) and not _is_founded(text, g[0].start)),
+                len(text))
     following = words.after(end)
     in_frame = False
     for index, (offset, word) in enumerate(following):

@@ -40,6 +40,13 @@ def department_type_ids(written: str) -> list[str]:
     return found
 
 
+def understood(written: str) -> bool:
+    """A 职能类型 cell names a type, or a collective (负有安全生产监督管理职责的部门), which is read and
+    deliberately not acted as (see department_type_ids): only a cell naming neither is unresolved."""
+    return bool(department_type_ids(written)) or any(
+        mention.dept_type in linkable_types()[1] for mention in extract_departments(written))
+
+
 def written_type_ids(unit: UnitRecord) -> list[str]:
     """The types the register's 职能类型 cells name, as taxonomy ids."""
     return list(dict.fromkeys(type_id for text in unit.dept_types for type_id in department_type_ids(text)))
@@ -83,7 +90,7 @@ def ingest_units(store: GraphStore, path: Path) -> IngestReport:
             for acting in types:
                 batch.add_edge("ACTS_AS", unit.id, acting.type_id, via=acting.via, organ=acting.organ)
             report.unit_types.append(UnitTypes(unit_id=unit.id, unit=unit.name, source=unit.source, types=types))
-            unmapped = [written for written in unit.dept_types if not department_type_ids(written)]
+            unmapped = [written for written in unit.dept_types if not understood(written)]
             if unmapped:
                 report.unresolved.append({"source": unit.source, "unit": unit.name, "department_types": unmapped})
             if unit.parent_id:
