@@ -85,6 +85,8 @@ def render_report(report: IngestReport, console: Console) -> None:
         console.print(unresolved)
     if report.unit_types:
         render_unit_types(report, console)
+    if report.units_without_laws:
+        render_units_without_laws(report, console)
 
 
 def render_unit_types(report: IngestReport, console: Console) -> None:
@@ -100,6 +102,19 @@ def render_unit_types(report: IngestReport, console: Console) -> None:
                          for t in unit.types)
         table.add_row(escape(unit.unit), escape(types) if types else "[red]none[/]")
     console.print(table)
+
+
+def render_units_without_laws(report: IngestReport, console: Console) -> None:
+    """The units that get no law at all, in Chinese: each is a defect of the register to fix."""
+    table = Table(title=f"推断不出任何适用法律的单位（{len(report.units_without_laws)} 个）", title_style="red")
+    table.add_column("单位", overflow="fold")
+    table.add_column("问题", overflow="fold")
+    table.add_column("处理办法", overflow="fold")
+    for unit in report.units_without_laws[:SHOWN_ROWS]:
+        table.add_row(escape(unit.unit), escape(unit.problem), escape(unit.remedy))
+    console.print(table)
+    if len(report.units_without_laws) > SHOWN_ROWS:
+        console.print(f"另有 {len(report.units_without_laws) - SHOWN_ROWS} 个单位未列出（--json 列出全部）")
 
 
 @ingest_app.command("laws")

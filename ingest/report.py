@@ -39,6 +39,17 @@ class LawChange(BaseModel):
     note: str | None = None
 
 
+class UnitWithoutLaws(BaseModel):
+    """A unit of a register that gets no law at all: none of the types it acts as is named by a law in
+    force (or it acts as none). A defect of the register, said to the clerk in Chinese with what to do."""
+
+    unit_id: str
+    unit: str
+    source: str | None = None
+    problem: str
+    remedy: str
+
+
 class IngestReport(BaseModel):
     """What one ingest did: rows written per label/relationship, what was skipped, what was not resolved."""
 
@@ -50,6 +61,8 @@ class IngestReport(BaseModel):
     unresolved: list[dict] = Field(default_factory=list)
     unit_types: list[UnitTypes] = Field(default_factory=list)
     """Unit register ingests: each unit's department types and where they came from."""
+    units_without_laws: list[UnitWithoutLaws] = Field(default_factory=list)
+    """Unit register ingests: the units no law in force concerns, to be given a 职能类型."""
     checklist_ids: list[str] = Field(default_factory=list)
     """The checklist revisions written (for the checklist ingest)."""
     changes: list[LawChange] = Field(default_factory=list)

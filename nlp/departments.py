@@ -88,6 +88,10 @@ class DepartmentMention(BaseModel):
     """The pre-2018 name the text used (环境保护 for today's 生态环境), if any."""
     covers: list[str] = Field(default_factory=list)
     """Sectors a collective mention (负有安全生产监督管理职责的部门) stands for."""
+    also: list[str] = Field(default_factory=list)
+    """Types the mention stands for besides its own: today's holder of work moved in 2018 (林业主管部门 in a
+    sentence on 森林防火 is 应急管理's too), and township_government for 乡、镇人民政府
+    (data/departments.yaml: transfers, government_level)."""
 
 
 @dataclass
@@ -313,6 +317,14 @@ def _is_object(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].endswith(OBJECT_MARKERS)
 
 
+_FOUNDED = re.compile(r"(?:设置|设立|举办|开办|兴办|建立)[\u4e00-\u9fff]{0,4}$")
+"""县级以上人民政府…设置专门学校实施…: what a subject founds does not end the subject's clause."""
+
+
+def _is_founded(text: str, start: int) -> bool:
+    return bool(_FOUNDED.search(text, max(0, start - 10), start))
+
+
 class _SentenceWords:
     """jieba words from where a group ends to the end of its sentence, segmented on demand: only
     sentences that hold a department are segmented, from the start of the jieba block (run of
@@ -366,7 +378,8 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
     if text.startswith("的", end):
         return "mention"
     designated = bool(_DESIGNATION.search(text, max(0, start - 12), start))
-    stop = next((g[0].start for g in later if not _is_object(text, g[0].start)), len(text))
+    stop = next((g[0].start for g in later if not _is_object(text, g[0].start) and not _is_founded(text, g[0].start)),
+                len(text))
     following = words.after(end)
     in_frame = False
     for index, (offset, word) in enumerate(following):
@@ -400,14 +413,29 @@ def find_departments(text: str, original: str | None = None, roles: bool = True)
     groups = _coordination_groups(text, phrases)
     words = _SentenceWords(text) if roles else None
     source = text if original is None else original
+    sentences = sentence_spans(text)
     mentions: list[DepartmentMention] = []
     for position, group in enumerate(groups):
         role = _group_role(text, words, group, groups[position + 1:]) if words else "mention"
         mentions += [
-            member.model_copy(update={"role": role, "text": source[member.start:member.end]})
+            member.model_copy(update={"role": role, "text": source[member.start:member.end],
+                                      "also": _also(text, sentences, member, taxonomy)})
             for phrase in group for member in phrase.members
         ]
     return mentions
+
+
+def _also(text: str, sentences: list[tuple[int, int]], mention: DepartmentMention,
+          taxonomy: DepartmentTaxonomy) -> list[str]:
+    """The types a mention stands for besides its own (DepartmentMention.also)."""
+    if mention.dept_type == "government":
+        township = taxonomy.government_levels.get(mention.level or "")
+        return [township] if township else []
+    transfers = [t for t in taxonomy.transfers if mention.dept_type in t.sources]
+    if not transfers:
+        return []
+    start, end = next(((s, e) for s, e in sentences if s <= mention.start < e), (0, len(text)))
+    return list(dict.fromkeys(t.target for t in transfers if t.work.search(text, start, end)))
 
 
 @lru_cache(maxsize=1)

@@ -47,12 +47,13 @@ from nlp.taxonomy import default_taxonomy
 from nlp.text import normalize, sentence_spans
 
 Cue = Literal[
-    "main", "unified", "responsible", "supervises", "designated", "assigned", "joint", "coordinates", "supervised_by"
+    "main", "unified", "responsible", "supervises", "designated", "assigned", "joint", "coordinates", "supervised_by",
+    "leads",
 ]
 """main: 主管…工作; unified: 统一监督管理/统一领导, 综合监督管理; responsible: 负责全国/本行政区域…工作,
 负责本条例的实施; supervises: 对…实施监督管理, 履行对…的监督管理职责; designated: 是…主管部门/机关;
 assigned: 由X负责/管辖/征收管理; joint: 共同做好…工作; coordinates: 指导、协调其他部门的…工作;
-supervised_by: 接受X的监督管理."""
+supervised_by: 接受X的监督管理; leads: X和其他有关部门在各自的职责范围内… in a law naming no other principal."""
 Tier = Literal["principal", "related", "mentioned"]
 
 
@@ -121,7 +122,7 @@ _CUES: tuple[tuple[Cue, re.Pattern[str]], ...] = (
     )),
     ("supervises", re.compile(
         rf"^[^。;]{{0,40}}?(?:实施(?:统一|综合)?监督管理|进行(?:监督|行政)管理|履行对[^,。;]{{1,20}}?的监督管理职责|"
-        rf"(?<!的)监督管理{_SCOPE}|"
+        rf"(?<!的)监督管理{_SCOPE}|(?:指导和监督|监督和指导|指导、监督|监督、指导|指导监督|监督指导){_SCOPE}|"
         rf"依法监督检查[^,。;]{{0,20}}?(?:执行|实施)[^,。;]{{0,10}}?(?:本办法|本条例|本规定|条例))"
     )),
 )
@@ -201,7 +202,37 @@ def find_principal_authorities(articles: Sequence[LawArticle]) -> list[Principal
     for chapter in _chapters([article for article in articles if not _is_general(article)]):
         if found := _read(chapter, general=False):
             return _unique(found)
-    return []
+    return _unique(_leads(articles))
+
+
+_OTHERS = re.compile(r"(?:和|及|以及|、)其他")
+
+
+def _leads(articles: Sequence[LawArticle]) -> list[PrincipalAuthority]:
+    """In a law that names no principal by any cue, the one department it names ahead of all others
+    sharing the work (消费者权益保护法 第三十二条: 各级人民政府工商行政管理部门和其他有关行政部门…在各自的职责范围内):
+    the department a real list gives the law to. Two such departments name none."""
+    found: list[PrincipalAuthority] = []
+    for article in articles:
+        text = normalize(article.text)
+        if not _SHARED.search(text):
+            continue
+        mentions = find_departments(text, article.text, roles=False) if article.departments is None \
+            else list(article.departments)
+        sentence_ends = [end for _, end in sentence_spans(text)]
+        for group in _groups(text, mentions):
+            if len(group) != 2 or group[0].dept_type not in _sectors() - {"government"}:
+                continue
+            lead, others = group
+            sentence_end = next((e for e in sentence_ends if e > others.end), len(text))
+            if (others.dept_type != "generic" or not _OTHERS.match(text, lead.end)
+                    or text[max(0, lead.start - 4):lead.start].endswith(OBJECT_MARKERS)
+                    or not _SHARED.search(text, others.end, sentence_end)):
+                continue
+            found += [PrincipalAuthority(dept_type=dept_type, level=lead.level, article_id=article.id,
+                                         article_label=article.label, cue="leads", text=lead.text)
+                      for dept_type in (lead.dept_type, *lead.also)]
+    return found if len({principal.dept_type for principal in found}) == 1 else []
 
 
 def _unique(found: Iterable[PrincipalAuthority]) -> list[PrincipalAuthority]:
@@ -261,11 +292,11 @@ def _read_article(article: LawArticle, general: bool) -> list[PrincipalAuthority
             continue
         principal_paragraphs.add(paragraph)
         for member in _predicate_or(members, window, cue):
-            principal = PrincipalAuthority(
-                dept_type=member.dept_type, level=_level(text, member, mentions, found), article_id=article.id,
-                article_label=article.label, cue=cue, text=member.text,
-            )
-            found.append((member.start, principal))
+            level = _level(text, member, mentions, found)
+            found += [(member.start, PrincipalAuthority(
+                dept_type=dept_type, level=level, article_id=article.id, article_label=article.label, cue=cue,
+                text=member.text,
+            )) for dept_type in (member.dept_type, *(t for t in member.also if t in _sectors()))]
     return [principal for _, principal in found]
 
 
@@ -323,7 +354,7 @@ def _predicate_or(members: list[DepartmentMention], window: str, cue: Cue) -> li
     if cue != "designated":
         return members
     named = find_departments(window.split(",", 1)[0], roles=False)
-    predicate = [m for m in named if m.dept_type not in ("government", "generic")]
+    predicate = [m for m in named if m.dept_type in _sectors() - {"government"}]
     if len(predicate) != 1 or len(members) != 1:
         return members
     return [predicate[0].model_copy(update={

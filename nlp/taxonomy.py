@@ -27,6 +27,15 @@ class LexiconEntry:
     former: bool = False
 
 
+@dataclass(frozen=True)
+class Transfer:
+    """Work that moved in the 2018 reform: a `sources` type named for it stands for `target` too."""
+
+    work: re.Pattern[str]
+    sources: frozenset[str]
+    target: str
+
+
 @dataclass
 class DepartmentTaxonomy:
     """The parsed data/departments.yaml: names per type id, level names and ranks, and the term lexicon."""
@@ -38,6 +47,9 @@ class DepartmentTaxonomy:
     covers: dict[str, list[str]]
     nongovernmental: frozenset[str]
     lexicon: dict[str, LexiconEntry] = field(repr=False)
+    transfers: tuple[Transfer, ...] = ()
+    government_levels: dict[str, str] = field(default_factory=dict)
+    """Level id → the type a 人民政府 named at that level is too (township → township_government)."""
 
     @property
     def terms(self) -> list[str]:
@@ -113,6 +125,12 @@ def load_department_taxonomy(path: str | Path = vocab.DEPARTMENTS_FILE) -> Depar
         covers=covers,
         nongovernmental=frozenset(s["id"] for s in raw["sectors"] if not s.get("governmental", True)),
         lexicon=lexicon,
+        transfers=tuple(
+            Transfer(trie_regex([normalize(word) for word in transfer["work"]]), frozenset(transfer["from"]),
+                     transfer["to"])
+            for transfer in raw.get("transfers", [])
+        ),
+        government_levels={s["government_level"]: s["id"] for s in raw["sectors"] if "government_level" in s},
     )
 
 

@@ -103,6 +103,11 @@ class MergedName(_Strict):
     organs: tuple[str, ...] = Field(min_length=2)
 
 
+class BarePlace(_Strict):
+    endings: tuple[str, ...] = Field(min_length=1)
+    organ: str = Field(min_length=1)
+
+
 class _TableFile(_Strict):
     """The file's shape; organ and merged entries are validated one by one, to name a bad one."""
 
@@ -113,6 +118,7 @@ class _TableFile(_Strict):
     connectors: list[str]
     branches: list[str]
     institutions: list[str]
+    bare_places: list[BarePlace] = []
     organs: list[dict[str, Any]]
     merged: list[dict[str, Any]] = []
 
@@ -185,6 +191,8 @@ class OrganTable:
         self._place_levels |= {normalize(word): None for word in table.not_places}
         self._branches = tuple(table.branches)
         self._institutions = tuple(table.institutions)
+        self._bare_places = [(tuple(normalize(ending) for ending in bare.endings), by_organ[bare.organ])
+                             for bare in table.bare_places]
         self._read = lru_cache(maxsize=1 << 16)(self._read_part)
         self._places = lru_cache(maxsize=256)(self._places_for)
 
@@ -208,15 +216,18 @@ class OrganTable:
                 merged.append(MergedName.model_validate(entry))
             except ValidationError as error:
                 raise _entry_error(path, "merged", index, entry, error) from error
-        cls._check(path, organs, merged, _acting_types(Path(taxonomy_path) if taxonomy_path else None))
+        cls._check(path, table, organs, merged, _acting_types(Path(taxonomy_path) if taxonomy_path else None))
         return cls(table, organs, merged)
 
     @staticmethod
-    def _check(path: Path, organs: list[Organ], merged: list[MergedName], acting_types: set[str]) -> None:
+    def _check(path: Path, table: _TableFile, organs: list[Organ], merged: list[MergedName],
+               acting_types: set[str]) -> None:
         for organ in organs:
             if unknown := [t.type for t in organ.types if t.type not in acting_types]:
                 raise OrganTableError(f"{path}: organ {organ.organ}: unknown type(s) {unknown} (not in the taxonomy)")
         known = {organ.organ for organ in organs}
+        if unknown := [bare.organ for bare in table.bare_places if bare.organ not in known]:
+            raise OrganTableError(f"{path}: bare_places: unknown organ(s) {unknown}")
         for entry in merged:
             if unknown := [name for name in entry.organs if name not in known]:
                 raise OrganTableError(f"{path}: merged name {entry.name}: unknown organ(s) {unknown}")
@@ -263,6 +274,8 @@ class OrganTable:
     def _read_part(self, part: str, region: str | None) -> tuple[_Reading, Level | None] | None:
         """The organ a name part names (its last one) and the level the part states, if any."""
         readings = list(self._find_organs(part))
+        named = bool(readings)
+        readings = readings or self._fallback(part)
         if not readings:
             return None
         if self._is_own_brigade(part, readings):
@@ -270,7 +283,7 @@ class OrganTable:
             readings[-1] = replace(readings[-1], end=brigade.end)
         unit = readings[-1]
         tail = part[unit.end:]
-        if tail.endswith(self._institutions):
+        if named and tail.endswith(self._institutions):
             return None
         if unit.level:
             return unit, unit.level
@@ -283,6 +296,18 @@ class OrganTable:
         if stated and (tail.endswith(self._branches) or (part[:unit.end].endswith(self._branches) and area)):
             stated = _lower(stated)
         return unit, stated
+
+    def _fallback(self, part: str) -> list[_Reading]:
+        """A part naming no organ: the organ of its first field word (林业科学技术推广中心 is forestry's, the
+        field comes first), else the body of a place named alone by its longest ending (石梁镇 → 人民政府,
+        莲塘社区 → 村(居)民委员会)."""
+        if word := self._word_pattern.search(part):
+            return [_Reading(word.start(), word.end(), (self._word_organs[word.group()],), None, False)]
+        endings = [(len(ending), organ) for endings, organ in self._bare_places for ending in endings
+                   if part.endswith(ending) and len(part) > len(ending)]
+        if endings:
+            return [_Reading(len(part), len(part), (max(endings, key=lambda found: found[0])[1],), None, False)]
+        return []
 
     def _is_own_brigade(self, part: str, readings: list[_Reading]) -> bool:
         """县市场监督管理局综合行政执法大队: a brigade right after a sector organ is that organ's."""

@@ -46,6 +46,17 @@ def units_by_type() -> Query:
     )
 
 
+def types_named_by_laws(type_ids: list[str]) -> Query:
+    """Which of these department types an article of a law in force names (its current version): a unit
+    acting as none of them gets no law at all."""
+    return Query(
+        "types_named_by_laws",
+        "MATCH (d:DepartmentType)<-[:NAMES]-(:Article)<-[:HAS_ARTICLE]-(v:LawVersion)<-[:HAS_VERSION]-(l:Law) "
+        "WHERE d.id IN $type_ids AND l.status = '现行有效' AND v.id = l.current_version RETURN DISTINCT d.id AS type_id",
+        {"type_ids": sorted(set(type_ids))},
+    )
+
+
 def unit_types(unit_id: str, include_sub_units: bool = False) -> Query:
     """The department types a unit (and its sections) act as."""
     return Query(

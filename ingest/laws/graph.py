@@ -52,11 +52,12 @@ def linkable_types() -> tuple[frozenset[str], dict[str, list[str]]]:
 def named_types(facts: ArticleFacts) -> list[NamedType]:
     """One NamedType per type the article names: the strongest role, the first level and spelling.
 
-    A collective mention (负有安全生产监督管理职责的部门) names each type it covers."""
+    A collective mention (负有安全生产监督管理职责的部门) names each type it covers, and a mention names the
+    types it also stands for (林业主管部门 on 森林防火 names 应急管理 too; 乡镇人民政府 a township's type)."""
     types, covers = linkable_types()
     best: dict[str, NamedType] = {}
     for mention in facts.departments:
-        for type_id in covers.get(mention.dept_type, [mention.dept_type]):
+        for type_id in [*covers.get(mention.dept_type, [mention.dept_type]), *mention.also]:
             if type_id not in types:
                 continue
             held = best.get(type_id)

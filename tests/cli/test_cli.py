@@ -104,3 +104,19 @@ def test_catalogue_sync_prints_what_changed_and_status_where_it_got_to(pufa, mon
     assert code == 0 and json.loads(out)["counts"]["added"] == 0
     assert pufa("catalogue", "sync", "--since", "去年")[0] == 2
     assert pufa("catalogue", "sync", "--level", "条约")[0] == 1
+
+
+def test_ingest_units_lists_in_chinese_the_units_that_get_no_law(pufa, tmp_path):
+    law = tmp_path / "经济法" / "示范市场秩序条例(2020-01-01).md"
+    law.parent.mkdir()
+    law.write_text("# 示范市场秩序条例\n\n2020年1月1日 中华人民共和国国务院令第1号公布\n\n<!-- INFO END -->\n\n"
+                   "第一条 县级以上人民政府市场监督管理部门负责本行政区域的市场秩序监督管理工作。\n", encoding="utf-8")
+    assert pufa("ingest", "laws", str(law), "--workers", "1")[0] == 0
+    register = tmp_path / "联络员登记表.csv"
+    register.write_text("单位,姓名,职务,电话,邮箱\n县市场监管局,陈晓梅,股长,0000-7000144,a@example.org\n"
+                        "县委组织部,周一,科员,0000-7000100,b@example.org\n", encoding="utf-8")
+    code, out = pufa("ingest", "units", str(register))
+    assert code == 0
+    assert "推断不出任何适用法律的单位（1 个）" in out
+    assert "县委组织部" in out and "县市场监管局" not in out.split("推断不出任何适用法律的单位")[1]
+    assert "职能类型" in out.split("推断不出任何适用法律的单位")[1]

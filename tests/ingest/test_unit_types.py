@@ -13,9 +13,10 @@ from domain.catalogue.lookup import unit_detail
 from domain.catalogue.unit_types import correct_unit_types
 from graph.store import GraphStore
 from ingest.demo import SAMPLE_DIR
+from ingest.shipped_catalogue import LAWS_FILE, load_catalogue
 from ingest.units.load import ingest_units
 from pufa.errors import Forbidden, InputError
-from pufa.laws import unit_id
+from pufa.laws import law_id, unit_id
 from pufa.workflow import Role
 
 LIAISON_FORM = SAMPLE_DIR / "units_liaison_form.xlsx"
@@ -92,3 +93,24 @@ def test_only_an_administrator_corrects_types(store, tmp_path):
     with pytest.raises(Forbidden):
         correct_unit_types(CachedStore(store), liaison, MARKET, ["price"])
     assert ("price", "bureau") not in acting(store, "澄河县市场监督管理局")
+
+
+def test_the_register_report_names_the_units_that_get_no_law(store, tmp_path):
+    """A unit none of whose types a law in force names is a defect: the report names it in Chinese with
+    what to do; before any law is loaded no unit is singled out."""
+    rows = ["澄河县市场监督管理局,陈晓梅,法规股股长,0000-7000144,a@example.org",
+            "县委组织部,周一,科员,0000-7000100,b@example.org",
+            "县科协,王二,科员,0000-7000101,c@example.org"]
+    assert ingest_units(store, write_register(tmp_path, rows)).units_without_laws == []
+    shipped = LAWS_FILE.read_text(encoding="utf-8").splitlines()
+    subset = tmp_path / "laws.jsonl"
+    subset.write_text("\n".join(line for line in shipped if law_id("中华人民共和国消费者权益保护法") in line[:30]),
+                      encoding="utf-8")
+    load_catalogue(store, subset)
+    report = ingest_units(store, write_register(tmp_path, rows))
+    without = {unit.unit: unit for unit in report.units_without_laws}
+    assert sorted(without) == ["县委组织部", "县科协"]
+    assert without["县委组织部"].problem == "未能从单位名称识别出它的职能类型，推断不出任何适用的法律法规"
+    assert without["县科协"].problem == "它的职能类型（科学技术协会）在现行法律法规中均未出现，推断不出任何适用的法律法规"
+    assert "职能类型" in without["县科协"].remedy
+    assert report.counts["units getting no law"] == 2

@@ -124,8 +124,24 @@ def test_governments_joint_and_relative_levels():
 
 
 def test_words_containing_department_terms_are_not_mentions():
-    assert extract_departments("医疗卫生机构应当建立健全管理制度。") == []
     assert extract_departments("国家机关工作人员应当遵守宪法。") == []
+    assert extract_departments("教育机构应当建立健全管理制度。") == []
+
+
+def test_institutions_and_enterprises_named_by_laws_are_types_of_their_own():
+    """医疗卫生机构 is the hospitals' type, not 卫生 (health); 供电企业 and 幼儿园 are named with duties too."""
+    assert mentions("医疗卫生机构应当建立健全管理制度。") == [("医疗卫生机构", "medical_institution", None, "duty")]
+    assert mentions("供电企业应当保证供给用户的供电质量。") == [("供电企业", "electric_power", None, "duty")]
+    assert mentions("幼儿园应当配备卫生保健人员。")[0][1] == "school"
+
+
+def test_a_department_named_for_work_moved_in_2018_stands_for_todays_department_too():
+    [forestry] = extract_departments("县级以上地方人民政府林业主管部门负责本行政区域森林防火的监督和管理工作。")
+    assert (forestry.dept_type, forestry.also) == ("forestry", ["emergency_management"])
+    [forestry] = extract_departments("县级以上地方人民政府林业主管部门负责本行政区域的林木采伐管理。")
+    assert forestry.also == []
+    [township] = extract_departments("乡、镇人民政府应当做好防汛工作。")
+    assert (township.dept_type, township.also) == ("government", ["township_government"])
 
 
 def test_traditional_script_offsets():

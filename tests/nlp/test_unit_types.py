@@ -36,7 +36,8 @@ def only(name: str, *aliases: str, **options):
     (["公路局", "公路管理局", "公路事业发展中心", "交通运输局"], {"transport"}),
     (["综合行政执法局", "城市管理局", "城管局"], CITY_ENFORCEMENT),
     (["司法局", "司法所"], {"justice"}),
-    (["乡镇人民政府", "镇人民政府", "街道办事处", "县人民政府办公室"], {"government"}),
+    (["乡镇人民政府", "镇人民政府", "街道办事处"], {"government", "township_government"}),
+    (["县人民政府办公室"], {"government"}),
     (["水务局", "水利局"], {"water"}),
     (["渔业局"], {"agriculture"}),
     (["海洋与渔业局"], {"agriculture", "natural_resources"}),
@@ -80,6 +81,22 @@ def only(name: str, *aliases: str, **options):
     (["团县委", "共青团"], {"youth_league"}),
     (["妇联"], {"women_federation"}),
     (["残联"], {"disabled_federation"}),
+    # issue 33: names real registers use, every level, short and old names, institutions and enterprises
+    (["生态环境部"], {"ecology_environment"}),
+    (["国家统计局", "统计站"], {"statistics"}),
+    (["省司法厅", "司法所", "监狱管理局"], {"justice"}),
+    (["黄河河务局", "县河务局"], {"water"}),
+    (["旗农牧局", "农业综合执法总队", "农业综合行政执法总队"], {"agriculture"}),
+    (["市综合执法总队"], CITY_ENFORCEMENT),
+    (["公安消防局", "公安消防支队"], {"fire_rescue"}),
+    (["抗震救灾办公室", "防汛抗旱指挥部办公室", "森林草原防火指挥部办公室", "地震局", "安全生产监督管理局"],
+     {"emergency_management"}),
+    (["国土资源局", "测绘局"], {"natural_resources"}),
+    (["园林绿化中心"], {"housing", "forestry"}),
+    (["国网示例市澄河县供电公司", "电业局", "供电局"], {"electric_power"}),
+    (["澄河县第一幼儿园", "澄河县实验小学", "澄河县第一中学"], {"school"}),
+    (["澄河县人民医院", "澄河县中医院", "城关镇卫生院"], {"medical_institution"}),
+    (["澄河县烟草公司"], {"tobacco"}),
 ])
 def test_organs_carry_their_types(names, expected):
     for name in names:
@@ -87,8 +104,7 @@ def test_organs_carry_their_types(names, expected):
 
 
 @pytest.mark.parametrize("name", [
-    "县委组织部", "县委政法委", "澄河县融媒体中心", "国网示例市澄河县供电公司", "澄河县人民医院", "澄河县第一中学",
-    "澄河县行政审批服务局", "某某有限公司", "", "XYZ",
+    "县委组织部", "县委政法委", "澄河县融媒体中心", "澄河县行政审批服务局", "某某有限公司", "", "XYZ",
 ])
 def test_unknown_names_and_units_that_enforce_nothing_act_as_no_type(name):
     assert types_from_names(name) == []
@@ -151,7 +167,8 @@ def test_the_last_organ_is_the_unit_and_a_section_acts_for_its_organ():
     assert only("澄河县公安局法制大队").organ == "公安局"
     station = only("澄河县市场监督管理局城关市场监督管理所")
     assert (station.type_id, station.organ, station.level) == ("market_regulation", "市场监督管理所", "township")
-    assert types_from_names("澄河县卫健委人民医院") == []  # an institution named under its organ
+    assert types_from_names("澄河县卫健委疗养中心") == []  # an institution named under its organ
+    assert type_ids("澄河县卫健委人民医院") == {"medical_institution"}  # a hospital is a type of its own
     assert types_from_names("县委宣传部融媒体中心") == []
 
 
