@@ -146,6 +146,21 @@ def laws_without_parts_stamp() -> Query:
     return Query("laws_without_parts_stamp", "MATCH (l:Law) WHERE l.parts_stamp IS NULL RETURN count(l) AS n")
 
 
+def law_rows(law_ids: list[str]) -> Query:
+    """The facts of the stored laws among `law_ids` (LawFacts), as a merge reads what is known."""
+    return Query("law_rows", f"MATCH (l:Law) WHERE l.id IN $law_ids RETURN {LAW_FACTS}", {"law_ids": list(law_ids)})
+
+
+def versions_of_laws(law_ids: list[str]) -> Query:
+    return Query(
+        "versions_of_laws",
+        "MATCH (l:Law)-[:HAS_VERSION]->(v:LawVersion) WHERE l.id IN $law_ids "
+        "RETURN l.id AS law_id, v.id AS id, v.version_date AS version_date, v.status AS status, "
+        "v.promulgated AS promulgated, v.effective AS effective",
+        {"law_ids": list(law_ids)},
+    )
+
+
 def laws_with_versions(law_ids: list[str]) -> Query:
     """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
     return Query(
@@ -161,9 +176,9 @@ def law_names() -> Query:
         "law_names",
         "MATCH (l:Law) RETURN l.id AS id, l.title AS title, l.short_title AS short_title, l.aliases AS aliases, "
         "l.level AS level, l.status AS status, l.promulgated AS promulgated, l.effective AS effective, "
-        "l.repealed_on AS repealed_on, l.current_version AS current_version",
+        "l.repealed_on AS repealed_on, l.current_version AS current_version, l.region AS region",
         packed=("id", "title", "short_title", "aliases", "level", "status", "promulgated", "effective", "repealed_on",
-                "current_version"),
+                "current_version", "region"),
     )
 
 

@@ -15,8 +15,10 @@ the official databases (`pufa catalogue sync`) — make one law with one status 
 
 `merge_law(known, incoming, today=...)` applies these rules to two catalogue rows of one law
 (the shape of data/catalogue/laws.jsonl) and says what changed (added, amended, repealed …), which is
-what a sync reports; `ingest.laws.catalogue.build_catalogue` applies the same `settle_statuses` to
-parsed files.
+what a sync reports; `row_of(parsed)` makes such a row of one parsed version (a docx the official
+database serves, read by `ingest.laws.parse.parse_law_file`); `ingest.laws.load.merge_laws` merges
+rows into a store with their texts; `ingest.laws.catalogue.build_catalogue` applies the same
+`settle_statuses` to parsed files.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from ingest.laws.model import ParsedLawFile
 from pufa.laws import PRC, law_id
 
 IN_FORCE, AMENDED, REPEALED, PENDING = "现行有效", "已修改", "已废止", "尚未生效"
@@ -149,6 +152,20 @@ def merge_law(known: dict | None, incoming: dict, *, today: date | None = None) 
         repealed_by=incoming.get("repealed_by") or base.get("repealed_by"),
     )
     return MergedLaw(row, _change(known, row, added), added)
+
+
+def row_of(parsed: ParsedLawFile, *, status: str | None = None) -> dict:
+    """One parsed version as a catalogue row for `merge_law`; `status` is what the source states
+    (已废止 repeals the law; any other is settled again from the dates)."""
+    return {
+        "id": parsed.law_id, "title": parsed.title, "short_title": parsed.title.removeprefix(PRC),
+        "level": parsed.level, "category": parsed.category, "issuer": parsed.issuer, "region": parsed.region,
+        "status": status, "promulgated": parsed.promulgated, "amended": max(parsed.amended, default=None),
+        "aliases": [],
+        "text_source": parsed.origin if parsed.articles else None,
+        "versions": [{"id": parsed.version_id, "version_date": parsed.version_date, "status": None,
+                      "promulgated": parsed.promulgated, "effective": parsed.effective}],
+    }
 
 
 def _status_without_versions(repealed: bool, *rows: dict) -> str:
