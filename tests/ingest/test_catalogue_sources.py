@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from domain.accounts.accounts import BOOTSTRAP
+from domain.base.cache import CachedStore
+from domain.checklists import yearly
 from graph.store import GraphStore
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import SAMPLE_UNITS
@@ -105,3 +108,11 @@ def test_a_name_that_does_not_resolve_gets_no_implausible_candidate(store: Graph
     candidates = {entry["law"]: entry["candidates"] for entry in report.unresolved if "law" in entry}
     assert candidates["《养老机构消防安全管理规定》"] == []
     assert candidates["《台州市电梯安全管里规定》"][0] == "台州市电梯安全管理规定"
+
+
+def test_the_years_new_laws_list_the_laws_passed_or_amended_since_last_year(store: GraphStore, tmp_path: Path):
+    stale = law_id("中华人民共和国乡镇企业法")
+    load_catalogue(store, catalogue_of(tmp_path, SHIPPED[EDUCATION], SHIPPED[PUBLIC_ORDER], SHIPPED[stale]), texts=())
+    listed = yearly.new_laws(CachedStore(store), BOOTSTRAP, 2026)
+    assert {(entry.law.title, entry.change, entry.date) for entry in listed.data} == {
+        ("中华人民共和国法治宣传教育法", "施行", "2025-11-01"), ("中华人民共和国治安管理处罚法", "修改", "2025-06-27")}
