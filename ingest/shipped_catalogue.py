@@ -64,15 +64,22 @@ def load_catalogue(
     implementing rules) last: a law lands whole or not at all, each transaction stays within a
     Neo4j's transaction memory (the whole catalogue in one passed a 1 GB server's 700 MB), and
     LadybugDB, which pays per transaction, writes three. Laws already stored with their texts (by
-    `ingest_laws`) are left as they are."""
+    `ingest_laws`, or an earlier load) are left as they are, and so are those stored as the catalogue
+    has them with no text to add; a store loaded by an older release gets the newer versions and the
+    texts."""
     report = IngestReport(kind="catalogue", files=1)
     with timed(report):
         rows = read_jsonl(laws_file)
-        stored = {row["id"] for row in store.read(queries.laws.laws_with_versions([row["id"] for row in rows]))}
+        ids = [row["id"] for row in rows]
+        texted = _texts(texts if texts is not None else _packaged(),
+                        {version["id"] for row in rows for version in row.get("versions", [])})
+        with_text = {row["id"] for row in store.read(queries.laws.laws_with_text(ids))}
+        current = {row["id"]: row["current_version"] for row in store.read(queries.laws.stored_current_versions(ids))}
+        stored = {row["id"] for row in rows if row["id"] in with_text or (
+            row["id"] in current and current[row["id"]] == row.get("current_version")
+            and row.get("current_version") not in texted)}
         rows = [row for row in rows if row["id"] not in stored]
         facts = _article_facts(facts_file, {row["id"] for row in rows}) if facts_file else {}
-        versions = {version["id"] for row in rows for version in row.get("versions", [])}
-        texted = _texts(texts if texts is not None else _packaged(), versions)
         write_reference(store)
         writer = GraphWriter(store, batch_size=batch_size)
         groups = list(_whole_laws(rows, facts, texted, articles_per_write))
@@ -85,7 +92,7 @@ def load_catalogue(
         known = {row["id"] for row in rows} | stored
         parents = {row["id"]: row["parent_id"] for row in rows if row.get("parent_id") in known}
         report.add_written(writer.write(lineage_batch([r for r in repeals if r.by_law_id in known], parents)))
-        report.counts = {"laws": len(rows), "already stored with texts": len(stored),
+        report.counts = {"laws": len(rows), "already stored": len(stored),
                          "linked articles": sum(map(len, facts.values())),
                          "articles with text": sum(map(len, texted.values()))}
     return report

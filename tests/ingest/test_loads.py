@@ -229,7 +229,7 @@ def test_the_catalogue_leaves_ingested_law_texts_alone(store: GraphStore, tmp_pa
     subset.write_text("\n".join(line for line in shipped if FOOD_SAFETY in line or CONTRACT_LAW in line[:30]),
                       encoding="utf-8")
     report = load_catalogue(store, subset)
-    assert report.counts["already stored with texts"] == 1
+    assert report.counts["already stored"] == 1
     assert one(store, "MATCH (a:Article {law_id: $l}) WHERE a.text <> '' RETURN count(a) AS v", l=FOOD_SAFETY) == texts
     assert one(store, "MATCH (l:Law {id: $l}) RETURN l.status AS v", l=CONTRACT_LAW) == "已废止"
 
