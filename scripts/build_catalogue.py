@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ingest.laws.catalogue import Catalogue, build_catalogue
+from ingest.laws.catalogue import Catalogue, build_catalogue, implemented_law
 from ingest.laws.graph import law_groups, link_articles
 from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
 from ingest.laws.packaged import ORIGIN as PACKAGE_ORIGIN
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     facts, principals = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
     law_rows = [{**row, "principals": principals.get(row["id"], [])} for row in catalogue.law_rows()]
     known = {row["id"] for row in law_rows}
-    titles = [row for row in title_rows() if row["id"] not in known]
+    titles = [{**row, "parent_id": implemented_law(row["title"], known)} for row in title_rows() if row["id"] not in known]
     rows = sorted([*law_rows, *party_regulation_rows(), *titles], key=lambda row: row["id"])
     lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows]
     (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")

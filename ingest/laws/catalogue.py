@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -295,11 +295,14 @@ def _assign_aliases(laws: dict[str, LawFacts], files: list[ParsedLawFile]) -> No
 
 def _parents(laws: dict[str, LawFacts]) -> dict[str, str]:
     """Implementing rules whose parent law is catalogued, by id."""
-    parents = {}
-    for law in laws.values():
-        for pattern in _IMPLEMENTS:
-            match = pattern.match(law.title)
-            if match and (parent := law_id(match.group("parent"))) in laws and parent != law.id:
-                parents[law.id] = parent
-                break
+    parents = {law.id: parent for law in laws.values() if (parent := implemented_law(law.title, laws))}
     return dict(sorted(parents.items()))
+
+
+def implemented_law(title: str, known: Container[str]) -> str | None:
+    """The id of the law a 实施条例, 实施细则 or 实施《…》办法 implements, when `known` holds it."""
+    for pattern in _IMPLEMENTS:
+        match = pattern.match(title)
+        if match and (parent := law_id(match.group("parent"))) in known and parent != law_id(title):
+            return parent
+    return None
