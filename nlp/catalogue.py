@@ -58,6 +58,20 @@ _COMMON_BIGRAM = 300
 """A bigram in more names than this (条例, 规定, 中华) does not help shortlist candidates."""
 _SHORTLIST = 300
 """How many keys sharing the most informative bigrams are scored exactly."""
+_KIND = re.compile(r"(法典|法|条例|规定|办法|细则|规则|解释|决定|决议)$")
+_PLACE_AT_START = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:省|自治区|自治州|市|县))")
+"""A place a name starts with that no catalogued law belongs to (温州市…): two characters at least
+before 省/市/县, so that 城市房地产管理法 names none."""
+_IMPLEMENTING_TAIL = re.compile(r"法?实施$")
+_KIND_FAMILIES = {"法典": "法律", "法": "法律", "条例": "条例", "规定": "规章", "办法": "规章", "细则": "规章",
+                  "规则": "规章", "解释": "解释", "决定": "决定", "决议": "决定"}
+"""What kind of law a title's last word makes it: a near name of another family (高层民用建筑消防安全管理规定
+against a 条例 or a 法) is another kind of law, not a misspelling."""
+GENERIC_WORDS = ("管理", "安全", "实施", "监督", "保护", "促进", "防治", "若干", "暂行", "试行", "工作", "有关", "关于",
+                 "规范")
+"""Words most titles share: a bigram touching one says nothing about what a law is about."""
+_SUBJECT_MIN = 0.25
+"""The least Dice coefficient of two subjects' bigrams for one to be a plausible reading of the other."""
 _DROP_FROM_KEY = re.compile(r"[\s《》〈〉<>“”\"'‘’「」『』]")
 _TRIAL_SUFFIX = re.compile(r"\((?:试行|暂行|草案)\)$")
 _BRACKETS = re.compile(r"[《》〈〉]")
@@ -108,6 +122,7 @@ class CatalogueLaw(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     level: str | None = None
     status: str | None = None
+    region: str | None = None
     promulgated: str | None = None
     effective: str | None = None
     amended: str | None = None
@@ -162,6 +177,34 @@ def _unambiguous(pairs: Iterable[tuple[str, CatalogueLaw]]) -> Iterator[tuple[st
             yield spellings[key], chosen[0].id
 
 
+def _kind(key: str) -> str | None:
+    match = _KIND.search(_TRIAL_SUFFIX.sub("", key))
+    return _KIND_FAMILIES[match.group(1)] if match else None
+
+
+def _place(region: str) -> str:
+    """A region as names write it: 台州市 → 台州, 浙江省 → 浙江."""
+    return re.sub(r"(?:省|市|自治区|特别行政区|县|区)$", "", region) or region
+
+
+def _subject(key: str, region: str | None) -> str:
+    """A title without its place, its kind word and 实施: what it is about (消费者权益保护法实施条例 →
+    消费者权益保护)."""
+    key = _TRIAL_SUFFIX.sub("", key).replace(PRC, "")
+    if region:
+        key = key.removeprefix(region).removeprefix(_place(region))
+    return _IMPLEMENTING_TAIL.sub("", _KIND.sub("", key))
+
+
+def _subject_grams(subject: str) -> set[str]:
+    """The subject's bigrams, leaving out those that touch a generic word."""
+    generic = [False] * len(subject)
+    for word in GENERIC_WORDS:
+        for match in re.finditer(re.escape(word), subject):
+            generic[match.start():match.end()] = [True] * len(word)
+    return {subject[i:i + 2] for i in range(len(subject) - 1) if not (generic[i] or generic[i + 1])}
+
+
 def _bigrams(key: str) -> set[str]:
     return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
 
@@ -189,6 +232,7 @@ class Catalogue:
         self._key_grams: dict[str, set[str]] = {}
         self._nearest_cache: dict[tuple[str, int, float], list[Candidate]] = {}
         self._name_pattern: re.Pattern[str] | None = None
+        self._regions: set[str] | None = None
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping]) -> Catalogue:
@@ -279,6 +323,28 @@ class Catalogue:
                 for law_id in self._by_key[key]:
                     best[law_id] = max(best.get(law_id, 0.0), score)
         return best
+
+    def plausible(self, name: str, law_id: str) -> bool:
+        """Whether a law could be what a name that does not resolve meant: the same kind of law
+        (法, 条例, 规章 …, by the title's last word); a local one only of the place the name names, if it
+        names one; and about the same thing — their subjects (the title without place and kind) share
+        enough bigrams that touch no generic word (管理, 安全 …). 台州市电梯安全管理规定 is not a
+        reading of 高层民用建筑消防安全管理规定: they share only 安全管理规定."""
+        law, key = self.laws[law_id], name_key(name)
+        if _kind(key) != _kind(name_key(law.title)):
+            return False
+        place = max((region for region in self.regions() if key.startswith((region, _place(region)))),
+                    key=len, default=None) or (match.group(1) if (match := _PLACE_AT_START.match(key)) else None)
+        if law.region and place and _place(law.region) != _place(place):
+            return False
+        ours, theirs = _subject_grams(_subject(key, place)), _subject_grams(_subject(name_key(law.title), law.region))
+        return 2 * len(ours & theirs) >= _SUBJECT_MIN * (len(ours) + len(theirs)) > 0
+
+    def regions(self) -> set[str]:
+        """Every place a local law of the catalogue belongs to."""
+        if self._regions is None:
+            self._regions = {law.region for law in self.laws.values() if law.region}
+        return self._regions
 
     def nearest(self, name: str, limit: int = 5, min_score: float = 0.3) -> list[Candidate]:
         """Laws whose names share the most character bigrams with `name` (Dice coefficient).

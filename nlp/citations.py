@@ -108,6 +108,10 @@ _CLOSE_NAME = re.compile(r"[^\s,。;、:“”\"《》()]{2,30}$")
 _CLOSE_TRIGGER = re.compile(r"^(?:根据|依据|依照|按照|违反|适用|参照|依|据)")
 _BRACKET = re.compile(r"[《》]")
 _INNER_TITLE = re.compile(r"[《〈<]([^《》〈〉<>]+)[》〉>]")
+_IMPLEMENTED = re.compile(r"^(.+?)实施(?:条例|细则|办法)$")
+"""X实施条例 / 实施细则 / 实施办法 implements X: X is a candidate for it when it does not resolve."""
+_NEAR_SHORTLIST, _NEAR_OFFERED = 20, 5
+"""Nearest names looked at, and offered once the implausible ones are left out."""
 _ENUMERATION_SUFFIX = re.compile(r"(?:\([^()]{1,10}\))+$")
 _LAW_SUFFIX = re.compile(r"(?:法|法典|条例|条令|规定|办法|细则|规则|决定|解释|批复|修正案|公约|条约|协定|通则|总则)$")
 _NOT_LAW = re.compile(r"公司|有限|集团|合同(?!法)|协议(?!法)|章程|手册|须知|守则|决定书|通知书")
@@ -164,13 +168,17 @@ def _without_part_or_remark(name: str) -> str | None:
 
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:
-    """Laws sharing the name, else laws named inside it (关于修改〈X〉的决定 → X), then the nearest names."""
+    """Laws sharing the name, else laws named inside it (关于修改〈X〉的决定 → X, X实施细则 → X), then the
+    nearest names that are plausible readings of it (`Catalogue.plausible`), or none."""
     if ambiguous:
         return [Candidate(law.id, law.title, 1.0) for law in ambiguous]
-    inner = [law for title in _INNER_TITLE.findall(name) for law in catalogue.lookup(title)]
-    candidates = [Candidate(law.id, law.title, 1.0) for law in inner]
+    inner = [law for title in [*_INNER_TITLE.findall(name), *_IMPLEMENTED.findall(name)]
+             for law in catalogue.lookup(title)]
+    candidates = list(dict.fromkeys(Candidate(law.id, law.title, 1.0) for law in inner))
     seen = {candidate.law_id for candidate in candidates}
-    return candidates + [candidate for candidate in catalogue.nearest(name) if candidate.law_id not in seen]
+    near = [candidate for candidate in catalogue.nearest(name, limit=_NEAR_SHORTLIST)
+            if candidate.law_id not in seen and catalogue.plausible(name, candidate.law_id)]
+    return candidates + near[:_NEAR_OFFERED]
 
 
 class LawNameFinder:

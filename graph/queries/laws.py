@@ -94,6 +94,16 @@ def count_version_articles(version_id: str) -> Query:
     )
 
 
+def versions_with_text(version_ids: list[str]) -> Query:
+    """How many articles each version holds, and how many of them with their words."""
+    return Query(
+        "versions_with_text",
+        "UNWIND $version_ids AS vid MATCH (:LawVersion {id: vid})-[:HAS_ARTICLE]->(a:Article) "
+        "RETURN vid AS version_id, count(a) AS articles, sum(CASE WHEN a.text <> '' THEN 1 ELSE 0 END) AS with_text",
+        {"version_ids": list(version_ids)},
+    )
+
+
 def search_laws(text: str) -> Query:
     """Laws whose title, short title or an alias contains the text (ranked by the caller).
 
@@ -155,6 +165,40 @@ def laws_without_parts_stamp() -> Query:
     return Query("laws_without_parts_stamp", "MATCH (l:Law) WHERE l.parts_stamp IS NULL RETURN count(l) AS n")
 
 
+def law_rows(law_ids: list[str]) -> Query:
+    """The facts of the stored laws among `law_ids` (LawFacts), as a merge reads what is known."""
+    return Query("law_rows", f"MATCH (l:Law) WHERE l.id IN $law_ids RETURN {LAW_FACTS}", {"law_ids": list(law_ids)})
+
+
+def versions_of_laws(law_ids: list[str]) -> Query:
+    return Query(
+        "versions_of_laws",
+        "MATCH (l:Law)-[:HAS_VERSION]->(v:LawVersion) WHERE l.id IN $law_ids "
+        "RETURN l.id AS law_id, v.id AS id, v.version_date AS version_date, v.status AS status, "
+        "v.promulgated AS promulgated, v.effective AS effective",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def stored_current_versions(law_ids: list[str]) -> Query:
+    """The stored laws among `law_ids` that have versions, with the id of their current one."""
+    return Query(
+        "stored_current_versions",
+        "UNWIND $law_ids AS lid MATCH (l:Law {id: lid})-[:HAS_VERSION]->(:LawVersion) "
+        "RETURN DISTINCT l.id AS id, l.current_version AS current_version",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def laws_with_text(law_ids: list[str]) -> Query:
+    """The laws among `law_ids` with at least one article holding its words."""
+    return Query(
+        "laws_with_text",
+        "MATCH (a:Article) WHERE a.law_id IN $law_ids AND a.text <> '' RETURN DISTINCT a.law_id AS id",
+        {"law_ids": list(law_ids)},
+    )
+
+
 def laws_with_versions(law_ids: list[str]) -> Query:
     """Laws already stored with their texts; a catalogue-only load must not overwrite them."""
     return Query(
@@ -170,9 +214,9 @@ def law_names() -> Query:
         "law_names",
         "MATCH (l:Law) RETURN l.id AS id, l.title AS title, l.short_title AS short_title, l.aliases AS aliases, "
         "l.level AS level, l.status AS status, l.promulgated AS promulgated, l.effective AS effective, "
-        "l.repealed_on AS repealed_on, l.current_version AS current_version",
+        "l.repealed_on AS repealed_on, l.current_version AS current_version, l.region AS region",
         packed=("id", "title", "short_title", "aliases", "level", "status", "promulgated", "effective", "repealed_on",
-                "current_version"),
+                "current_version", "region"),
     )
 
 

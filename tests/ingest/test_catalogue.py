@@ -178,7 +178,8 @@ def test_law_rows_hold_facts_only_and_are_stable(parsed_files):
     assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
     assert set(rows[0]) == {
         "id", "title", "short_title", "aliases", "level", "category", "issuer", "region", "status", "promulgated",
-        "effective", "amended", "repealed_on", "current_version", "is_common", "versions", "repealed_by", "parent_id",
+        "effective", "amended", "repealed_on", "current_version", "text_source", "is_common", "versions", "repealed_by",
+        "parent_id",
     }
     row = next(row for row in rows if row["short_title"] == "示范物权法")
     assert row["repealed_by"] == law_id("示范法典")

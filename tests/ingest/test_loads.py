@@ -14,6 +14,7 @@ from ingest.cases.load import ingest_cases
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
 from ingest.laws.load import ingest_laws
+from ingest.laws.packaged import read_packaged_laws
 from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
 from pufa.errors import StoreError
@@ -209,7 +210,8 @@ def test_law_texts_ingest_with_article_links_and_twice_changes_nothing(store: Gr
 
 def test_cases_cite_laws_and_their_current_articles(store: GraphStore):
     root = corpus_dir()
-    ingest_laws(store, _law_files(root, "食品安全法(2021-04-29).md"), workers=1)
+    current = [parsed for parsed in read_packaged_laws() if parsed.law_id == FOOD_SAFETY]
+    ingest_laws(store, _law_files(root, "食品安全法(2021-04-29).md"), workers=1, also=current)
     report = ingest_cases(store, [root / "案例" / "消费购物"])
     assert report.failed == [] and report.counts["cases"] == 18
     assert one(store, "MATCH (k:LawCase)-[:CITES]->(:Law {id: $l}) RETURN count(k) AS v", l=FOOD_SAFETY) == 6
@@ -227,7 +229,7 @@ def test_the_catalogue_leaves_ingested_law_texts_alone(store: GraphStore, tmp_pa
     subset.write_text("\n".join(line for line in shipped if FOOD_SAFETY in line or CONTRACT_LAW in line[:30]),
                       encoding="utf-8")
     report = load_catalogue(store, subset)
-    assert report.counts["already stored with texts"] == 1
+    assert report.counts["already stored"] == 1
     assert one(store, "MATCH (a:Article {law_id: $l}) WHERE a.text <> '' RETURN count(a) AS v", l=FOOD_SAFETY) == texts
     assert one(store, "MATCH (l:Law {id: $l}) RETURN l.status AS v", l=CONTRACT_LAW) == "已废止"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from nlp.catalogue import Catalogue
+import json
+
+from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
+from nlp.citations import resolve_name
 
 
 def catalogue() -> Catalogue:
@@ -47,3 +50,44 @@ def test_version_in_year_takes_the_latest_that_year():
     law = catalogue().get("L1")
     assert law.version_in_year(2013).id == "V2"
     assert law.version_in_year(2014) is None
+
+
+def local_rules() -> Catalogue:
+    return Catalogue.from_records([
+        {"id": "T1", "title": "台州市电梯安全管理规定", "level": "地方政府规章", "region": "台州市"},
+        {"id": "T2", "title": "杭州市建设工程消防管理规定", "level": "地方政府规章", "region": "杭州市"},
+        {"id": "T3", "title": "北京市食品安全条例", "level": "地方性法规", "region": "北京市"},
+        {"id": "T4", "title": "中华人民共和国安全生产法", "level": "法律"},
+        {"id": "T5", "title": "危险化学品安全管理条例", "level": "行政法规"},
+    ])
+
+
+def test_implausible_near_names_are_not_offered():
+    laws = local_rules()
+    assert [c.law_id for c in laws.nearest("高层民用建筑消防安全管理规定")][:1] == ["T1"]
+    assert resolve_name("高层民用建筑消防安全管理规定", laws).candidates == []
+    assert resolve_name("危险化学品安全管理规定", laws).candidates == []
+    assert resolve_name("温州市电梯安全管理规定", laws).candidates == []
+    assert [c.law_id for c in resolve_name("台州市电梯安全管里规定", laws).candidates] == ["T1"]
+    assert [c.law_id for c in resolve_name("食品安全条例", laws).candidates] == ["T3"]
+
+
+def test_plausible_readings_are_the_same_kind_place_and_subject():
+    laws = local_rules()
+    assert laws.plausible("电梯安全管理规定", "T1")
+    assert not laws.plausible("电梯安全管理条例", "T1")
+    assert not laws.plausible("温州市电梯安全管理规定", "T1")
+    assert not laws.plausible("烟花爆竹安全管理规定", "T1")
+    assert laws.plausible("安全生产法", "T4") and not laws.plausible("安全生产条例", "T4")
+
+
+def test_metadata_only_entries_of_the_shipped_catalogue_resolve_and_hold_no_text():
+    shipped = Catalogue.load()
+    rows = {row["id"]: row for row in map(json.loads, DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8").splitlines())}
+    for name in ("高层民用建筑消防安全管理规定", "学校食品安全与营养健康管理规定", "《中华人民共和国消费者权益保护法实施条例》"):
+        resolution = resolve_name(name, shipped)
+        assert resolution.law_id, name
+        row = rows[resolution.law_id]
+        assert (row["text_source"], row["current_version"], row["versions"], row["status"]) == (None, None, [], "现行有效")
+    regulation = rows[resolve_name("消费者权益保护法实施条例", shipped).law_id]
+    assert regulation["parent_id"] == resolve_name("消费者权益保护法", shipped).law_id

