@@ -86,3 +86,23 @@ def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
         f"MATCH (i)-[:{rel}]->(t:{target}) RETURN i.id AS item_id, t.id AS id, {display_name(target, 't')} AS name",
         {"law_id": law_id, "year": year},
     )
+
+
+CORRECTIONS = {"lead": "LEADS_CAMPAIGN", "left_out": "LEFT_OUT_OF"}
+"""The bureau's corrections of key-date campaigns: kind -> the relationship from a unit to a key date."""
+
+
+def campaign_corrections(kind: str) -> Query:
+    """Every (unit, key date) pair the bureau corrected in this way (a lead it chose, a unit it dropped)."""
+    return Query(f"campaign_corrections_{kind}",
+                 f"MATCH (u:Unit)-[:{CORRECTIONS[kind]}]->(k:KeyDate) RETURN u.id AS unit_id, k.id AS key_date_id",
+                 cached=True)
+
+
+def clear_campaign_corrections(kind: str, key_date_id: str, unit_ids: list[str]) -> Query:
+    """Take back these units' corrections of one key date's campaign."""
+    return Query(
+        f"clear_campaign_corrections_{kind}",
+        f"MATCH (u:Unit)-[r:{CORRECTIONS[kind]}]->(k:KeyDate {{id: $key_date_id}}) WHERE u.id IN $unit_ids DELETE r",
+        {"key_date_id": key_date_id, "unit_ids": list(unit_ids)},
+    )

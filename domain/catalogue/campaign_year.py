@@ -1,0 +1,368 @@
+"""The coordinator's year: a campaign for every key date, formed whether or not a checklist scheduled it
+yet, led by the unit a county would choose, with the co-units its laws and audiences call for; the
+county's 重要时间节点清单 and 专项主题清单 drawn from them; and the bureau's corrections (the lead it
+chose, the units it dropped), kept across re-ingests of the register and across years.
+
+A county that has not planned a date yet is when it needs the plan most, so nothing here waits for a
+checklist: the key dates, their usual lead departments, laws and audiences come from data/key_dates.yaml
+and data/themes.yaml, the units from the register, the laws' authorities from the catalogue; the rows
+already scheduled only mark a unit planned and add the laws the lead answers for.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from domain.accounts.accounts import Actor
+from domain.base.asked import checklist_year
+from domain.base.briefs import all_law_briefs, all_unit_names, unit_brief
+from domain.base.cache import CachedStore, kept_until_write
+from domain.base.documents import Sheet
+from domain.base.models import LawBriefPublic, UnitBriefPublic
+from domain.catalogue.campaigns import anchor_members, in_region_of, key_date_label, unit_regions
+from domain.catalogue.inference import LawDepartments, law_departments, responsible_units
+from domain.catalogue.models import (
+    CampaignYearPublic,
+    DateCampaignPublic,
+    DateCampaignUnitPublic,
+    KeyDatePublic,
+    NamedPublic,
+    ThemePlanPublic,
+    ThemePlansPublic,
+)
+from domain.catalogue.relevance import OWNING_TIERS, TIER_RANK, TIERS, Relevance
+from graph import queries
+from graph.query import Row
+from pufa import vocab
+from pufa.errors import InputError, NotFound
+from pufa.workflow import Permission
+
+JUSTICE = "justice"
+"""The 司法行政部门: the county's 普法办 sits at the 司法局, which leads when no other unit fits."""
+LEAD_SOURCES = {"bureau": "普法办指定", "usual": "通常牵头部门", "principal": "主管部门", "justice": "普法办"}
+"""How a campaign's lead was found, as the pages and lists write it."""
+LAWS_NAMED = 3
+"""Laws a list's 主要内容 names before 等."""
+
+
+def year_key_dates() -> list[vocab.Term]:
+    """The key dates a county campaigns on (those with a usual lead), in calendar order (floating ones last)."""
+    return sorted((term for term in vocab.key_dates() if term.leads),
+                  key=lambda term: (term.month or 13, term.day or 0, term.id))
+
+
+def when(term: vocab.Term) -> str:
+    """12月4日, 12月 (a week or month), or the rule of a floating date."""
+    if term.month and term.day:
+        return f"{term.month}月{term.day}日"
+    if term.month:
+        return f"{term.month}月" + (f"（{term.rule}）" if term.rule else "")
+    return term.rule or "日期另定"
+
+
+@dataclass
+class _Candidate:
+    """A unit considered for one campaign, with what speaks for it."""
+
+    unit_id: str
+    name: str | None
+    co_lead: str | None = None
+    """The date's usual lead department it acts as, when it does without leading (6·1: 共青团, 妇联)."""
+    laws: dict[str, list[str]] = field(default_factory=lambda: {"principal": [], "related": []})
+    """Tier -> the campaign's laws (short titles) it answers for in that tier."""
+    rows: int = 0
+    audiences: list[str] = field(default_factory=list)
+
+    @property
+    def tier_rank(self) -> int:
+        """The strongest relevance tier of the campaign's laws to it (len(TIERS): none)."""
+        return min((TIER_RANK[tier] for tier, laws in self.laws.items() if laws), default=len(TIERS))
+
+    @property
+    def owned_laws(self) -> int:
+        return sum(len(laws) for laws in self.laws.values())
+
+    def reasons(self) -> list[str]:
+        """Why it is in the campaign, strongest ground first."""
+        found = [f"通常参与牵头（{self.co_lead}）"] if self.co_lead else []
+        for tier, role in (("principal", "主管部门"), ("related", "相关职责部门")):
+            laws = self.laws[tier]
+            if laws:
+                found.append("".join(laws[:2]) + (f"等{len(laws)}部法律法规" if len(laws) > 2 else "") + f"的{role}")
+        if self.rows:
+            found.append(f"普法责任清单已安排该节点（{self.rows}条）")
+        if self.audiences:
+            found.append(f"普法对象含{'、'.join(self.audiences)}")
+        return found
+
+
+def importance(candidate: _Candidate) -> tuple:
+    """How co-units are ranked: the date's other usual lead departments first, then by the strongest tier of
+    the campaign's laws to them, how many of those laws they answer for and their rows on the date. The one
+    place a finer importance of a unit's laws replaces."""
+    return (not candidate.co_lead, candidate.tier_rank, -candidate.owned_laws, -candidate.rows,
+            candidate.name or "", candidate.unit_id)
+
+
+@dataclass
+class _County:
+    """What every campaign of a county's year is formed from, read once for all its key dates."""
+
+    store: CachedStore
+    year: int | None
+    region: str | None
+    in_region: Callable[[str], bool]
+    names: dict[str, str | None]
+    acting: dict[str, list[str]]
+    """Department type id -> the region's units answering for it."""
+    chosen: dict[str, list[str]]
+    """Key date id -> the region's units the bureau chose to lead it."""
+    left_out: dict[str, set[str]]
+    laws_by_title: dict[str, str]
+    briefs: dict[str, LawBriefPublic]
+    scheduled: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Key date id -> unit id -> its rows on the date."""
+    scheduled_laws: dict[str, set[str]] = field(default_factory=dict)
+    departments: LawDepartments | None = None
+
+    @classmethod
+    def of(cls, store: CachedStore, year: int | None, region: str | None) -> _County:
+        in_region = in_region_of(store, region)
+        corrections = {kind: defaultdict(list) for kind in queries.campaigns.CORRECTIONS}
+        for kind, by_date in corrections.items():
+            for row in store.read(queries.campaigns.campaign_corrections(kind)):
+                if in_region(row["unit_id"]):
+                    by_date[row["key_date_id"]].append(row["unit_id"])
+        briefs = all_law_briefs(store)
+        county = cls(
+            store, year, region, in_region, all_unit_names(store),
+            {type_id: [unit for unit in units if in_region(unit)] for type_id, units in responsible_units(store).items()},
+            {date_id: sorted(units) for date_id, units in corrections["lead"].items()},
+            {date_id: set(units) for date_id, units in corrections["left_out"].items()},
+            {brief.title: law_id for law_id, brief in briefs.items()}, briefs,
+        )
+        for term in year_key_dates():
+            members, _ = anchor_members(store, "key_date", term.id, year, region)
+            rows: dict[str, set[str]] = defaultdict(set)
+            for member in members:
+                rows[member["unit_id"]].update(member["item_ids"])
+            county.scheduled[term.id] = {unit_id: len(items) for unit_id, items in rows.items()}
+            county.scheduled_laws[term.id] = {law_id for member in members for law_id in member["group_ids"]}
+        named = {law_id for term in [*year_key_dates(), *vocab.themes()] for law_id in county.law_ids(term.laws)}
+        county.departments = law_departments(store, named | set().union(*county.scheduled_laws.values()))
+        return county
+
+    def law_ids(self, titles: Iterable[str]) -> list[str]:
+        """The catalogue's laws of these titles (those it holds)."""
+        return [self.laws_by_title[title] for title in titles if title in self.laws_by_title]
+
+    def owners(self, law_id: str) -> dict[str, Relevance]:
+        """The region's units the law makes principal or related authority, with its relevance to them."""
+        return {unit_id: found for unit_id, _, found in self.departments.relevances(law_id)
+                if found is not None and found.tier in OWNING_TIERS and self.in_region(unit_id)}
+
+    def first_by_rows(self, unit_ids: Iterable[str], date_id: str) -> str | None:
+        rows = self.scheduled[date_id]
+        return min(unit_ids, key=lambda unit_id: (-rows.get(unit_id, 0), self.names.get(unit_id) or "", unit_id),
+                   default=None)
+
+    def short(self, law_id: str) -> str:
+        return f"《{self.briefs[law_id].short_title or self.briefs[law_id].title}》"
+
+    def campaign(self, term: vocab.Term, themes: list[vocab.Term]) -> DateCampaignPublic:
+        """One key date's campaign: its lead, its laws, its co-units ranked, each planned or proposed."""
+        dropped = self.left_out.get(term.id, set())
+        named_laws = list(dict.fromkeys(self.law_ids([*term.laws, *(t for theme in themes for t in theme.laws)])))
+        lead_id, source, lead_reason = self._lead(term, named_laws, dropped)
+        fitting = sorted(law_id for law_id in self.scheduled_laws[term.id] - set(named_laws)
+                         if lead_id in self.owners(law_id) and law_id in self.briefs)
+        laws = [*named_laws, *fitting]
+        candidates: dict[str, _Candidate] = {}
+
+        def candidate(unit_id: str) -> _Candidate:
+            return candidates.get(unit_id) or candidates.setdefault(
+                unit_id, _Candidate(unit_id, self.names.get(unit_id), rows=self.scheduled[term.id].get(unit_id, 0)))
+
+        type_names = {t.id: t.name for t in vocab.department_types()}
+        for type_id in term.leads:
+            for unit_id in self.acting.get(type_id, ()):
+                if unit_id != lead_id:
+                    found = candidate(unit_id)
+                    found.co_lead = found.co_lead or type_names.get(type_id, type_id)
+        for law_id in laws:
+            for unit_id, found in self.owners(law_id).items():
+                candidate(unit_id).laws[found.tier].append(self.short(law_id))
+        for unit_id in self.scheduled[term.id]:
+            candidate(unit_id)
+        audiences = {t.id: t.name for t in vocab.audiences()}
+        for audience_id in term.audiences:
+            members, _ = anchor_members(self.store, "audience", audience_id, self.year, self.region)
+            for unit_id in dict.fromkeys(member["unit_id"] for member in members):
+                candidate(unit_id).audiences.append(audiences.get(audience_id, audience_id))
+        lead = None
+        if lead_id is not None:
+            lead = self._unit(candidate(lead_id), term.id)
+            lead.reasons.insert(0, lead_reason)
+        co_units = sorted((found for unit_id, found in candidates.items() if unit_id != lead_id and unit_id not in dropped),
+                          key=importance)
+        return DateCampaignPublic(
+            key_date=KeyDatePublic(id=term.id, name=term.name, month=term.month, day=term.day), when=when(term),
+            laws=[self.briefs[law_id] for law_id in laws], themes=[NamedPublic(id=t.id, name=t.name) for t in themes],
+            audiences=[NamedPublic(id=a, name=audiences.get(a)) for a in term.audiences],
+            lead=lead, lead_source=source, units=[self._unit(found, term.id) for found in co_units],
+            left_out=sorted((UnitBriefPublic(id=unit_id, name=self.names.get(unit_id)) for unit_id in dropped),
+                            key=lambda unit: (unit.name or "", unit.id)),
+        )
+
+    def _lead(self, term: vocab.Term, law_ids: list[str], dropped: set[str]) -> tuple[str | None, str | None, str]:
+        """The unit the bureau chose; else the unit acting as the date's usual lead department (the first such
+        department the county has); else the principal authority of the date's laws; else the 司法局."""
+        if self.chosen.get(term.id):
+            return self.chosen[term.id][0], "bureau", "普法办指定由本单位牵头"
+        type_names = {t.id: t.name for t in vocab.department_types()}
+        for type_id in term.leads:
+            unit_id = self.first_by_rows(set(self.acting.get(type_id, ())) - dropped, term.id)
+            if unit_id is not None:
+                return unit_id, "usual", f"该节点通常由{type_names.get(type_id, type_id)}牵头，本单位承担这一职能"
+        for law_id in law_ids:
+            principal = [unit_id for unit_id, found in self.owners(law_id).items()
+                         if found.tier == "principal" and unit_id not in dropped]
+            if principal:
+                return self.first_by_rows(principal, term.id), "principal", f"{self.short(law_id)}的主管部门"
+        unit_id = self.first_by_rows(set(self.acting.get(JUSTICE, ())) - dropped, term.id)
+        if unit_id is not None:
+            return unit_id, "justice", "本县无对口牵头部门，由普法办所在的司法行政部门牵头"
+        return None, None, ""
+
+    def _unit(self, found: _Candidate, date_id: str) -> DateCampaignUnitPublic:
+        rows = self.scheduled[date_id].get(found.unit_id, 0)
+        return DateCampaignUnitPublic(unit=UnitBriefPublic(id=found.unit_id, name=found.name), planned=rows > 0,
+                                      rows=rows, reasons=found.reasons())
+
+
+def themes_of(term: vocab.Term) -> list[vocab.Term]:
+    return [theme for theme in vocab.themes() if term.id in theme.key_dates]
+
+
+@kept_until_write
+def campaign_year(store: CachedStore, year: int | None = None, region: str | None = None) -> CampaignYearPublic:
+    """A campaign for every key date of the year in the county (`region`: the units whose region contains it;
+    None: every unit), in calendar order: the 重要时间节点清单 as the bureau would issue it."""
+    year = checklist_year(store, year)
+    county = _County.of(store, year, region)
+    data = [county.campaign(term, themes_of(term)) for term in year_key_dates()]
+    return CampaignYearPublic(year=year, region=region, data=data, count=len(data))
+
+
+def date_campaign(store: CachedStore, key_date_id: str, *, year: int | None = None,
+                  region: str | None = None) -> DateCampaignPublic:
+    """One key date's campaign of the year."""
+    for found in campaign_year(store, year, region).data:
+        if found.key_date.id == key_date_id:
+            return found
+    raise NotFound(f"no key date of the year with id {key_date_id!r}")
+
+
+@kept_until_write
+def theme_plans(store: CachedStore, year: int | None = None, region: str | None = None) -> ThemePlansPublic:
+    """The 专项主题清单: each theme the bureau names with its laws, its key dates and their units."""
+    year_answer = campaign_year(store, year, region)
+    by_date = {found.key_date.id: found for found in year_answer.data}
+    briefs = all_law_briefs(store)
+    laws_by_title = {brief.title: brief for brief in briefs.values()}
+    data = []
+    for theme in vocab.themes():
+        dated = [by_date[date_id] for date_id in theme.key_dates if date_id in by_date]
+        leads = list({found.lead.unit.id: found.lead.unit for found in dated if found.lead}.values())
+        lead_ids = {unit.id for unit in leads}
+        units = list({unit.unit.id: unit.unit for found in dated for unit in found.units
+                      if unit.unit.id not in lead_ids}.values())
+        data.append(ThemePlanPublic(
+            theme=NamedPublic(id=theme.id, name=theme.name),
+            laws=[laws_by_title[title] for title in theme.laws if title in laws_by_title],
+            key_dates=[found.key_date for found in dated], leads=leads, units=units,
+        ))
+    return ThemePlansPublic(year=year_answer.year, region=region, data=data, count=len(data))
+
+
+# --- the bureau's corrections --------------------------------------------------------------------
+
+
+def correct_lead(store: CachedStore, actor: Actor, key_date_id: str, unit_id: str | None, *,
+                 region: str | None = None) -> None:
+    """Make `unit_id` lead the key date's campaign in its region, for this year and the next (None: take back
+    the choice made in `region`, so the usual lead leads again). The bureau's (it plans the year)."""
+    actor.require(Permission.PLAN_YEAR)
+    _key_date_node(store, key_date_id)
+    if unit_id is not None:
+        unit_brief(store, unit_id)
+        region = unit_regions(store).get(unit_id)
+    in_region = in_region_of(store, region)
+    previous = [row["unit_id"] for row in store.read(queries.campaigns.campaign_corrections("lead"))
+                if row["key_date_id"] == key_date_id and in_region(row["unit_id"])]
+    with store.transaction() as tx:
+        if previous:
+            tx.run(queries.campaigns.clear_campaign_corrections("lead", key_date_id, previous))
+        if unit_id is not None:
+            tx.upsert_edges(queries.campaigns.CORRECTIONS["lead"], [_correction(actor, unit_id, key_date_id)])
+
+
+def leave_out(store: CachedStore, actor: Actor, key_date_id: str, unit_id: str, *, left_out: bool = True) -> None:
+    """Drop a unit from the key date's campaign (False: restore it). The bureau's, like the lead."""
+    actor.require(Permission.PLAN_YEAR)
+    _key_date_node(store, key_date_id)
+    unit_brief(store, unit_id)
+    with store.transaction() as tx:
+        if left_out:
+            tx.upsert_edges(queries.campaigns.CORRECTIONS["left_out"], [_correction(actor, unit_id, key_date_id)])
+        else:
+            tx.run(queries.campaigns.clear_campaign_corrections("left_out", key_date_id, [unit_id]))
+
+
+def _key_date_node(store: CachedStore, key_date_id: str) -> None:
+    if key_date_id not in {term.id for term in year_key_dates()}:
+        raise InputError(f"no key date of the year with id {key_date_id!r}", source="key_date_id")
+    if not store.read(queries.nodes.node_name("KeyDate", key_date_id)):
+        raise NotFound(f"no KeyDate with id {key_date_id!r}")
+
+
+def _correction(actor: Actor, unit_id: str, key_date_id: str) -> Row:
+    return {"src": unit_id, "dst": key_date_id, "by": actor.username, "at": datetime.now(UTC).isoformat(timespec="seconds")}
+
+
+# --- the lists as a bureau issues them -----------------------------------------------------------
+
+
+def _unit_list(units: Iterable[DateCampaignUnitPublic]) -> str:
+    """Co-units by name, a proposed one (its checklist does not schedule the date yet) marked 建议."""
+    return "、".join(f"{unit.unit.name or unit.unit.id}{'' if unit.planned else '（建议）'}" for unit in units)
+
+
+def _laws_named(laws: list[LawBriefPublic]) -> str:
+    shown = "、".join(f"《{law.short_title or law.title}》" for law in laws[:LAWS_NAMED])
+    return shown + ("等法律法规" if len(laws) > LAWS_NAMED else "")
+
+
+def key_dates_sheet(answer: CampaignYearPublic) -> Sheet:
+    """重要时间节点清单: each key date with its content, lead and co-units."""
+    rows = []
+    for number, found in enumerate(answer.data, start=1):
+        content = f"围绕{found.key_date.name}开展集中普法宣传" + (f"，重点宣传{_laws_named(found.laws)}" if found.laws else "")
+        rows.append([number, key_date_label(found.key_date), found.when, content,
+                     found.lead.unit.name if found.lead else "（待定）", _unit_list(found.units),
+                     "、".join(a.name or a.id for a in found.audiences)])
+    return Sheet("重要时间节点清单", ["序号", "时间节点", "时间", "主要内容", "牵头单位", "配合单位", "普法对象"], rows,
+                 title=f"{answer.region or ''}{answer.year or ''}年度普法重要时间节点清单")
+
+
+def themes_sheet(answer: ThemePlansPublic) -> Sheet:
+    """专项主题清单: each theme with its laws, its key dates, and the units leading and joining them."""
+    rows = [[number, plan.theme.name, "、".join(f"《{law.short_title or law.title}》" for law in plan.laws),
+             "、".join(key_date_label(date) for date in plan.key_dates),
+             "、".join(unit.name or unit.id for unit in plan.leads), "、".join(unit.name or unit.id for unit in plan.units)]
+            for number, plan in enumerate(answer.data, start=1)]
+    return Sheet("专项主题清单", ["序号", "专项主题", "重点法律法规", "时间节点", "牵头单位", "参与单位"], rows,
+                 title=f"{answer.region or ''}{answer.year or ''}年度普法专项主题清单")
