@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import xlsxwriter
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
@@ -123,6 +127,35 @@ def to_csv(sheet: Sheet) -> bytes:
     writer.writerow([neutralize(cell) for cell in sheet.header])
     writer.writerows([neutralize(cell) for cell in row] for row in sheet.rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_docx(sheets: list[Sheet], *, note: str | None = None) -> bytes:
+    """Sheets as a landscape Word document a bureau can issue: each sheet's title centred above its table
+    (the header row bold), `note` (such as the date of issue) right-aligned at the end."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2))
+    for sheet in sheets:
+        heading = document.add_paragraph()
+        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = heading.add_run(printable(sheet.title or sheet.name))
+        run.bold, run.font.size = True, Pt(18)
+        table = document.add_table(rows=1, cols=len(sheet.header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, sheet.header):
+            cell.text = printable(str(text))
+            cell.paragraphs[0].runs[0].bold = True
+        for row in sheet.rows:
+            for cell, value in zip(table.add_row().cells, row):
+                cell.text = "" if value is None else printable(str(value))
+    if note:
+        document.add_paragraph(printable(note)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def as_file(sheets: list[Sheet], file_format: str) -> bytes:

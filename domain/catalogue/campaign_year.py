@@ -42,8 +42,6 @@ from pufa.workflow import Permission
 
 JUSTICE = "justice"
 """The 司法行政部门: the county's 普法办 sits at the 司法局, which leads when no other unit fits."""
-LEAD_SOURCES = {"bureau": "普法办指定", "usual": "通常牵头部门", "principal": "主管部门", "justice": "普法办"}
-"""How a campaign's lead was found, as the pages and lists write it."""
 LAWS_NAMED = 3
 """Laws a list's 主要内容 names before 等."""
 
@@ -221,7 +219,7 @@ class _County:
         """The unit the bureau chose; else the unit acting as the date's usual lead department (the first such
         department the county has); else the principal authority of the date's laws; else the 司法局."""
         if self.chosen.get(term.id):
-            return self.chosen[term.id][0], "bureau", "普法办指定由本单位牵头"
+            return self.chosen[term.id][0], "bureau", "普法办指定由本单位牵头（以后各年沿用）"
         type_names = {t.id: t.name for t in vocab.department_types()}
         for type_id in term.leads:
             unit_id = self.first_by_rows(set(self.acting.get(type_id, ())) - dropped, term.id)
@@ -366,3 +364,10 @@ def themes_sheet(answer: ThemePlansPublic) -> Sheet:
             for number, plan in enumerate(answer.data, start=1)]
     return Sheet("专项主题清单", ["序号", "专项主题", "重点法律法规", "时间节点", "牵头单位", "参与单位"], rows,
                  title=f"{answer.region or ''}{answer.year or ''}年度普法专项主题清单")
+
+
+def county_units(store: CachedStore, region: str | None) -> list[UnitBriefPublic]:
+    """The region's units by name: those the bureau can choose as a lead."""
+    in_region = in_region_of(store, region)
+    return sorted((UnitBriefPublic(id=unit_id, name=name) for unit_id, name in all_unit_names(store).items()
+                   if in_region(unit_id)), key=lambda unit: (unit.name or "", unit.id))
