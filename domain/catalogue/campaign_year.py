@@ -12,18 +12,19 @@ already scheduled only mark a unit planned and add the laws the lead answers for
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from domain.accounts.accounts import Actor
 from domain.base.asked import checklist_year
-from domain.base.briefs import all_law_briefs, all_unit_names, unit_brief
+from domain.base.briefs import all_unit_names, fetch_law_briefs, law_brief, unit_brief
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet
 from domain.base.models import LawBriefPublic, UnitBriefPublic
-from domain.catalogue.campaigns import anchor_members, in_region_of, key_date_label, unit_regions
-from domain.catalogue.inference import LawDepartments, law_departments, responsible_units
+from domain.base.tally import current_rows
+from domain.catalogue.campaigns import in_region_of, key_date_label, unit_regions
+from domain.catalogue.inference import responsible_units
 from domain.catalogue.models import (
     CampaignYearPublic,
     DateCampaignPublic,
@@ -33,8 +34,9 @@ from domain.catalogue.models import (
     ThemePlanPublic,
     ThemePlansPublic,
 )
-from domain.catalogue.relevance import OWNING_TIERS, TIER_RANK, TIERS, Relevance
+from domain.catalogue.relevance import OWNING_TIERS, TIER_RANK, TIERS, EvidenceByType, evidence_by_type, type_names
 from graph import queries
+from graph.queries.scope import LawScope
 from graph.query import Row
 from pufa import vocab
 from pufa.errors import InputError, NotFound
@@ -109,10 +111,6 @@ def importance(candidate: _Candidate) -> tuple:
 class _County:
     """What every campaign of a county's year is formed from, read once for all its key dates."""
 
-    store: CachedStore
-    year: int | None
-    region: str | None
-    in_region: Callable[[str], bool]
     names: dict[str, str | None]
     acting: dict[str, list[str]]
     """Department type id -> the region's units answering for it."""
@@ -121,84 +119,108 @@ class _County:
     left_out: dict[str, set[str]]
     laws_by_title: dict[str, str]
     briefs: dict[str, LawBriefPublic]
-    scheduled: dict[str, dict[str, int]] = field(default_factory=dict)
+    evidence: EvidenceByType
+    unit_types: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Unit id -> the department types it answers for (of the region's units)."""
+    scheduled: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     """Key date id -> unit id -> its rows on the date."""
-    scheduled_laws: dict[str, set[str]] = field(default_factory=dict)
-    departments: LawDepartments | None = None
+    scheduled_laws: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    serving: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Audience id -> the units with rows addressing it."""
+    _owners: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: CachedStore, year: int | None, region: str | None) -> _County:
+        """Read from what other answers keep too (the catalogue's evidence per department type, the units
+        answering for each type, the rows per key date), so a write reads again only what it changed."""
         in_region = in_region_of(store, region)
         corrections = {kind: defaultdict(list) for kind in queries.campaigns.CORRECTIONS}
         for kind, by_date in corrections.items():
             for row in store.read(queries.campaigns.campaign_corrections(kind)):
                 if in_region(row["unit_id"]):
                     by_date[row["key_date_id"]].append(row["unit_id"])
-        briefs = all_law_briefs(store)
+        named = named_laws(store)
         county = cls(
-            store, year, region, in_region, all_unit_names(store),
+            all_unit_names(store),
             {type_id: [unit for unit in units if in_region(unit)] for type_id, units in responsible_units(store).items()},
             {date_id: sorted(units) for date_id, units in corrections["lead"].items()},
             {date_id: set(units) for date_id, units in corrections["left_out"].items()},
-            {brief.title: law_id for law_id, brief in briefs.items()}, briefs,
+            {brief.title: brief.id for brief in named.values()}, dict(named), evidence_by_type(store, LawScope()),
         )
-        for term in year_key_dates():
-            members, _ = anchor_members(store, "key_date", term.id, year, region)
-            rows: dict[str, set[str]] = defaultdict(set)
-            for member in members:
-                rows[member["unit_id"]].update(member["item_ids"])
-            county.scheduled[term.id] = {unit_id: len(items) for unit_id, items in rows.items()}
-            county.scheduled_laws[term.id] = {law_id for member in members for law_id in member["group_ids"]}
-        named = {law_id for term in [*year_key_dates(), *vocab.themes()] for law_id in county.law_ids(term.laws)}
-        county.departments = law_departments(store, named | set().union(*county.scheduled_laws.values()))
+        for type_id, units in county.acting.items():
+            for unit_id in units:
+                county.unit_types[unit_id].append(type_id)
+        for row in _anchored(store, "key_date", year):
+            if in_region(row["unit_id"]):
+                for date_id, items, laws in zip(row["anchor_ids"], row["item_ids"], row["law_ids"], strict=True):
+                    county.scheduled[date_id][row["unit_id"]] |= set(items)
+                    county.scheduled_laws[date_id].update(laws)
+        for row in _anchored(store, "audience", year):
+            if in_region(row["unit_id"]):
+                for audience_id in row["anchor_ids"]:
+                    county.serving[audience_id].add(row["unit_id"])
         return county
 
     def law_ids(self, titles: Iterable[str]) -> list[str]:
         """The catalogue's laws of these titles (those it holds)."""
         return [self.laws_by_title[title] for title in titles if title in self.laws_by_title]
 
-    def owners(self, law_id: str) -> dict[str, Relevance]:
-        """The region's units the law makes principal or related authority, with its relevance to them."""
-        return {unit_id: found for unit_id, _, found in self.departments.relevances(law_id)
-                if found is not None and found.tier in OWNING_TIERS and self.in_region(unit_id)}
+    def owners(self, law_id: str) -> dict[str, str]:
+        """The region's units the law makes principal or related authority, with the strongest such tier."""
+        if law_id not in self._owners:
+            found = {}
+            for unit_id, type_ids in self.unit_types.items():
+                tiers = [self.evidence[type_id][law_id].tier for type_id in type_ids
+                         if law_id in self.evidence.get(type_id, {})]
+                best = min(tiers, key=TIER_RANK.__getitem__, default=None)
+                if best in OWNING_TIERS:
+                    found[unit_id] = best
+            self._owners[law_id] = found
+        return self._owners[law_id]
 
     def first_by_rows(self, unit_ids: Iterable[str], date_id: str) -> str | None:
         rows = self.scheduled[date_id]
-        return min(unit_ids, key=lambda unit_id: (-rows.get(unit_id, 0), self.names.get(unit_id) or "", unit_id),
+        return min(unit_ids, key=lambda unit_id: (-len(rows.get(unit_id, ())), self.names.get(unit_id) or "", unit_id),
                    default=None)
 
     def short(self, law_id: str) -> str:
         return f"《{self.briefs[law_id].short_title or self.briefs[law_id].title}》"
 
-    def campaign(self, term: vocab.Term, themes: list[vocab.Term]) -> DateCampaignPublic:
-        """One key date's campaign: its lead, its laws, its co-units ranked, each planned or proposed."""
+    def own_laws(self, term: vocab.Term) -> list[str]:
+        """The date's own laws, then its themes' laws."""
+        return list(dict.fromkeys(self.law_ids([*term.laws, *(t for theme in themes_of(term) for t in theme.laws)])))
+
+    def fitting_laws(self, term: vocab.Term, lead_id: str | None) -> list[str]:
+        """The laws scheduled on the date, besides its own, that its lead answers for."""
+        own = set(self.own_laws(term))
+        return sorted(law_id for law_id in self.scheduled_laws[term.id] - own if lead_id in self.owners(law_id))
+
+    def campaign(self, term: vocab.Term, lead: tuple[str | None, str | None, str]) -> DateCampaignPublic:
+        """One key date's campaign with its lead (`lead_of`): its laws, its co-units ranked, each planned or
+        proposed (the briefs of its fitting laws must be read)."""
         dropped = self.left_out.get(term.id, set())
-        named_laws = list(dict.fromkeys(self.law_ids([*term.laws, *(t for theme in themes for t in theme.laws)])))
-        lead_id, source, lead_reason = self._lead(term, named_laws, dropped)
-        fitting = sorted(law_id for law_id in self.scheduled_laws[term.id] - set(named_laws)
-                         if lead_id in self.owners(law_id) and law_id in self.briefs)
-        laws = [*named_laws, *fitting]
+        lead_id, source, lead_reason = lead
+        laws = [law_id for law_id in [*self.own_laws(term), *self.fitting_laws(term, lead_id)] if law_id in self.briefs]
         candidates: dict[str, _Candidate] = {}
 
         def candidate(unit_id: str) -> _Candidate:
             return candidates.get(unit_id) or candidates.setdefault(
-                unit_id, _Candidate(unit_id, self.names.get(unit_id), rows=self.scheduled[term.id].get(unit_id, 0)))
+                unit_id, _Candidate(unit_id, self.names.get(unit_id), rows=len(self.scheduled[term.id].get(unit_id, ()))))
 
-        type_names = {t.id: t.name for t in vocab.department_types()}
+        names = type_names()
         for type_id in term.leads:
             for unit_id in self.acting.get(type_id, ()):
                 if unit_id != lead_id:
                     found = candidate(unit_id)
-                    found.co_lead = found.co_lead or type_names.get(type_id, type_id)
+                    found.co_lead = found.co_lead or names.get(type_id, type_id)
         for law_id in laws:
-            for unit_id, found in self.owners(law_id).items():
-                candidate(unit_id).laws[found.tier].append(self.short(law_id))
+            for unit_id, tier in self.owners(law_id).items():
+                candidate(unit_id).laws[tier].append(self.short(law_id))
         for unit_id in self.scheduled[term.id]:
             candidate(unit_id)
         audiences = {t.id: t.name for t in vocab.audiences()}
         for audience_id in term.audiences:
-            members, _ = anchor_members(self.store, "audience", audience_id, self.year, self.region)
-            for unit_id in dict.fromkeys(member["unit_id"] for member in members):
+            for unit_id in sorted(self.serving.get(audience_id, ())):
                 candidate(unit_id).audiences.append(audiences.get(audience_id, audience_id))
         lead = None
         if lead_id is not None:
@@ -208,26 +230,29 @@ class _County:
                           key=importance)
         return DateCampaignPublic(
             key_date=KeyDatePublic(id=term.id, name=term.name, month=term.month, day=term.day), when=when(term),
-            laws=[self.briefs[law_id] for law_id in laws], themes=[NamedPublic(id=t.id, name=t.name) for t in themes],
+            laws=[self.briefs[law_id] for law_id in laws],
+            themes=[NamedPublic(id=t.id, name=t.name) for t in themes_of(term)],
             audiences=[NamedPublic(id=a, name=audiences.get(a)) for a in term.audiences],
             lead=lead, lead_source=source, units=[self._unit(found, term.id) for found in co_units],
             left_out=sorted((UnitBriefPublic(id=unit_id, name=self.names.get(unit_id)) for unit_id in dropped),
                             key=lambda unit: (unit.name or "", unit.id)),
         )
 
-    def _lead(self, term: vocab.Term, law_ids: list[str], dropped: set[str]) -> tuple[str | None, str | None, str]:
-        """The unit the bureau chose; else the unit acting as the date's usual lead department (the first such
-        department the county has); else the principal authority of the date's laws; else the 司法局."""
+    def lead_of(self, term: vocab.Term) -> tuple[str | None, str | None, str]:
+        """(unit id, how it was found, why) of the unit the bureau chose; else of the unit acting as the date's
+        usual lead department (the first such department the county has); else of the principal authority of
+        the date's laws; else of the 司法局."""
+        dropped = self.left_out.get(term.id, set())
         if self.chosen.get(term.id):
             return self.chosen[term.id][0], "bureau", "普法办指定由本单位牵头（以后各年沿用）"
-        type_names = {t.id: t.name for t in vocab.department_types()}
+        names = type_names()
         for type_id in term.leads:
             unit_id = self.first_by_rows(set(self.acting.get(type_id, ())) - dropped, term.id)
             if unit_id is not None:
-                return unit_id, "usual", f"该节点通常由{type_names.get(type_id, type_id)}牵头，本单位承担这一职能"
-        for law_id in law_ids:
-            principal = [unit_id for unit_id, found in self.owners(law_id).items()
-                         if found.tier == "principal" and unit_id not in dropped]
+                return unit_id, "usual", f"该节点通常由{names.get(type_id, type_id)}牵头，本单位承担这一职能"
+        for law_id in self.own_laws(term):
+            principal = [unit_id for unit_id, tier in self.owners(law_id).items()
+                         if tier == "principal" and unit_id not in dropped]
             if principal:
                 return self.first_by_rows(principal, term.id), "principal", f"{self.short(law_id)}的主管部门"
         unit_id = self.first_by_rows(set(self.acting.get(JUSTICE, ())) - dropped, term.id)
@@ -236,13 +261,25 @@ class _County:
         return None, None, ""
 
     def _unit(self, found: _Candidate, date_id: str) -> DateCampaignUnitPublic:
-        rows = self.scheduled[date_id].get(found.unit_id, 0)
+        rows = len(self.scheduled[date_id].get(found.unit_id, ()))
         return DateCampaignUnitPublic(unit=UnitBriefPublic(id=found.unit_id, name=found.name), planned=rows > 0,
                                       rows=rows, reasons=found.reasons())
 
 
+def _anchored(store: CachedStore, anchor: str, year: int | None) -> list[Row]:
+    """Every current checklist's rows per key date (or audience), brought up to date after a write."""
+    return current_rows(store, ("year campaigns", anchor, year), year, queries.campaigns.anchored_rows(anchor, year),
+                        lambda checklist_ids: queries.campaigns.anchored_rows(anchor, year, checklist_ids))
+
+
 def themes_of(term: vocab.Term) -> list[vocab.Term]:
     return [theme for theme in vocab.themes() if term.id in theme.key_dates]
+
+
+def named_laws(store: CachedStore) -> dict[str, LawBriefPublic]:
+    """The catalogue's laws that the key dates and themes name by title, by id."""
+    titles = sorted({title for term in [*year_key_dates(), *vocab.themes()] for title in term.laws})
+    return {row["id"]: law_brief(row) for row in store.read(queries.laws.laws_titled(titles))}
 
 
 @kept_until_write
@@ -251,7 +288,10 @@ def campaign_year(store: CachedStore, year: int | None = None, region: str | Non
     None: every unit), in calendar order: the 重要时间节点清单 as the bureau would issue it."""
     year = checklist_year(store, year)
     county = _County.of(store, year, region)
-    data = [county.campaign(term, themes_of(term)) for term in year_key_dates()]
+    leads = {term.id: county.lead_of(term) for term in year_key_dates()}
+    fitting = {law_id for term in year_key_dates() for law_id in county.fitting_laws(term, leads[term.id][0])}
+    county.briefs.update(fetch_law_briefs(store, fitting))
+    data = [county.campaign(term, leads[term.id]) for term in year_key_dates()]
     return CampaignYearPublic(year=year, region=region, data=data, count=len(data))
 
 
@@ -269,8 +309,7 @@ def theme_plans(store: CachedStore, year: int | None = None, region: str | None 
     """The 专项主题清单: each theme the bureau names with its laws, its key dates and their units."""
     year_answer = campaign_year(store, year, region)
     by_date = {found.key_date.id: found for found in year_answer.data}
-    briefs = all_law_briefs(store)
-    laws_by_title = {brief.title: brief for brief in briefs.values()}
+    laws_by_title = {brief.title: brief for brief in named_laws(store).values()}
     data = []
     for theme in vocab.themes():
         dated = [by_date[date_id] for date_id in theme.key_dates if date_id in by_date]

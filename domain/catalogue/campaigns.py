@@ -71,7 +71,7 @@ def campaigns(
         raise NotFound(f"no {label} with id {anchor_id!r}")
     year = checklist_year(store, year)
     shared_kind = "audience" if anchor_kind == "law" else "law"
-    members, counts = anchor_members(store, anchor_kind, anchor_id, year, region)
+    members, counts = _members(store, anchor_kind, anchor_id, year, region)
     groups = [(group_id, len(group.rows)) for group_id, group in counts.items() if len(group.rows) >= min_units]
     shown = page(_largest_first(store, "Audience" if shared_kind == "audience" else "Law", groups, skip, limit),
                  skip, limit)
@@ -115,7 +115,7 @@ def _largest_first(store: CachedStore, label: str, groups: list[tuple[str, int]]
 
 
 @kept_until_write
-def anchor_members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None,
+def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | None,
              region: str | None) -> tuple[list[Row], dict[str, GroupCounts]]:
     """The anchor's campaign_members rows (a province's are 14,000), kept as they are (read-only), and
     each group's units and their rows.
