@@ -120,14 +120,15 @@ class _County:
     laws_by_title: dict[str, str]
     briefs: dict[str, LawBriefPublic]
     evidence: EvidenceByType
-    unit_types: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    """Unit id -> the department types it answers for (of the region's units)."""
     scheduled: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     """Key date id -> unit id -> its rows on the date."""
     scheduled_laws: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     serving: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Audience id -> the units with rows addressing it."""
+    types_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Unit id -> the department types it answers for (`acting` the other way round)."""
     _owners: dict[str, dict[str, str]] = field(default_factory=dict)
+    _fitting: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: CachedStore, year: int | None, region: str | None) -> _County:
@@ -147,9 +148,9 @@ class _County:
             {date_id: set(units) for date_id, units in corrections["left_out"].items()},
             {brief.title: brief.id for brief in named.values()}, dict(named), evidence_by_type(store, LawScope()),
         )
-        for type_id, units in county.acting.items():
-            for unit_id in units:
-                county.unit_types[unit_id].append(type_id)
+        for type_id, unit_ids in county.acting.items():
+            for unit_id in unit_ids:
+                county.types_of[unit_id].append(type_id)
         for row in _anchored(store, "key_date", year):
             if in_region(row["unit_id"]):
                 for date_id, items, laws in zip(row["anchor_ids"], row["item_ids"], row["law_ids"], strict=True):
@@ -168,14 +169,13 @@ class _County:
     def owners(self, law_id: str) -> dict[str, str]:
         """The region's units the law makes principal or related authority, with the strongest such tier."""
         if law_id not in self._owners:
-            found = {}
-            for unit_id, type_ids in self.unit_types.items():
-                tiers = [self.evidence[type_id][law_id].tier for type_id in type_ids
-                         if law_id in self.evidence.get(type_id, {})]
-                best = min(tiers, key=TIER_RANK.__getitem__, default=None)
-                if best in OWNING_TIERS:
-                    found[unit_id] = best
-            self._owners[law_id] = found
+            found: dict[str, str] = {}
+            for type_id, unit_ids in self.acting.items():
+                evidence = self.evidence.get(type_id, {}).get(law_id)
+                for unit_id in unit_ids if evidence is not None else ():
+                    if unit_id not in found or TIER_RANK[evidence.tier] < TIER_RANK[found[unit_id]]:
+                        found[unit_id] = evidence.tier
+            self._owners[law_id] = {unit_id: tier for unit_id, tier in found.items() if tier in OWNING_TIERS}
         return self._owners[law_id]
 
     def first_by_rows(self, unit_ids: Iterable[str], date_id: str) -> str | None:
@@ -191,9 +191,16 @@ class _County:
         return list(dict.fromkeys(self.law_ids([*term.laws, *(t for theme in themes_of(term) for t in theme.laws)])))
 
     def fitting_laws(self, term: vocab.Term, lead_id: str | None) -> list[str]:
-        """The laws scheduled on the date, besides its own, that its lead answers for."""
-        own = set(self.own_laws(term))
-        return sorted(law_id for law_id in self.scheduled_laws[term.id] - own if lead_id in self.owners(law_id))
+        """The laws scheduled on the date, besides its own, that its lead answers for (principal or related)."""
+        if term.id not in self._fitting:
+            own = set(self.own_laws(term))
+            self._fitting[term.id] = sorted(law_id for law_id in self.scheduled_laws[term.id] - own
+                                            if self.answers_for(lead_id, law_id))
+        return self._fitting[term.id]
+
+    def answers_for(self, unit_id: str | None, law_id: str) -> bool:
+        found = (self.evidence.get(type_id, {}).get(law_id) for type_id in self.types_of.get(unit_id, ()))
+        return any(evidence is not None and evidence.tier in OWNING_TIERS for evidence in found)
 
     def campaign(self, term: vocab.Term, lead: tuple[str | None, str | None, str]) -> DateCampaignPublic:
         """One key date's campaign with its lead (`lead_of`): its laws, its co-units ranked, each planned or

@@ -106,3 +106,13 @@ def test_the_three_lists_download_as_xlsx_and_docx(register, which):
         assert rows["国家宪法日（12·4）"][4].value == "澄河县司法局"
         children = next(row for row in docx.tables[0].rows if row.cells[1].text == "国际儿童节（6·1）")
         assert children.cells[4].text == "澄河县教育体育局" and "共青团澄河县委员会（建议）" in children.cells[5].text
+
+
+def test_the_key_dates_counties_campaign_on_have_a_usual_lead_and_laws():
+    named = {term.name: term for term in campaign_year.year_key_dates()}
+    real = ["国际消费者权益日", "六五环境日", "安全生产月", "全国防灾减灾日", "世界水日·中国水周", "全国土地日",
+            "国家网络安全宣传周", "全国税收宣传月", "世界知识产权日", "食品安全宣传周", "全民国家安全教育日", "全国消防日",
+            "国家宪法日", "宪法宣传周", "民法典宣传月", "国际儿童节", "国际禁毒日", "国际劳动妇女节", "五四青年节",
+            "全国交通安全日", "世界艾滋病日", "全民国防教育日", "中国人民警察节", "医保基金监管集中宣传月", "植树节"]
+    assert all(named[name].leads and named[name].laws for name in real)
+    assert named["国际儿童节"].leads == ("education", "youth_league", "women_federation")
