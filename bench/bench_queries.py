@@ -36,7 +36,7 @@ from rich.table import Table
 from api.app import freeze_loaded_objects
 from domain.base import documents
 from domain.base.cache import CachedStore
-from domain.catalogue import campaigns, coverage, lookup, shared_laws
+from domain.catalogue import campaign_year, campaigns, coverage, lookup, shared_laws
 from domain.checklists import audit, publication
 from graph.ladybug_store import LadybugStore
 from graph.migrations import summarize_checklists
@@ -246,6 +246,10 @@ def endpoints(arguments: Arguments, exports: bool) -> dict[str, Endpoint]:
             s, key_date_id="constitution_day", region=region(rng), limit=20),
         "GET /campaigns?law_id": lambda s, rng: campaigns.campaigns(s, law_id=law(rng), limit=20),
         "GET /campaigns?audience_id": lambda s, rng: campaigns.campaigns(s, audience_id="students", limit=20),
+        "GET /campaigns/year?region": lambda s, rng: campaign_year.campaign_year(s, None, region(rng)),
+        "GET /campaigns/year/{key_date}?region": lambda s, rng: campaign_year.date_campaign(
+            s, rng.choice(["constitution_day", "childrens_day", "consumer_rights_day", "environment_day"]),
+            region=region(rng)),
         "GET /audit": lambda s, rng: audit.audit_summary(s, limit=50),
         "GET /audit/not-submitted": lambda s, rng: audit.not_submitted(s, limit=50),
         "GET /audit/problems": lambda s, rng: audit.flagged_items(s, "problems", limit=50),
@@ -263,6 +267,8 @@ def endpoints(arguments: Arguments, exports: bool) -> dict[str, Endpoint]:
             s, year=None, scope=LawScope(), file_format="xlsx")
         calls["GET /exports/audit (xlsx)"] = lambda s, rng: audit.audit_download(
             s, year=None, scope=LawScope(), file_format="xlsx")
+        calls["GET /campaigns/lists/key_dates (docx)"] = lambda s, rng: documents.to_docx(
+            [campaign_year.key_dates_sheet(campaign_year.campaign_year(s, None, None))])
         calls["GET /exports/units/{id}/checklist"] = lambda s, rng: documents.to_xlsx(
             [publication.checklist_table(s, arguments.checklist_unit)])
     return calls

@@ -336,6 +336,18 @@ RELS: dict[str, RelType] = {
         RelType("REACHES", "Activity", "Audience", "Whom an activity reached."),
         RelType("APPLIES", "Activity", "Method", "How an activity popularized the law."),
         RelType("ON_KEY_DATE", "Activity", "KeyDate", "The key dates an activity was held on or for."),
+        RelType(
+            "LEADS_CAMPAIGN", "Unit", "KeyDate",
+            "The bureau's choice of the unit leading a key date's campaign in its region, kept across re-ingests and "
+            "years until the bureau clears it (`by`: the account; `at`: when).",
+            {"by": STRING, "at": STRING},
+        ),
+        RelType(
+            "LEFT_OUT_OF", "Unit", "KeyDate",
+            "The bureau dropped the unit from a key date's campaign (its list of the year's key dates), until it "
+            "restores it (`by`: the account; `at`: when).",
+            {"by": STRING, "at": STRING},
+        ),
         RelType("USED_CASE", "Activity", "LawCase",
                 "A 以案释法 case an activity used, or published (`published`: the unit released it then).",
                 {"published": BOOL}),

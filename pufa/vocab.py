@@ -24,6 +24,7 @@ METHODS_FILE = DATA_DIR / "methods.yaml"
 KEY_DATES_FILE = DATA_DIR / "key_dates.yaml"
 COMMON_DUTIES_FILE = DATA_DIR / "common_duties.yaml"
 SEARCH_SYNONYMS_FILE = DATA_DIR / "search_synonyms.yaml"
+THEMES_FILE = DATA_DIR / "themes.yaml"
 
 LEVELS = (
     "宪法", "法律", "行政法规", "监察法规", "地方性法规", "自治条例和单行条例",
@@ -60,7 +61,13 @@ class Term:
     day: int | None = None
     months: tuple[int, ...] = ()
     rule: str | None = None
-    lead: str | None = None
+    leads: tuple[str, ...] = ()
+    """A key date's usual lead department types, first choice first."""
+    laws: tuple[str, ...] = ()
+    """A key date's or a theme's own laws, by full title."""
+    audiences: tuple[str, ...] = ()
+    key_dates: tuple[str, ...] = ()
+    """A theme's key dates."""
 
 
 def departments(path: Path = DEPARTMENTS_FILE) -> dict:
@@ -112,6 +119,12 @@ def key_dates(path: Path = KEY_DATES_FILE) -> tuple[Term, ...]:
     return _terms(path)
 
 
+@lru_cache(maxsize=None)
+def themes(path: Path = THEMES_FILE) -> tuple[Term, ...]:
+    """data/themes.yaml: the special themes (专项主题) a bureau names, with their laws and key dates."""
+    return _terms(path)
+
+
 def _terms(path: Path) -> tuple[Term, ...]:
     data = read_yaml(path)
     if not isinstance(data, list):
@@ -123,7 +136,9 @@ def _terms(path: Path) -> tuple[Term, ...]:
         terms.append(Term(
             id=str(entry["id"]), name=str(entry["name"]), aliases=tuple(str(a) for a in entry.get("aliases") or ()),
             kind=entry.get("kind"), parent=entry.get("parent"), month=entry.get("month"), day=entry.get("day"),
-            months=tuple(entry.get("months") or ()), rule=entry.get("rule"), lead=entry.get("lead"),
+            months=tuple(entry.get("months") or ()), rule=entry.get("rule"),
+            **{field: tuple(str(value) for value in entry.get(field) or ())
+               for field in ("leads", "laws", "audiences", "key_dates")},
         ))
     return tuple(terms)
 

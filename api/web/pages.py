@@ -18,7 +18,6 @@ from api.deps import ActorDep, LawScopeDep, SettingsDep, StoreDep, TierQuery, Ye
 from api.limits import save_upload
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
-from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
 from domain.base import documents
@@ -133,7 +132,7 @@ def campaigns_page(
                                    region=settings.region, skip=groups_at.skip, limit=groups_at.size)
     return render(
         request, "campaigns.html", year=year, answer=answer, groups_at=groups_at, law=law, law_error=law_error,
-        calendar=key_date_calendar(store, year=year, region=settings.region),
+        calendar=campaigns.key_date_calendar(store, year=year, region=settings.region),
         audiences=list(vocab.audiences()), key_date_id=key_date_id,
         audience_id=audience_id,
     )
@@ -148,7 +147,7 @@ def campaign_export(
     answer = campaigns.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
                                region=settings.region, limit=None, units_limit=None, items_shown=None)
     filename = f"campaign-{documents.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
-    return Response(documents.to_xlsx([campaign_sheet(answer)]), media_type=documents.XLSX_MEDIA_TYPE,
+    return Response(documents.to_xlsx([campaigns.campaign_sheet(answer)]), media_type=documents.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

@@ -16,9 +16,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
+from domain.base.briefs import where_read
 from domain.base.documents import chinese_date
-from domain.base.models import ItemEvidencePublic
-from domain.catalogue.models import KeyDatePublic, LeadPublic, RelevancePublic
+from domain.catalogue.campaigns import ANCHOR_KINDS, key_date_label
+from domain.catalogue.models import LeadPublic, RelevancePublic
 from domain.catalogue.relevance import TIER_MARKS
 from ingest.activities.fields import FIELD_NAMES
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, ROLE_NAMES, STATE_NAMES
@@ -29,7 +30,6 @@ QUESTIONS = {"what": "普什么（法律法规）", "whom": "对谁普（普法�
              "when": "何时普（时间节点）", "who": "谁去普（责任科室/责任人）"}
 ARTICLE_ROLES = {"duty": "职责", "power": "职权", "mention": "提及"}
 UNIT_ROLES = {"lead": "牵头单位", "co": "配合单位"}
-ANCHOR_KINDS = {"key_date": "重要节点", "law": "法律法规", "audience": "普法对象"}
 SHARED_KINDS = {"law": "共同普及的法律法规", "audience": "共同面向的普法对象"}
 TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "alias": "按简称推定", "bureau": "司法局更正"}
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
@@ -81,21 +81,6 @@ def finding_codes(codes: list[str]) -> str:
     return "；".join(shown)
 
 
-def evidence(item: ItemEvidencePublic) -> str:
-    """Where a claim was read: the file and row as the unit submitted it."""
-    where = item.source or item.checklist_id
-    return f"{where}（第 {item.row} 行）" if item.row is not None else where
-
-
-def key_date_label(key_date: KeyDatePublic) -> str:
-    name = key_date.name or key_date.id
-    if key_date.month and key_date.day:
-        return f"{name}（{key_date.month}·{key_date.day}）"
-    if key_date.month and name != f"{key_date.month}月":
-        return f"{name}（{key_date.month}月）"
-    return name
-
-
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
 
@@ -134,7 +119,7 @@ def filter_url(request: Request, param: str, value: str | None, pager: str) -> s
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
+    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=where_read,
                        key_date_label=key_date_label, percent=percent, chinese_date=chinese_date)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,

@@ -62,6 +62,12 @@ def item_evidence(row: Row) -> ItemEvidencePublic:
     )
 
 
+def where_read(item: ItemEvidencePublic) -> str:
+    """Where a claim was read: the file and row as the unit submitted it."""
+    where = item.source or item.checklist_id
+    return f"{where}（第 {item.row} 行）" if item.row is not None else where
+
+
 def item_sort_key(item: ItemEvidencePublic) -> tuple:
     return item.unit_name or "", item.unit_id, item.checklist_id, item.row or 0, item.item_id
 

@@ -192,3 +192,15 @@ class WordDocument:
         buffer = io.BytesIO()
         self._document.save(buffer)
         return buffer.getvalue()
+
+
+def to_docx(sheets: list[Sheet], *, note: str | None = None) -> bytes:
+    """Sheets as a landscape Word document a bureau can issue: each sheet's title centred above its table,
+    `note` (such as the date of issue) on the right at the end."""
+    document = WordDocument(landscape=True)
+    for sheet in sheets:
+        document.title(sheet.title or sheet.name, size=18)
+        document.table([str(text) for text in sheet.header], sheet.rows)
+    if note:
+        document.signature(note)
+    return document.bytes()

@@ -1,5 +1,6 @@
 """Joint campaigns around a key date, a law or an audience: groups of units, each with the lead
-a shared law would have (domain.catalogue.shared_laws) and the rows the units already planned."""
+a shared law would have (domain.catalogue.shared_laws) and the rows the units already planned; the
+planner's key-date calendar and the plan to hand out (a spreadsheet)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from domain.base.briefs import (
     all_unit_names,
     row_evidence,
     unit_sort_key,
+    where_read,
 )
 from domain.base.cache import CachedStore, kept_until_write
+from domain.base.documents import Sheet
 from domain.base.models import EVIDENCE_SHOWN, UnitBriefPublic
 from domain.base.tally import Changes, Snapshot, rows_of, tally
 from domain.catalogue.inference import LawDepartments, law_departments
@@ -33,7 +36,12 @@ from domain.catalogue.shared_laws import Standing, by_name, choose_lead, lead_pu
 from graph import queries
 from graph.query import Row
 from graph.schema import rel_type
+from pufa import vocab
 from pufa.errors import InputError, NotFound
+
+ANCHOR_KINDS = {"key_date": "重要节点", "law": "法律法规", "audience": "普法对象"}
+"""What a campaign gathers around, as a clerk names it."""
+UNDATED = "全年及周期性"
 
 
 @kept_until_write
@@ -124,7 +132,7 @@ def _members(store: CachedStore, anchor_kind: str, anchor_id: str, year: int | N
                     Members.counted)
     if region is None:
         return rows_of(members.snapshot), members.groups
-    in_region = _in_region(store, region)
+    in_region = in_region_of(store, region)
     rows = [row for row in rows_of(members.snapshot) if in_region(row["unit_id"])]
     return rows, GroupCounts.of_members(rows)
 
@@ -229,7 +237,7 @@ def _weighed(store: CachedStore, key: tuple, shown: list[NamedPublic], counts: d
     departments = law_departments(store, [law_id] if law_id else [group.id for group in shown])
     names = all_unit_names(store)
     regions = unit_regions(store) if region is not None and law_id is None else None
-    in_region = _in_region(store, region) if law_id is None else None
+    in_region = in_region_of(store, region) if law_id is None else None
     previous: dict[str, tuple[tuple, _GroupPlan]] = store.remembered(("campaign plans", *key)) or {}
     weighed = {}
     for group in shown:
@@ -355,7 +363,7 @@ def _firstby_name(standings: list[Standing], limit: int | None, *, reserved: boo
     return heapq.nsmallest(max(0, limit - reserved), standings, key=Standing.name_key)
 
 
-def _in_region(store: CachedStore, region: str | None) -> Callable[[str], bool]:
+def in_region_of(store: CachedStore, region: str | None) -> Callable[[str], bool]:
     """Whether a unit lies in the region asked for (every unit without one)."""
     if region is None:
         return lambda unit_id: True
@@ -367,3 +375,56 @@ def _in_region(store: CachedStore, region: str | None) -> Callable[[str], bool]:
 def unit_regions(store: CachedStore) -> dict[str, str | None]:
     """Every unit's region, for placing inferred units in a coordinator's region."""
     return {unit_id: region for unit_id, region in store.read(queries.units.unit_regions())[0]["units"]}
+
+
+def key_date_label(key_date: KeyDatePublic) -> str:
+    """国家宪法日（12·4）, 安全生产月（6月）, 全年."""
+    name = key_date.name or key_date.id
+    if key_date.month and key_date.day:
+        return f"{name}（{key_date.month}·{key_date.day}）"
+    if key_date.month and name != f"{key_date.month}月":
+        return f"{name}（{key_date.month}月）"
+    return name
+
+
+@dataclass(frozen=True)
+class CalendarDate:
+    key_date: KeyDatePublic
+    groups: int
+    """Groups of at least two units whose rows are scheduled on it."""
+
+
+def key_date_calendar(store: CachedStore, *, year: int | None, region: str | None) -> dict[str, list[CalendarDate]]:
+    """The planner's calendar of the shipped key dates (data/key_dates.yaml, which every ingest writes to the
+    graph): month (1月 … 12月, then undated ones such as 全年, 每季度) → its key dates in day order, each with
+    how many unit groups could campaign together on it."""
+    calendar: dict[str, list[CalendarDate]] = {f"{month}月": [] for month in range(1, 13)}
+    calendar[UNDATED] = []
+    terms = sorted(vocab.key_dates(), key=lambda term: (term.month or 13, term.day or 0, term.id))
+    for term in terms:
+        groups = campaigns(store, key_date_id=term.id, year=year, region=region, limit=0).count
+        key_date = KeyDatePublic(id=term.id, name=term.name, month=term.month, day=term.day)
+        calendar[f"{term.month}月" if term.month else UNDATED].append(CalendarDate(key_date, groups))
+    return calendar
+
+
+def campaign_sheet(answer: CampaignsPublic) -> Sheet:
+    """One row per unit and group: role, its checklist rows, audiences, methods and dates, as a plan to hand out."""
+    header = ["分组", "单位", "角色", "清单条目", "普法对象", "普法方式", "时间节点"]
+    rows = []
+    for group in answer.data:
+        lead_id = group.lead.unit.id if group.lead else None
+        for unit in group.units:
+            dates = [key_date_label(entry.key_date) for entry in group.calendar
+                     if unit.unit.id in {member.id for member in entry.units}]
+            rows.append([
+                group.shared.name, unit.unit.name, "牵头单位" if unit.unit.id == lead_id else "配合单位",
+                "\n".join(f"{item.law_text}（{where_read(item)}）" for item in unit.items),
+                "、".join(a.name or a.id for a in unit.audiences), "、".join(m.name or m.id for m in unit.methods),
+                "、".join(dates),
+            ])
+        for unit in group.inferred:
+            role = "牵头单位" if unit.id == lead_id else "建议参加（主管或相关部门，尚无条目）"
+            rows.append([group.shared.name, unit.name, role, "", "", "", ""])
+    title = f"{answer.year}年联合普法活动：{ANCHOR_KINDS[answer.anchor_kind]}“{answer.anchor.name}”"
+    return Sheet("联合普法活动", header, rows, title=title)

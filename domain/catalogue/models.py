@@ -278,6 +278,68 @@ class CampaignsPublic(BaseModel):
     count: int
 
 
+class DateCampaignUnitPublic(BaseModel):
+    """A unit in a key date's campaign: whether its checklist already schedules the date, and why it is there."""
+
+    unit: UnitBriefPublic
+    planned: bool
+    """Its current checklist of the year has rows on the date (planned); else the unit is proposed."""
+    rows: int
+    """Its rows on the date."""
+    reasons: list[str]
+    """Why it is in the campaign, as the bureau reads it (Chinese)."""
+
+
+class DateCampaignPublic(BaseModel):
+    """One key date's campaign in a county, formed whether or not any checklist scheduled the date."""
+
+    key_date: KeyDatePublic
+    when: str
+    """The date as a clerk writes it (12月4日, 6月, or the rule of a floating date)."""
+    laws: list[LawBriefPublic]
+    """Its own laws, its themes' laws, then the laws scheduled on it that its lead answers for."""
+    themes: list[NamedPublic]
+    audiences: list[NamedPublic]
+    lead: DateCampaignUnitPublic | None
+    lead_source: str | None
+    """bureau (the bureau chose it), usual (it acts as the date's usual lead department), principal (the principal
+    authority of the date's laws) or justice (the 普法办 at the 司法局, when no other unit fits)."""
+    units: list[DateCampaignUnitPublic]
+    """The co-units, most important first."""
+    left_out: list[UnitBriefPublic]
+    """Units the bureau dropped from this campaign (it can restore them)."""
+
+
+class CampaignYearPublic(BaseModel):
+    """The coordinator's year: a campaign for every key date (重要时间节点清单)."""
+
+    year: int | None
+    region: str | None
+    data: list[DateCampaignPublic]
+    count: int
+
+
+class ThemePlanPublic(BaseModel):
+    """One special theme (专项主题) of the year: its laws, the key dates serving it, and their units."""
+
+    theme: NamedPublic
+    laws: list[LawBriefPublic]
+    key_dates: list[KeyDatePublic]
+    leads: list[UnitBriefPublic]
+    """The leads of its key dates' campaigns."""
+    units: list[UnitBriefPublic]
+    """Their co-units, most important first."""
+
+
+class ThemePlansPublic(BaseModel):
+    """The county's 专项主题清单."""
+
+    year: int | None
+    region: str | None
+    data: list[ThemePlanPublic]
+    count: int
+
+
 class UnitsPublic(BaseModel):
     data: list[UnitPublic]
     count: int

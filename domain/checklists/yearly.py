@@ -9,6 +9,7 @@ from collections import defaultdict
 from domain.accounts.accounts import Actor
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_names
 from domain.base.cache import CachedStore
+from domain.base.documents import Sheet, chinese_date
 from domain.base.models import UnitBriefPublic
 from domain.catalogue import responsibility
 from domain.catalogue.models import NamedPublic
@@ -150,3 +151,13 @@ def new_laws(store: CachedStore, actor: Actor, year: int, *, scope: LawScope = L
                 state=state_of(revision).value if revision else None))
         data.append(NewLawPublic(law=briefs[law["id"]], change=change, date=day, units=concerned))
     return NewLawsPublic(year=year, since=new_since(year), data=data, count=len(data))
+
+
+def new_laws_sheet(answer: NewLawsPublic, region: str | None = None) -> Sheet:
+    """新颁法律法规清单 as a bureau issues it: each law, its change and date, and the units it concerns (those whose
+    checklist of the year does not list it yet marked 待列入)."""
+    rows = [[number, found.law.title, found.law.level, found.change, chinese_date(found.date),
+             "、".join(f"{unit.unit.name or unit.unit.id}{'' if unit.listed else '（待列入）'}" for unit in found.units)]
+            for number, found in enumerate(answer.data, start=1)]
+    return Sheet("新颁法律法规清单", ["序号", "法律法规", "位阶", "变化", "日期", "涉及单位"], rows,
+                 title=f"{region or ''}{answer.year}年度新颁法律法规清单")

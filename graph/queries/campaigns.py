@@ -86,3 +86,42 @@ def law_item_links(law_id: str, year: int | None, rel: str) -> Query:
         f"MATCH (i)-[:{rel}]->(t:{target}) RETURN i.id AS item_id, t.id AS id, {display_name(target, 't')} AS name",
         {"law_id": law_id, "year": year},
     )
+
+
+CORRECTIONS = {"lead": "LEADS_CAMPAIGN", "left_out": "LEFT_OUT_OF"}
+"""The bureau's corrections of key-date campaigns: kind -> the relationship from a unit to a key date."""
+
+
+def campaign_corrections(kind: str) -> Query:
+    """Every (unit, key date) pair the bureau corrected in this way (a lead it chose, a unit it dropped)."""
+    return Query(f"campaign_corrections_{kind}",
+                 f"MATCH (u:Unit)-[:{CORRECTIONS[kind]}]->(k:KeyDate) RETURN u.id AS unit_id, k.id AS key_date_id",
+                 cached=True)
+
+
+def clear_campaign_corrections(kind: str, key_date_id: str, unit_ids: list[str]) -> Query:
+    """Take back these units' corrections of one key date's campaign."""
+    return Query(
+        f"clear_campaign_corrections_{kind}",
+        f"MATCH (u:Unit)-[r:{CORRECTIONS[kind]}]->(k:KeyDate {{id: $key_date_id}}) WHERE u.id IN $unit_ids DELETE r",
+        {"key_date_id": key_date_id, "unit_ids": list(unit_ids)},
+    )
+
+
+YEAR_ANCHORS = {"key_date": "ROWS_ON", "audience": "ROWS_FOR"}
+"""What the year's campaigns read of every checklist at once: its rows per key date, its rows per audience."""
+
+
+def anchored_rows(anchor: str, year: int | None, checklist_ids: list[str] | None = None) -> Query:
+    """Per current checklist of the year (of these, when given), its rows as it keeps them per key date or
+    audience: side by side the anchors' ids and, per anchor, its rows' ids and laws (once per law). The
+    year's campaigns read every key date in one read, brought up to date after a write (domain.base.tally)."""
+    summary = YEAR_ANCHORS[anchor]
+    only = "" if checklist_ids is None else " AND c.id IN $ids"
+    return Query(
+        f"anchored_rows_{anchor}",
+        f"MATCH (c:Checklist)-[r:{summary}]->(a:{rel_type(summary).target}) WHERE {CURRENT}{only} "
+        "RETURN c.id AS checklist_id, c.summary_stamp AS stamp, c.unit_id AS unit_id, collect(a.id) AS anchor_ids, "
+        "collect(r.item_ids) AS item_ids, collect(r.law_ids) AS law_ids",
+        {"year": year, "ids": list(checklist_ids or ())},
+    )

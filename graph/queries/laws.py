@@ -231,3 +231,9 @@ def laws_changed_between(scope: LawScope, start: str, end: str) -> Query:
         {**params, "since": start, "until": end},
         cached=True,
     )
+
+
+def laws_titled(titles: list[str]) -> Query:
+    """The list fields of the laws with these full titles (the key dates' and themes' own laws)."""
+    return Query("laws_titled", f"MATCH (l:Law) WHERE l.title IN $titles RETURN {LAW_BRIEF}",
+                 {"titles": list(titles)}, cached=True)

@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.deps import ActorDep
-from domain.base.documents import neutralize
+from domain.base.documents import DOCX_MEDIA_TYPE, neutralize
 from domain.catalogue.models import SHARED_UNITS_PAGE, UNITS_SHOWN
 from ingest.checklists.load import write_summary
+from ingest.reference import write_reference
 from pufa.config import Settings
 from pufa.workflow import Permission
 from tests.fixtures_graph import add_constitution_day_units, build_county
@@ -323,3 +324,23 @@ def test_every_error_is_problem_json_naming_what_is_wrong(client, method, path, 
     problem = response.json()
     assert problem["status"] == status and problem["instance"] == path.split("?")[0]
     assert names in problem["detail"]
+
+
+def test_the_years_campaigns_answer_every_key_date_and_take_the_bureaus_lead(store):
+    write_reference(store)
+    build_county(store)
+    with TestClient(create_app(Settings(api_token="campaign-token"), store=store)) as client:
+        year = get(client, "/campaigns/year", year=2026)
+        assert year["count"] == len(year["data"]) >= 25  # a county without a 司法局 leaves a few without a lead
+        safety = get(client, "/campaigns/year/safety_month", year=2026)
+        assert (safety["lead"]["unit"]["id"], safety["lead"]["planned"], safety["lead_source"]) == ("UEMG", False, "usual")
+        correction = {"unit_id": "UPSB"}
+        assert client.put(f"{V1}/campaigns/year/safety_month/lead", json=correction).status_code == 401
+        headers = {"Authorization": "Bearer campaign-token"}
+        moved = client.put(f"{V1}/campaigns/year/safety_month/lead", json=correction, headers=headers, params={"year": 2026})
+        assert moved.status_code == 200 and moved.json()["lead"]["unit"]["id"] == "UPSB"
+        assert "UEMG" in ids([unit["unit"] for unit in moved.json()["units"]])
+        unknown = client.put(f"{V1}/campaigns/year/month_03/lead", json=correction, headers=headers)
+        assert unknown.status_code == 422
+        listed = client.get(f"{V1}/campaigns/lists/themes", params={"year": 2026, "format": "docx"}, headers=headers)
+        assert listed.status_code == 200 and listed.headers["content-type"] == DOCX_MEDIA_TYPE

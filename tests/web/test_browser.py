@@ -182,6 +182,33 @@ def sign_in_page(page, username: str, password: str = PASSWORD) -> None:
     page.wait_for_load_state()
 
 
+def test_the_bureau_edits_the_years_key_dates_on_a_phone(browser, base_url, demo_store, tmp_path):
+    """At 390 px the year's key dates page does not overflow (its tables scroll in their box); the bureau
+    makes the 妇联 lead 6·1 and downloads the 重要时间节点清单 with the change."""
+    make_account(demo_store, "banner", Role.ADMIN)
+    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 390, "height": 844},
+                                  accept_downloads=True)
+    phone = context.new_page()
+    try:
+        sign_in_page(phone, "banner")
+        phone.goto("/campaigns/year?year=2026")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        row = phone.locator("tr#childrens_day")
+        assert "澄河县教育体育局" in row.locator("td").nth(2).inner_text()
+        row.locator("select[name=unit_id]").select_option(label="澄河县妇女联合会")
+        row.get_by_role("button", name="保存").click()
+        phone.wait_for_url("**/campaigns/year?year=2026#childrens_day")
+        assert "普法办指定" in phone.locator("tr#childrens_day td").nth(2).inner_text()
+        shot(phone, "06-key-dates-phone")
+        with phone.expect_download() as download_info:
+            phone.locator("#lists a[href^='/campaigns/year/lists/key_dates.xlsx']").click()
+        download_info.value.save_as(tmp_path / "key_dates.xlsx")
+        rows = {row[1]: row for row in load_workbook(tmp_path / "key_dates.xlsx").active.iter_rows(min_row=3, values_only=True)}
+        assert rows["国际儿童节（6·1）"][4] == "澄河县妇女联合会"
+    finally:
+        context.close()
+
+
 def test_the_administrator_enters_a_checklist_from_the_unit_page(page, demo_store, tmp_path):
     make_account(demo_store, "bureau-admin", Role.ADMIN)
     checklist = tmp_path / "统计局清单.csv"

@@ -199,3 +199,37 @@ def test_the_administrator_starts_a_catalogue_sync_and_reads_what_it_changed(cli
     assert "已完成" in job and "新增 1 部，修改 1 部" in job and "新增 中华人民共和国道路通行示范法" in job
     assert "无法读取的条目" in job and "error" not in job
     assert re.search(r"法律 \d{4}年\d{1,2}月\d{1,2}日 正常", section(html, "sync-levels"))
+
+
+def test_the_coordinators_year_page_edits_a_lead_and_downloads_the_lists(client, county):
+    make_account(county, "admin1", Role.ADMIN)
+    token = sign_in(client, "admin1")
+    html = page(client, "/campaigns/year?year=2026")
+    assert 'href="/campaigns/year"' in html  # in the menu
+    key_dates = section(html, "key-dates")
+    assert "国际消费者权益日（3·15） 3月15日 澄河县市场监督管理局 已安排" in key_dates
+    assert "安全生产月（6月） 6月 澄河县应急管理局 建议" in key_dates
+    assert "未成年人保护" in section(html, "themes")
+    response = client.post("/campaigns/year/lead", data={"csrf_token": token, "year": "2026",
+                                                         "key_date_id": "consumer_rights_day", "unit_id": "UEDU"},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    edited = section(page(client, "/campaigns/year?year=2026"), "key-dates")
+    assert "国际消费者权益日（3·15） 3月15日 澄河县教育体育局 已安排 （普法办指定由本单位牵头（以后各年沿用））" in edited
+    for which in ("key_dates", "themes", "new_laws"):
+        for file_format, magic in (("xlsx", b"PK"), ("docx", b"PK")):
+            download = client.get(f"/campaigns/year/lists/{which}.{file_format}?year=2026")
+            assert download.status_code == 200 and download.content.startswith(magic)
+            assert download.headers["content-disposition"].endswith(f'{which}-2026.{file_format}"')
+    sheet = load_workbook(io.BytesIO(client.get("/campaigns/year/lists/key_dates.xlsx?year=2026").content)).active
+    assert sheet["A1"].value == "示例市澄河县2026年度普法重要时间节点清单"
+
+
+def test_a_coordinator_reads_the_year_but_cannot_edit_it(client, county):
+    make_account(county, "coord1", Role.COORDINATOR)
+    token = sign_in(client, "coord1")
+    html = page(client, "/campaigns/year?year=2026")
+    assert "国家宪法日" in html and 'action="/campaigns/year/lead"' not in html
+    response = client.post("/campaigns/year/units", data={"csrf_token": token, "year": "2026", "left_out": "true",
+                                                          "key_date_id": "consumer_rights_day", "unit_id": "UMKT"})
+    assert response.status_code == 403

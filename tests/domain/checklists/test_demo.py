@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from domain.base.cache import CachedStore
-from domain.catalogue import coverage
+from domain.catalogue import campaign_year, coverage
+from domain.catalogue.inference import responsible_units
 from domain.checklists import audit
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
@@ -108,3 +109,21 @@ def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):
                                                                tier="principal", limit=None).inferred}
     finally:
         ingest_units(store, SAMPLE_UNITS)  # the module's other tests read the full register
+
+
+def test_every_key_date_forms_a_campaign_led_by_the_usual_lead_wherever_the_county_has_one(demo):
+    """The coordinator's year on the sample county (bench/bench_campaign_leads.py prints the table): every key
+    date forms a campaign, and its lead acts as one of the date's usual lead departments whenever a unit does."""
+    store, _ = demo
+    acting = responsible_units(store)
+    year = campaign_year.campaign_year(store, 2026, REGION)
+    assert year.count == len(campaign_year.year_key_dates()) >= 25 and all(found.lead for found in year.data)
+    for found, term in zip(year.data, campaign_year.year_key_dates(), strict=True):
+        usual = [unit for type_id in term.leads for unit in acting.get(type_id, ())]
+        assert not usual or found.lead.unit.id in usual, (term.name, found.lead.unit.name)
+    by_date = {found.key_date.id: found for found in year.data}
+    assert by_date["constitution_day"].lead.unit.name == "澄河县司法局" and by_date["constitution_day"].lead.planned
+    assert by_date["childrens_day"].lead.unit.name == "澄河县教育体育局"
+    assert by_date["consumer_rights_day"].lead.unit.name == "澄河县市场监督管理局"
+    assert by_date["science_day"].lead_source == "justice"  # no 科协 or 科技 unit: the 普法办 leads
+    assert "中华人民共和国消费者权益保护法" in {law.title for law in by_date["consumer_rights_day"].laws}
