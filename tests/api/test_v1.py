@@ -74,9 +74,9 @@ def test_unit_gaps_and_applicable(client):
     assert body["claimed"][0]["items"][0]["source"] == "澄河县市场监督管理局2026年普法责任清单.xlsx:2"
 
 
-def test_a_read_takes_its_parts_from_one_graph_stamp(client, monkeypatch):
-    """A unit's answer is several cached parts; each checked the stamps (a round trip on Neo4j)."""
-    store = client.app.state.store
+def test_a_read_takes_its_parts_from_one_graph_stamp(client, store, monkeypatch):
+    """A unit's answer is several cached parts; each checked the stamps (a round trip on Neo4j): `store` is
+    the engine the app's cached store wraps."""
     stamps = []
     stamp = store.stamps
     monkeypatch.setattr(store, "stamps", lambda: stamps.append(1) or stamp())
