@@ -60,6 +60,12 @@ class LawFacts(LawBrief):
     repealed_on: str | None = None
     current_version: str | None = None
     """The id of the version in force; None for a catalogue-only law with no text."""
+    article_count: int | None = None
+    """Articles of the current version: a unit's share of the law is counted against it."""
+    public_articles: int | None = None
+    """Current articles addressing the public (an audience: 公民, 企业, 经营者 …), not only officials."""
+    cited_by: int | None = None
+    """Laws in force whose current text cites this one by name (《…》, REFERS_TO): how central it is."""
 
 
 class LawVersionRecord(BaseModel):
