@@ -6,14 +6,14 @@ Each record of the file (bench/data/README.md: url, unit, region, year, source c
 laws as written) is a unit registered by its name alone (the liaison form's 单位 column) in a fresh
 embedded store loaded with the shipped catalogue; its laws are resolved as a checklist's are
 (names the catalogue does not resolve to one law are counted apart, never as misses) and looked up in
-the unit's `GET /units/{id}/applicable` answer (domain.coverage.applicable, its region as the scope).
+the unit's `GET /units/{id}/applicable` answer (domain.catalogue.coverage.applicable, its region as the scope).
 Common duties (宪法, 民法典: every unit's) and laws out of the region's scope are counted apart too.
 
 Printed: recall within the top max(10, 2n) and the top 30 (n: the laws the record names), overall, per
 source and per unit kind (its first department type), and the units whose answer is empty:
 
 - as served: the order the answer has now (data/ranking.yaml as shipped);
-- held out: the weights of domain.importance fitted by k-fold cross-validation over units (folds by
+- held out: the weights of domain.catalogue.importance fitted by k-fold cross-validation over units (folds by
   unit, a fixed seed), and the prior per department type (how often the real lists of units acting as
   it name a law) counted on the training folds only, each unit scored with what was fitted without it;
 - in sample: fitted and scored on every unit, for comparison (what `--write` ships).
@@ -37,11 +37,11 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from domain import coverage
-from domain.briefs import law_order
-from domain.cache import CachedStore
-from domain.importance import RANKING_FILE, SIGNAL_LABELS, Ranking, importance, shipped_ranking
-from domain.relevance import TIER_RANK
+from domain.base.briefs import law_order
+from domain.base.cache import CachedStore
+from domain.catalogue import coverage
+from domain.catalogue.importance import RANKING_FILE, SIGNAL_LABELS, Ranking, shipped_ranking
+from domain.catalogue.relevance import TIER_RANK
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from ingest.resolve import resolver_catalogue
@@ -275,8 +275,8 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
         name = record["unit"].strip()
         acting = types.get(name, [])
         kind = (acting[0].organ or acting[0].type_id) if acting else NO_KIND
-        answer = coverage.applicable(cached, unit_id(name), scope=LawScope(region=record.get("region") or None),
-                                     limit=None)
+        answer = coverage.applicable(cached, unit_id(name), year=record.get("year"),
+                                     scope=LawScope(region=record.get("region") or None), limit=None)
         in_scope = {row.law.id for row in answer.inferred}
         laws: list[str] = []
         for written in dict.fromkeys(record["laws"]):

@@ -78,14 +78,16 @@ def coverage_gaps(
 def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[tuple[str, Tier | None]]:
     """(law id, the best tier any local unit has for it) of the unclaimed laws: those a local unit is 主管
     for first, then 相关, 提及 and the laws naming no local unit; within a tier the most important to the
-    unit it concerns most (domain.importance), so that national laws and key regulations lead."""
+    unit it concerns most (domain.catalogue.importance), so that national laws and key regulations lead."""
     evidence = evidence_by_type(store, scope)
     standing = law_standing(store, scope)
     ranking = shipped_ranking()
+    asked = standing.year(year)
     best: dict[str, tuple[int, float]] = {}
     for type_id in responsible_units(store):
         for law_id, found in evidence.get(type_id, {}).items():
-            weight = score(standing.get(law_id), found, ranking.prior_of((type_id,), law_id)[0], ranking.weights)
+            weight = score(standing.laws.get(law_id), found, ranking.prior_of((type_id,), law_id)[0], asked,
+                           ranking.weights)
             held = (TIER_RANK[found.tier], -weight)
             if law_id not in best or held < best[law_id]:
                 best[law_id] = held
@@ -93,7 +95,7 @@ def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[
 
     def rank(law: tuple) -> tuple:
         law_id = law[0]
-        found = standing.get(law_id)
+        found = standing.laws.get(law_id)
         return best.get(law_id, (unowned, -(found.base if found else 0.0))), law_order(*law)
 
     ordered = sorted(unclaimed_laws(store, scope, year), key=rank)
@@ -136,7 +138,7 @@ def applicable(
     first and optionally one tier; and the claims no article supports."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    inference = Inference.load(store, unit_id, scope, include_sub_units, year)
     claims = _claims_by_law(store, unit_id, year, include_sub_units)
     inferred = inference.ordered(tier=tier)
     shown = page(inferred, skip, limit)
@@ -162,7 +164,7 @@ def unit_gaps(
     """Laws a unit's department types imply that its current checklist does not claim, most relevant first."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    inference = Inference.load(store, unit_id, scope, include_sub_units, year)
     claimed = {row["law_id"] for row in store.read(queries.checklists.unit_claims(unit_id, year, include_sub_units))}
     missing = inference.ordered(leaving_out=claimed, tier=tier)
     shown = page(missing, skip, limit)
@@ -188,10 +190,13 @@ class Inference:
     relevances: dict[str, Relevance]
     laws: dict[str, LawBriefPublic]
     standing: dict[str, LawStanding]
+    year: int
+    """The year new and newly amended laws are counted up to."""
     importance: dict[str, float]
 
     @classmethod
-    def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool) -> Inference:
+    def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool,
+             year: int | None = None) -> Inference:
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.departments.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
@@ -199,14 +204,15 @@ class Inference:
         law_ids = {law_id for type_id in units_by_type for law_id in evidence.get(type_id, ())}
         relevances = {law_id: relevance(evidence, units_by_type, law_id) for law_id in law_ids}
         standing = law_standing(store, scope)
+        asked = standing.year(year)
         ranking = shipped_ranking()
         type_ids = sorted(units_by_type)
-        importance = {law_id: score(standing.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0],
+        importance = {law_id: score(standing.laws.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0], asked,
                                     ranking.weights) for law_id, found in relevances.items()}
-        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing, importance)
+        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance)
 
     def ordered(self, leaving_out: Container[str] = (), tier: Tier | None = None) -> list[str]:
-        """Most important first (domain.importance), then by level and title."""
+        """Most important first (domain.catalogue.importance), then by level and title."""
         kept = (law_id for law_id, found in self.relevances.items()
                 if law_id not in leaving_out and (tier is None or found.tier == tier))
         return sorted(kept, key=lambda law_id: (-self.importance[law_id], *law_sort_key(self.laws[law_id])))
@@ -214,7 +220,7 @@ class Inference:
     def signals(self, law_id: str) -> list[SignalPublic]:
         ranking = shipped_ranking()
         found = signals(self.standing.get(law_id), self.relevances[law_id].best,
-                        ranking.prior_of(sorted(self.units_by_type), law_id))
+                        ranking.prior_of(sorted(self.units_by_type), law_id), self.year)
         return [SignalPublic(key=signal.key, label=SIGNAL_LABELS[signal.key], detail=signal.detail,
                              value=round(signal.value, 4), weight=ranking.weights[signal.key]) for signal in found]
 

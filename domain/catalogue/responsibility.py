@@ -3,7 +3,7 @@ last year" and the bureau's list of new laws share.
 
 A unit answers for the laws it is principal authority of (主管) or that give its department types
 duties or powers in two articles or more (相关): `OWNING_TIERS`. Of those, a checklist is expected to
-list the most important (the cut of data/ranking.yaml: domain.importance), not all of a market
+list the most important (the cut of data/ranking.yaml: domain.catalogue.importance), not all of a market
 regulator's hundreds. The assessment asks for every unit at once (`laws_by_unit`). A law that only mentions its type
 (提及) is not flagged as missing from its checklist: a township government is mentioned by 800 laws.
 """
@@ -15,8 +15,8 @@ from collections import defaultdict
 from domain.base.briefs import law_order
 from domain.base.cache import CachedStore, kept_until_write
 from domain.catalogue import coverage
-from domain.catalogue.models import ResponsibleLawPublic
 from domain.catalogue.importance import LawStanding, law_standing, score, shipped_ranking
+from domain.catalogue.models import ResponsibleLawPublic
 from domain.catalogue.relevance import OWNING_TIERS, evidence_by_type, relevance
 from graph import queries
 from graph.queries.scope import LawScope
@@ -45,6 +45,7 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
     the next write."""
     evidence = evidence_by_type(store, scope)
     standing = law_standing(store, scope)
+    year = standing.year(None)
     ranking = shipped_ranking()
     types_of: dict[str, set[str]] = defaultdict(set)
     for row in store.read(queries.departments.units_by_type()):
@@ -59,9 +60,9 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
                           if found_for.tier in OWNING_TIERS}
             relevances = {law_id: relevance(evidence, key, law_id) for law_id in candidates}
             type_ids = sorted(key)
-            weights = {law_id: score(standing.get(law_id), found_for.best, ranking.prior_of(type_ids, law_id)[0],
-                                     ranking.weights) for law_id, found_for in relevances.items()}
-            top = sorted(candidates, key=lambda law_id: (-weights[law_id], *_law_order(standing, law_id)))[:ranking.cut]
+            weights = {law_id: score(standing.laws.get(law_id), found_for.best, ranking.prior_of(type_ids, law_id)[0],
+                                     year, ranking.weights) for law_id, found_for in relevances.items()}
+            top = sorted(candidates, key=lambda law_id: (-weights[law_id], *_law_order(standing.laws, law_id)))[:ranking.cut]
             of_types[key] = frozenset(law_id for law_id in top if relevances[law_id].tier == tier)
         if of_types[key]:
             found[unit_id] = of_types[key]

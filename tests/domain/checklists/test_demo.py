@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 
 from domain.base.cache import CachedStore
-from domain.catalogue import coverage
+from domain.catalogue import coverage, responsibility
+from domain.catalogue.importance import SIGNAL_LABELS, shipped_ranking
 from domain.checklists import audit
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
 from graph.query import Query
 from ingest.demo import SAMPLE_DIR, SAMPLE_UNITS, load_demo
 from ingest.units.load import ingest_units
+from nlp.law_titles import own_procedure
 from pufa.laws import law_id, unit_id
 
 REGION = "示例市澄河县"
@@ -77,20 +79,64 @@ def test_common_duties_are_marked_and_never_gaps(demo):
 
 def test_a_unit_sees_the_laws_it_answers_for_first_not_the_ones_naming_it_once(demo):
     """The sample county's 人社局: 兵役法, 农业技术推广法, 出境入境管理法 name it once each (提及), so they come
-    after the laws that make it the principal authority (劳动保障监察条例 …) and those giving it real work."""
+    after the laws that make it the principal authority (劳动保障监察条例 …)."""
     store, _ = demo
     gaps = coverage.unit_gaps(store, unit_id("澄河县人力资源和社会保障局"), year=2026, scope=LawScope(region=REGION),
                               limit=None)
-    tiers = [law.relevance.tier for law in gaps.data]
-    assert tiers == sorted(tiers, key=["principal", "related", "mentioned"].index)
-    assert (gaps.counts.principal, tiers[:gaps.counts.principal]) == (9, ["principal"] * 9)
+    assert gaps.counts.principal == 9
+    titles = [law.law.short_title for law in gaps.data]
+    assert "劳动保障监察条例" in titles[:5]
     by_title = {law.law.short_title: law for law in gaps.data}
-    assert "劳动保障监察条例" in [law.law.short_title for law in gaps.data[:9]]
     for title in ("兵役法", "农业技术推广法", "出境入境管理法"):
         assert (by_title[title].relevance.tier, by_title[title].relevance.acting_articles) == ("mentioned", 1), title
+        assert titles.index(title) > titles.index("劳动保障监察条例"), title
     claimed = coverage.applicable(store, unit_id("澄河县人力资源和社会保障局"), year=2026, scope=LawScope(region=REGION))
     assert {law.law.short_title for law in claimed.claimed if law.relevance and law.relevance.tier == "principal"} >= {
         "劳动法", "劳动合同法", "社会保险法", "就业促进法"}
+
+
+def test_a_public_security_bureau_sees_the_laws_it_popularizes_before_its_own_procedure_rules(demo):
+    """Importance, not article counts: 公安机关办理刑事案件程序规定 names 公安机关 in most of its articles but
+    governs the bureau's own work; 禁毒法 and 治安管理处罚法 govern the public."""
+    store, _ = demo
+    answer = coverage.applicable(store, unit_id("澄河县公安局"), scope=LawScope(region=REGION), limit=None)
+    titles = [law.law.short_title for law in answer.inferred]
+    procedure = titles.index("公安机关办理刑事案件程序规定")
+    assert titles.index("禁毒法") < procedure and titles.index("治安管理处罚法") < procedure
+    assert "治安管理处罚法" in titles[:10]
+
+
+def test_every_answer_row_carries_the_signals_that_placed_it(demo):
+    store, _ = demo
+    answer = coverage.applicable(store, unit_id("澄河县公安局"), scope=LawScope(region=REGION), limit=None)
+    rows = {law.law.short_title: law for law in answer.inferred}
+    drugs, procedure = rows["禁毒法"], rows["公安机关办理刑事案件程序规定"]
+    signals = {signal.key: signal for signal in drugs.signals}
+    assert set(signals) == set(SIGNAL_LABELS)
+    assert (signals["level"].label, signals["level"].detail) == ("位阶", "法律")
+    assert signals["public"].value > 0 and signals["centrality"].value > 0
+    assert drugs.importance == pytest.approx(sum(s.value * s.weight for s in drugs.signals), abs=1e-3)
+    assert {s.key: s.value for s in procedure.signals}["procedure"] == 1.0
+    assert all(s.label and s.detail for law in answer.inferred for s in law.signals)
+
+
+def test_the_bureau_chases_first_the_important_laws_a_local_unit_is_principal_for(demo):
+    store, _ = demo
+    gaps = coverage.coverage_gaps(store, LawScope(region=REGION), limit=30)
+    assert {gap.tier for gap in gaps.data} == {"principal"}
+    assert not [gap.law.title for gap in gaps.data if own_procedure(gap.law.title)], "no procedure rules first"
+    assert {gap.law.level for gap in gaps.data[:10]} <= {"法律", "行政法规"}
+
+
+def test_the_checklist_is_measured_against_the_units_most_important_laws(demo):
+    store, _ = demo
+    cut = shipped_ranking().cut
+    market = responsibility.responsible_laws(store, MARKET, LawScope(region=REGION))
+    top = responsibility.responsible_laws(store, MARKET, LawScope(region=REGION), cut)
+    assert len(market) > 2 * cut and [law.law.id for law in top] == [law.law.id for law in market[:cut]]
+    assert max(len(laws) for laws in responsibility.laws_by_unit(store, LawScope(region=REGION), "principal").values()) <= cut
+    expected = responsibility.laws_by_unit(store, LawScope(region=REGION), "principal")[MARKET]
+    assert expected == {law.law.id for law in top if law.relevance.tier == "principal"}
 
 
 def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):

@@ -18,8 +18,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from domain.cache import CachedStore, kept_until_write
-from domain.relevance import TypeEvidence
+from domain.base.cache import CachedStore, kept_until_write
+from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
 from nlp.law_titles import implementing_rule, own_procedure
@@ -92,6 +92,10 @@ def shipped_ranking() -> Ranking:
     return read_ranking()
 
 
+CENTRALITY_SCALE = math.log1p(100)
+"""Cited by 100 laws in force counts as fully central (宪法-like laws are cited by hundreds)."""
+
+
 @dataclass(frozen=True)
 class LawStanding:
     """What ranks a law by itself, whoever asks."""
@@ -105,42 +109,48 @@ class LawStanding:
     public_articles: int
     article_count: int
     cited_by: int
-    recent: str | None
-    """The date it was passed or last amended, when within `recent_years` of the newest law in scope."""
+    changed: str | None
+    """When it was passed or last amended: new or newly amended in the `recent_years` up to the year asked."""
     base: float = 0.0
-    """The weighted sum of the signals that are the law's own (PER_LAW), whoever asks."""
+    """The weighted sum of `values`: the signals that are the law's own, whoever asks."""
 
     def values(self) -> dict[str, float]:
         return {"level": LEVEL_VALUE.get(self.level, 0.0), "implementing": float(self.implementing),
                 "procedure": float(self.procedure), "public": self.public,
-                "centrality": min(1.0, math.log1p(self.cited_by) / CENTRALITY_SCALE), "recent": float(self.recent is not None)}
+                "centrality": min(1.0, math.log1p(self.cited_by) / CENTRALITY_SCALE)}
+
+    def recent(self, year: int) -> bool:
+        return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
+
+
+@dataclass(frozen=True)
+class CatalogueStanding:
+    laws: dict[str, LawStanding]
+    newest_year: int
+    """The year of the newest law in scope: what "new" is measured from when no year is asked."""
+
+    def year(self, asked: int | None) -> int:
+        return asked or self.newest_year
 
 
 @kept_until_write
-def law_standing(store: CachedStore, scope: LawScope) -> dict[str, LawStanding]:
+def law_standing(store: CachedStore, scope: LawScope) -> CatalogueStanding:
     """Every law in scope's standing, worked out once per write, not per request."""
-    rows = store.read(queries.laws.law_standing(scope))
     weights = shipped_ranking().weights
-    changed = {row["id"]: max(filter(None, (row["promulgated"], row["amended"])), default=None) for row in rows}
-    newest = max(filter(None, changed.values()), default=None)
-    since = _years_before(newest, shipped_ranking().recent_years) if newest else None
-    standing = {}
-    for row in rows:
+    laws = {}
+    for row in store.read(queries.laws.law_standing(scope)):
         title = row["title"] or ""
         articles = int(row["article_count"] or 0)
         public = int(row["public_articles"] or 0)
-        when = changed[row["id"]]
         found = LawStanding(
             title=title, level=row["level"] or "", implementing=implementing_rule(title), procedure=own_procedure(title),
             public=public / articles if articles else 0.0, public_articles=public, article_count=articles,
-            cited_by=int(row["cited_by"] or 0), recent=when if since and when and when >= since else None,
+            cited_by=int(row["cited_by"] or 0),
+            changed=max(filter(None, (row["promulgated"], row["amended"])), default=None),
         )
-        standing[row["id"]] = replace(found, base=_weighted(found.values(), weights))
-    return standing
-
-
-def _weighted(values: dict[str, float], weights: dict[str, float]) -> float:
-    return sum(weights.get(key, 0.0) * value for key, value in values.items())
+        laws[row["id"]] = replace(found, base=sum(weights[key] * value for key, value in found.values().items()))
+    newest = max((found.changed for found in laws.values() if found.changed), default=None)
+    return CatalogueStanding(laws, int(newest[:4]) if newest else date.today().year)
 
 
 def unit_share(standing: LawStanding | None, best: TypeEvidence) -> float:
@@ -148,20 +158,13 @@ def unit_share(standing: LawStanding | None, best: TypeEvidence) -> float:
     return min(1.0, best.acting_articles / standing.article_count) if standing and standing.article_count else 0.0
 
 
-def score(standing: LawStanding | None, best: TypeEvidence, prior: float, weights: dict[str, float]) -> float:
+def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: int, weights: dict[str, float]) -> float:
     """`importance` of `signals`, without building them: what orders a unit's thousand laws per request."""
-    return ((standing.base if standing else 0.0) + weights["principal"] * (best.tier == "principal")
-            + weights["related"] * (best.tier == "related") + weights["share"] * unit_share(standing, best)
+    found = 0.0
+    if standing is not None:
+        found = standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
+    return (found + weights["principal"] * (best.tier == "principal") + weights["related"] * (best.tier == "related")
             + weights["prior"] * prior)
-
-
-def _years_before(day: str, years: int) -> str:
-    moment = date.fromisoformat(day[:10])
-    return moment.replace(year=moment.year - years, day=min(moment.day, 28)).isoformat()
-
-
-CENTRALITY_SCALE = math.log1p(100)
-"""Cited by 100 laws in force counts as fully central (宪法-like laws are cited by hundreds)."""
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,14 @@ class Signal:
     """What it is for this law, in Chinese (法律, 24%, 被 57 部法规引用)."""
 
 
-def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int]) -> list[Signal]:
+def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int], year: int) -> list[Signal]:
     """The signals placing a law for a unit: its strongest tier's evidence, the law's standing, the prior."""
     found = [Signal("principal", float(best.tier == "principal"), "是" if best.tier == "principal" else "否"),
              Signal("related", float(best.tier == "related"), f"{best.acting_articles} 条规定其职责或权力")]
     if standing is not None:
         values = standing.values()
         share = unit_share(standing, best)
+        recent = standing.recent(year)
         found += [
             Signal("level", values["level"], standing.level or "未知"),
             Signal("implementing", values["implementing"], "是" if standing.implementing else "否"),
@@ -187,15 +191,11 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             Signal("public", values["public"], f"{standing.public_articles}/{standing.article_count} 条面向公众"),
             Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
             Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
-            Signal("recent", values["recent"], _date(standing.recent) if standing.recent else "否"),
+            Signal("recent", float(recent), f"{_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
         ]
     share, named, lists = prior
     found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))
     return found
-
-
-def importance(found: list[Signal], weights: dict[str, float]) -> float:
-    return sum(weights.get(signal.key, 0.0) * signal.value for signal in found)
 
 
 def _date(day: str) -> str:
