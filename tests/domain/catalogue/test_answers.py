@@ -186,7 +186,7 @@ def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_
     未成年人保护法 and named once by three laws, most important first."""
     register = tmp_path / "联络员登记表.csv"
     register.write_text("单位,姓名,职务,电话,邮箱\n县公安局,刘建平,副大队长,0000-1,a@example.org\n", encoding="utf-8")
-    ingest_units(county.store, register)
+    ingest_units(county, register)
     police = unit_id("县公安局")
     assert [(t.id, t.via) for t in lookup.unit_detail(county, police).department_types] == [("public_security", "name")]
     answer = coverage.applicable(county, police)
