@@ -62,7 +62,10 @@ def test_gaps(client):
 
 def test_unit_gaps_and_applicable(client):
     gaps = get(client, "/gaps/units/UPSB", include_sub_units=True)
-    assert [law["law"]["id"] for law in gaps["data"]] == ["LDOG", "LMINOR", "LSAFE", "LFOOD"]
+    assert {law["law"]["id"] for law in gaps["data"]} == {"LDOG", "LMINOR", "LSAFE", "LFOOD"}
+    importance = [law["importance"] for law in gaps["data"]]
+    assert importance == sorted(importance, reverse=True), "most important first"
+    assert {signal["label"] for signal in gaps["data"][0]["signals"]} >= {"主管部门", "位阶", "面向社会", "同类单位清单常列"}
     assert [law["law"]["id"] for law in get(client, "/gaps/units/UPSB", tier="related")["data"]] == ["LMINOR"]
     body = get(client, "/units/UMKT/applicable")
     assert [law["law"]["id"] for law in body["claimed"]] == ["LFOOD", "LCONSUMER", "LCONTRACT"]
