@@ -103,7 +103,7 @@ def test_a_public_security_bureau_sees_the_laws_it_popularizes_before_its_own_pr
     titles = [law.law.short_title for law in answer.inferred]
     procedure = titles.index("公安机关办理刑事案件程序规定")
     assert titles.index("禁毒法") < procedure and titles.index("治安管理处罚法") < procedure
-    assert "治安管理处罚法" in titles[:10]
+    assert {"治安管理处罚法", "禁毒法"} <= set(titles[:10])
 
 
 def test_every_answer_row_carries_the_signals_that_placed_it(demo):
@@ -141,15 +141,16 @@ def test_the_checklist_is_measured_against_the_units_most_important_laws(demo):
 
 def test_a_names_only_register_gets_the_same_kind_of_answers(demo, tmp_path):
     """The liaison form (附件1) has no 职能类型: its units act as their names imply, and the market regulator
-    sees first mostly the laws that make 市场监督管理 (or its 药品, 价格 functions) the principal authority."""
+    sees first mostly the laws that make 市场监督管理 (or its 药品, 价格 functions) the principal authority,
+    and 消费者权益保护法 (which names the old 工商行政管理部门) among them, not 78th."""
     store, _ = demo
     try:
         report = ingest_units(store, SAMPLE_DIR / "units_liaison_form.xlsx")
         market = next(found for found in report.unit_types if found.unit == "澄河县市场监督管理局")
         assert {t.via for t in market.types} == {"name"}
         answer = coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION), limit=20)
-        assert sum(law.relevance.tier == "principal" for law in answer.inferred) >= 15
-        assert "食品安全法" in {law.law.short_title for law in answer.inferred}
+        assert sum(law.relevance.tier == "principal" for law in answer.inferred) > 10
+        assert {"食品安全法", "产品质量法", "消费者权益保护法"} <= {law.law.short_title for law in answer.inferred}
         assert {"食品安全法", "特种设备安全法", "药品管理法"} <= {
             law.law.short_title for law in coverage.applicable(store, MARKET, year=2026, scope=LawScope(region=REGION),
                                                                tier="principal", limit=None).inferred}
