@@ -134,8 +134,8 @@ def applicable(
     include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> ApplicablePublic:
     """What a unit (and optionally its sections) claims, with its relevance and supporting articles; a page
-    of what its functions imply (a county's market regulator is named by 1,100 laws), most relevant
-    first and optionally one tier; and the claims no article supports."""
+    of what its functions imply (a county's market regulator is named by 1,100 laws), most important
+    first (domain.catalogue.importance) and optionally one tier; and the claims no article supports."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     inference = Inference.load(store, unit_id, scope, include_sub_units, year)
@@ -161,7 +161,7 @@ def unit_gaps(
     store: CachedStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
     include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> UnitGapsPublic:
-    """Laws a unit's department types imply that its current checklist does not claim, most relevant first."""
+    """Laws a unit's department types imply that its current checklist does not claim, most important first."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     inference = Inference.load(store, unit_id, scope, include_sub_units, year)
