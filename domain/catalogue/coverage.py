@@ -218,11 +218,13 @@ class Inference:
         return sorted(kept, key=lambda law_id: (-self.importance[law_id], *law_sort_key(self.laws[law_id])))
 
     def signals(self, law_id: str) -> list[SignalPublic]:
+        """The signals the law has (value not 0): those that placed it; the others add nothing."""
         ranking = shipped_ranking()
         found = signals(self.standing.get(law_id), self.relevances[law_id].best,
                         ranking.prior_of(sorted(self.units_by_type), law_id), self.year)
         return [SignalPublic(key=signal.key, label=SIGNAL_LABELS[signal.key], detail=signal.detail,
-                             value=round(signal.value, 4), weight=ranking.weights[signal.key]) for signal in found]
+                             value=round(signal.value, 4), weight=ranking.weights[signal.key])
+                for signal in found if signal.value]
 
     def counts(self, leaving_out: Container[str] = ()) -> TierCountsPublic:
         return tier_counts(found for law_id, found in self.relevances.items() if law_id not in leaving_out)

@@ -111,7 +111,7 @@ class InferredLawPublic(BaseModel):
     importance: float
     """How important the law is to the unit: answers list the most important first."""
     signals: list[SignalPublic]
-    """The signals that placed it, each with its weight."""
+    """The signals that placed it (those with a value), each with its weight."""
     articles: list[ArticleMatchPublic]
     """The first EVIDENCE_SHOWN articles naming the unit's department types, strongest role first."""
     article_count: int
