@@ -80,7 +80,7 @@ def gaps(
     skip: SkipOpt = 0, limit: LimitOpt = 50, as_json: JsonOpt = False,
 ) -> None:
     """Laws no unit's current checklist claims, those a local unit answers for first, with suggested owners;
-    or, with --unit, the laws its functions imply that it omits, most relevant first."""
+    or, with --unit, the laws its functions imply that it omits, most important first."""
     scope = _scope(level, status, region, category, include_common)
     asked = tier.value if tier else None
     if unit is None:
@@ -102,7 +102,7 @@ def applicable(
     category: CategoryOpt = None, include_common: CommonOpt = False, skip: SkipOpt = 0, limit: LimitOpt = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """Laws a unit claims, laws its department types imply, most relevant first (with the articles; a page),
+    """Laws a unit claims, laws its department types imply, most important first (with the articles; a page),
     and claims no article supports."""
     scope = _scope(level, status, region, category, include_common)
     _answer(as_json, lambda store: coverage.applicable(

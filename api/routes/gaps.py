@@ -31,7 +31,7 @@ def unit_gaps(
     tier: TierQuery = None,
 ) -> UnitGapsPublic:
     """Laws whose articles name the unit's department types but which its current checklist lacks, most
-    relevant first (主管, 相关, 提及)."""
+    important first (each with the signals that placed it: tier, level, public, share of articles …)."""
     return coverage.unit_gaps(
         store, unit_id, year=year, scope=scope, include_sub_units=include_sub_units, tier=tier, skip=paging.skip,
         limit=paging.limit,

@@ -19,7 +19,7 @@ from api.deps import csrf_token, set_csrf_cookie
 from domain.base.briefs import where_read
 from domain.base.documents import chinese_date
 from domain.catalogue.campaigns import ANCHOR_KINDS, key_date_label
-from domain.catalogue.models import LeadPublic, RelevancePublic
+from domain.catalogue.models import LeadPublic, RelevancePublic, SignalPublic
 from domain.catalogue.relevance import TIER_MARKS
 from ingest.activities.fields import FIELD_NAMES
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, ROLE_NAMES, STATE_NAMES
@@ -64,6 +64,11 @@ def relevance_label(relevance: RelevancePublic | None) -> str:
         return f"主管（{'、'.join(best.principal_articles)}以{best.department_type or best.department_type_id}为主管部门）"
     label = TIER_MARKS[relevance.tier]
     return f"{label}（{relevance.acting_articles} 条赋予职责或职权，{relevance.named_articles} 条点名）"
+
+
+def weighed_signals(signals: list[SignalPublic]) -> list[SignalPublic]:
+    """The signals that moved a law up or down (value × weight not zero), the strongest first."""
+    return sorted((signal for signal in signals if signal.value * signal.weight), key=lambda s: -abs(s.value * s.weight))
 
 
 def finding_codes(codes: list[str]) -> str:
@@ -119,8 +124,9 @@ def filter_url(request: Request, param: str, value: str | None, pager: str) -> s
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=where_read,
-                       key_date_label=key_date_label, percent=percent, chinese_date=chinese_date)
+    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, weighed_signals=weighed_signals,
+                       finding_codes=finding_codes, evidence=where_read, key_date_label=key_date_label, percent=percent,
+                       chinese_date=chinese_date)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
                        EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES)

@@ -248,7 +248,7 @@ def principal_laws_listed(unit: UnitFacts, year: YearFacts, params: TierParams) 
         return Scored.of(params.points, f"没有法律法规以本单位的部门类型为{tiers}部门，无应列项")
     missing = sorted(owned - unit.claimed)
     listed = len(owned) - len(missing)
-    reason = f"应列入的{tiers}法律法规 {len(owned)} 部，清单列入 {listed} 部"
+    reason = f"按重要性应列入的{tiers}法律法规 {len(owned)} 部，清单列入 {listed} 部"
     if missing:
         reason += f"，未列 {len(missing)} 部"
     return Scored.of(_share(params.points, listed, len(owned)), reason, [("law", law_id) for law_id in missing])
@@ -376,7 +376,7 @@ RULES: dict[str, Rule] = {
     for rule in (
         Rule("checklist_on_time", "按时报送普法责任清单（以第一次报送时间为准）", {"items": LatePointsParams}, checklist_on_time),
         Rule("five_questions", "清单条目“五要素”齐全的比例", {"items": ItemParams}, five_questions),
-        Rule("principal_laws_listed", "本单位主管（或相关）的法律法规列入清单的比例", {"items": TierParams},
+        Rule("principal_laws_listed", "本单位按重要性排前列的主管（或相关）法律法规列入清单的比例", {"items": TierParams},
              principal_laws_listed),
         Rule("no_outdated_laws", "清单未引用已废止、已修改的法律法规", {"items": ItemParams}, no_outdated_laws),
         Rule("key_date_activities", "清单所列重要时间节点开展了活动的比例", {"items": ItemParams}, key_date_activities),

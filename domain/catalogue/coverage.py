@@ -1,9 +1,10 @@
 """Which laws are covered: bureau-wide gaps, a unit's applicable laws and its own gaps.
 
 A law is *claimed* when a row of a current checklist cites it, and *inferred* for a unit when an
-article of the law's current version names a department type the unit acts as. Inferred laws
-come ordered by relevance (domain.catalogue.relevance: 主管, 相关, 提及, then the articles behind the tier),
-so that a unit sees first the laws it answers for, and the bureau the gaps a local unit owns.
+article of the law's current version names a department type the unit acts as. Inferred laws come
+most important first (domain.catalogue.importance: the tier of domain.catalogue.relevance, the law's level, whether it
+addresses the public, the unit's share of it …), so that a unit sees first the laws it would
+popularize; the bureau's gaps come by tier (those a local unit is 主管 for first), then importance.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from domain.base.briefs import (
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet, as_file
 from domain.base.models import EVIDENCE_SHOWN, ArticleMatchPublic, LawBriefPublic, UnitBriefPublic
+from domain.catalogue.importance import SIGNAL_LABELS, LawStanding, law_standing, score, shipped_ranking, signals
 from domain.catalogue.inference import law_departments, responsible_units, unclaimed_laws
 from domain.catalogue.models import (
     ApplicablePublic,
@@ -39,6 +41,7 @@ from domain.catalogue.models import (
     InferredLawPublic,
     LevelClaimsPublic,
     OwnerSuggestionPublic,
+    SignalPublic,
     TierCountsPublic,
     UnitClaimsPublic,
     UnitGapsPublic,
@@ -77,15 +80,29 @@ def coverage_gaps(
 
 @kept_until_write
 def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[tuple[str, Tier | None]]:
-    """(law id, the best tier any local unit has for it) of the unclaimed laws, most relevant first."""
+    """(law id, the best tier any local unit has for it) of the unclaimed laws: those a local unit is 主管
+    for first, then 相关, 提及 and the laws naming no local unit; within a tier the most important to the
+    unit it concerns most (domain.catalogue.importance), so that national laws and key regulations lead."""
     evidence = evidence_by_type(store, scope)
-    best: dict[str, tuple] = {}
+    standing = law_standing(store, scope)
+    ranking = shipped_ranking()
+    asked = standing.year(year)
+    best: dict[str, tuple[int, float]] = {}
     for type_id in responsible_units(store):
         for law_id, found in evidence.get(type_id, {}).items():
-            if law_id not in best or found.strength() < best[law_id]:
-                best[law_id] = found.strength()
-    unowned = (len(TIERS),)
-    ordered = sorted(unclaimed_laws(store, scope, year), key=lambda law: (best.get(law[0], unowned), law_order(*law)))
+            weight = score(standing.laws.get(law_id), found, ranking.prior_of((type_id,), law_id)[0], asked,
+                           ranking.weights)
+            held = (TIER_RANK[found.tier], -weight)
+            if law_id not in best or held < best[law_id]:
+                best[law_id] = held
+    unowned = len(TIERS)
+
+    def rank(law: tuple) -> tuple:
+        law_id = law[0]
+        found = standing.laws.get(law_id)
+        return best.get(law_id, (unowned, -(found.base if found else 0.0))), law_order(*law)
+
+    ordered = sorted(unclaimed_laws(store, scope, year), key=rank)
     return [(law_id, TIERS[best[law_id][0]] if law_id in best else None) for law_id, *_ in ordered]
 
 
@@ -121,11 +138,11 @@ def applicable(
     include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> ApplicablePublic:
     """What a unit (and optionally its sections) claims, with its relevance and supporting articles; a page
-    of what its functions imply (a county's market regulator is named by 1,100 laws), most relevant
-    first and optionally one tier; and the claims no article supports."""
+    of what its functions imply (a county's market regulator is named by 1,100 laws), most important
+    first (domain.catalogue.importance) and optionally one tier; and the claims no article supports."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    inference = Inference.load(store, unit_id, scope, include_sub_units, year)
     claims = _claims_by_law(store, unit_id, year, include_sub_units)
     inferred = inference.ordered(tier=tier)
     shown = page(inferred, skip, limit)
@@ -148,10 +165,10 @@ def unit_gaps(
     store: CachedStore, unit_id: str, *, year: int | None = None, scope: LawScope = LawScope(),
     include_sub_units: bool = False, tier: Tier | None = None, skip: int = 0, limit: int | None = 100,
 ) -> UnitGapsPublic:
-    """Laws a unit's department types imply that its current checklist does not claim, most relevant first."""
+    """Laws a unit's department types imply that its current checklist does not claim, most important first."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
-    inference = Inference.load(store, unit_id, scope, include_sub_units)
+    inference = Inference.load(store, unit_id, scope, include_sub_units, year)
     claimed = {row["law_id"] for row in store.read(queries.checklists.unit_claims(unit_id, year, include_sub_units))}
     missing = inference.ordered(leaving_out=claimed, tier=tier)
     shown = page(missing, skip, limit)
@@ -176,21 +193,42 @@ class Inference:
     units_by_type: dict[str, set[str]]
     relevances: dict[str, Relevance]
     laws: dict[str, LawBriefPublic]
+    standing: dict[str, LawStanding]
+    year: int
+    """The year new and newly amended laws are counted up to."""
+    importance: dict[str, float]
 
     @classmethod
-    def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool) -> Inference:
+    def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool,
+             year: int | None = None) -> Inference:
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.departments.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
         evidence = evidence_by_type(store, scope)
         law_ids = {law_id for type_id in units_by_type for law_id in evidence.get(type_id, ())}
         relevances = {law_id: relevance(evidence, units_by_type, law_id) for law_id in law_ids}
-        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances))
+        standing = law_standing(store, scope)
+        asked = standing.year(year)
+        ranking = shipped_ranking()
+        type_ids = sorted(units_by_type)
+        importance = {law_id: score(standing.laws.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0], asked,
+                                    ranking.weights) for law_id, found in relevances.items()}
+        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance)
 
     def ordered(self, leaving_out: Container[str] = (), tier: Tier | None = None) -> list[str]:
+        """Most important first (domain.catalogue.importance), then by level and title."""
         kept = (law_id for law_id, found in self.relevances.items()
                 if law_id not in leaving_out and (tier is None or found.tier == tier))
-        return sorted(kept, key=lambda law_id: (self.relevances[law_id].sort_key(), *law_sort_key(self.laws[law_id])))
+        return sorted(kept, key=lambda law_id: (-self.importance[law_id], *law_sort_key(self.laws[law_id])))
+
+    def signals(self, law_id: str) -> list[SignalPublic]:
+        """The signals the law has (value not 0): those that placed it; the others add nothing."""
+        ranking = shipped_ranking()
+        found = signals(self.standing.get(law_id), self.relevances[law_id].best,
+                        ranking.prior_of(sorted(self.units_by_type), law_id), self.year)
+        return [SignalPublic(key=signal.key, label=SIGNAL_LABELS[signal.key], detail=signal.detail,
+                             value=round(signal.value, 4), weight=ranking.weights[signal.key])
+                for signal in found if signal.value]
 
     def counts(self, leaving_out: Container[str] = ()) -> TierCountsPublic:
         return tier_counts(found for law_id, found in self.relevances.items() if law_id not in leaving_out)
@@ -207,6 +245,7 @@ class Inference:
     def public(self, law_id: str, matches: list[Row]) -> InferredLawPublic:
         units = {unit for found in self.relevances[law_id].types for unit in self.units_by_type[found.type_id]}
         return InferredLawPublic(law=self.laws[law_id], unit_ids=sorted(units), relevance=self.relevances[law_id].public(),
+                                 importance=round(self.importance[law_id], 4), signals=self.signals(law_id),
                                  articles=_shown(matches), article_count=_count(matches))
 
     def claimed(self, law: LawBriefPublic, items: list, matches: list[Row]) -> ClaimedLawPublic:

@@ -89,21 +89,40 @@ class GapsPublic(BaseModel):
     """Unclaimed laws naming no local unit's department type."""
 
 
+class SignalPublic(BaseModel):
+    """One signal of a law's importance to a unit (domain.catalogue.importance): its value and weight, in Chinese."""
+
+    key: str
+    label: str
+    """What it is (位阶, 面向社会, 同类单位清单常列)."""
+    detail: str
+    """What it is for this law (法律, 38/86 条面向公众)."""
+    value: float
+    """In [0, 1]: what the weight multiplies."""
+    weight: float
+    """Its weight (data/ranking.yaml); the importance is the sum of value × weight."""
+
+
 class InferredLawPublic(BaseModel):
     law: LawBriefPublic
     unit_ids: list[str]
     """The units (of those asked about) acting as a named department type."""
     relevance: RelevancePublic
+    importance: float
+    """How important the law is to the unit: answers list the most important first."""
+    signals: list[SignalPublic]
+    """The signals that placed it (those with a value), each with its weight."""
     articles: list[ArticleMatchPublic]
     """The first EVIDENCE_SHOWN articles naming the unit's department types, strongest role first."""
     article_count: int
 
 
 class ResponsibleLawPublic(BaseModel):
-    """A law a unit answers for without claiming it, and why (主管 or 相关)."""
+    """A law a unit answers for without claiming it, and why (主管 or 相关, among its most important)."""
 
     law: LawBriefPublic
     relevance: RelevancePublic
+    importance: float
 
 
 class ClaimedLawPublic(BaseModel):
@@ -136,7 +155,7 @@ class ApplicablePublic(BaseModel):
     claimed: list[ClaimedLawPublic]
     """By relevance, then level and title."""
     inferred: list[InferredLawPublic]
-    """A page of them (skip, limit), by relevance (tier, then the articles behind it), then level and title."""
+    """A page of them (skip, limit), most important first (domain.catalogue.importance), then level and title."""
     inferred_count: int
     inferred_counts: TierCountsPublic
     """The inferred laws of each tier (before `tier` filtering)."""

@@ -2,8 +2,9 @@
 last year" and the bureau's list of new laws share.
 
 A unit answers for the laws it is principal authority of (主管) or that give its department types
-duties or powers in two articles or more (相关): `OWNING_TIERS`. The assessment asks for every
-unit at once (`laws_by_unit`). A law that only mentions its type
+duties or powers in two articles or more (相关): `OWNING_TIERS`. Of those, a checklist is expected to
+list the most important (the cut of data/ranking.yaml: domain.catalogue.importance), not all of a market
+regulator's hundreds. The assessment asks for every unit at once (`laws_by_unit`). A law that only mentions its type
 (提及) is not flagged as missing from its checklist: a township government is mentioned by 800 laws.
 """
 
@@ -11,20 +12,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from domain.base.briefs import law_order
 from domain.base.cache import CachedStore, kept_until_write
 from domain.catalogue import coverage
+from domain.catalogue.importance import LawStanding, law_standing, score, shipped_ranking
 from domain.catalogue.models import ResponsibleLawPublic
-from domain.catalogue.relevance import OWNING_TIERS, TIER_RANK, evidence_by_type, relevance
+from domain.catalogue.relevance import OWNING_TIERS, evidence_by_type, relevance
 from graph import queries
 from graph.queries.scope import LawScope
 from nlp.principal import Tier
 
 
-def responsible_laws(store: CachedStore, unit_id: str, scope: LawScope) -> list[ResponsibleLawPublic]:
-    """The laws a unit is responsible for, principal ones first, then by level and title."""
+def responsible_laws(store: CachedStore, unit_id: str, scope: LawScope, top: int | None = None) -> list[ResponsibleLawPublic]:
+    """The laws a unit is responsible for, most important first; `top` keeps that many (the importance cut
+    of data/ranking.yaml: what a checklist is expected to list, not every law naming the unit's type)."""
     inference = coverage.Inference.load(store, unit_id, scope, include_sub_units=False)
-    return [ResponsibleLawPublic(law=inference.laws[law_id], relevance=inference.relevances[law_id].public())
-            for law_id in inference.ordered() if inference.relevances[law_id].tier in OWNING_TIERS]
+    owned = [law_id for law_id in inference.ordered() if inference.relevances[law_id].tier in OWNING_TIERS]
+    return [ResponsibleLawPublic(law=inference.laws[law_id], relevance=inference.relevances[law_id].public(),
+                                 importance=round(inference.importance[law_id], 4)) for law_id in owned[:top]]
 
 
 def responsible_units(store: CachedStore, scope: LawScope, law_ids: list[str]) -> dict[str, list[str]]:
@@ -35,9 +40,13 @@ def responsible_units(store: CachedStore, scope: LawScope, law_ids: list[str]) -
 
 @kept_until_write
 def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, frozenset[str]]:
-    """Unit id → the laws whose relevance to the unit (its best over its department types) is this
-    tier: every unit at once, from the evidence per type kept until the next write."""
+    """Unit id → the laws of this tier (the unit's best over its department types) among its most important
+    (`responsible_laws` with the importance cut): every unit at once, from the evidence per type kept until
+    the next write."""
     evidence = evidence_by_type(store, scope)
+    standing = law_standing(store, scope)
+    year = standing.year(None)
+    ranking = shipped_ranking()
     types_of: dict[str, set[str]] = defaultdict(set)
     for row in store.read(queries.departments.units_by_type()):
         for unit_id in row["unit_ids"]:
@@ -48,8 +57,18 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
         key = frozenset(type_ids)
         if key not in of_types:
             candidates = {law_id for type_id in key for law_id, found_for in evidence.get(type_id, {}).items()
-                          if TIER_RANK[found_for.tier] <= TIER_RANK[tier]}
-            of_types[key] = frozenset(law_id for law_id in candidates if relevance(evidence, key, law_id).tier == tier)
+                          if found_for.tier in OWNING_TIERS}
+            relevances = {law_id: relevance(evidence, key, law_id) for law_id in candidates}
+            type_ids = sorted(key)
+            weights = {law_id: score(standing.laws.get(law_id), found_for.best, ranking.prior_of(type_ids, law_id)[0],
+                                     year, ranking.weights) for law_id, found_for in relevances.items()}
+            top = sorted(candidates, key=lambda law_id: (-weights[law_id], *_law_order(standing.laws, law_id)))[:ranking.cut]
+            of_types[key] = frozenset(law_id for law_id in top if relevances[law_id].tier == tier)
         if of_types[key]:
             found[unit_id] = of_types[key]
     return found
+
+
+def _law_order(standing: dict[str, LawStanding], law_id: str) -> tuple:
+    found = standing.get(law_id)
+    return law_order(law_id, found.level if found else None, found.title if found else None)

@@ -191,7 +191,8 @@ class ChecklistDetailPublic(BaseModel):
     comments: list[CommentPublic]
     """Overall comments (not on a row), of this revision and the ones it continues."""
     missing_laws: list[ResponsibleLawPublic]
-    """Laws the unit is responsible for that no row claims."""
+    """Of the unit's `missing_cut` most important laws it is responsible for, those no row claims."""
+    missing_cut: int
     trail: list[TransitionPublic]
     """Every step of the unit's revisions of the year, oldest first."""
     attachment: AttachmentPublic | None

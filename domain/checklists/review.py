@@ -19,6 +19,7 @@ from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
 from domain.base.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
 from domain.catalogue import responsibility
+from domain.catalogue.importance import shipped_ranking
 from domain.catalogue.models import NamedPublic
 from domain.checklists import yearly
 from domain.checklists.audit import missing_questions
@@ -342,8 +343,9 @@ def checklist_detail(store: CachedStore, actor: Actor, checklist_id: str, *,
     own_draft = (state is State.DRAFT and actor.may(Permission.EDIT_OWN) and row["unit_id"] in actor.units)
     return ChecklistDetailPublic(
         checklist=summary(row), rows=rows, comments=[c for c in comments if not c.item_id],
-        missing_laws=[law for law in responsibility.responsible_laws(store, row["unit_id"], scope)
+        missing_laws=[law for law in responsibility.responsible_laws(store, row["unit_id"], scope, shipped_ranking().cut)
                       if law.law.id not in claimed],
+        missing_cut=shipped_ranking().cut,
         trail=[TransitionPublic(**{k: v for k, v in t.items() if k != "seq"}, name=TRANSITIONS[t["action"]].name)
                for t in trail],
         attachment=AttachmentPublic(**attached[0]) if attached else None,

@@ -26,6 +26,20 @@ def law_sort_keys(scope: LawScope) -> Query:
     )
 
 
+def law_standing(scope: LawScope) -> Query:
+    """What ranks each law in scope by itself (domain importance): its title, level and dates, and the
+    counts the catalogue ships (articles, articles addressing the public, laws citing it)."""
+    clauses, params = scope.clauses()
+    return Query(
+        "law_standing",
+        f"MATCH (l:Law) {where(clauses)} RETURN l.id AS id, l.title AS title, l.level AS level, "
+        "l.promulgated AS promulgated, l.amended AS amended, l.article_count AS article_count, "
+        "l.public_articles AS public_articles, l.cited_by AS cited_by",
+        params,
+        cached=True,
+    )
+
+
 def all_law_briefs() -> Query:
     """Every law's list fields: answers name laws from all over the catalogue, a few at a time."""
     return Query("all_law_briefs", f"MATCH (l:Law) RETURN {LAW_BRIEF}", packed=LAW_BRIEF_COLUMNS)

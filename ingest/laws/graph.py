@@ -176,11 +176,15 @@ def add_principals(batch: GraphBatch, principals: dict[str, list[PrincipalFact]]
                            cues=[f.cue for f in held])
 
 
-def lineage_batch(repeals: Iterable[RepealRecord], parents: dict[str, str]) -> GraphBatch:
-    """REPEALED_BY and IMPLEMENTS between laws already written."""
+def lineage_batch(repeals: Iterable[RepealRecord], parents: dict[str, str],
+                  cites: dict[str, list[str]] | None = None) -> GraphBatch:
+    """REPEALED_BY, IMPLEMENTS and REFERS_TO between laws already written."""
     batch = GraphBatch()
     for repeal in repeals:
         batch.add_edge("REPEALED_BY", repeal.law_id, repeal.by_law_id, date=repeal.date)
     for law_id, parent_id in parents.items():
         batch.add_edge("IMPLEMENTS", law_id, parent_id)
+    for law_id, targets in (cites or {}).items():
+        for target in targets:
+            batch.add_edge("REFERS_TO", law_id, target)
     return batch

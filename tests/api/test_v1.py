@@ -63,7 +63,12 @@ def test_gaps(client):
 
 def test_unit_gaps_and_applicable(client):
     gaps = get(client, "/gaps/units/UPSB", include_sub_units=True)
-    assert [law["law"]["id"] for law in gaps["data"]] == ["LDOG", "LMINOR", "LSAFE", "LFOOD"]
+    assert {law["law"]["id"] for law in gaps["data"]} == {"LDOG", "LMINOR", "LSAFE", "LFOOD"}
+    importance = [law["importance"] for law in gaps["data"]]
+    assert importance == sorted(importance, reverse=True), "most important first"
+    for law in gaps["data"]:
+        assert "位阶" in {signal["label"] for signal in law["signals"]}
+        assert law["importance"] == pytest.approx(sum(s["value"] * s["weight"] for s in law["signals"]), abs=1e-3)
     assert [law["law"]["id"] for law in get(client, "/gaps/units/UPSB", tier="related")["data"]] == ["LMINOR"]
     body = get(client, "/units/UMKT/applicable")
     assert [law["law"]["id"] for law in body["claimed"]] == ["LFOOD", "LCONSUMER", "LCONTRACT"]

@@ -11,6 +11,7 @@ import pytest
 from ingest.laws.catalogue import Catalogue, build_catalogue
 from ingest.laws.model import ParsedLawFile
 from ingest.laws.parse import scan_law_paths
+from ingest.laws.standing import law_citations, law_standing
 from pufa.laws import law_id
 from tests.corpus import corpus_dir
 
@@ -171,6 +172,18 @@ def test_aliases_and_implementing_rules(parsed_files):
     assert catalogue.parents == {laws["示范会计法实施条例"].id: laws["示范会计法"].id}
 
 
+def test_laws_cite_laws_by_name_and_are_counted_for_what_ranks_them(parsed_files):
+    catalogue = build_catalogue(parsed_files, today=date(2025, 1, 1))
+    laws = laws_by_title(catalogue)
+    cites = law_citations(catalogue)
+    assert cites[laws["示范会计法实施条例"].id] == [laws["示范会计法"].id], "the interpretation is not catalogued"
+    assert cites[laws["示范新条例"].id] == [laws["示范条例"].id]
+    standing = law_standing(catalogue, [laws["示范会计法"].id], cites)
+    assert standing[laws["示范会计法"].id] == {"article_count": 3, "public_articles": 1, "cited_by": 1}
+    assert standing[laws["示范条例"].id]["cited_by"] == 1, "cited by the law in force that repealed it"
+    assert standing[laws["示范会计法实施条例"].id]["cited_by"] == 0
+
+
 def test_law_rows_hold_facts_only_and_are_stable(parsed_files):
     rows = build_catalogue(parsed_files, today=date(2025, 1, 1)).law_rows()
     again = build_catalogue(list(reversed(parsed_files)), today=date(2025, 1, 1)).law_rows()
@@ -179,7 +192,7 @@ def test_law_rows_hold_facts_only_and_are_stable(parsed_files):
     assert set(rows[0]) == {
         "id", "title", "short_title", "aliases", "level", "category", "issuer", "region", "status", "promulgated",
         "effective", "amended", "repealed_on", "current_version", "text_source", "is_common", "versions", "repealed_by",
-        "parent_id",
+        "parent_id", "article_count", "public_articles", "cited_by",
     }
     row = next(row for row in rows if row["short_title"] == "示范物权法")
     assert row["repealed_by"] == law_id("示范法典")

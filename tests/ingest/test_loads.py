@@ -234,6 +234,17 @@ def test_the_catalogue_leaves_ingested_law_texts_alone(store: GraphStore, tmp_pa
     assert one(store, "MATCH (l:Law {id: $l}) RETURN l.status AS v", l=CONTRACT_LAW) == "已废止"
 
 
+def test_the_catalogue_links_the_laws_a_text_cites_and_counts_what_ranks_them(store: GraphStore, tmp_path: Path):
+    regulation = law_id("中华人民共和国食品安全法实施条例")
+    shipped = Path("data/catalogue/laws.jsonl").read_text(encoding="utf-8").splitlines()
+    subset = tmp_path / "laws.jsonl"
+    subset.write_text("\n".join(line for line in shipped if line[7:20] in (FOOD_SAFETY, regulation)), encoding="utf-8")
+    load_catalogue(store, subset, None)
+    assert column(store, "MATCH (l:Law {id: $l})-[:REFERS_TO]->(c:Law) RETURN c.id AS v", l=regulation) == [FOOD_SAFETY]
+    assert one(store, "MATCH (l:Law {id: $l}) RETURN l.cited_by AS v", l=FOOD_SAFETY) > 1
+    assert one(store, "MATCH (l:Law {id: $l}) RETURN l.article_count AS v", l=regulation) == 86
+
+
 @pytest.mark.slow
 def test_the_whole_corpus_ingests_with_every_skip_explained(store: GraphStore):
     report = ingest_laws(store, [corpus_dir()])

@@ -11,6 +11,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from domain.base.briefs import law_sort_key
 from domain.base.cache import CachedStore
 from domain.base.models import EVIDENCE_SHOWN
 from domain.catalogue import campaigns, coverage, lookup, shared_laws
@@ -50,6 +51,14 @@ def law_ids(answers) -> list[str]:
     return [answer.law.id for answer in answers]
 
 
+def assert_by_importance(answers) -> None:
+    """Most important first, ties by level and title; each importance the sum of its signals' value × weight."""
+    keys = [(-law.importance, law_sort_key(law.law)) for law in answers]
+    assert keys == sorted(keys)
+    for law in answers:
+        assert law.importance == pytest.approx(sum(s.value * s.weight for s in law.signals), abs=1e-3)
+
+
 def evidence(matches) -> list[tuple[str, str, str]]:
     return [(m.label, m.department_type_id, m.role) for m in matches]
 
@@ -86,9 +95,9 @@ def test_gaps_count_only_current_revisions_and_leave_out_common_duties(county):
     assert "LMINOR" in law_ids(coverage.coverage_gaps(county, LawScope()).data)
     # In 2025 only 市场监管局 submitted (合同法, repealed): every law in scope is a gap.
     in_2025 = coverage.coverage_gaps(county, LawScope(), year=2025)
-    assert law_ids(in_2025.data) == [  # principal (by articles behind it, then title), related, mentioned, unowned
-        "LSAFE", "LFOOD", "LDOG", "LENV", "LTRAFFIC", "LMINOR", "LCONSUMER", "LOTHER",
-    ]
+    found = law_ids(in_2025.data)  # by tier (主管, 相关, 提及, naming no local unit), then importance
+    assert set(found[:4]) == {"LSAFE", "LFOOD", "LENV", "LTRAFFIC"}
+    assert found[4:] == ["LDOG", "LMINOR", "LCONSUMER", "LOTHER"], "the local rule after the national laws"
     with_common = coverage.coverage_gaps(county, LawScope(include_common=True), year=2025)
     assert with_common.count == 10
     assert {"LCON", "LCIV"} <= set(law_ids(with_common.data))
@@ -117,17 +126,22 @@ def test_gaps_are_paged_after_sorting(county):
 
 def test_unit_gaps_are_laws_its_types_imply_that_it_does_not_claim(county):
     alone = coverage.unit_gaps(county, "UPSB")
-    assert [(law.law.id, law.relevance.tier) for law in alone.data] == [
+    assert {(law.law.id, law.relevance.tier) for law in alone.data} == {
         ("LDOG", "principal"), ("LMINOR", "related"), ("LSAFE", "mentioned"), ("LFOOD", "mentioned"),
         ("LTRAFFIC", "mentioned"),
-    ]
+    }
+    assert_by_importance(alone.data)
     assert (alone.counts.principal, alone.counts.related, alone.counts.mentioned) == (1, 1, 3)
-    assert evidence(alone.data[3].articles) == [("第一百二十一条", "public_security", "duty")]
-    assert law_ids(coverage.unit_gaps(county, "UPSB", tier="mentioned").data) == ["LSAFE", "LFOOD", "LTRAFFIC"]
+    food = next(law for law in alone.data if law.law.id == "LFOOD")
+    assert evidence(food.articles) == [("第一百二十一条", "public_security", "duty")]
+    mentioned = coverage.unit_gaps(county, "UPSB", tier="mentioned").data
+    assert (set(law_ids(mentioned)), law_ids(mentioned)) == ({"LSAFE", "LFOOD", "LTRAFFIC"},
+                                                             [law for law in law_ids(alone.data) if law in ("LSAFE", "LFOOD", "LTRAFFIC")])
     # With its 交警大队, which claims 道路交通安全法:
     with_sections = coverage.unit_gaps(county, "UPSB", include_sub_units=True)
     assert with_sections.unit_ids == ["UPSB", "UTRAFFIC"]
-    assert law_ids(with_sections.data) == ["LDOG", "LMINOR", "LSAFE", "LFOOD"]
+    assert set(law_ids(with_sections.data)) == {"LDOG", "LMINOR", "LSAFE", "LFOOD"}
+    assert_by_importance(with_sections.data)
     assert coverage.unit_gaps(county, "UMKT").count == 0
 
 
@@ -167,18 +181,19 @@ def test_applicable_with_sub_units_and_common_duties(county):
     assert answer.claimed_not_inferred == []  # 宪法 and 民法典 are common duties
 
 
-def test_a_names_only_register_answers_by_the_types_the_names_imply(store, county, tmp_path):
-    """The liaison form gives names only: 县公安局 acts as 公安机关, so 养犬管理条例 (主管) comes first, then
-    未成年人保护法 (相关), then the laws naming it once."""
+def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_path):
+    """The liaison form gives names only: 县公安局 acts as 公安机关, and so is 主管 for 养犬管理条例, 相关 to
+    未成年人保护法 and named once by three laws, most important first."""
     register = tmp_path / "联络员登记表.csv"
     register.write_text("单位,姓名,职务,电话,邮箱\n县公安局,刘建平,副大队长,0000-1,a@example.org\n", encoding="utf-8")
-    ingest_units(store, register)
+    ingest_units(county, register)
     police = unit_id("县公安局")
     assert [(t.id, t.via) for t in lookup.unit_detail(county, police).department_types] == [("public_security", "name")]
     answer = coverage.applicable(county, police)
-    assert [(law.law.id, law.relevance.tier) for law in answer.inferred] == [
+    assert {(law.law.id, law.relevance.tier) for law in answer.inferred} == {
         ("LDOG", "principal"), ("LMINOR", "related"), ("LSAFE", "mentioned"), ("LFOOD", "mentioned"),
-        ("LTRAFFIC", "mentioned")]
+        ("LTRAFFIC", "mentioned")}
+    assert_by_importance(answer.inferred)
 
 
 def test_applicable_uses_current_versions_only(county):

@@ -1,0 +1,203 @@
+"""How important a law is to a unit: what makes it one the unit would popularize, as a score from
+explainable signals (docs/relevance-tiers.md, "Importance").
+
+Per (law, unit): the tier (主管, 相关, 提及) and the unit's share of the law's articles (not their count).
+Per law, worked out once per write (`law_standing`): its level (法律 before 行政法规 before 部门规章
+before local rules), whether it is an implementing rule (after its law) or a rule of an organ's own
+procedure (公安机关办理刑事案件程序规定), how much of it addresses the public (公民, 企业, 经营者), how
+many laws in force cite it (REFERS_TO), and whether it is new or newly amended. Per department type:
+how often real lists of units acting as it name the law (a prior counted from the evaluation corpus).
+The weights and the prior live in data/ranking.yaml, fitted by bench/bench_ranking.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from domain.base.cache import CachedStore, kept_until_write
+from domain.catalogue.relevance import TypeEvidence
+from graph import queries
+from graph.queries.scope import LawScope
+from nlp.law_titles import implementing_rule, own_procedure
+from pufa import vocab
+from pufa.config import DATA_DIR
+from pufa.errors import InputError
+from pufa.laws import law_id
+
+RANKING_FILE = DATA_DIR / "ranking.yaml"
+
+SIGNAL_LABELS: dict[str, str] = {
+    "principal": "主管部门",
+    "related": "负有职责",
+    "level": "位阶",
+    "implementing": "实施性规定",
+    "procedure": "内部程序规定",
+    "public": "面向社会",
+    "share": "本单位条文占比",
+    "centrality": "被其他法规引用",
+    "recent": "新颁或新修订",
+    "prior": "同类单位清单常列",
+}
+"""Each signal of the score, as the unit page names it."""
+
+LEVEL_VALUE: dict[str, float] = {
+    "宪法": 1.0, "法律": 1.0, "行政法规": 0.75, "监察法规": 0.6, "党内法规": 0.5, "部门规章": 0.45,
+    "地方性法规": 0.35, "自治条例和单行条例": 0.35, "地方政府规章": 0.25, "司法解释": 0.2, "规范性文件": 0.1,
+}
+"""The level signal: a 法律 before a 行政法规 before a 部门规章 before local rules."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """data/ranking.yaml: the weight of each signal, the importance cut the bureau checks lists
+    against, and the prior per department type."""
+
+    weights: dict[str, float]
+    cut: int
+    """A unit's top laws (by importance, of those it is 主管 for) that a checklist is expected to list."""
+    recent_years: int
+    prior: dict[str, tuple[int, dict[str, int]]]
+    """Department type id → (real lists of units acting as it, law id → how many of them name it)."""
+
+    def prior_of(self, type_ids: list[str] | tuple[str, ...], law: str) -> tuple[float, int, int]:
+        """(share, lists naming it, lists) of the unit's type whose real lists name the law most often;
+        smoothed so that one list of one kind says little."""
+        best = (0.0, 0, 0)
+        for type_id in type_ids:
+            lists, named = self.prior.get(type_id, (0, {}))
+            count = named.get(law, 0)
+            share = count / (lists + 2) if lists else 0.0
+            if share > best[0]:
+                best = (share, count, lists)
+        return best
+
+
+def read_ranking(path: Path = RANKING_FILE) -> Ranking:
+    data = vocab.read_yaml(path)
+    try:
+        weights = {key: float(data["weights"].get(key, 0.0)) for key in SIGNAL_LABELS}
+        prior = {type_id: (int(entry["lists"]), {law_id(title): int(count) for title, count in entry["laws"].items()})
+                 for type_id, entry in (data.get("prior") or {}).items()}
+        return Ranking(weights, int(data["cut"]), int(data["recent_years"]), prior)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"ranking parameters: {exc}", source=str(path)) from None
+
+
+@lru_cache(maxsize=1)
+def shipped_ranking() -> Ranking:
+    return read_ranking()
+
+
+CENTRALITY_SCALE = math.log1p(100)
+"""Cited by 100 laws in force counts as fully central (宪法-like laws are cited by hundreds)."""
+
+
+@dataclass(frozen=True)
+class LawStanding:
+    """What ranks a law by itself, whoever asks."""
+
+    title: str
+    level: str
+    implementing: bool
+    procedure: bool
+    public: float
+    """Share of its current articles addressing the public."""
+    public_articles: int
+    article_count: int
+    cited_by: int
+    changed: str | None
+    """When it was passed or last amended: new or newly amended in the `recent_years` up to the year asked."""
+    base: float = 0.0
+    """The weighted sum of `values`: the signals that are the law's own, whoever asks."""
+
+    def values(self) -> dict[str, float]:
+        return {"level": LEVEL_VALUE.get(self.level, 0.0), "implementing": float(self.implementing),
+                "procedure": float(self.procedure), "public": self.public,
+                "centrality": min(1.0, math.log1p(self.cited_by) / CENTRALITY_SCALE)}
+
+    def recent(self, year: int) -> bool:
+        return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
+
+
+@dataclass(frozen=True)
+class CatalogueStanding:
+    laws: dict[str, LawStanding]
+    newest_year: int
+    """The year of the newest law in scope: what "new" is measured from when no year is asked."""
+
+    def year(self, asked: int | None) -> int:
+        return asked or self.newest_year
+
+
+@kept_until_write
+def law_standing(store: CachedStore, scope: LawScope) -> CatalogueStanding:
+    """Every law in scope's standing, worked out once per write, not per request."""
+    weights = shipped_ranking().weights
+    laws = {}
+    for row in store.read(queries.laws.law_standing(scope)):
+        title = row["title"] or ""
+        articles = int(row["article_count"] or 0)
+        public = int(row["public_articles"] or 0)
+        found = LawStanding(
+            title=title, level=row["level"] or "", implementing=implementing_rule(title), procedure=own_procedure(title),
+            public=public / articles if articles else 0.0, public_articles=public, article_count=articles,
+            cited_by=int(row["cited_by"] or 0),
+            changed=max(filter(None, (row["promulgated"], row["amended"])), default=None),
+        )
+        laws[row["id"]] = replace(found, base=sum(weights[key] * value for key, value in found.values().items()))
+    newest = max((found.changed for found in laws.values() if found.changed), default=None)
+    return CatalogueStanding(laws, int(newest[:4]) if newest else date.today().year)
+
+
+def unit_share(standing: LawStanding | None, best: TypeEvidence) -> float:
+    """The unit's share of the law's articles: those giving its type a duty or power, of all."""
+    return min(1.0, best.acting_articles / standing.article_count) if standing and standing.article_count else 0.0
+
+
+def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: int, weights: dict[str, float]) -> float:
+    """`importance` of `signals`, without building them: what orders a unit's thousand laws per request."""
+    found = 0.0
+    if standing is not None:
+        found = standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
+    return (found + weights["principal"] * (best.tier == "principal") + weights["related"] * (best.tier == "related")
+            + weights["prior"] * prior)
+
+
+@dataclass(frozen=True)
+class Signal:
+    key: str
+    value: float
+    """The signal's value in [0, 1], what its weight multiplies."""
+    detail: str
+    """What it is for this law, in Chinese (法律, 24%, 被 57 部法规引用)."""
+
+
+def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int], year: int) -> list[Signal]:
+    """The signals placing a law for a unit: its strongest tier's evidence, the law's standing, the prior."""
+    found = [Signal("principal", float(best.tier == "principal"), "是" if best.tier == "principal" else "否"),
+             Signal("related", float(best.tier == "related"), f"{best.acting_articles} 条规定其职责或权力")]
+    if standing is not None:
+        values = standing.values()
+        share = unit_share(standing, best)
+        recent = standing.recent(year)
+        found += [
+            Signal("level", values["level"], standing.level or "未知"),
+            Signal("implementing", values["implementing"], "是" if standing.implementing else "否"),
+            Signal("procedure", values["procedure"], "是" if standing.procedure else "否"),
+            Signal("public", values["public"], f"{standing.public_articles}/{standing.article_count} 条面向公众"),
+            Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
+            Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
+            Signal("recent", float(recent), f"{_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
+        ]
+    share, named, lists = prior
+    found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))
+    return found
+
+
+def _date(day: str) -> str:
+    moment = date.fromisoformat(day[:10])
+    return f"{moment.year}年{moment.month}月{moment.day}日"
