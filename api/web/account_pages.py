@@ -30,15 +30,13 @@ from pufa.workflow import Permission, Role
 router = page_router()
 Text = Annotated[str, Form(max_length=256)]
 OptionalText = Annotated[str | None, Form(max_length=256)]
-HOME = {Role.LIAISON: "/my", Role.REVIEWER: "/review", Role.ADMIN: "/plan", Role.COORDINATOR: "/"}
-"""Where each role lands after signing in."""
 
 
 def _next(target: str | None, actor: Actor) -> str:
     """Only a path of this site (never //elsewhere), else the role's own start page."""
     if target and target.startswith("/") and not target.startswith("//"):
         return target
-    return HOME[actor.role]
+    return actor.entry.home
 
 
 def _signed_in(request: Request, actor: Actor, target: str | None) -> Response:

@@ -21,6 +21,7 @@ from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
+from api.web.workflow_pages import UNREADABLE
 from domain.base import documents
 from domain.base.asked import checklist_year, page
 from domain.catalogue import campaigns, coverage, lookup, shared_laws
@@ -110,7 +111,8 @@ async def unit_upload_form(
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
         report = review.upload_checklist(store, actor, path, unit=unit.name, year=year)
     if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
+                         advice=UNREADABLE)
     return RedirectResponse(f"/units/{quote(unit_id)}", status_code=303)
 
 

@@ -35,6 +35,10 @@ KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
 SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
 
 
+UNREADABLE = ("文件未能读取：请上传 Word、Excel、CSV 或文本格式的清单，表头写明序号、法律法规名称、普法对象、"
+              "普法方式、时间节点、责任科室、责任人。")
+
+
 def _to(checklist_id: str, anchor: str = "") -> RedirectResponse:
     return RedirectResponse(f"/checklists/{quote(checklist_id)}{anchor}", status_code=303)
 
@@ -62,9 +66,11 @@ async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, set
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
         report = review.upload_checklist(store, actor, path, unit=unit.name, year=year, clock=clock)
     if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
+                         advice=UNREADABLE)
     if not report.checklist_ids:
-        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name)
+        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name,
+                         advice="上传的文件与现有草稿内容相同，草稿没有变化。")
     return _to(report.checklist_ids[0])
 
 
