@@ -20,7 +20,7 @@ from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.planner import campaign_sheet, key_date_calendar
 from api.web.render import Page, render
-from api.web.routing import PageNumber, page_router
+from api.web.routing import ChosenYear, PageNumber, page_router
 from api.web.workflow_pages import UNREADABLE
 from domain.base import documents
 from domain.base.asked import checklist_year, page
@@ -35,7 +35,7 @@ router = page_router()
 
 @router.get("/")
 def dashboard_page(
-    request: Request, store: StoreDep, scope: LawScopeDep, year: YearQuery = None, gaps_page: PageNumber = 1,
+    request: Request, store: StoreDep, scope: LawScopeDep, year: ChosenYear, gaps_page: PageNumber = 1,
     gap_tier: Annotated[GapTier | None, Query()] = None,
     units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
 ) -> HTMLResponse:
@@ -65,7 +65,7 @@ def dashboard_page(
 
 @router.get("/laws/{law_id}")
 def law_page(
-    request: Request, store: StoreDep, law_id: str, year: YearQuery = None, version_id: str | None = None,
+    request: Request, store: StoreDep, law_id: str, year: ChosenYear, version_id: str | None = None,
     articles_page: PageNumber = 1, units_page: PageNumber = 1,
 ) -> HTMLResponse:
     """A law: status and versions, who claims it or should (with the evidence), its articles."""
@@ -82,7 +82,7 @@ def law_page(
 @router.get("/units/{unit_id}")
 def unit_page(
     request: Request, store: StoreDep, settings: SettingsDep, scope: LawScopeDep, unit_id: str,
-    year: YearQuery = None, missing_page: PageNumber = 1, tier: TierQuery = None,
+    year: ChosenYear, missing_page: PageNumber = 1, tier: TierQuery = None,
 ) -> HTMLResponse:
     """A unit: the legislation that applies to it (claimed, implied, missing) with evidence, its
     checklist, the audit's findings, and the upload of a new checklist."""

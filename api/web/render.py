@@ -16,6 +16,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
+from domain.base.asked import working_year
+from domain.base.documents import chinese_date, chinese_datetime
 from domain.base.models import ItemEvidencePublic
 from domain.catalogue.models import KeyDatePublic, LeadPublic, RelevancePublic
 from domain.catalogue.relevance import TIER_MARKS
@@ -134,6 +136,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
+                       chinese_date=chinese_date, chinese_datetime=chinese_datetime,
                        key_date_label=key_date_label, percent=percent)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
@@ -175,7 +178,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: o
     token = PageCsrfToken(request)
     actor = getattr(request.state, "actor", None)
     response = templates.TemplateResponse(request, template, {
-        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES, **context,
+        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES,
+        "working_year": working_year(request.app.state.store), **context,
     }, status_code=status_code)
     if token.used:
         response.headers["Cache-Control"] = "private, no-cache"

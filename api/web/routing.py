@@ -32,6 +32,14 @@ ADVICE = {
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 
 
+def _chosen_year(year: Annotated[str, Query(max_length=4, pattern=r"^((19[4-9]|20[0-9])[0-9]|2100)?$")] = "") -> int | None:
+    """A year from a form's select, where the empty choice (全部年度) means none."""
+    return int(year) if year else None
+
+
+ChosenYear = Annotated[int | None, Depends(_chosen_year)]
+
+
 async def remember_actor(request: Request, actor: Annotated[Actor | None, Depends(get_actor_or_none)]) -> None:
     """Every page knows who is signed in (and every form post passes the CSRF check on the way)."""
     request.state.actor = actor

@@ -19,7 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
 from api.limits import CHUNK, save_upload
 from api.web.render import Page, render
-from api.web.routing import PageNumber, page_router
+from api.web.routing import ChosenYear, PageNumber, page_router
+from domain.base.asked import checklist_year
 from domain.base.briefs import unit_brief, unit_names
 from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
@@ -44,10 +45,10 @@ def _to(checklist_id: str, anchor: str = "") -> RedirectResponse:
 
 
 @router.get("/my")
-def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep) -> HTMLResponse:
+def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear) -> HTMLResponse:
     """我的清单: the revisions of the liaison's units by year, with what can be done next."""
     actor.require(Permission.EDIT_OWN)
-    year = clock().year
+    year = checklist_year(store, year) or clock().year
     units = sorted(actor.units, key=lambda u: (u != actor.unit_id, u))
     checklists = review.unit_checklists(store, actor)
     names = {c.unit.id: c.unit.name for c in checklists.data}
@@ -150,10 +151,10 @@ def review_page(request: Request, actor: ActorDep, store: StoreDep, queue_page: 
 
 @router.get("/plan")
 def plan_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep,
-              year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+              year: ChosenYear) -> HTMLResponse:
     """年度安排: the year's deadlines, who is overdue, and their notices."""
     today = clock().date()
-    year = year or today.year
+    year = checklist_year(store, year) or today.year
     return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
                   may_plan=actor.may(Permission.PLAN_YEAR), may_notify=actor.may(Permission.NOTIFY), sent=None)
 
@@ -189,14 +190,14 @@ def send_form(request: Request, actor: ActorDep, store: StoreDep, settings: Sett
 
 @router.get("/new-laws")
 def new_laws_page(request: Request, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep,
-                  year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+                  year: ChosenYear) -> HTMLResponse:
     """新颁法律法规清单: laws new or amended since last year and whether the units concerned list them."""
-    year = year or clock().year
+    year = checklist_year(store, year) or clock().year
     return render(request, "new_laws.html", year=year, found=yearly.new_laws(store, actor, year, scope=scope))
 
 
 @router.get("/public")
-def public_page(request: Request, store: StoreDep, year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+def public_page(request: Request, store: StoreDep, year: ChosenYear,
                 law: Annotated[str, Query(max_length=100)] = "", unit: Annotated[str, Query(max_length=100)] = "",
                 list_page: PageNumber = 1) -> HTMLResponse:
     """公开清单: the published checklists, by year and unit, searchable by law and by unit (no login)."""
