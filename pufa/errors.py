@@ -19,6 +19,10 @@ class StoreUnavailable(PufaError):
     """The graph store cannot be reached or refused our credentials."""
 
 
+class MailUnavailable(PufaError):
+    """The mail server is not configured, cannot be reached or refused the messages."""
+
+
 class StoreError(PufaError):
     """A store operation failed; nothing was written."""
 

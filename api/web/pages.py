@@ -155,6 +155,17 @@ def campaign_export(
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
+@router.get("/shared")
+def shared_laws_page(request: Request, store: StoreDep, scope: LawScopeDep, year: ChosenYear,
+                     list_page: PageNumber = 1) -> HTMLResponse:
+    """共有法律: the laws several units share (claimed or inferred), most shared first; each opens the
+    law's page with its suggested lead and the units it concerns."""
+    year = checklist_year(store, year)
+    at = Page("list_page", list_page, 50)
+    found = shared_laws.shared_laws(store, scope, year=year, skip=at.skip, limit=at.size)
+    return render(request, "shared.html", year=year, found=found, at=at)
+
+
 @router.get("/search")
 def search_page(
     request: Request, store: StoreDep, q: str = "", laws_page: PageNumber = 1, articles_page: PageNumber = 1,

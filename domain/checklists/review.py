@@ -15,9 +15,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from domain.accounts.accounts import Actor
-from domain.base.briefs import unit_brief
+from domain.base.briefs import unit_brief, unit_names
 from domain.base.cache import CachedStore
 from domain.base.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
+from domain.base.models import UnitBriefPublic
 from domain.catalogue import responsibility
 from domain.catalogue.models import NamedPublic
 from domain.checklists import yearly
@@ -33,6 +34,7 @@ from domain.checklists.models import (
     ReviewQueuePublic,
     RowReviewPublic,
     TransitionPublic,
+    UnitYearPublic,
 )
 from domain.checklists.revisions import state_of, summary
 from graph import queries
@@ -49,12 +51,15 @@ from pufa.workflow import (
     ATTACH_IN,
     NEW_DRAFT_AFTER,
     ROLE_NAMES,
+    ROLES,
     STATE_NAMES,
     TRANSITIONS,
     UNDER_REVIEW,
     Permission,
+    Role,
     State,
     Transition,
+    UnitTie,
 )
 
 ACTIONS = ("submit", *(action for action in TRANSITIONS if action not in ("submit", "resubmit")))
@@ -157,7 +162,19 @@ def revise(store: CachedStore, actor: Actor, checklist_id: str) -> ChecklistSumm
             for item in sorted(store.read(queries.review.checklist_rows(checklist_id)), key=_row_order)]
     new_id = edit.write_draft(store.store, row["unit_id"], row["year"], row["revision"] + 1, rows, checklist_id,
                               f"修改自第{row['revision']}版")
+    _carry_signed_copy(store, checklist_id, new_id)
     return summary(_checklist(store, new_id))
+
+
+def _carry_signed_copy(store: CachedStore, source_id: str, draft_id: str) -> None:
+    """The revision it continues keeps its signed copy, and the new draft starts with the same file
+    (the unit replaces it when the changed rows need a new signature)."""
+    carried = [{**copy, "id": f"{draft_id}:{copy['sha256'][:16]}", "checklist_id": draft_id}
+               for copy in store.read(queries.review.attachments_of(source_id))]
+    if carried:
+        with store.transaction() as tx:
+            tx.upsert_nodes("Attachment", carried)
+            tx.upsert_edges("HAS_ATTACHMENT", [{"src": draft_id, "dst": copy["id"]} for copy in carried])
 
 
 def _fields(item: Row) -> RowFields:
@@ -393,6 +410,43 @@ def review_queue(store: CachedStore, actor: Actor, *, skip: int = 0, limit: int 
                   key=lambda r: (r["submitted_at"] or "", r["unit_name"] or "", r["id"]))
     shown = rows[skip:] if limit is None else rows[skip : skip + limit]
     return ReviewQueuePublic(data=[summary(r) for r in shown], count=len(rows))
+
+
+def year_standing(store: CachedStore, actor: Actor, year: int) -> list[UnitYearPublic]:
+    """Where each of a liaison's units stands in a year and what it can do next (its home page): start
+    a draft, continue one, take over the revision the bureau entered for it, wait for review, fix a
+    returned one, or revise a published one."""
+    actor.require(Permission.EDIT_OWN)
+    rows = [r for r in store.read(queries.review.units_checklists(sorted(actor.units))) if r["year"] == year]
+    names = unit_names(store, sorted(actor.units))
+    standing = []
+    for unit_id in sorted(actor.units, key=lambda u: (u != actor.unit_id, names.get(u) or u)):
+        revisions = sorted((r for r in rows if r["unit_id"] == unit_id), key=lambda r: -(r["revision"] or 0))
+        latest = revisions[0] if revisions else None
+        state = state_of(latest) if latest else None
+        by_bureau = state in UNDER_REVIEW and not _entered_by_a_liaison(store, latest["submitted_by"])
+        if state is None:
+            steps = ["new_draft", "upload"]
+        elif state is State.DRAFT:
+            steps = ["continue", "upload"]
+        elif by_bureau:
+            steps = ["take_over"]
+        elif state in UNDER_REVIEW:
+            steps = ["wait", "withdraw"]
+        elif state in NEW_DRAFT_AFTER:
+            steps = ["revise"]
+        else:
+            steps = ["wait"]
+        standing.append(UnitYearPublic(unit=UnitBriefPublic(id=unit_id, name=names.get(unit_id)), year=year,
+                                       latest=summary(latest) if latest else None, entered_by_bureau=by_bureau,
+                                       steps=steps))
+    return standing
+
+
+def _entered_by_a_liaison(store: CachedStore, account_id: str | None) -> bool:
+    """Whether a revision was submitted by an account acting for units (else the bureau entered it)."""
+    found = store.read(queries.accounts.account_by_id(account_id)) if account_id else []
+    return bool(found) and ROLES[Role(found[0]["role"])].unit is UnitTie.ACTS_FOR
 
 
 def unit_checklists(store: CachedStore, actor: Actor, unit_ids: list[str] | None = None) -> ChecklistSummariesPublic:
