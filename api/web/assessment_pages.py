@@ -28,10 +28,11 @@ from domain.assessment import reports as assessment_reports
 from domain.assessment.models import RankingPublic
 from domain.assessment.rubric import manual_items
 from domain.base.asked import checklist_year
-from domain.base.briefs import unit_brief, unit_names
+from domain.base.briefs import all_unit_names, unit_brief, unit_names
 from domain.base.cache import CachedStore
 from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
 from domain.base.evidence import SHOWN_INLINE
+from domain.catalogue import lookup
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
 from pufa.workflow import EvidenceState, FindingState, Permission
@@ -305,13 +306,15 @@ def rectifications_page(request: Request, actor: ActorDep, store: StoreDep, cloc
     found = rectification.findings(store, actor, year=year, state=state, overdue_only=overdue, today=clock().date(),
                                    skip=at.skip, limit=at.size)
     return render(request, "rectifications.html", found=found, at=at, year=year, state=state.value if state else None,
-                  overdue=overdue, may_judge=actor.may(Permission.JUDGE), this_year=clock().year)
+                  overdue=overdue, may_judge=actor.may(Permission.JUDGE), this_year=clock().year,
+                  unit_choices=sorted(filter(None, all_unit_names(store).values())) if actor.may(Permission.JUDGE) else [])
 
 
 @router.post("/rectifications")
-def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit_id: Text, year: YearForm, text: Text,
+def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit: Text, year: YearForm, text: Text,
                deadline: Text) -> Response:
-    found = rectification.issue(store, actor, unit_id, year, text, deadline, clock=clock)
+    found = rectification.issue(store, actor, lookup.resolve_unit(store, unit.strip()).id, year, text, deadline,
+                                clock=clock)
     return _to(f"/rectifications/{quote(found.id)}")
 
 

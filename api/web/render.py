@@ -6,8 +6,9 @@ the CLI share them; the words a civil servant reads are chosen here, in one plac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import urlencode
 
 from fastapi import Request, Response
@@ -26,6 +27,8 @@ from ingest.checklists.edit import HEADERS as ROW_FIELDS
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, PUBLIC_MENU, ROLE_NAMES, STATE_NAMES, VISITOR_MENU
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+UPLOADED = re.compile(r"^(.+\.(?:docx|doc|xlsx|xls|csv|txt|pdf|wps))(?::\d+)?$", re.IGNORECASE)
+"""A checklist file's name as ingest records it (a sheet's number after a colon)."""
 
 QUESTIONS = {"what": "普什么（法律法规）", "whom": "对谁普（普法对象）", "how": "怎么普（普法方式）",
              "when": "何时普（时间节点）", "who": "谁去普（责任科室/责任人）"}
@@ -48,7 +51,7 @@ def lead_reason(lead: LeadPublic) -> str:
         reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {lead.duty_article_count} 条职责条款点名："
                        f"{'、'.join(lead.duty_articles)}{more}")
     if lead.declared_row:
-        reasons.append(f"其清单第 {lead.declared_row.row} 行（{lead.declared_row.source or lead.declared_row.checklist_id}）"
+        reasons.append(f"其清单第 {lead.declared_row.row} 行（{source_label(lead.declared_row.source)}）"
                        "列明了配合单位，自报牵头")
     if not reasons and lead.articles:
         reasons.append(f"其部门类型被 {lead.articles} 条条款提及，但均非职责条款")
@@ -83,10 +86,22 @@ def finding_codes(codes: list[str]) -> str:
     return "；".join(shown)
 
 
+def source_label(source: str | None) -> str:
+    """Where a checklist came from as a clerk names it: an uploaded file by its title (上传的《…》),
+    never the server's path to it; a source written in words as it is."""
+    if not source:
+        return "清单"
+    name = PurePath(source.replace("\\", "/")).name
+    uploaded = UPLOADED.match(name)
+    if uploaded or name != source:
+        return f"上传的《{PurePath(uploaded.group(1) if uploaded else name).stem}》"
+    return source
+
+
 def evidence(item: ItemEvidencePublic) -> str:
     """Where a claim was read: the file and row as the unit submitted it."""
-    where = item.source or item.checklist_id
-    return f"{where}（第 {item.row} 行）" if item.row is not None else where
+    where = source_label(item.source)
+    return f"{where}第 {item.row} 行" if item.row is not None else where
 
 
 def key_date_label(key_date: KeyDatePublic) -> str:
@@ -96,6 +111,18 @@ def key_date_label(key_date: KeyDatePublic) -> str:
     if key_date.month and name != f"{key_date.month}月":
         return f"{name}（{key_date.month}月）"
     return name
+
+
+def rubric_params(params: dict[str, object]) -> str:
+    """A rubric item's parameters as the rubric's reader says them (the rules' names are the program's)."""
+    said = {
+        "late_points": lambda v: f"逾期报送得 {v:g} 分",
+        "tiers": lambda v: "计入" + "、".join(TIER_MARKS.get(t, t) for t in v) + "的法律法规",
+        "target": lambda v: f"{v} 次得满分",
+        "per": lambda v: f"每缺一项扣 {v:g} 分",
+        "required": lambda v: f"每年应开展 {v} 次",
+    }
+    return "；".join(said[key](value) for key, value in params.items() if key in said)
 
 
 def percent(value: float | None) -> str:
@@ -118,27 +145,29 @@ class Page:
         return max(1, -(-count // self.size))
 
 
-def page_url(request: Request, param: str, number: int) -> str:
-    """This page's address with one parameter changed, the others kept (a second pager, the filters)."""
+def page_url(request: Request, param: str, number: int, anchor: str = "") -> str:
+    """This page's address with one parameter changed, the others kept (a second pager, the filters),
+    back at the list it pages (`anchor`, its section's id) rather than the top of the page."""
     params = dict(request.query_params)
     params[param] = str(number)
-    return f"{request.url.path}?{urlencode(params)}"
+    return f"{request.url.path}?{urlencode(params)}{'#' + anchor if anchor else ''}"
 
 
-def filter_url(request: Request, param: str, value: str | None, pager: str) -> str:
-    """This page's address with a filter set (None: cleared) and its list back on its first page."""
+def filter_url(request: Request, param: str, value: str | None, pager: str, anchor: str = "") -> str:
+    """This page's address with a filter set (None: cleared) and its list back on its first page, at
+    the list (`anchor`)."""
     params = {key: val for key, val in request.query_params.items() if key not in (param, pager)}
     if value:
         params[param] = value
-    return f"{request.url.path}?{urlencode(params)}"
+    return f"{request.url.path}?{urlencode(params)}{'#' + anchor if anchor else ''}"
 
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence,
+    env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, finding_codes=finding_codes, evidence=evidence, source_label=source_label,
                        chinese_date=chinese_date, chinese_datetime=chinese_datetime,
-                       key_date_label=key_date_label, percent=percent)
+                       key_date_label=key_date_label, percent=percent, rubric_params=rubric_params)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
                        EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES,

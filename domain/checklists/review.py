@@ -144,7 +144,7 @@ def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from
     based_on, source = (revisions[0]["id"] if revisions else None), "网页填写"
     if from_last_year:
         previous, rows = yearly.last_year_rows(store, unit_id, year, scope)
-        based_on, source = previous, f"沿用上年清单（{previous}）"
+        based_on, source = previous, f"沿用{year - 1}年已公布清单"
     revision = (revisions[0]["revision"] if revisions else 0) + 1
     checklist_id = edit.write_draft(store.store, unit_id, year, revision, rows, based_on, source)
     return summary(_checklist(store, checklist_id))

@@ -1,0 +1,54 @@
+"""What the browser tests share besides the fixtures: the demo's county, screenshots, signing in,
+and the two checks every page passes at both sizes (it fits the viewport; it reads in Chinese)."""
+
+from __future__ import annotations
+
+import re
+
+from pufa.config import PROJECT_ROOT
+from tests.accounts import PASSWORD
+
+REGION = "示例市澄河县"
+TOKEN = "browser-test-token"
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+ALLOWED_LATIN = frozenset({"PDF", "Excel", "Word", "CSV", "PNG", "JPEG", "JPG", "KB", "MB", "API", "SVG", "txt", "docx",
+                           "xlsx", "xls", "csv", "pdf", "png", "jpg", "jpeg"})
+"""Latin words a clerk knows: file kinds and units of size."""
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
+
+
+def open_tab(browser, base_url: str, viewport: dict[str, int]):
+    """A tab of its own (its own cookies: one person) that answers yes to the pages' confirmations."""
+    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport=viewport, accept_downloads=True)
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: dialog.accept())
+    return tab
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def sign_in_page(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.fill("#login-form input[name=username]", username)
+    page.fill("#login-form input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def fits(page) -> None:
+    """Nothing on the page is wider than the viewport (a table scrolls inside its box, or reflows)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.viewport_size["width"]
+    assert width <= viewport, f"{page.url} is {width} px wide at {viewport} px"
+
+
+def reads_in_chinese(page, *, allowed: frozenset[str] = frozenset()) -> None:
+    """No English or program words in what the page shows (ids, codes, messages), bar a few names."""
+    text = page.locator("body").inner_text()
+    words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN | allowed}
+    assert not words, f"{page.url} shows {sorted(words)[:12]}"
