@@ -38,6 +38,8 @@ ANCHOR_KINDS = {"key_date": "重要节点", "law": "法律法规", "audience": "
 SHARED_KINDS = {"law": "共同普及的法律法规", "audience": "共同面向的普法对象"}
 TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "alias": "按简称推定", "bureau": "司法局更正"}
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
+MEDIA_NAMES = {"application/pdf": "PDF", "image/png": "PNG 图片", "image/jpeg": "JPEG 图片"}
+"""The kinds of file a signed copy or evidence may be, as a clerk names them."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
@@ -121,6 +123,8 @@ def rubric_params(params: dict[str, object]) -> str:
         "target": lambda v: f"{v} 次得满分",
         "per": lambda v: f"每缺一项扣 {v:g} 分",
         "required": lambda v: f"每年应开展 {v} 次",
+        "min_rows": lambda v: f"不足 {v} 条按 {v} 条计",
+        "least_laws": lambda v: f"无主管法律的单位列入 {v} 部得满分",
     }
     return "；".join(said[key](value) for key, value in params.items() if key in said)
 
@@ -171,7 +175,7 @@ def _environment() -> Environment:
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
                        EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES,
-                       PUBLIC_MENU=PUBLIC_MENU, VISITOR_MENU=VISITOR_MENU, ROW_FIELDS=ROW_FIELDS)
+                       PUBLIC_MENU=PUBLIC_MENU, VISITOR_MENU=VISITOR_MENU, ROW_FIELDS=ROW_FIELDS, MEDIA_NAMES=MEDIA_NAMES)
     return env
 
 
