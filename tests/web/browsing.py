@@ -30,9 +30,9 @@ def open_tab(browser, base_url: str, viewport: dict[str, int]):
     return tab
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, *, full_page: bool = True) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 def sign_in_page(page, username: str, password: str = PASSWORD) -> None:

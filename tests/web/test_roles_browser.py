@@ -71,7 +71,8 @@ def test_a_liaison_takes_over_the_bureaus_entry_and_submits_it(browser, base_url
     tab.wait_for_load_state()
     assert tab.locator("#done").inner_text() == "已添加条目。"
     assert "中华人民共和国食品安全法" in [f.input_value() for f in tab.locator("form.row-edit input[name=law_text]").all()]
-    shot(tab, f"31-liaison-draft-{size}")
+    tab.locator("#rows h2").scroll_into_view_if_needed()
+    shot(tab, f"31-liaison-draft-{size}", full_page=False)
 
     tab.set_input_files("#attach-form input[type=file]", str(signed))
     tab.click("#attach-form button[type=submit]")
