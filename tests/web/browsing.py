@@ -14,7 +14,8 @@ TOKEN = "browser-test-token"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
-ALLOWED_LATIN = frozenset({"PDF", "Excel", "Word", "CSV", "PNG", "JPEG", "JPG", "KB", "MB", "API", "SVG", "txt", "docx",
+ALLOWED_LATIN = frozenset({"PDF", "Excel", "Word", "CSV", "PNG", "JPEG", "JPG", "DOCX", "XLSX", "XLS", "HEIC", "TXT", "KB",
+                           "MB", "API", "SVG", "txt", "docx",
                            "xlsx", "xls", "csv", "pdf", "png", "jpg", "jpeg", "LED"})
 """Latin words a clerk knows: file kinds, units of size, LED (屏) in the units' own rows."""
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
@@ -52,8 +53,8 @@ def fits(page) -> None:
 
 def reads_in_chinese(page, *, allowed: frozenset[str] = frozenset()) -> None:
     """No English or program words in what the page shows (ids, codes, messages), bar a few names:
-    login names (`.username`) and the names units gave their uploaded files."""
+    login names (`.username`), e-mail addresses (`.email`) and the names units gave their uploaded files."""
     text = page.evaluate("""() => { const shown = document.body.cloneNode(true);
-        shown.querySelectorAll('.username, script, style').forEach((e) => e.remove()); return shown.innerText; }""")
+        shown.querySelectorAll('.username, .email, script, style').forEach((e) => e.remove()); return shown.innerText; }""")
     words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN | FILE_NAME_WORDS | allowed}
     assert not words, f"{page.url} shows {sorted(words)[:12]}"
