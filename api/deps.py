@@ -90,7 +90,8 @@ async def sent_csrf(request: Request) -> str | None:
 async def require_csrf(request: Request) -> None:
     """Refuse an unsafe request whose CSRF token does not match the signed cookie (403)."""
     if not get_sessions(request).csrf_matches(request.cookies.get(CSRF_COOKIE), await sent_csrf(request)):
-        raise Forbidden("the form is out of date or was not sent from these pages (CSRF check failed); reload the page")
+        raise Forbidden("the form is out of date or was not sent from these pages (CSRF check failed); reload the page",
+                        advice="表单已过期或不是从本系统页面提交的，请刷新页面后重新提交。")
 
 
 async def get_actor_or_none(

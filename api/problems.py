@@ -16,6 +16,7 @@ from pufa.errors import (
     Forbidden,
     InputError,
     InputErrors,
+    MailUnavailable,
     NotFound,
     PayloadTooLarge,
     PufaError,
@@ -27,7 +28,7 @@ from pufa.errors import (
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 STATUS_OF: dict[type[PufaError], int] = {
     NotFound: 404, InputError: 422, StoreUnavailable: 503, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413,
-    Conflict: 409, TooManyRequests: 429,
+    Conflict: 409, TooManyRequests: 429, MailUnavailable: 503,
 }
 
 

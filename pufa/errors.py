@@ -2,7 +2,13 @@
 
 
 class PufaError(Exception):
-    """Base of every error the project raises on purpose; its message is for people."""
+    """Base of every error the project raises on purpose; its message is for programs and the
+    people who run them (English); `advice` says in Chinese what a clerk should do next (the pages
+    show it, else a sentence for the kind of error)."""
+
+    def __init__(self, *args: object, advice: str | None = None):
+        super().__init__(*args)
+        self.advice = advice
 
 
 class ConfigError(PufaError):
@@ -13,6 +19,10 @@ class StoreUnavailable(PufaError):
     """The graph store cannot be reached or refused our credentials."""
 
 
+class MailUnavailable(PufaError):
+    """The mail server is not configured, cannot be reached or refused the messages."""
+
+
 class StoreError(PufaError):
     """A store operation failed; nothing was written."""
 
@@ -20,12 +30,13 @@ class StoreError(PufaError):
 class InputError(PufaError):
     """An input file or value cannot be used; the message names the file, row or field."""
 
-    def __init__(self, message: str, *, source: str | None = None, location: str | None = None):
+    def __init__(self, message: str, *, source: str | None = None, location: str | None = None,
+                 advice: str | None = None):
         self.message = message
         self.source = source
         self.location = location
         where = ", ".join(part for part in (source, location) if part)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(f"{where}: {message}" if where else message, advice=advice)
 
 
 class InputErrors(InputError):
@@ -55,9 +66,9 @@ class Forbidden(PufaError):
 class Conflict(PufaError):
     """The request does not fit the current state (a job already running, a transition that does not apply)."""
 
-    def __init__(self, message: str, *, state: str | None = None):
+    def __init__(self, message: str, *, state: str | None = None, advice: str | None = None):
         self.state = state
-        super().__init__(message)
+        super().__init__(message, advice=advice)
 
 
 class PayloadTooLarge(PufaError):

@@ -35,9 +35,6 @@ class Role(StrEnum):
     """统筹协调: reads everything, plans campaigns; writes nothing."""
 
 
-ROLE_NAMES = {Role.ADMIN: "普法办管理员", Role.REVIEWER: "审核人员", Role.LIAISON: "单位联络员", Role.COORDINATOR: "统筹协调"}
-
-
 class State(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
@@ -64,34 +61,8 @@ ATTACH_IN = frozenset({State.DRAFT, State.SUBMITTED, State.RESUBMITTED})
 """The signed and stamped copy can be attached (or replaced) until the revision is approved."""
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: frozenset[StrEnum]
-    target: StrEnum
-    roles: frozenset[Role]
-    name: str
-    """What the pages call it."""
-    comment_required: bool = False
-
-
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition("submit", frozenset({State.DRAFT}), State.SUBMITTED, frozenset({Role.LIAISON}), "报送"),
-        Transition("resubmit", frozenset({State.DRAFT}), State.RESUBMITTED, frozenset({Role.LIAISON}), "重新报送"),
-        Transition("withdraw", UNDER_REVIEW, State.DRAFT, frozenset({Role.LIAISON}), "撤回"),
-        Transition("return", UNDER_REVIEW, State.RETURNED, frozenset({Role.REVIEWER}), "退回修改",
-                   comment_required=True),
-        Transition("approve", UNDER_REVIEW, State.APPROVED, frozenset({Role.REVIEWER}), "审核通过"),
-        Transition("file", frozenset({State.APPROVED}), State.FILED, frozenset({Role.REVIEWER}), "备案"),
-        Transition("publish", frozenset({State.FILED}), State.PUBLISHED, frozenset({Role.REVIEWER}), "向社会公布"),
-    )
-}
-
-
 class Permission(StrEnum):
-    """Things an account may do besides the transitions (each role's list is in PERMISSIONS)."""
+    """Things an account may do; a role is the set of them it holds (its entry in ROLES)."""
 
     MANAGE_ACCOUNTS = "manage_accounts"
     PLAN_YEAR = "plan_year"
@@ -103,7 +74,10 @@ class Permission(StrEnum):
     READ_ALL = "read_all"
     """Every unit's checklists in every state, with comments and the audit trail."""
     EDIT_OWN = "edit_own"
-    """Upload, edit rows and attach the signed copy of its own unit's (and sub-units') drafts."""
+    """Upload, edit rows, attach the signed copy of, submit and withdraw its own unit's (and sub-units')
+    checklists."""
+    REVIEW = "review"
+    """Return, approve, file and publish the checklists under review (never one the account submitted)."""
     COMMENT = "comment"
     """Row and overall comments on a checklist under review."""
     RECORD_ACTIVITIES = "record_activities"
@@ -115,22 +89,104 @@ class Permission(StrEnum):
     """Compute the year's assessment (a new version) and publish a version."""
 
 
-PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset({Permission.MANAGE_ACCOUNTS, Permission.PLAN_YEAR, Permission.NOTIFY, Permission.BULK_INGEST,
-                           Permission.READ_ALL, Permission.ASSESS}),
-    Role.REVIEWER: frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.NOTIFY, Permission.JUDGE,
-                              Permission.ASSESS}),
-    Role.LIAISON: frozenset({Permission.EDIT_OWN, Permission.RECORD_ACTIVITIES}),
-    Role.COORDINATOR: frozenset({Permission.READ_ALL}),
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset[StrEnum]
+    target: StrEnum
+    permission: Permission
+    """What an account must be allowed to take this step (its role's entry in ROLES says)."""
+    name: str
+    """What the pages call it."""
+    comment_required: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("submit", frozenset({State.DRAFT}), State.SUBMITTED, Permission.EDIT_OWN, "报送"),
+        Transition("resubmit", frozenset({State.DRAFT}), State.RESUBMITTED, Permission.EDIT_OWN, "重新报送"),
+        Transition("withdraw", UNDER_REVIEW, State.DRAFT, Permission.EDIT_OWN, "撤回"),
+        Transition("return", UNDER_REVIEW, State.RETURNED, Permission.REVIEW, "退回修改",
+                   comment_required=True),
+        Transition("approve", UNDER_REVIEW, State.APPROVED, Permission.REVIEW, "审核通过"),
+        Transition("file", frozenset({State.APPROVED}), State.FILED, Permission.REVIEW, "备案"),
+        Transition("publish", frozenset({State.FILED}), State.PUBLISHED, Permission.REVIEW, "向社会公布"),
+    )
 }
 
 
+class UnitTie(StrEnum):
+    """How an account of a role stands to a unit of the register."""
+
+    NONE = "none"
+    """The bureau's roles: no unit."""
+    MAY_BELONG = "may_belong"
+    """It may belong to a unit (the bureau's own 司法局 is a responsible unit): it acts for none, and
+    judges none of its own."""
+    ACTS_FOR = "acts_for"
+    """It has a unit and acts for it and its sub-units only."""
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    path: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """Everything a role is: adding a role adds one of these (and its tests), nothing else."""
+
+    name: str
+    """What the pages and the audit trail call it."""
+    permissions: frozenset[Permission]
+    home: str
+    """The page it lands on after signing in: its next steps."""
+    menu: tuple[MenuItem, ...]
+    unit: UnitTie = UnitTie.NONE
+
+
+PUBLIC_MENU = (MenuItem("/public", "公开清单"), MenuItem("/public/assessment", "考核结果"))
+"""What everyone reads, signed in or not (the menu's first entries)."""
+VISITOR_MENU = (MenuItem("/", "工作总览"), MenuItem("/campaigns", "联合普法活动策划"))
+"""The rest of a visitor's menu (no account)."""
+_BUREAU_MENU = (MenuItem("/", "工作总览"), MenuItem("/review", "审核队列"), MenuItem("/plan", "年度安排"),
+                MenuItem("/activities/review", "台账审核"), MenuItem("/assessment", "年度考核"),
+                MenuItem("/rectifications", "限期整改"), MenuItem("/shared", "共有法律"),
+                MenuItem("/campaigns/year", "重要时间节点"), MenuItem("/campaigns", "联合普法活动策划"))
+
+ROLES: dict[Role, RoleEntry] = {
+    Role.ADMIN: RoleEntry(
+        "普法办管理员",
+        frozenset({Permission.MANAGE_ACCOUNTS, Permission.PLAN_YEAR, Permission.NOTIFY, Permission.BULK_INGEST,
+                   Permission.READ_ALL, Permission.ASSESS}),
+        home="/plan", menu=(*_BUREAU_MENU, MenuItem("/accounts", "账号管理"), MenuItem("/catalogue/sync", "目录同步"))),
+    Role.REVIEWER: RoleEntry(
+        "审核人员",
+        frozenset({Permission.READ_ALL, Permission.COMMENT, Permission.REVIEW, Permission.NOTIFY, Permission.JUDGE,
+                   Permission.ASSESS}),
+        home="/review", menu=_BUREAU_MENU, unit=UnitTie.MAY_BELONG),
+    Role.LIAISON: RoleEntry(
+        "单位联络员", frozenset({Permission.EDIT_OWN, Permission.RECORD_ACTIVITIES}),
+        home="/my", menu=(MenuItem("/my", "我的清单"), MenuItem("/activities", "履职台账"),
+                          MenuItem("/rectifications", "整改事项")),
+        unit=UnitTie.ACTS_FOR),
+    Role.COORDINATOR: RoleEntry(
+        "统筹协调", frozenset({Permission.READ_ALL}),
+        home="/", menu=(MenuItem("/", "工作总览"), MenuItem("/shared", "共有法律"), MenuItem("/campaigns/year", "重要时间节点"),
+                        MenuItem("/campaigns", "联合普法活动策划"), MenuItem("/plan", "年度安排"), MenuItem("/assessment", "年度考核"))),
+}
+ROLE_NAMES = {role: entry.name for role, entry in ROLES.items()}
+"""The Chinese name of each role (from its entry)."""
+
+
 def may(role: Role, permission: Permission) -> bool:
-    return permission in PERMISSIONS[role]
+    return permission in ROLES[role].permissions
 
 
 def transitions_for(role: Role) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if role in t.roles]
+    return [t for t in TRANSITIONS.values() if may(role, t.permission)]
 
 
 # --- the annual assessment ---------------------------------------------------------------------
@@ -152,9 +208,9 @@ EVIDENCE_STEPS: dict[str, Transition] = {
     t.action: t
     for t in (
         Transition("accept", frozenset({EvidenceState.PENDING, EvidenceState.REJECTED}), EvidenceState.ACCEPTED,
-                   frozenset({Role.REVIEWER}), "采纳佐证"),
+                   Permission.JUDGE, "采纳佐证"),
         Transition("reject", frozenset({EvidenceState.PENDING, EvidenceState.ACCEPTED}), EvidenceState.REJECTED,
-                   frozenset({Role.REVIEWER}), "不予采纳", comment_required=True),
+                   Permission.JUDGE, "不予采纳", comment_required=True),
     )
 }
 """A reviewer's decision on an activity's evidence; a new file puts it back to pending."""
@@ -185,12 +241,12 @@ FINDING_NAMES = {FindingState.OPEN: "待整改", FindingState.ANSWERED: "已反�
 FINDING_STEPS: dict[str, Transition] = {
     t.action: t
     for t in (
-        Transition("answer", frozenset({FindingState.OPEN}), FindingState.ANSWERED, frozenset({Role.LIAISON}),
+        Transition("answer", frozenset({FindingState.OPEN}), FindingState.ANSWERED, Permission.RECORD_ACTIVITIES,
                    "反馈整改情况", comment_required=True),
         Transition("close", frozenset({FindingState.OPEN, FindingState.ANSWERED}), FindingState.CLOSED,
-                   frozenset({Role.REVIEWER}), "审核销号"),
+                   Permission.JUDGE, "审核销号"),
         Transition("reopen", frozenset({FindingState.ANSWERED, FindingState.CLOSED}), FindingState.OPEN,
-                   frozenset({Role.REVIEWER}), "退回重新整改", comment_required=True),
+                   Permission.JUDGE, "退回重新整改", comment_required=True),
     )
 }
 """A rectification (限期整改): the unit answers with text and evidence, the reviewer closes it or

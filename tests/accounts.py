@@ -32,10 +32,10 @@ class FakeClock:
 
 
 def make_account(store: GraphStore, username: str, role: Role, unit_id: str | None = None,
-                 password: str = PASSWORD) -> str:
+                 password: str = PASSWORD, display_name: str | None = None) -> str:
     """A ready account (password set); returns its id."""
     account, _ = accounts.create_account(CachedStore(store), BOOTSTRAP, username, role, unit_id=unit_id,
-                                         display_name=username, password=password)
+                                         display_name=display_name or username, password=password)
     return account.id
 
 

@@ -7,6 +7,7 @@ the little JavaScript (the checklist upload) ship with the package, nothing load
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.web import account_pages, assessment_pages, campaign_pages, catalogue_pages, pages, workflow_pages
@@ -19,3 +20,9 @@ def install(app: FastAPI) -> None:
     for module in (pages, account_pages, workflow_pages, assessment_pages, catalogue_pages, campaign_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        """Browsers ask for it at the root whatever the page says."""
+        return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon",
+                            headers={"Cache-Control": "public, max-age=86400"})

@@ -24,21 +24,21 @@ from api.web.routing import page_router
 from domain.accounts import accounts
 from domain.accounts.accounts import Actor
 from domain.base import documents
+from domain.base.briefs import all_unit_names
+from domain.catalogue import lookup
 from pufa.errors import InputError, TooManyRequests, Unauthorized
 from pufa.workflow import Permission, Role
 
 router = page_router()
 Text = Annotated[str, Form(max_length=256)]
 OptionalText = Annotated[str | None, Form(max_length=256)]
-HOME = {Role.LIAISON: "/my", Role.REVIEWER: "/review", Role.ADMIN: "/plan", Role.COORDINATOR: "/"}
-"""Where each role lands after signing in."""
 
 
 def _next(target: str | None, actor: Actor) -> str:
     """Only a path of this site (never //elsewhere), else the role's own start page."""
     if target and target.startswith("/") and not target.startswith("//"):
         return target
-    return HOME[actor.role]
+    return actor.entry.home
 
 
 def _signed_in(request: Request, actor: Actor, target: str | None) -> Response:
@@ -135,18 +135,20 @@ def password_form(request: Request, actor: ActorDep, store: StoreDep, clock: Clo
 def accounts_page(request: Request, actor: ActorDep, store: StoreDep) -> HTMLResponse:
     """账号管理: every account, new accounts, invite codes for the registered liaisons."""
     return render(request, "accounts.html", accounts=accounts.list_accounts(store, actor), created=None,
-                  roles=list(Role))
+                  roles=list(Role), unit_choices=sorted(filter(None, all_unit_names(store).values())))
 
 
 @router.post("/accounts")
 def create_account_form(
     request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, username: Text,
-    role: Annotated[Role, Form()], display_name: OptionalText = None, unit_id: OptionalText = None,
+    role: Annotated[Role, Form()], display_name: OptionalText = None, unit: OptionalText = None,
 ) -> HTMLResponse:
-    _, invite = accounts.create_account(store, actor, username.strip(), role, unit_id=(unit_id or "").strip() or None,
+    unit_id = lookup.resolve_unit(store, unit.strip()).id if unit and unit.strip() else None
+    _, invite = accounts.create_account(store, actor, username.strip(), role, unit_id=unit_id,
                                         display_name=display_name, clock=clock, invite_days=settings.invite_days)
     return render(request, "accounts.html", accounts=accounts.list_accounts(store, actor),
-                  created=[invite] if invite else [], roles=list(Role))
+                  created=[invite] if invite else [], roles=list(Role),
+                  unit_choices=sorted(filter(None, all_unit_names(store).values())))
 
 
 @router.post("/accounts/invites.xlsx")
@@ -164,7 +166,7 @@ def account_action_form(request: Request, account_id: str, action: str, actor: A
     if action == "reset":
         invite = accounts.reset_account(store, actor, account_id, clock=clock, invite_days=settings.invite_days)
         return render(request, "accounts.html", accounts=accounts.list_accounts(store, actor), created=[invite],
-                      roles=list(Role))
+                      roles=list(Role), unit_choices=sorted(filter(None, all_unit_names(store).values())))
     if action not in ("disable", "enable"):
         raise InputError(f"unknown account action {action!r}", location="action")
     accounts.set_disabled(store, actor, account_id, action == "disable")

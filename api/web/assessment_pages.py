@@ -21,16 +21,18 @@ from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, St
 from api.limits import disposition, read_files, save_upload
 from api.web.charts import BarChart, bar_chart
 from api.web.render import Page, render
-from api.web.routing import PageNumber, page_router
+from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.accounts.accounts import Actor
 from domain.assessment import activities, rectification, versions
 from domain.assessment import reports as assessment_reports
 from domain.assessment.models import RankingPublic
 from domain.assessment.rubric import manual_items
-from domain.base.briefs import unit_brief, unit_names
+from domain.base.asked import checklist_year
+from domain.base.briefs import all_unit_names, unit_brief, unit_names
 from domain.base.cache import CachedStore
 from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
 from domain.base.evidence import SHOWN_INLINE
+from domain.catalogue import lookup
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
 from pufa.workflow import EvidenceState, FindingState, Permission
@@ -39,7 +41,6 @@ router = page_router()
 Text = Annotated[str, Form(max_length=5000)]
 OptionalText = Annotated[str | None, Form(max_length=5000)]
 YearForm = Annotated[int, Form(ge=1949, le=2100)]
-YearQuery = Annotated[int | None, Query(ge=1949, le=2100)]
 VersionQuery = Annotated[int | None, Query(ge=1, le=100_000)]
 Files = Annotated[list[UploadFile] | None, File()]
 
@@ -97,14 +98,14 @@ def _activities_page(request: Request, actor: Actor, store: CachedStore, year: i
 
 
 @router.get("/activities")
-def activities_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearQuery = None,
+def activities_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear,
                     unit_id: Annotated[str | None, Query(max_length=200)] = None,
                     evidence_state: Annotated[EvidenceState | None, Query()] = None,
                     list_page: PageNumber = 1) -> HTMLResponse:
     """履职台账: a liaison's activities with the forms to record one or import a 台账; the bureau's
     view of every unit's (or one unit's) activities of a year."""
     today = clock().date()
-    return _activities_page(request, actor, store, year or today.year, unit_id, evidence_state,
+    return _activities_page(request, actor, store, checklist_year(store, year) or today.year, unit_id, evidence_state,
                             Page("list_page", list_page, 50), today.isoformat())
 
 
@@ -138,7 +139,7 @@ async def import_form(request: Request, actor: ActorDep, store: StoreDep, settin
 
 
 @router.get("/activities/review")
-def activity_review_page(request: Request, actor: ActorDep, store: StoreDep, year: YearQuery = None,
+def activity_review_page(request: Request, actor: ActorDep, store: StoreDep, year: ChosenYear,
                          queue_page: PageNumber = 1) -> HTMLResponse:
     """台账审核: the activities whose evidence waits for a decision, newest first."""
     at = Page("queue_page", queue_page, 50)
@@ -203,11 +204,11 @@ def evidence_file(evidence_id: str, actor: ActorDep, store: StoreDep, settings: 
 
 @router.get("/assessment")
 def assessment_page(request: Request, actor: ActorDep, store: StoreDep, rubric: RubricDep, clock: ClockDep,
-                    year: YearQuery = None, version: VersionQuery = None) -> HTMLResponse:
+                    year: ChosenYear, version: VersionQuery = None) -> HTMLResponse:
     """年度考核: the bureau's versions of a year, computing and publishing, the ranking with its chart
     and what changed since the version before; a unit sees the published ranking and its own score."""
     today = clock().date()
-    year = year or versions.default_year(store, actor, today)
+    year = checklist_year(store, year) or versions.default_year(store, actor, today)
     bureau = actor.may(Permission.READ_ALL)
     listed = versions.versions(store, actor, year) if bureau else None
     try:
@@ -297,7 +298,7 @@ def unit_report(year: int, unit_id: str, actor: ActorDep, store: StoreDep, setti
 
 
 @router.get("/rectifications")
-def rectifications_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearQuery = None,
+def rectifications_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear,
                         state: Annotated[FindingState | None, Query()] = None,
                         overdue: Annotated[bool, Query()] = False, list_page: PageNumber = 1) -> HTMLResponse:
     """限期整改: overdue first, then by deadline; the reviewer issues one here."""
@@ -305,13 +306,15 @@ def rectifications_page(request: Request, actor: ActorDep, store: StoreDep, cloc
     found = rectification.findings(store, actor, year=year, state=state, overdue_only=overdue, today=clock().date(),
                                    skip=at.skip, limit=at.size)
     return render(request, "rectifications.html", found=found, at=at, year=year, state=state.value if state else None,
-                  overdue=overdue, may_judge=actor.may(Permission.JUDGE), this_year=clock().year)
+                  overdue=overdue, may_judge=actor.may(Permission.JUDGE), this_year=clock().year,
+                  unit_choices=sorted(filter(None, all_unit_names(store).values())) if actor.may(Permission.JUDGE) else [])
 
 
 @router.post("/rectifications")
-def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit_id: Text, year: YearForm, text: Text,
+def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit: Text, year: YearForm, text: Text,
                deadline: Text) -> Response:
-    found = rectification.issue(store, actor, unit_id, year, text, deadline, clock=clock)
+    found = rectification.issue(store, actor, lookup.resolve_unit(store, unit.strip()).id, year, text, deadline,
+                                clock=clock)
     return _to(f"/rectifications/{quote(found.id)}")
 
 
@@ -341,7 +344,7 @@ def finding_step_form(finding_id: str, action: Literal["close", "reopen"], actor
 
 
 @router.get("/public/assessment")
-def public_assessment_page(request: Request, store: StoreDep, year: YearQuery = None) -> HTMLResponse:
+def public_assessment_page(request: Request, store: StoreDep, year: ChosenYear) -> HTMLResponse:
     """考核结果: the published ranking of a year with its chart, no login."""
     years = versions.assessed_years(store, published_only=True)
     year = year or (years[0] if years else None)

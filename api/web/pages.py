@@ -19,7 +19,8 @@ from api.limits import save_upload
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.render import Page, render
-from api.web.routing import PageNumber, page_router
+from api.web.routing import ChosenYear, PageNumber, page_router
+from api.web.workflow_pages import UNREADABLE
 from domain.base import documents
 from domain.base.asked import checklist_year, page
 from domain.catalogue import campaigns, coverage, lookup, shared_laws
@@ -33,7 +34,7 @@ router = page_router()
 
 @router.get("/")
 def dashboard_page(
-    request: Request, store: StoreDep, scope: LawScopeDep, year: YearQuery = None, gaps_page: PageNumber = 1,
+    request: Request, store: StoreDep, scope: LawScopeDep, year: ChosenYear, gaps_page: PageNumber = 1,
     gap_tier: Annotated[GapTier | None, Query()] = None,
     units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
 ) -> HTMLResponse:
@@ -62,7 +63,7 @@ def dashboard_page(
 
 @router.get("/laws/{law_id}")
 def law_page(
-    request: Request, store: StoreDep, law_id: str, year: YearQuery = None, version_id: str | None = None,
+    request: Request, store: StoreDep, law_id: str, year: ChosenYear, version_id: str | None = None,
     articles_page: PageNumber = 1, units_page: PageNumber = 1,
 ) -> HTMLResponse:
     """A law: status and versions, who claims it or should (with the evidence), its articles."""
@@ -79,7 +80,7 @@ def law_page(
 @router.get("/units/{unit_id}")
 def unit_page(
     request: Request, store: StoreDep, settings: SettingsDep, scope: LawScopeDep, unit_id: str,
-    year: YearQuery = None, missing_page: PageNumber = 1, tier: TierQuery = None,
+    year: ChosenYear, missing_page: PageNumber = 1, tier: TierQuery = None,
 ) -> HTMLResponse:
     """A unit: the legislation that applies to it (claimed, implied, missing) with evidence, its
     checklist, the audit's findings, and the upload of a new checklist."""
@@ -108,7 +109,8 @@ async def unit_upload_form(
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
         report = review.upload_checklist(store, actor, path, unit=unit.name, year=year)
     if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
+                         advice=UNREADABLE)
     return RedirectResponse(f"/units/{quote(unit_id)}", status_code=303)
 
 
@@ -149,6 +151,17 @@ def campaign_export(
     filename = f"campaign-{documents.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
     return Response(documents.to_xlsx([campaigns.campaign_sheet(answer)]), media_type=documents.XLSX_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/shared")
+def shared_laws_page(request: Request, store: StoreDep, scope: LawScopeDep, year: ChosenYear,
+                     list_page: PageNumber = 1) -> HTMLResponse:
+    """共有法律: the laws several units share (claimed or inferred), most shared first; each opens the
+    law's page with its suggested lead and the units it concerns."""
+    year = checklist_year(store, year)
+    at = Page("list_page", list_page, 50)
+    found = shared_laws.shared_laws(store, scope, year=year, skip=at.skip, limit=at.size)
+    return render(request, "shared.html", year=year, found=found, at=at)
 
 
 @router.get("/search")

@@ -16,13 +16,15 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
-from domain.base.briefs import where_read
-from domain.base.documents import chinese_date
+from domain.base.asked import working_year
+from domain.base.briefs import source_label, where_read
+from domain.base.documents import chinese_date, chinese_datetime
 from domain.catalogue.campaigns import ANCHOR_KINDS, key_date_label
 from domain.catalogue.models import LeadPublic, RelevancePublic, SignalPublic
 from domain.catalogue.relevance import TIER_MARKS
 from ingest.activities.fields import FIELD_NAMES
-from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, ROLE_NAMES, STATE_NAMES
+from ingest.checklists.edit import HEADERS as ROW_FIELDS
+from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, PUBLIC_MENU, ROLE_NAMES, STATE_NAMES, VISITOR_MENU
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -33,6 +35,8 @@ UNIT_ROLES = {"lead": "牵头单位", "co": "配合单位"}
 SHARED_KINDS = {"law": "共同普及的法律法规", "audience": "共同面向的普法对象"}
 TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "alias": "按简称推定", "bureau": "司法局更正"}
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
+MEDIA_NAMES = {"application/pdf": "PDF", "image/png": "PNG 图片", "image/jpeg": "JPEG 图片"}
+"""The kinds of file a signed copy or evidence may be, as a clerk names them."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
@@ -46,7 +50,7 @@ def lead_reason(lead: LeadPublic) -> str:
         reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {lead.duty_article_count} 条职责条款点名："
                        f"{'、'.join(lead.duty_articles)}{more}")
     if lead.declared_row:
-        reasons.append(f"其清单第 {lead.declared_row.row} 行（{lead.declared_row.source or lead.declared_row.checklist_id}）"
+        reasons.append(f"其清单第 {lead.declared_row.row} 行（{source_label(lead.declared_row.source)}）"
                        "列明了配合单位，自报牵头")
     if not reasons and lead.articles:
         reasons.append(f"其部门类型被 {lead.articles} 条条款提及，但均非职责条款")
@@ -86,6 +90,20 @@ def finding_codes(codes: list[str]) -> str:
     return "；".join(shown)
 
 
+def rubric_params(params: dict[str, object]) -> str:
+    """A rubric item's parameters as the rubric's reader says them (the rules' names are the program's)."""
+    said = {
+        "late_points": lambda v: f"逾期报送得 {v:g} 分",
+        "tiers": lambda v: "计入" + "、".join(TIER_MARKS.get(t, t) for t in v) + "的法律法规",
+        "target": lambda v: f"{v} 次得满分",
+        "per": lambda v: f"每缺一项扣 {v:g} 分",
+        "required": lambda v: f"每年应开展 {v} 次",
+        "min_rows": lambda v: f"不足 {v} 条按 {v} 条计",
+        "least_laws": lambda v: f"无主管法律的单位列入 {v} 部得满分",
+    }
+    return "；".join(said[key](value) for key, value in params.items() if key in said)
+
+
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
 
@@ -106,30 +124,34 @@ class Page:
         return max(1, -(-count // self.size))
 
 
-def page_url(request: Request, param: str, number: int) -> str:
-    """This page's address with one parameter changed, the others kept (a second pager, the filters)."""
+def page_url(request: Request, param: str, number: int, anchor: str = "") -> str:
+    """This page's address with one parameter changed, the others kept (a second pager, the filters),
+    back at the list it pages (`anchor`, its section's id) rather than the top of the page."""
     params = dict(request.query_params)
     params[param] = str(number)
-    return f"{request.url.path}?{urlencode(params)}"
+    return f"{request.url.path}?{urlencode(params)}{'#' + anchor if anchor else ''}"
 
 
-def filter_url(request: Request, param: str, value: str | None, pager: str) -> str:
-    """This page's address with a filter set (None: cleared) and its list back on its first page."""
+def filter_url(request: Request, param: str, value: str | None, pager: str, anchor: str = "") -> str:
+    """This page's address with a filter set (None: cleared) and its list back on its first page, at
+    the list (`anchor`)."""
     params = {key: val for key, val in request.query_params.items() if key not in (param, pager)}
     if value:
         params[param] = value
-    return f"{request.url.path}?{urlencode(params)}"
+    return f"{request.url.path}?{urlencode(params)}{'#' + anchor if anchor else ''}"
 
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, weighed_signals=weighed_signals,
-                       finding_codes=finding_codes, evidence=where_read, key_date_label=key_date_label, percent=percent,
-                       chinese_date=chinese_date)
+                       finding_codes=finding_codes, evidence=where_read, source_label=source_label,
+                       chinese_date=chinese_date, chinese_datetime=chinese_datetime,
+                       key_date_label=key_date_label, percent=percent, rubric_params=rubric_params)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
-                       EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES)
+                       EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES,
+                       PUBLIC_MENU=PUBLIC_MENU, VISITOR_MENU=VISITOR_MENU, ROW_FIELDS=ROW_FIELDS, MEDIA_NAMES=MEDIA_NAMES)
     return env
 
 
@@ -166,7 +188,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: o
     token = PageCsrfToken(request)
     actor = getattr(request.state, "actor", None)
     response = templates.TemplateResponse(request, template, {
-        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES, **context,
+        "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES,
+        "working_year": working_year(request.app.state.store), **context,
     }, status_code=status_code)
     if token.used:
         response.headers["Cache-Control"] = "private, no-cache"

@@ -18,7 +18,26 @@ from api.web.render import render
 from domain.accounts.accounts import Actor
 from pufa.errors import PufaError, Unauthorized
 
+ADVICE = {
+    400: "请求有误，请返回上一页重试。",
+    403: "您的账号无权查看或办理此事项；如需办理，请联系普法办。",
+    404: "没有找到要查看的内容，它可能已被删除；请从菜单重新进入。",
+    409: "此事项当前的状态不能这样办理，请重新打开页面查看可办理的事项。",
+    413: "文件过大，请压缩或拆分后重新上传。",
+    422: "所填写的内容不符合要求，请检查后重试。",
+    429: "尝试次数过多，请稍后再试。",
+    503: "系统暂时无法处理，请稍后再试；如多次出现，请联系普法办。",
+}
+"""What a clerk reads for an error without advice of its own (the English message is for programs)."""
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+
+
+def _chosen_year(year: Annotated[str, Query(max_length=4, pattern=r"^((19[4-9]|20[0-9])[0-9]|2100)?$")] = "") -> int | None:
+    """A year from a form's select, where the empty choice (全部年度) means none."""
+    return int(year) if year else None
+
+
+ChosenYear = Annotated[int | None, Depends(_chosen_year)]
 
 
 async def remember_actor(request: Request, actor: Annotated[Actor | None, Depends(get_actor_or_none)]) -> None:
@@ -43,10 +62,10 @@ class PageRoute(APIRoute):
                 return render(request, "error.html", status_code=401, status=401, detail="请先登录。")
             except PufaError as exc:
                 status = status_of(exc)
-                return render(request, "error.html", status_code=status, status=status, detail=str(exc))
-            except RequestValidationError as exc:
-                detail = "；".join(f"参数 {error['loc'][-1]}：{error['msg']}" for error in exc.errors())
-                return render(request, "error.html", status_code=422, status=422, detail=detail)
+                detail = exc.advice or ADVICE.get(status, ADVICE[400])
+                return render(request, "error.html", status_code=status, status=status, detail=detail)
+            except RequestValidationError:
+                return render(request, "error.html", status_code=422, status=422, detail=ADVICE[422])
 
         return page_handler
 

@@ -19,8 +19,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
 from api.limits import CHUNK, save_upload
 from api.web.render import Page, render
-from api.web.routing import PageNumber, page_router
-from domain.base.briefs import unit_brief, unit_names
+from api.web.routing import ChosenYear, PageNumber, page_router
+from domain.base.asked import checklist_year
+from domain.base.briefs import unit_brief
 from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
 from ingest.checklists.edit import RowFields
@@ -35,21 +36,38 @@ KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
 SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
 
 
-def _to(checklist_id: str, anchor: str = "") -> RedirectResponse:
-    return RedirectResponse(f"/checklists/{quote(checklist_id)}{anchor}", status_code=303)
+UNREADABLE = ("文件未能读取：请上传 Word、Excel、CSV 或文本格式的清单，表头写明序号、法律法规名称、普法对象、"
+              "普法方式、时间节点、责任科室、责任人。")
+
+
+DONE = {
+    "created": "草稿已建立，请逐条填写或修改，上传签字盖章件后报送。",
+    "uploaded": "已读取上传的文件并生成草稿，请逐条核对。",
+    "saved": "已保存。", "added": "已添加条目。", "deleted": "已删除条目。",
+    "attached": "签字盖章件已上传。", "commented": "意见已添加。",
+    "revised": "已新建修订稿，请按意见修改后重新报送。",
+    "taken_over": "已接手：普法办代为录入的清单已撤回为草稿，请修改并上传签字盖章件后重新报送。",
+    "submit": "已报送，等待普法办审核。", "resubmit": "已重新报送，等待普法办审核。",
+    "withdraw": "已撤回为草稿，可以修改后重新报送。", "return": "已退回修改，单位将收到意见。",
+    "approve": "已审核通过，下一步：备案。", "file": "已备案，下一步：向社会公布。", "publish": "已向社会公布。",
+}
+"""The message a page shows after a form did its work (post/redirect/get carries its code)."""
+Done = Annotated[str | None, Query(max_length=20)]
+
+
+def _to(checklist_id: str, anchor: str = "", done: str | None = None) -> RedirectResponse:
+    query = f"?done={done}" if done in DONE else ""
+    return RedirectResponse(f"/checklists/{quote(checklist_id)}{query}{anchor}", status_code=303)
 
 
 @router.get("/my")
-def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep) -> HTMLResponse:
+def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear,
+            done: Done = None) -> HTMLResponse:
     """我的清单: the revisions of the liaison's units by year, with what can be done next."""
     actor.require(Permission.EDIT_OWN)
-    year = clock().year
-    units = sorted(actor.units, key=lambda u: (u != actor.unit_id, u))
-    checklists = review.unit_checklists(store, actor)
-    names = {c.unit.id: c.unit.name for c in checklists.data}
-    names |= unit_names(store, units)
-    return render(request, "my.html", year=year, units=[(u, names.get(u) or u) for u in units],
-                  checklists=checklists, plan=plan.year_plan(store, year))
+    year = checklist_year(store, year) or clock().year
+    return render(request, "my.html", year=year, standing=review.year_standing(store, actor, year),
+                  checklists=review.unit_checklists(store, actor), plan=plan.year_plan(store, year), done=DONE.get(done or ""))
 
 
 @router.post("/my/upload")
@@ -62,25 +80,28 @@ async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, set
         path = await save_upload(file, Path(folder), settings.max_upload_mb)
         report = review.upload_checklist(store, actor, path, unit=unit.name, year=year, clock=clock)
     if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name)
+        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
+                         advice=UNREADABLE)
     if not report.checklist_ids:
-        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name)
-    return _to(report.checklist_ids[0])
+        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name,
+                         advice="上传的文件与现有草稿内容相同，草稿没有变化。")
+    return _to(report.checklist_ids[0], done="uploaded")
 
 
 @router.post("/my/drafts")
 def my_draft_form(actor: ActorDep, store: StoreDep, scope: LawScopeDep, unit_id: Text, year: YearForm,
                   from_last_year: Annotated[bool, Form()] = False) -> Response:
     draft = review.new_draft(store, actor, unit_id, year, from_last_year=from_last_year, scope=scope)
-    return _to(draft.id)
+    return _to(draft.id, done="created")
 
 
 @router.get("/checklists/{checklist_id}")
 def checklist_page(request: Request, checklist_id: str, actor: ActorDep, store: StoreDep,
-                   scope: LawScopeDep) -> HTMLResponse:
+                   scope: LawScopeDep, done: Done = None) -> HTMLResponse:
     detail = review.checklist_detail(store, actor, checklist_id, scope=scope)
     return render(request, "checklist.html", detail=detail, comparison=yearly.compare_with_previous(store, actor, checklist_id),
-                  may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted"))
+                  may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted"),
+                  done=DONE.get(done or ""))
 
 
 @router.post("/checklists/{checklist_id}/row")
@@ -92,11 +113,11 @@ def row_form(
     """Add, change or delete a row of a draft."""
     if delete and item_id:
         review.delete_row(store, actor, checklist_id, item_id)
-        return _to(checklist_id, "#rows")
+        return _to(checklist_id, "#rows", done="deleted")
     fields = RowFields(law_text=law_text, audience_text=audience_text, method_text=method_text, timing_text=timing_text,
                        section=section, person=person, partners=partners)
-    review.save_row(store, actor, checklist_id, fields, item_id or None)
-    return _to(checklist_id, "#rows")
+    saved = review.save_row(store, actor, checklist_id, fields, item_id or None)
+    return _to(checklist_id, f"#row-{saved}", done="saved" if item_id else "added")
 
 
 @router.post("/checklists/{checklist_id}/attachment")
@@ -107,7 +128,7 @@ async def attachment_form(checklist_id: str, actor: ActorDep, store: StoreDep, s
     if len(content) > limit:
         raise PayloadTooLarge(f"{file.filename}: larger than the {settings.max_attachment_mb} MB limit for a signed copy")
     review.attach(store, actor, checklist_id, file.filename or "", content, settings.attachments_dir, limit, clock)
-    return _to(checklist_id, "#attachment")
+    return _to(checklist_id, "#attachment", done="attached")
 
 
 @router.get("/checklists/{checklist_id}/attachment")
@@ -120,19 +141,20 @@ def attachment_download(checklist_id: str, actor: ActorDep, store: StoreDep, set
 def comment_form(checklist_id: str, actor: ActorDep, store: StoreDep, clock: ClockDep, text: Text,
                  item_id: OptionalText = None) -> Response:
     review.add_comment(store, actor, checklist_id, text, item_id or None, clock)
-    return _to(checklist_id, "#rows")
+    return _to(checklist_id, "#rows", done="commented")
 
 
 @router.post("/checklists/{checklist_id}/steps/{action}")
 def step_form(checklist_id: str, action: str, actor: ActorDep, store: StoreDep, clock: ClockDep,
-              comment: OptionalText = None, filing_number: OptionalText = None) -> Response:
+              comment: OptionalText = None, filing_number: OptionalText = None,
+              done: Annotated[str | None, Form(max_length=20)] = None) -> Response:
     review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
-    return _to(checklist_id)
+    return _to(checklist_id, done=done or action)
 
 
 @router.post("/checklists/{checklist_id}/revise")
 def revise_form(checklist_id: str, actor: ActorDep, store: StoreDep) -> Response:
-    return _to(review.revise(store, actor, checklist_id).id)
+    return _to(review.revise(store, actor, checklist_id).id, done="revised")
 
 
 @router.get("/review")
@@ -143,13 +165,14 @@ def review_page(request: Request, actor: ActorDep, store: StoreDep, queue_page: 
 
 
 @router.get("/plan")
-def plan_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep,
-              year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+def plan_page(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+              year: ChosenYear) -> HTMLResponse:
     """年度安排: the year's deadlines, who is overdue, and their notices."""
     today = clock().date()
-    year = year or today.year
+    year = checklist_year(store, year) or today.year
     return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
-                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=actor.may(Permission.NOTIFY), sent=None)
+                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=actor.may(Permission.NOTIFY), sent=None,
+                  mail=bool(settings.smtp_host))
 
 
 @router.post("/plan")
@@ -178,19 +201,19 @@ def send_form(request: Request, actor: ActorDep, store: StoreDep, settings: Sett
     today = clock().date()
     sent = plan.send_notices(store, actor, year, kind, settings, subject=subject, today=today)
     return render(request, "plan.html", year=year, overview=plan.overview(store, actor, year, today=today),
-                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=True, sent=sent)
+                  may_plan=actor.may(Permission.PLAN_YEAR), may_notify=True, sent=sent, mail=True)
 
 
 @router.get("/new-laws")
 def new_laws_page(request: Request, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep,
-                  year: Annotated[int | None, Query(ge=1949, le=2100)] = None) -> HTMLResponse:
+                  year: ChosenYear) -> HTMLResponse:
     """新颁法律法规清单: laws new or amended since last year and whether the units concerned list them."""
-    year = year or clock().year
+    year = checklist_year(store, year) or clock().year
     return render(request, "new_laws.html", year=year, found=yearly.new_laws(store, actor, year, scope=scope))
 
 
 @router.get("/public")
-def public_page(request: Request, store: StoreDep, year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+def public_page(request: Request, store: StoreDep, year: ChosenYear,
                 law: Annotated[str, Query(max_length=100)] = "", unit: Annotated[str, Query(max_length=100)] = "",
                 list_page: PageNumber = 1) -> HTMLResponse:
     """公开清单: the published checklists, by year and unit, searchable by law and by unit (no login)."""

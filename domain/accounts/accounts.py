@@ -37,7 +37,7 @@ from graph import queries
 from graph.query import Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, NotFound, TooManyRequests, Unauthorized
-from pufa.workflow import ROLE_NAMES, Permission, Role, may
+from pufa.workflow import ROLE_NAMES, ROLES, Permission, Role, RoleEntry, UnitTie, may
 
 PASSWORDS = PasswordHash((Argon2Hasher(memory_cost=19456, time_cost=2, parallelism=1),))
 """argon2id at OWASP's first recommended setting (19 MiB, 2 passes): ~30 ms a check here."""
@@ -49,8 +49,6 @@ INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O or 1/I: codes are typed from paper."""
 TOKEN_PREFIX = "pufa_"
 BOOTSTRAP_ID = "bootstrap"
-UNIT_ROLES = frozenset({Role.LIAISON, Role.REVIEWER})
-"""Roles whose accounts belong to a unit: a liaison acts for it, a reviewer may not judge it."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +67,11 @@ class Actor:
     """The account's own unit and its sub-units, whatever its role."""
 
     @property
+    def entry(self) -> RoleEntry:
+        """Its role's name, home and menu (the pages build the menu from it)."""
+        return ROLES[self.role]
+
+    @property
     def label(self) -> str:
         """How the audit trail names the actor."""
         return f"{self.display_name or self.username}（{ROLE_NAMES[self.role]}）"
@@ -78,7 +81,8 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if not self.may(permission):
-            raise Forbidden(f"{ROLE_NAMES[self.role]} may not do this ({permission.value})")
+            raise Forbidden(f"{ROLE_NAMES[self.role]} may not do this ({permission.value})",
+                            advice=f"{ROLE_NAMES[self.role]}的账号不能办理此事项；如需办理，请联系普法办。")
 
     def may_read_unit(self, unit_id: str) -> bool:
         return self.may(Permission.READ_ALL) or unit_id in self.units
@@ -86,12 +90,14 @@ class Actor:
     def require_unit(self, unit_id: str) -> None:
         """A liaison acts only for its unit and sub-units; the bureau's roles read every unit."""
         if not self.may_read_unit(unit_id):
-            raise Forbidden(f"account {self.username!r} does not act for unit {unit_id!r}")
+            raise Forbidden(f"account {self.username!r} does not act for unit {unit_id!r}",
+                            advice="您的账号只能查看和办理本单位（及下属单位）的事项。")
 
     def require_impartial(self, unit_id: str) -> None:
         """A reviewer never judges, scores or accepts its own unit's records."""
         if unit_id in self.home_units:
-            raise Forbidden(f"account {self.username!r} belongs to unit {unit_id!r} and may not judge its own records")
+            raise Forbidden(f"account {self.username!r} belongs to unit {unit_id!r} and may not judge its own records",
+                            advice="审核人员不审核本单位的事项，请由其他审核人员办理。")
 
 
 BOOTSTRAP = Actor(id=BOOTSTRAP_ID, username=BOOTSTRAP_ID, role=Role.ADMIN, display_name="初始管理员（PUFA_API_TOKEN）")
@@ -115,7 +121,8 @@ def _canonical_code(code: str) -> str:
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise InputError(f"the password needs at least {MIN_PASSWORD} characters", location="password")
+        raise InputError(f"the password needs at least {MIN_PASSWORD} characters", location="password",
+                         advice=f"密码至少 {MIN_PASSWORD} 个字符。")
     if len(password) > 256:
         raise InputError("the password is longer than 256 characters", location="password")
 
@@ -137,7 +144,7 @@ def _actor(store: CachedStore, row: Row) -> Actor:
         below = store.read(queries.units.sub_units(row["unit_id"]))
         home = frozenset({row["unit_id"], *(r["unit_id"] for r in below)})
     return Actor(id=row["id"], username=row["username"], role=role, display_name=row["display_name"],
-                 unit_id=row["unit_id"], units=home if role is Role.LIAISON else frozenset(), home_units=home)
+                 unit_id=row["unit_id"], units=home if ROLES[role].unit is UnitTie.ACTS_FOR else frozenset(), home_units=home)
 
 
 def _account_row(store: CachedStore, account_id: str) -> Row:
@@ -261,11 +268,15 @@ def create_account(
     """A new account, with a password or else a one-time invite code (returned once)."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     if not USERNAME.match(username):
-        raise InputError("3–64 letters, digits, '.', '_' or '-'", location="username")
-    if role is Role.LIAISON and not unit_id:
-        raise InputError("a liaison account needs its unit", location="unit_id")
-    if role not in UNIT_ROLES and unit_id:
-        raise InputError("only liaison and reviewer accounts belong to a unit", location="unit_id")
+        raise InputError("3–64 letters, digits, '.', '_' or '-'", location="username",
+                         advice="用户名由 3–64 个英文字母、数字或“.”“_”“-”组成。")
+    tie = ROLES[role].unit
+    if tie is UnitTie.ACTS_FOR and not unit_id:
+        raise InputError(f"a {role.value} account needs its unit", location="unit_id",
+                         advice=f"{ROLES[role].name}账号须选择所在单位。")
+    if tie is UnitTie.NONE and unit_id:
+        raise InputError(f"a {role.value} account belongs to no unit", location="unit_id",
+                         advice=f"{ROLES[role].name}账号不属于任何单位，请不要选择单位。")
     unit_name = None
     if unit_id:
         units = store.read(queries.units.unit_brief(unit_id))
@@ -288,7 +299,7 @@ def create_account(
     }
     with store.transaction() as tx:
         tx.upsert_nodes("Account", [row])
-        if role is Role.LIAISON:
+        if tie is UnitTie.ACTS_FOR:
             tx.upsert_edges("LIAISON_OF", [{"src": row["id"], "dst": unit_id}])
     account = account_public(row, unit_name)
     return account, InvitePublic(account=account, code=code, expires=expires) if code else None

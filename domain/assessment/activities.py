@@ -48,7 +48,6 @@ from pufa.workflow import (
     ROLE_NAMES,
     EvidenceState,
     Permission,
-    Role,
 )
 
 TYPED = "网页填写"
@@ -236,7 +235,7 @@ def decide(store: CachedStore, actor: Actor, activity_id: str, action: str, reas
     actor.require(Permission.JUDGE)
     row = _readable(store, actor, activity_id)
     actor.require_impartial(row["unit_id"])
-    if actor.role not in step.roles:
+    if not actor.may(step.permission):
         raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} evidence ({step.name})")
     reason = (reason or "").strip() or None
     if step.comment_required and not reason:
@@ -320,7 +319,7 @@ def activity_detail(store: CachedStore, actor: Actor, activity_id: str) -> Activ
     actions = []
     if actor.may(Permission.JUDGE) and row["unit_id"] not in actor.home_units:
         actions = [ActionPublic(action=step.action, name=step.name, comment_required=step.comment_required)
-                   for step in EVIDENCE_STEPS.values() if state in step.sources and actor.role in step.roles]
+                   for step in EVIDENCE_STEPS.values() if state in step.sources and actor.may(step.permission)]
     editable = (actor.may(Permission.RECORD_ACTIVITIES) and row["unit_id"] in actor.units
                 and state not in LOCKED_EVIDENCE)
     return ActivityDetailPublic(
@@ -369,7 +368,7 @@ def import_ledger(store: CachedStore, actor: Actor, unit_id: str, path: Path, *,
     rows_by_year: dict[int, dict[int, str]] = {}
     at = stamp(clock())
     source = f"{Path(path).name}"
-    if actor.role is not Role.LIAISON:
+    if not actor.may(Permission.RECORD_ACTIVITIES):
         source += "（普法办录入）"
     batch, problems, written, skipped = GraphBatch(), [], [], []
     for line in ledger:

@@ -136,7 +136,7 @@ def step(store: CachedStore, actor: Actor, finding_id: str, action: str, *, comm
         raise NotFound(f"no step {action!r}; the steps are {', '.join(FINDING_STEPS)}")
     row = _finding(store, finding_id)
     actor.require_unit(row["unit_id"])
-    if actor.role not in found.roles:
+    if not actor.may(found.permission):
         raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {found.action} a rectification ({found.name})")
     if found.action == "answer":
         actor.require(Permission.RECORD_ACTIVITIES)
@@ -193,7 +193,7 @@ def finding_detail(store: CachedStore, actor: Actor, finding_id: str, *, today: 
     state = FindingState(row["state"])
     actions = []
     for found in FINDING_STEPS.values():
-        if state not in found.sources or actor.role not in found.roles:
+        if state not in found.sources or not actor.may(found.permission):
             continue
         if found.action == "answer" and row["unit_id"] not in actor.units:
             continue

@@ -180,7 +180,14 @@ class LatePointsParams(ItemParams):
     late_points: float = Field(default=0, ge=0, description="Points for a checklist sent after the deadline.")
 
 
+class RowsParams(ItemParams):
+    min_rows: int = Field(default=5, ge=1, le=1000, description="Rows a checklist needs before its share counts whole: "
+                          "fewer complete rows earn that many fifths, so a near-empty list earns little.")
+
+
 class TierParams(ItemParams):
+    least_laws: int = Field(default=5, ge=1, le=1000, description="Laws a checklist lists for full points when the unit "
+                            "is authority for none of the tiers (else listing one law would score full).")
     tiers: list[Literal["principal", "related"]] = Field(default=["principal"], min_length=1,
                                                          description="principal (主管) and/or related (相关).")
 
@@ -228,14 +235,15 @@ def checklist_on_time(unit: UnitFacts, year: YearFacts, params: LatePointsParams
     return Scored.of(params.late_points, f"逾期报送：{sent} 报送，截止日期 {year.checklist_deadline}", records)
 
 
-def five_questions(unit: UnitFacts, year: YearFacts, params: ItemParams) -> Scored:
+def five_questions(unit: UnitFacts, year: YearFacts, params: RowsParams) -> Scored:
     if unit.checklist_id is None:
         return Scored.of(0, NO_CHECKLIST)
     if not unit.items:
         return Scored.of(0, "清单没有条目", [("checklist", unit.checklist_id)])
     complete = unit.items - unit.with_problems
-    return Scored.of(_share(params.points, complete, unit.items),
-                     f"清单 {unit.items} 条中 {complete} 条“五要素”（普什么、对谁普、怎么普、何时普、谁去普）齐全",
+    short = f"（不足 {params.min_rows} 条，按 {params.min_rows} 条计）" if unit.items < params.min_rows else ""
+    return Scored.of(_share(params.points, complete, max(unit.items, params.min_rows)),
+                     f"清单 {unit.items} 条中 {complete} 条“五要素”（普什么、对谁普、怎么普、何时普、谁去普）齐全{short}",
                      [("checklist", unit.checklist_id)])
 
 
@@ -245,7 +253,10 @@ def principal_laws_listed(unit: UnitFacts, year: YearFacts, params: TierParams) 
     owned = frozenset().union(*(unit.owned.get(tier, frozenset()) for tier in params.tiers))
     tiers = "、".join({"principal": "主管", "related": "相关"}[tier] for tier in params.tiers)
     if not owned:
-        return Scored.of(params.points, f"没有法律法规以本单位的部门类型为{tiers}部门，无应列项")
+        listed = len(unit.claimed)
+        return Scored.of(_share(params.points, min(listed, params.least_laws), params.least_laws),
+                         f"没有法律法规以本单位的部门类型为{tiers}部门；清单列入法律法规 {listed} 部"
+                         f"（{params.least_laws} 部得满分）", [("checklist", unit.checklist_id)])
     missing = sorted(owned - unit.claimed)
     listed = len(owned) - len(missing)
     reason = f"按重要性应列入的{tiers}法律法规 {len(owned)} 部，清单列入 {listed} 部"
@@ -267,7 +278,7 @@ def no_outdated_laws(unit: UnitFacts, year: YearFacts, params: ItemParams) -> Sc
 def _met(found: dict[str, Met], what: str, params: ItemParams, skip: frozenset[str] = frozenset()) -> Scored:
     wanted = sorted((i for i in found if i not in skip), key=lambda i: found[i].name)
     if not wanted:
-        return Scored.of(params.points, f"清单未列具体的{what}")
+        return Scored.of(0, f"清单未列具体的{what}，本项不得分")
     met = [i for i in wanted if found[i].activity_ids]
     missed = [i for i in wanted if not found[i].activity_ids]
     reason = f"清单所列{what} {len(wanted)} 个，开展了活动的 {len(met)} 个"
@@ -375,7 +386,7 @@ RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
         Rule("checklist_on_time", "按时报送普法责任清单（以第一次报送时间为准）", {"items": LatePointsParams}, checklist_on_time),
-        Rule("five_questions", "清单条目“五要素”齐全的比例", {"items": ItemParams}, five_questions),
+        Rule("five_questions", "清单条目“五要素”齐全的比例", {"items": RowsParams}, five_questions),
         Rule("principal_laws_listed", "本单位按重要性排前列的主管（或相关）法律法规列入清单的比例", {"items": TierParams},
              principal_laws_listed),
         Rule("no_outdated_laws", "清单未引用已废止、已修改的法律法规", {"items": ItemParams}, no_outdated_laws),

@@ -1,4 +1,4 @@
-"""What an answer was asked for: the checklist year (the latest by default) and a page of rows."""
+"""What an answer was asked for: the checklist year (the working year by default) and a page of rows."""
 
 from __future__ import annotations
 
@@ -13,10 +13,16 @@ T = TypeVar("T")
 
 
 def checklist_year(store: CachedStore, year: int | None) -> int | None:
-    """The year asked for, else the latest year any checklist was submitted for."""
-    if year is not None:
-        return year
-    return store.read(queries.checklists.latest_checklist_year())[0]["year"]
+    """The year asked for, else the working year."""
+    return year if year is not None else working_year(store)
+
+
+def working_year(store: CachedStore) -> int | None:
+    """The one year every page and answer works in unless asked for another: the latest the bureau
+    opened in 年度安排, else the latest with a current checklist (a unit's draft of next year never
+    moves it)."""
+    opened = store.read(queries.review.latest_opened_year())[0]["year"]
+    return opened if opened is not None else store.read(queries.checklists.latest_checklist_year())[0]["year"]
 
 
 def page(items: Sequence[T], skip: int, limit: int | None) -> list[T]:

@@ -3,7 +3,9 @@ they are listed in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.models import (
@@ -62,10 +64,26 @@ def item_evidence(row: Row) -> ItemEvidencePublic:
     )
 
 
+UPLOADED = re.compile(r"^(.+\.(?:docx|doc|xlsx|xls|csv|txt|pdf|wps))(?::\d+)?$", re.IGNORECASE)
+"""A checklist file's name as ingest records it (a sheet's number after a colon)."""
+
+
+def source_label(source: str | None) -> str:
+    """Where a checklist came from as a clerk names it: an uploaded file by its title (上传的《…》),
+    never the server's path to it; a source written in words as it is."""
+    if not source:
+        return "清单"
+    name = PurePath(source.replace("\\", "/")).name
+    uploaded = UPLOADED.match(name)
+    if uploaded or name != source:
+        return f"上传的《{PurePath(uploaded.group(1) if uploaded else name).stem}》"
+    return source
+
+
 def where_read(item: ItemEvidencePublic) -> str:
-    """Where a claim was read: the file and row as the unit submitted it."""
-    where = item.source or item.checklist_id
-    return f"{where}（第 {item.row} 行）" if item.row is not None else where
+    """Where a claim was read: the file and row as the unit submitted it (上传的《…》第 3 行)."""
+    where = source_label(item.source)
+    return f"{where}第 {item.row} 行" if item.row is not None else where
 
 
 def item_sort_key(item: ItemEvidencePublic) -> tuple:

@@ -168,8 +168,9 @@ def resolve_unit(store: CachedStore, text: str) -> UnitBriefPublic:
     if len(found) == 1:
         return UnitBriefPublic(id=found[0]["unit_id"], name=found[0]["unit_name"])
     if not found:
-        raise NotFound(f"no unit with id, name or alias {text!r}")
-    raise InputError(f"{text!r} names {len(found)} units: " + ", ".join(f"{row['unit_id']} {row['unit_name']}" for row in found))
+        raise NotFound(f"no unit with id, name or alias {text!r}", advice=f"没有名为“{text}”的单位，请从列表中选择单位名称。")
+    raise InputError(f"{text!r} names {len(found)} units: " + ", ".join(f"{row['unit_id']} {row['unit_name']}" for row in found),
+                     advice=f"“{text}”对应 {len(found)} 个单位（{'、'.join(row['unit_name'] for row in found)}），请输入完整名称。")
 
 
 def unit_detail(store: CachedStore, unit_id: str, *, show_liaison: bool = True) -> UnitDetailPublic:

@@ -15,15 +15,25 @@ from domain.checklists import review
 from graph import queries
 from pufa.clock import stamp, system_clock
 from pufa.laws import unit_id
-from pufa.workflow import ROLE_NAMES, Role, State
+from pufa.workflow import ROLE_NAMES, ROLES, Role, State, UnitTie
 
-DEMO_ACCOUNTS = (
-    ("demo-admin", Role.ADMIN, None, "普法办管理员"),
-    ("demo-reviewer", Role.REVIEWER, None, "审核员"),
-    ("demo-coordinator", Role.COORDINATOR, None, "统筹协调员"),
-    ("demo-scjg", Role.LIAISON, "澄河县市场监督管理局", "陈晓梅"),
-    ("demo-gaj", Role.LIAISON, "澄河县公安局", "刘建平"),
-)
+SAMPLE_UNITS = (("scjg", "澄河县市场监督管理局", "陈晓梅"), ("gaj", "澄河县公安局", "刘建平"))
+"""The two units whose people the demo signs in as, for every role that acts for a unit."""
+
+
+def _demo_people() -> list[tuple[str, Role, str | None, str]]:
+    """(username, role, unit name, display name): one account per role of ROLES, two for a role acting
+    for a unit (demo-scjg and demo-gaj for the liaisons), so a new role shows up in the demo by itself."""
+    people = []
+    for role, entry in ROLES.items():
+        if entry.unit is UnitTie.ACTS_FOR:
+            prefix = "demo" if role is Role.LIAISON else f"demo-{role.value}"
+            people += [(f"{prefix}-{key}", role, unit, name) for key, unit, name in SAMPLE_UNITS]
+        else:
+            people.append((f"demo-{role.value}", role, None, entry.name))
+    return people
+
+
 PUBLISHED_UNITS = ("澄河县市场监督管理局", "澄河县公安局", "澄河县司法局")
 """Units whose sample 2025 checklist the demo publishes."""
 DEMO_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -41,7 +51,7 @@ class DemoAccount:
 def demo_accounts(store: CachedStore) -> list[DemoAccount]:
     """One account per role (liaisons of two sample units), each with a fresh password."""
     made = []
-    for username, role, unit_name, name in DEMO_ACCOUNTS:
+    for username, role, unit_name, name in _demo_people():
         password = secrets.token_urlsafe(9)
         existing = store.read(queries.accounts.account_by_username(username))
         if existing:

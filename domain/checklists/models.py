@@ -107,6 +107,18 @@ class ChecklistSummaryPublic(BaseModel):
     based_on: str | None = None
 
 
+class UnitYearPublic(BaseModel):
+    """Where a unit's checklist of a year stands for its liaison, and the steps open to it next:
+    new_draft, upload, continue, take_over (the revision the bureau entered: withdraw it to a draft
+    and edit it), wait, withdraw, revise."""
+
+    unit: UnitBriefPublic
+    year: int
+    latest: ChecklistSummaryPublic | None = None
+    entered_by_bureau: bool = False
+    steps: list[str]
+
+
 class ChecklistSummariesPublic(BaseModel):
     data: list[ChecklistSummaryPublic]
     count: int

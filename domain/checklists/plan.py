@@ -25,7 +25,7 @@ from domain.checklists.revisions import state_of
 from graph import queries
 from pufa.clock import Clock, stamp, system_clock
 from pufa.config import Settings
-from pufa.errors import InputError, NotFound
+from pufa.errors import InputError, MailUnavailable, NotFound
 from pufa.workflow import STATE_NAMES, Permission, State
 
 KINDS = {"reminder": "提示单", "escalation": "督办单"}
@@ -155,15 +155,28 @@ def _write_notice(document: WordDocument, found: YearOverviewPublic, overdue: Ov
     document.signature(settings.bureau_name, chinese_date(today))
 
 
+MAIL_ADVICE = "邮件未能发送：邮件服务器未设置或暂时无法连接。请下载提示单、督办单（Word）后另行送达，或请系统管理员检查邮件服务器设置。"
+"""What the bureau does when mail cannot go out."""
+
+
 def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,
                  subject: str = "checklist", today: date | None = None) -> SentNoticesPublic:
     """E-mail each overdue unit's liaison its notice (the Word document attached) over SMTP."""
     today = today or date.today()
     if not settings.smtp_host:
-        raise InputError("no mail server is configured (PUFA_SMTP_HOST)", location="smtp_host")
+        raise MailUnavailable("no mail server is configured (PUFA_SMTP_HOST)", advice=MAIL_ADVICE)
     _, overdue = _overdue(store, actor, year, kind, subject, today)
     emails = {row["unit_id"]: row["liaison_email"]
               for row in store.read(queries.units.unit_details([u.unit.id for u in overdue.data]))}
+    try:
+        return _send(store, actor, year, kind, settings, subject, today, overdue, emails)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise MailUnavailable(f"the mail server {settings.smtp_host}:{settings.smtp_port} failed: {exc}",
+                              advice=MAIL_ADVICE) from exc
+
+
+def _send(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, subject: str, today: date,
+          overdue: OverduePublic, emails: dict[str, str | None]) -> SentNoticesPublic:
     sent = []
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
         if settings.smtp_starttls:

@@ -15,9 +15,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from domain.accounts.accounts import Actor
-from domain.base.briefs import unit_brief
+from domain.base.briefs import unit_brief, unit_names
 from domain.base.cache import CachedStore
 from domain.base.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
+from domain.base.models import UnitBriefPublic
 from domain.catalogue import responsibility
 from domain.catalogue.importance import shipped_ranking
 from domain.catalogue.models import NamedPublic
@@ -34,6 +35,7 @@ from domain.checklists.models import (
     ReviewQueuePublic,
     RowReviewPublic,
     TransitionPublic,
+    UnitYearPublic,
 )
 from domain.checklists.revisions import state_of, summary
 from graph import queries
@@ -50,6 +52,7 @@ from pufa.workflow import (
     ATTACH_IN,
     NEW_DRAFT_AFTER,
     ROLE_NAMES,
+    ROLES,
     STATE_NAMES,
     TRANSITIONS,
     UNDER_REVIEW,
@@ -57,6 +60,7 @@ from pufa.workflow import (
     Role,
     State,
     Transition,
+    UnitTie,
 )
 
 ACTIONS = ("submit", *(action for action in TRANSITIONS if action not in ("submit", "resubmit")))
@@ -79,9 +83,20 @@ def _own_draft(store: CachedStore, actor: Actor, checklist_id: str) -> Row:
     row = _readable(store, actor, checklist_id)
     if state_of(row) is not State.DRAFT:
         state = state_of(row)
+        more = "如需修改，请先在本页点击“撤回”。" if state in UNDER_REVIEW else "如需修改，请回到“我的清单”查看下一步。"
         raise Conflict(f"only a draft can be changed; this revision is {state.value} ({STATE_NAMES[state]})",
-                       state=state.value)
+                       state=state.value, advice=f"此版清单现为“{STATE_NAMES[state]}”，只有草稿可以修改。{more}")
     return row
+
+
+def _next_step_advice(year: int, revision: int, latest: State) -> str:
+    """What a liaison does when its year already has a revision that a new draft would pass over."""
+    now = f"{year}年度清单第{revision}版现为“{STATE_NAMES[latest]}”"
+    if latest in UNDER_REVIEW:
+        return f"{now}，正在普法办审核。如需修改，请在“我的清单”中点击“撤回修改”，撤回后直接在该版上修改，再重新报送。"
+    if latest is State.DRAFT:
+        return f"{now}，请在“我的清单”中点击“继续编辑”，或上传文件替换该草稿。"
+    return f"{now}，清单公布后可在其基础上新建修订稿；如需立即修改，请联系普法办。"
 
 
 def ensure_new_draft_allowed(store: CachedStore, actor: Actor, unit_id: str, year: int, *,
@@ -97,7 +112,7 @@ def ensure_new_draft_allowed(store: CachedStore, actor: Actor, unit_id: str, yea
         if latest not in allowed:
             hint = "withdraw it first" if latest in UNDER_REVIEW else "it is with the bureau"
             raise Conflict(f"the {year} checklist's latest revision is {latest.value} ({STATE_NAMES[latest]}): {hint}",
-                           state=latest.value)
+                           state=latest.value, advice=_next_step_advice(year, revisions[0]["revision"], latest))
     return revisions
 
 
@@ -130,7 +145,7 @@ def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from
     based_on, source = (revisions[0]["id"] if revisions else None), "网页填写"
     if from_last_year:
         previous, rows = yearly.last_year_rows(store, unit_id, year, scope)
-        based_on, source = previous, f"沿用上年清单（{previous}）"
+        based_on, source = previous, f"沿用{year - 1}年已公布清单"
     revision = (revisions[0]["revision"] if revisions else 0) + 1
     checklist_id = edit.write_draft(store, unit_id, year, revision, rows, based_on, source)
     return summary(_checklist(store, checklist_id))
@@ -142,12 +157,25 @@ def revise(store: CachedStore, actor: Actor, checklist_id: str) -> ChecklistSumm
     row = _readable(store, actor, checklist_id)
     revisions = ensure_new_draft_allowed(store, actor, row["unit_id"], row["year"])
     if revisions[0]["id"] != checklist_id:
-        raise Conflict("only the latest revision can be revised", state=state_of(row).value)
+        raise Conflict("only the latest revision can be revised", state=state_of(row).value,
+                       advice="只能在最新一版上修改，请在“我的清单”中打开最新一版。")
     rows = [DraftRow(fields=_fields(item), origin=item["item_id"], note=item["note"])
             for item in sorted(store.read(queries.review.checklist_rows(checklist_id)), key=_row_order)]
     new_id = edit.write_draft(store, row["unit_id"], row["year"], row["revision"] + 1, rows, checklist_id,
                               f"修改自第{row['revision']}版")
+    _carry_signed_copy(store, checklist_id, new_id)
     return summary(_checklist(store, new_id))
+
+
+def _carry_signed_copy(store: CachedStore, source_id: str, draft_id: str) -> None:
+    """The revision it continues keeps its signed copy, and the new draft starts with the same file
+    (the unit replaces it when the changed rows need a new signature)."""
+    carried = [{**copy, "id": f"{draft_id}:{copy['sha256'][:16]}", "checklist_id": draft_id}
+               for copy in store.read(queries.review.attachments_of(source_id))]
+    if carried:
+        with store.transaction() as tx:
+            tx.upsert_nodes("Attachment", carried)
+            tx.upsert_edges("HAS_ATTACHMENT", [{"src": draft_id, "dst": copy["id"]} for copy in carried])
 
 
 def _fields(item: Row) -> RowFields:
@@ -194,7 +222,7 @@ def attach(store: CachedStore, actor: Actor, checklist_id: str, file_name: str, 
     row = _readable(store, actor, checklist_id)
     if state_of(row) not in ATTACH_IN:
         raise Conflict(f"the signed copy cannot change once the revision is {state_of(row).value}",
-                       state=state_of(row).value)
+                       state=state_of(row).value, advice="清单审核通过后，签字盖章件不能再更换。")
     checked = check_file(file_name, content, SIGNED_COPY_KINDS, max_bytes, "a signed copy")
     store_content(folder, checked)
     existing = [a["id"] for a in store.read(queries.review.attachments_of(checklist_id))]
@@ -230,7 +258,7 @@ def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, 
                        state=state_of(row).value)
     text = text.strip()
     if not text:
-        raise InputError("the comment is empty", location="text")
+        raise InputError("the comment is empty", location="text", advice="意见不能为空。")
     item = _require_row(store, checklist_id, item_id) if item_id else None
     record = {"id": f"{checklist_id}!{hashlib.sha1(f'{item_id}{text}{clock()}'.encode()).hexdigest()[:12]}",
               "checklist_id": checklist_id, "item_id": item_id, "row": item["row"] if item else None,
@@ -259,18 +287,23 @@ def apply(
     row = _readable(store, actor, checklist_id)
     revisions = store.read(queries.checklists.unit_year_checklists(row["unit_id"], row["year"]))
     step = _transition(action, row, revisions)
-    if actor.role not in step.roles:
-        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} a checklist ({step.name})")
+    if not actor.may(step.permission):
+        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} a checklist ({step.name})",
+                        advice=f"{ROLE_NAMES[actor.role]}不能办理“{step.name}”。")
+    if step.permission is Permission.EDIT_OWN and row["unit_id"] not in actor.units:
+        raise Forbidden(f"{step.name}: only the unit's own liaison may {step.action} its checklist",
+                        advice=f"“{step.name}”只能由本单位的联络员办理。")
     comment = (comment or "").strip() or None
     if step.comment_required and not comment:
-        raise InputError(f"{step.name} needs a comment saying what to change", location="comment")
+        raise InputError(f"{step.name} needs a comment saying what to change", location="comment",
+                         advice=f"“{step.name}”须填写意见，写明要修改什么。")
     now = clock()
     with store.transaction() as tx:
         locked = tx.run(queries.review.lock_checklist(checklist_id))[0]
         state = state_of(locked)
         if state not in step.sources:
             raise Conflict(f"cannot {step.action} ({step.name}): the checklist is {state.value} ({STATE_NAMES[state]})",
-                           state=state.value)
+                           state=state.value, advice=f"此版清单现为“{STATE_NAMES[state]}”，不能{step.name}。请重新打开清单查看可办理的事项。")
         _check_step(tx, step, locked, actor, filing_number)
         tx.run(queries.review.set_state(checklist_id, step.target.value))
         if step.target in UNDER_REVIEW:
@@ -290,15 +323,18 @@ def _check_step(tx, step: Transition, locked: Row, actor: Actor, filing_number: 
     """The rules of particular steps, read inside the step's transaction."""
     if step.action == "approve":
         if locked["submitted_by"] == actor.id:
-            raise Forbidden("a reviewer never approves a checklist they submitted")
+            raise Forbidden("a reviewer never approves a checklist they submitted",
+                            advice="不能审核通过自己报送的清单，请由另一名审核人员办理。")
         if not tx.run(queries.review.attachments_of(locked["id"])):
-            raise Conflict("the signed and stamped copy must be attached before approval", state=state_of(locked).value)
+            raise Conflict("the signed and stamped copy must be attached before approval", state=state_of(locked).value,
+                           advice="审核通过前须有签字盖章件：请退回修改，由单位上传后重新报送。")
     if step.action == "file":
         number = (filing_number or "").strip()
         if not number:
-            raise InputError("filing needs its 备案号", location="filing_number")
+            raise InputError("filing needs its 备案号", location="filing_number", advice="备案须填写备案号。")
         if tx.run(queries.review.filing_number_taken(number)):
-            raise Conflict(f"备案号 {number} is already used by another checklist", state=state_of(locked).value)
+            raise Conflict(f"备案号 {number} is already used by another checklist", state=state_of(locked).value,
+                           advice=f"备案号 {number} 已被其他清单使用，请换一个备案号。")
 
 
 def allowed_actions(actor: Actor, row: Row, revisions: list[Row]) -> list[ActionPublic]:
@@ -307,7 +343,7 @@ def allowed_actions(actor: Actor, row: Row, revisions: list[Row]) -> list[Action
     found = []
     for action in ACTIONS:
         step = _transition(action, row, revisions)
-        if actor.role in step.roles and state in step.sources and (actor.role is not Role.LIAISON or row["unit_id"] in actor.units):
+        if actor.may(step.permission) and state in step.sources and (step.permission is not Permission.EDIT_OWN or row["unit_id"] in actor.units):
             found.append(ActionPublic(action=action, name=step.name, comment_required=step.comment_required))
     return found
 
@@ -376,6 +412,43 @@ def review_queue(store: CachedStore, actor: Actor, *, skip: int = 0, limit: int 
                   key=lambda r: (r["submitted_at"] or "", r["unit_name"] or "", r["id"]))
     shown = rows[skip:] if limit is None else rows[skip : skip + limit]
     return ReviewQueuePublic(data=[summary(r) for r in shown], count=len(rows))
+
+
+def year_standing(store: CachedStore, actor: Actor, year: int) -> list[UnitYearPublic]:
+    """Where each of a liaison's units stands in a year and what it can do next (its home page): start
+    a draft, continue one, take over the revision the bureau entered for it, wait for review, fix a
+    returned one, or revise a published one."""
+    actor.require(Permission.EDIT_OWN)
+    rows = [r for r in store.read(queries.review.units_checklists(sorted(actor.units))) if r["year"] == year]
+    names = unit_names(store, sorted(actor.units))
+    standing = []
+    for unit_id in sorted(actor.units, key=lambda u: (u != actor.unit_id, names.get(u) or u)):
+        revisions = sorted((r for r in rows if r["unit_id"] == unit_id), key=lambda r: -(r["revision"] or 0))
+        latest = revisions[0] if revisions else None
+        state = state_of(latest) if latest else None
+        by_bureau = state in UNDER_REVIEW and not _entered_by_a_liaison(store, latest["submitted_by"])
+        if state is None:
+            steps = ["new_draft", "upload"]
+        elif state is State.DRAFT:
+            steps = ["continue", "upload"]
+        elif by_bureau:
+            steps = ["take_over"]
+        elif state in UNDER_REVIEW:
+            steps = ["wait", "withdraw"]
+        elif state in NEW_DRAFT_AFTER:
+            steps = ["revise"]
+        else:
+            steps = ["wait"]
+        standing.append(UnitYearPublic(unit=UnitBriefPublic(id=unit_id, name=names.get(unit_id)), year=year,
+                                       latest=summary(latest) if latest else None, entered_by_bureau=by_bureau,
+                                       steps=steps))
+    return standing
+
+
+def _entered_by_a_liaison(store: CachedStore, account_id: str | None) -> bool:
+    """Whether a revision was submitted by an account acting for units (else the bureau entered it)."""
+    found = store.read(queries.accounts.account_by_id(account_id)) if account_id else []
+    return bool(found) and ROLES[Role(found[0]["role"])].unit is UnitTie.ACTS_FOR
 
 
 def unit_checklists(store: CachedStore, actor: Actor, unit_ids: list[str] | None = None) -> ChecklistSummariesPublic:

@@ -170,6 +170,12 @@ def year_plan(year: int) -> Query:
     )
 
 
+def latest_opened_year() -> Query:
+    """The latest year the bureau opened (年度安排): the working year of every page and answer."""
+    return Query("latest_opened_year",
+                 "MATCH (y:ChecklistYear) WHERE y.opened_at IS NOT NULL RETURN max(y.year) AS year")
+
+
 def save_year_plan(year: int, at: str, actor: str, liaison_deadline: str | None, checklist_deadline: str | None,
                    notice: str | None) -> Query:
     """Open the year (the first time) and set its deadlines and notice."""

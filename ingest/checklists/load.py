@@ -14,7 +14,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from graph import queries
 from graph.store import GraphStore, GraphWriteTx
@@ -138,7 +138,7 @@ class ChecklistContext:
             write_summary(tx, checklist_id)
             if not draft:
                 record_transition(tx, checklist_id, "submit", None, writing.state, writing.actor_id, writing.actor,
-                                  writing.at, f"录入文件：{source}")
+                                  writing.at, f"录入文件《{PurePath(source.split(':')[0]).stem}》")
         report.skipped += [Skipped(source=f"{s.source_file}:{s.sheet_or_table or ''}:{s.row or ''}", reason=s.reason)
                            for record in records for s in record.skipped if s.reason not in ("blank", "header")]
         counts = Counter(report.counts)

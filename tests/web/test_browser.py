@@ -1,127 +1,23 @@
-"""The web pages in headless Chromium, against `pufa demo` data, the way a civil servant uses them.
-
-Uvicorn serves the app on a free loopback port from a background thread; Playwright drives the
-system Chromium (Debian `chromium`; nothing is downloaded at test time). Screenshots of every
-step go to test-artifacts/screenshots/. Without Chromium these tests skip, unless
-PUFA_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
-"""
+"""The web pages in headless Chromium, against `pufa demo` data, the way a civil servant uses them
+(the server, the browser and the tab are tests/web/conftest.py's)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from typing import NoReturn
-
 import pytest
-import uvicorn
 from openpyxl import load_workbook
 
-from api.app import create_app
 from domain.accounts import accounts
 from domain.accounts.accounts import BOOTSTRAP
 from domain.base.cache import CachedStore
 from domain.checklists import audit
-from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
-from ingest.demo import load_demo
-from pufa.config import PROJECT_ROOT, Settings
 from pufa.laws import law_id, unit_id
 from pufa.workflow import Role
-from tests.accounts import PASSWORD, make_account
+from tests.accounts import make_account
+from tests.web.browsing import REGION, open_tab, shot, sign_in_page
 from tests.year_end import JPEG
 
 pytestmark = pytest.mark.browser
-
-REGION = "示例市澄河县"
-TOKEN = "browser-test-token"
-SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_NAMES = ("chromium", "chromium-browser")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    if os.environ.get("PUFA_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"PUFA_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    for name in CHROMIUM_NAMES:
-        if path := shutil.which(name):
-            return path
-    _unavailable("no system Chromium: `apt-get install -y chromium` (scripts/setup.sh does it)")
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory) -> Iterator[LadybugStore]:
-    store = LadybugStore(tmp_path_factory.mktemp("web-demo") / "demo.lbug")
-    store.ensure_schema()
-    load_demo(store)
-    yield store
-    store.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_store, tmp_path_factory) -> Iterator[str]:
-    app = create_app(Settings(region=REGION, api_token=TOKEN, attachments_dir=tmp_path_factory.mktemp("attachments")),
-                     store=demo_store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright is not installed: pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh tab that fails the test on a script error or a request leaving the server (no CDN)."""
-    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
-    tab = context.new_page()
-    errors: list[str] = []
-
-    def off_site(request) -> None:
-        if not request.url.startswith(base_url):
-            errors.append(f"off-site request: {request.url}")
-
-    tab.on("pageerror", lambda error: errors.append(f"script error: {error}"))
-    tab.on("request", off_site)
-    yield tab
-    context.close()
-    assert errors == []
-
-
-def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
 
 def test_the_dashboard_shows_coverage_gaps_and_findings(page, demo_store):
@@ -172,14 +68,6 @@ def test_plan_a_campaign_and_export_it(page, tmp_path):
     sheet = load_workbook(tmp_path / download.suggested_filename).active
     assert "国家宪法日" in sheet.cell(1, 1).value
     assert any(row[2] == "牵头单位" for row in sheet.iter_rows(min_row=3, values_only=True))
-
-
-def sign_in_page(page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/login")
-    page.fill("#login-form input[name=username]", username)
-    page.fill("#login-form input[name=password]", password)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_the_bureau_edits_the_years_key_dates_on_a_phone(browser, base_url, demo_store, tmp_path):
@@ -250,8 +138,7 @@ def test_the_checklist_year_from_upload_to_publication(browser, base_url, demo_s
     signed.write_bytes(SIGNED_PDF)
 
     def person() -> object:
-        context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1400, "height": 900})
-        return context.new_page()
+        return open_tab(browser, base_url, {"width": 1400, "height": 900})
 
     unit = person()
     unit.goto("/activate")
@@ -361,8 +248,7 @@ def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, ba
     photo.write_bytes(JPEG)
 
     def person() -> object:
-        context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1400, "height": 900})
-        return context.new_page()
+        return open_tab(browser, base_url, {"width": 1400, "height": 900})
 
     unit = person()
     sign_in_page(unit, "scjg-tz")

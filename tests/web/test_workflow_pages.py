@@ -19,7 +19,7 @@ from domain.base.cache import CachedStore
 from domain.checklists import review
 from graph.query import Query
 from pufa.config import Settings
-from pufa.workflow import Role
+from pufa.workflow import PUBLIC_MENU, ROLES, Role
 from tests.accounts import BOOTSTRAP_TOKEN, FakeClock, make_account
 from tests.api.test_review import CSV, PDF, YEAR
 from tests.fixtures_graph import REGION, build_county
@@ -71,7 +71,7 @@ def test_forms_without_the_csrf_token_are_refused(app):
         assert client.post("/login", data={"username": "mkt", "password": "correct horse battery"}).status_code == 403
         sign_in(client, "mkt")
         refused = client.post("/my/drafts", data={"unit_id": "UMKT", "year": str(YEAR)})
-        assert refused.status_code == 403 and "CSRF" in refused.text
+        assert refused.status_code == 403 and "请刷新页面后重新提交" in refused.text and "CSRF" not in refused.text
         forged = client.post("/my/drafts", data={"unit_id": "UMKT", "year": str(YEAR), "csrf_token": "forged"})
         assert forged.status_code == 403
 
@@ -184,3 +184,45 @@ def test_public_pages_and_api_never_show_drafts_comments_or_contacts(app, store)
         assert public.get(f"/public/checklists/{draft}").status_code == 404
         assert public.get(f"/api/v1/public/checklists/{quote('C-MKT-2026')}").status_code == 404
         assert public.get(f"/api/v1/checklists/{draft}").status_code == 401
+
+
+def test_a_liaison_takes_over_the_checklist_the_bureau_entered(app):
+    """The bureau enters a unit's file (submitted); the unit's home names the way in, a new draft is
+    refused with what to do instead, in Chinese; 接手修改 makes the entry a draft the unit edits."""
+    bureau, unit = browser(app), browser(app)
+    with bureau, unit:
+        btoken = sign_in(bureau, "admin1")
+        post(bureau, "/units/UMKT/upload", btoken, year=str(YEAR), files={"file": ("市场监管局清单.csv", CSV.encode(), "text/csv")})
+        token = sign_in(unit, "mkt")
+        home = unit.get("/my", params={"year": YEAR}).text
+        assert "普法办已代为录入" in home and "接手修改" in home
+        refused = unit.post("/my/drafts", data={"unit_id": "UMKT", "year": str(YEAR), "csrf_token": token})
+        assert refused.status_code == 409 and "撤回修改" in refused.text and "withdraw" not in refused.text
+        entered = re.search(r'action="/checklists/([^/"]+)/steps/withdraw"', home).group(1)
+        page = post(unit, f"/checklists/{entered}/steps/withdraw", token, comment="单位接手修改", done="taken_over")
+        assert "已接手" in page and 'id="state">草稿' in page and 'class="row-edit row-card"' in page
+        assert "录入文件《市场监管局清单》" in page and ".csv" not in page.split('id="trail"')[1]
+        assert "继续编辑草稿" in unit.get("/my", params={"year": YEAR}).text
+
+
+def test_each_role_lands_on_its_home_with_its_menu(app, store):
+    make_account(store, "tongchou", Role.COORDINATOR)
+    for username, role in (("mkt", Role.LIAISON), ("reviewer", Role.REVIEWER), ("admin1", Role.ADMIN),
+                           ("tongchou", Role.COORDINATOR)):
+        with browser(app) as client:
+            sign_in(client, username)
+            landed = client.get("/login")  # signed in: the page is the same, the menu is the role's
+            menu = re.findall(r'<a href="([^"]+)"(?: aria-current="page")?>', landed.text.split("<nav>")[1].split("</nav>")[0])
+            assert menu == [item.path for item in PUBLIC_MENU + ROLES[role].menu]
+            token = csrf_of(landed.text)
+            response = client.post("/login", data={"username": username, "password": "correct horse battery",
+                                                   "csrf_token": token})
+            assert response.url.path == ROLES[role].home
+
+
+def test_public_search_takes_every_year_and_the_site_has_its_icon(app):
+    with TestClient(app) as public:
+        assert public.get("/public", params={"year": "", "unit": "市场监督管理局"}).status_code == 200
+        assert public.get("/public", params={"year": "12"}).status_code == 422
+        icon = public.get("/favicon.ico")
+        assert icon.status_code == 200 and icon.headers["content-type"] == "image/x-icon"

@@ -1,0 +1,150 @@
+"""Each role's year in headless Chromium at 1366×768 and at 390×844, from its home and its menu (no
+typed addresses): every page it reaches fits the viewport and reads in Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.base.asked import working_year
+from domain.base.cache import CachedStore
+from graph import queries
+from pufa.workflow import PUBLIC_MENU, ROLES, Role
+from tests.accounts import make_account
+from tests.web.browsing import SIZES, fits, open_tab, reads_in_chinese, shot, sign_in_page
+
+pytestmark = pytest.mark.browser
+SIGNED_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def check(tab) -> None:
+    fits(tab)
+    reads_in_chinese(tab)
+
+
+def walk_the_menu(tab, role: Role | None) -> None:
+    """Open every entry of the role's menu by clicking it, and check each page."""
+    menu = PUBLIC_MENU + (ROLES[role].menu if role else ())
+    for item in menu:
+        tab.locator(f"header nav a[href='{item.path}']").click()
+        tab.wait_for_load_state()
+        assert tab.url.split("?")[0].endswith(item.path), (item, tab.url)
+        check(tab)
+
+
+def bureau_entries(store) -> list[str]:
+    """Units whose checklist of the working year the bureau entered (submitted, no liaison yet)."""
+    year = working_year(CachedStore(store))
+    rows = store.read(queries.review.checklists_in_states(["submitted"]))
+    return sorted({r["unit_id"] for r in rows if r["year"] == year and r["submitted_by"] == "bootstrap"})
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_liaison_takes_over_the_bureaus_entry_and_submits_it(browser, base_url, demo_store, tmp_path, size):
+    unit = bureau_entries(demo_store)[list(SIZES).index(size)]
+    make_account(demo_store, f"lianluo-{size}", Role.LIAISON, unit, display_name="王联络")
+    signed = tmp_path / "签字盖章件.pdf"
+    signed.write_bytes(SIGNED_PDF)
+    tab = open_tab(browser, base_url, SIZES[size])
+    sign_in_page(tab, f"lianluo-{size}")
+    assert tab.url.endswith(ROLES[Role.LIAISON].home)
+    assert "普法办已代为录入" in tab.locator("#next-steps").inner_text()
+    check(tab)
+    shot(tab, f"30-liaison-home-{size}")
+    tab.locator("form.take-over button").click()
+    tab.wait_for_load_state()
+    assert tab.locator("#state").inner_text() == "草稿" and "已接手" in tab.locator("#done").inner_text()
+    check(tab)
+
+    first = tab.locator("form.row-edit").first
+    assert first.locator("label", has_text="对谁普（普法对象）").count() == 1
+    first.locator("input[name=audience_text]").fill("企业经营者、消费者")
+    first.locator("button.save").click()
+    tab.wait_for_load_state()
+    assert tab.locator("#done").inner_text() == "已保存。"
+    assert tab.locator("form.row-edit").first.locator("input[name=audience_text]").input_value() == "企业经营者、消费者"
+
+    law = tab.locator("#add-row input[name=law_text]")
+    law.press_sequentially("中华人民共和国食品安全法", delay=20)
+    tab.locator("#add-row small.picked", has_text="已识别：《中华人民共和国食品安全法》").wait_for()
+    tab.locator("#add-row input[name=audience_text]").fill("食品生产经营者")
+    tab.locator("#add-row button[type=submit]").click()
+    tab.wait_for_load_state()
+    assert tab.locator("#done").inner_text() == "已添加条目。"
+    assert "中华人民共和国食品安全法" in [f.input_value() for f in tab.locator("form.row-edit input[name=law_text]").all()]
+    tab.locator("#rows h2").scroll_into_view_if_needed()
+    shot(tab, f"31-liaison-draft-{size}", full_page=False)
+
+    tab.set_input_files("#attach-form input[type=file]", str(signed))
+    tab.click("#attach-form button[type=submit]")
+    tab.wait_for_load_state()
+    assert "签字盖章件已上传" in tab.locator("#done").inner_text()
+    tab.locator("#actions button[value=submit], #actions button[value=resubmit]").first.click()
+    tab.wait_for_load_state()
+    assert tab.locator("#state").inner_text() in ("已报送", "已重新报送")
+    assert "等待普法办审核" in tab.locator("#done").inner_text()
+    check(tab)
+
+    tab.locator("header nav a[href='/my']").click()
+    tab.wait_for_load_state()
+    assert "审核中" in tab.locator("#next-steps").inner_text()
+    tab.get_by_role("link", name="本单位适用哪些法律法规、为什么").click()
+    tab.wait_for_load_state()
+    assert tab.locator("#applicable").count() == 1
+    check(tab)
+    walk_the_menu(tab, Role.LIAISON)
+    tab.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("role", [Role.REVIEWER, Role.COORDINATOR, Role.ADMIN])
+def test_the_bureaus_roles_reach_every_page_of_their_menu(browser, base_url, demo_store, role, size):
+    make_account(demo_store, f"{role.value}-{size}", role, display_name="李工作")
+    tab = open_tab(browser, base_url, SIZES[size])
+    sign_in_page(tab, f"{role.value}-{size}")
+    assert tab.url.split("?")[0].endswith(ROLES[role].home)
+    check(tab)
+    shot(tab, f"40-{role.value}-home-{size}")
+    walk_the_menu(tab, role)
+    tab.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_coordinator_lists_the_shared_laws_and_opens_one(browser, base_url, demo_store, size):
+    make_account(demo_store, f"tongchou-{size}", Role.COORDINATOR, display_name="赵统筹")
+    tab = open_tab(browser, base_url, SIZES[size])
+    sign_in_page(tab, f"tongchou-{size}")
+    tab.locator("header nav a[href='/shared']").click()
+    tab.wait_for_load_state()
+    rows = tab.locator("#shared tbody tr")
+    assert rows.count() > 5
+    check(tab)
+    rows.first.locator("a").click()
+    tab.wait_for_load_state()
+    assert "建议牵头单位" in tab.locator(".lead-box").inner_text()
+    tab.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_public_searches_every_year_by_unit(browser, base_url, size):
+    tab = open_tab(browser, base_url, SIZES[size])
+    tab.goto("/")
+    tab.locator("header nav a[href='/public']").click()
+    tab.wait_for_load_state()
+    tab.select_option("#public-search select[name=year]", "")
+    tab.fill("#public-search input[name=unit]", "市场监督管理局")
+    tab.click("#public-search button[type=submit]")
+    tab.wait_for_load_state()
+    assert "澄河县市场监督管理局" in tab.locator("#published").inner_text()
+    check(tab)
+    assert tab.request.get("/favicon.ico").status == 200
+    walk_the_menu(tab, None)
+    tab.context.close()
+
+
+def test_the_administrator_sees_no_email_button_without_a_mail_server(browser, base_url, demo_store):
+    make_account(demo_store, "guanli-mail", Role.ADMIN, display_name="钱管理")
+    tab = open_tab(browser, base_url, SIZES["desktop"])
+    sign_in_page(tab, "guanli-mail")
+    assert tab.url.endswith("/plan") and "下载全部提示单" in tab.content()
+    assert tab.locator("form[action='/plan/send']").count() == 0
+    tab.context.close()
