@@ -30,6 +30,7 @@ from api.routes import (
     ingest,
     laws,
     plan,
+    prompts,
     public,
     rectification,
     shared,
@@ -125,7 +126,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
-                   plan.router, public.router, activities.router, assessment.router, rectification.router):
+                   plan.router, public.router, activities.router, assessment.router, rectification.router,
+                   prompts.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

@@ -200,3 +200,37 @@ EVENT_NAMES = {
     **{step.action: step.name for step in (*EVIDENCE_STEPS.values(), *FINDING_STEPS.values())},
 }
 """How histories name each kind of step: the steps above, and files added or a rectification issued."""
+
+
+# --- 普法提示 (法治宣传教育法 第五十七条, 第五十九条) ----------------------------------------------
+
+
+class PromptState(StrEnum):
+    OPEN = "open"
+    """Issued: the unit is to take measures and report back by the deadline."""
+    ANSWERED = "answered"
+    """The unit reported what it did (反馈); the reviewer decides."""
+    CLOSED = "closed"
+    ESCALATED = "escalated"
+    """Not acted on in time: on the bureau's 通报批评 list."""
+
+
+PROMPT_NAMES = {PromptState.OPEN: "待反馈", PromptState.ANSWERED: "已反馈，待审核", PromptState.CLOSED: "已办结",
+                PromptState.ESCALATED: "已通报批评"}
+PROMPT_STEPS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("answer", frozenset({PromptState.OPEN}), PromptState.ANSWERED, frozenset({Role.LIAISON}),
+                   "反馈落实情况", comment_required=True),
+        Transition("close", frozenset({PromptState.ANSWERED}), PromptState.CLOSED, frozenset({Role.REVIEWER}),
+                   "审核办结"),
+        Transition("return", frozenset({PromptState.ANSWERED}), PromptState.OPEN, frozenset({Role.REVIEWER}),
+                   "退回继续落实", comment_required=True),
+        Transition("escalate", frozenset({PromptState.OPEN}), PromptState.ESCALATED, frozenset({Role.REVIEWER}),
+                   "通报批评", comment_required=True),
+    )
+}
+"""A 普法提示: issued by a reviewer from a finding (never for the reviewer's own unit), answered by the
+unit's liaison with what it did and evidence, closed or returned by the reviewer; one still open
+after its deadline may be escalated to the 通报批评 list. Every step is an Event, kept."""
+PROMPT_EVENT_NAMES = {"issue": "下达普法提示", **{step.action: step.name for step in PROMPT_STEPS.values()}}

@@ -29,11 +29,13 @@ from graph.queries import (
     campaigns,
     checklists,
     departments,
+    duty_laws,
     laws,
     nodes,
+    prompts,
     review,
     units,
 )
 
-__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "departments", "laws", "nodes",
-           "review", "units"]
+__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "departments", "duty_laws", "laws", "nodes",
+           "prompts", "review", "units"]

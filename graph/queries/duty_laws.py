@@ -1,0 +1,37 @@
+"""The 领导干部应知应会法律法规清单 (法治宣传教育法 第三十七条): a unit's versions of the list of laws its
+leading cadres must know."""
+
+from __future__ import annotations
+
+from graph.query import Query
+
+DUTY_LIST_FIELDS = (
+    "d.id AS id, d.unit_id AS unit_id, d.version AS version, d.law_ids AS law_ids, d.law_titles AS law_titles, "
+    "d.law_statuses AS law_statuses, d.law_groups AS law_groups, d.state AS state, "
+    "d.creator AS creator, d.created_at AS created_at, d.confirmed_by AS confirmed_by, d.confirmed_at AS confirmed_at"
+)
+
+
+def duty_lists(unit_id: str) -> Query:
+    """Every version of a unit's 应知应会 list."""
+    return Query("duty_lists", f"MATCH (:Unit {{id: $unit_id}})-[:KEEPS_LIST]->(d:DutyLawList) RETURN {DUTY_LIST_FIELDS}",
+                 {"unit_id": unit_id})
+
+
+def lock_duty_lists(unit_id: str) -> Query:
+    """Touch the unit so that two writers of a new version serialize; returns its versions' numbers."""
+    return Query(
+        "lock_duty_lists",
+        "MATCH (u:Unit {id: $unit_id}) SET u.name = u.name WITH u "
+        "OPTIONAL MATCH (u)-[:KEEPS_LIST]->(d:DutyLawList) RETURN max(d.version) AS version",
+        {"unit_id": unit_id},
+    )
+
+
+def confirm_duty_list(list_id: str, by: str, at: str, confirmed: str) -> Query:
+    return Query(
+        "confirm_duty_list",
+        "MATCH (d:DutyLawList {id: $list_id}) SET d.state = $confirmed, d.confirmed_by = $by, d.confirmed_at = $at "
+        "RETURN d.id AS id",
+        {"list_id": list_id, "by": by, "at": at, "confirmed": confirmed},
+    )
