@@ -35,3 +35,31 @@ def confirm_duty_list(list_id: str, by: str, at: str, confirmed: str) -> Query:
         "RETURN d.id AS id",
         {"list_id": list_id, "by": by, "at": at, "confirmed": confirmed},
     )
+
+
+def common_laws() -> Query:
+    """The Constitution and the common duties every unit has (pufa.vocab.common_duties), not repealed."""
+    return Query(
+        "common_laws",
+        "MATCH (l:Law) WHERE (l.is_common = true OR l.level = '宪法') AND l.status <> '已废止' "
+        "RETURN l.id AS id, l.title AS title, l.level AS level, l.status AS status",
+        cached=True,
+    )
+
+
+def law_changes(law_ids: list[str]) -> Query:
+    """What a list's laws are now: status, when last amended, repealed or in force."""
+    return Query(
+        "law_changes",
+        "MATCH (l:Law) WHERE l.id IN $law_ids RETURN l.id AS id, l.title AS title, l.level AS level, "
+        "l.status AS status, l.amended AS amended, l.repealed_on AS repealed_on, l.effective AS effective, "
+        "l.promulgated AS promulgated",
+        {"law_ids": list(law_ids)},
+    )
+
+
+def confirmed_units(confirmed: str) -> Query:
+    """The units that have confirmed a version of their list."""
+    return Query("confirmed_duty_list_units",
+                 "MATCH (d:DutyLawList) WHERE d.state = $confirmed RETURN DISTINCT d.unit_id AS unit_id",
+                 {"confirmed": confirmed})
