@@ -24,6 +24,7 @@ from api.routes import (
     auth,
     campaigns,
     checklists,
+    county_report,
     duty_laws,
     exports,
     gaps,
@@ -128,7 +129,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
                    plan.router, public.router, activities.router, assessment.router, rectification.router,
-                   prompts.router, duty_laws.router):
+                   prompts.router, duty_laws.router, county_report.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

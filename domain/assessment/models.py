@@ -365,3 +365,30 @@ class PromptDetailPublic(BaseModel):
     history: list[EventPublic]
     evidence: list[EvidencePublic]
     actions: list[ActionPublic]
+
+
+# --- the county's annual report (domain.assessment.county_report) -------------------------------------
+
+
+class CountyFigurePublic(BaseModel):
+    """One figure of the report, with the section it stands in and what it is read from."""
+
+    section: str
+    name: str
+    value: int | float | str | None
+    source: str
+    """The input it reuses (what units or the bureau already entered), named for the clerk."""
+
+
+class KeyDateFigurePublic(BaseModel):
+    name: str
+    activities: int
+    units: int
+    reached: int
+
+
+class CountyReportPublic(BaseModel):
+    year: int
+    figures: list[CountyFigurePublic]
+    key_dates: list[KeyDateFigurePublic]
+    """Campaigns held by key date, the busiest first."""

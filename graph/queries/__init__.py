@@ -28,6 +28,7 @@ from graph.queries import (
     audit,
     campaigns,
     checklists,
+    county,
     departments,
     duty_laws,
     laws,
@@ -37,5 +38,5 @@ from graph.queries import (
     units,
 )
 
-__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "departments", "duty_laws", "laws", "nodes",
+__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "county", "departments", "duty_laws", "laws", "nodes",
            "prompts", "review", "units"]
