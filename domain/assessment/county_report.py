@@ -97,7 +97,7 @@ def county_report(store: CachedStore, actor: Actor, year: int, *, scope: LawScop
         figures += [(GRADES, f"{grade}（个）", n, "年度考核（依据以上各项记录计算）")
                     for grade, n in ranking.grade_counts.items()]
     return CountyReportPublic(year=year, key_dates=key_dates, figures=[
-        CountyFigurePublic(section=section, name=name, value=value, source=source)
+        CountyFigurePublic(section=section, name=name, value=value, shown=_shown(value), source=source)
         for section, name, value, source in figures])
 
 
@@ -116,7 +116,7 @@ def county_report_docx(store: CachedStore, actor: Actor, year: int, settings: Se
     for section in SECTIONS:
         shown = [f for f in found.figures if f.section == section]
         docx_heading(document, section)
-        docx_body(document, "；".join(f"{f.name} {_shown(f.value)}" for f in shown) + "。")
+        docx_body(document, "；".join(f"{f.name} {f.shown}" for f in shown) + "。")
         if section == ACTIVITIES and found.key_dates:
             docx_table(document, ["重要时间节点", "活动次数", "开展单位", "覆盖人次"],
                        [[k.name, k.activities, k.units, k.reached] for k in found.key_dates])

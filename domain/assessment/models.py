@@ -376,6 +376,8 @@ class CountyFigurePublic(BaseModel):
     section: str
     name: str
     value: int | float | str | None
+    shown: str
+    """The value as the report prints it (80.0 → 80, none → —)."""
     source: str
     """The input it reuses (what units or the bureau already entered), named for the clerk."""
 
