@@ -21,7 +21,7 @@ DOCX = {200: {"content": {DOCX_MEDIA_TYPE: {}}}}
 
 
 class SaveRequest(BaseModel):
-    law_ids: list[str] | None = Field(default=None, max_length=duty_laws.MOST_LAWS,
+    law_ids: list[Annotated[str, Field(max_length=200)]] | None = Field(default=None, max_length=duty_laws.MOST_LAWS,
                                       description="The laws in order; none to save the graph's proposal.")
 
 

@@ -27,7 +27,8 @@ class IssueRequest(BaseModel):
     unit_id: str = Field(max_length=200)
     year: int = Field(ge=1949, le=2100)
     kind: str = Field(max_length=50, description="The ground: one of domain.assessment.prompts.GROUND_KINDS.")
-    reasons: list[str] = Field(min_length=1, max_length=50, description="What the unit did not do.")
+    reasons: list[Annotated[str, Field(max_length=2000)]] = Field(min_length=1, max_length=50,
+                                                                  description="What the unit did not do.")
     text: str | None = Field(default=None, max_length=5000, description="The bureau's own words, optional.")
     deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
 

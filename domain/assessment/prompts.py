@@ -295,9 +295,10 @@ def prompt_detail(store: CachedStore, actor: Actor, prompt_id: str, *, today: da
 
 
 def prompt_docx(store: CachedStore, actor: Actor, prompt_id: str, settings: Settings, *, today: date) -> bytes:
-    """The 普法提示书 as the bureau prints and sends it."""
-    actor.require(Permission.READ_ALL)
-    found = prompt_public(_prompt(store, prompt_id), today)
+    """The 普法提示书 as the bureau prints and sends it (and the unit reads it)."""
+    row = _prompt(store, prompt_id)
+    actor.require_unit(row["unit_id"])
+    found = prompt_public(row, today)
     document = docx_document("普法提示书")
     document.add_paragraph(found.reference).alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(printable(f"{found.unit.name or found.unit.id}："))

@@ -55,6 +55,8 @@ def test_a_bureau_issues_a_prompt_from_a_finding_and_the_unit_answers(client, st
     assert letter.status_code == 200 and reasons[0] in docx_text(letter.content)
     assert "第五十七条" in docx_text(letter.content)
 
+    assert client.get(f"{V1}/prompts/{prompt['id']}/docx", headers=staff["mkt"]).status_code == 200  # the unit's own
+    assert client.get(f"{V1}/prompts/{prompt['id']}/docx", headers=staff["psb"]).status_code == 403
     call(client, "POST", f"/prompts/{prompt['id']}/answer", staff["psb"], 403, data={"comment": "x"})
     call(client, "POST", f"/prompts/{prompt['id']}/close", staff["reviewer"], 409)  # nothing answered yet
     answered = call(client, "POST", f"/prompts/{prompt['id']}/answer", staff["mkt"],
