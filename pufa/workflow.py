@@ -14,6 +14,10 @@ a reviewer accepts or rejects; the bureau computes scores (a new version each ti
 one, which freezes it; each gap a unit must fix is a rectification (限期整改) that moves
 
     open → answered → closed, or back to open (reopened)
+
+Under the 法治宣传教育法 any failure the bureau finds is a 普法提示 (第五十七条, 第五十九条) that moves
+
+    open → answered → closed, or back to open (returned); open past its deadline → escalated (通报批评)
 """
 
 from __future__ import annotations
