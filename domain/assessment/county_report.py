@@ -14,17 +14,7 @@ from domain.accounts.accounts import Actor
 from domain.assessment import prompts, rectification, versions
 from domain.assessment.models import CountyFigurePublic, CountyReportPublic, KeyDateFigurePublic
 from domain.base.cache import CachedStore
-from domain.base.documents import (
-    Sheet,
-    chinese_date,
-    docx_body,
-    docx_bytes,
-    docx_document,
-    docx_heading,
-    docx_signature,
-    docx_table,
-    to_xlsx,
-)
+from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
 from domain.catalogue import coverage, responsibility
 from domain.checklists import audit, duty_laws, plan
 from graph import queries
@@ -109,21 +99,22 @@ def county_report_docx(store: CachedStore, actor: Actor, year: int, settings: Se
                        scope: LawScope = LawScope(), today: date) -> bytes:
     """The report as a Word draft: a paragraph of figures per section, the key dates as a table."""
     found = county_report(store, actor, year, scope=scope, today=today)
-    document = docx_document(f"关于{year}年度法治宣传教育工作情况的报告")
-    docx_body(document, f"根据《中华人民共和国法治宣传教育法》第五十六条、第五十八条，现将本县{year}年度法治宣传教育工作情况"
-                        "报告如下（以下数据均来自普法责任清单系统中各单位已报送的清单、履职台账和反馈，截至"
-                        f"{chinese_date(today)}）。")
+    document = WordDocument()
+    document.title(f"关于{year}年度法治宣传教育工作情况的报告")
+    document.body(f"根据《中华人民共和国法治宣传教育法》第五十六条、第五十八条，现将本县{year}年度法治宣传教育工作情况"
+                  "报告如下（以下数据均来自普法责任清单系统中各单位已报送的清单、履职台账和反馈，截至"
+                  f"{chinese_date(today)}）。")
     for section in SECTIONS:
         shown = [f for f in found.figures if f.section == section]
-        docx_heading(document, section)
-        docx_body(document, "；".join(f"{f.name} {f.shown}" for f in shown) + "。")
+        document.heading(section)
+        document.body("；".join(f"{f.name} {f.shown}" for f in shown) + "。")
         if section == ACTIVITIES and found.key_dates:
-            docx_table(document, ["重要时间节点", "活动次数", "开展单位", "覆盖人次"],
-                       [[k.name, k.activities, k.units, k.reached] for k in found.key_dates])
-    docx_heading(document, "七、下一步工作")
-    docx_body(document, "（请结合本县实际填写。）")
-    docx_signature(document, settings.bureau_name, chinese_date(today))
-    return docx_bytes(document)
+            document.table(["重要时间节点", "活动次数", "开展单位", "覆盖人次"],
+                           [[k.name, k.activities, k.units, k.reached] for k in found.key_dates])
+    document.heading("七、下一步工作")
+    document.body("（请结合本县实际填写。）")
+    document.signature(settings.bureau_name, chinese_date(today))
+    return document.bytes()
 
 
 def county_report_xlsx(store: CachedStore, actor: Actor, year: int, *, scope: LawScope = LawScope(),

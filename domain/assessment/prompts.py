@@ -23,8 +23,6 @@ import uuid
 from collections import Counter
 from datetime import date
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from domain.accounts.accounts import Actor
 from domain.assessment import rectification, versions
 from domain.assessment.activities import Upload
@@ -40,15 +38,7 @@ from domain.assessment.models import (
 from domain.assessment.scoring import NO_CHECKLIST, RECURRENCES, read_facts
 from domain.base.briefs import fetch_law_briefs, unit_brief
 from domain.base.cache import CachedStore
-from domain.base.documents import (
-    chinese_date,
-    docx_body,
-    docx_bytes,
-    docx_document,
-    docx_signature,
-    docx_table,
-    printable,
-)
+from domain.base.documents import WordDocument, chinese_date
 from domain.base.models import UnitBriefPublic
 from domain.checklists import plan
 from domain.checklists.models import ActionPublic
@@ -299,21 +289,22 @@ def prompt_docx(store: CachedStore, actor: Actor, prompt_id: str, settings: Sett
     row = _prompt(store, prompt_id)
     actor.require_unit(row["unit_id"])
     found = prompt_public(row, today)
-    document = docx_document("普法提示书")
-    document.add_paragraph(found.reference).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(printable(f"{found.unit.name or found.unit.id}："))
-    docx_body(document, f"根据《中华人民共和国法治宣传教育法》第五十七条，经查，贵单位在{found.year}年度普法责任制落实中存在"
-                        f"以下问题（{found.kind_name}）：")
+    document = WordDocument()
+    document.title("普法提示书")
+    document.centred(found.reference)
+    document.paragraph(f"{found.unit.name or found.unit.id}：")
+    document.body(f"根据《中华人民共和国法治宣传教育法》第五十七条，经查，贵单位在{found.year}年度普法责任制落实中存在"
+                  f"以下问题（{found.kind_name}）：")
     for number, reason in enumerate(found.reasons, start=1):
-        docx_body(document, f"{number}. {reason}")
+        document.body(f"{number}. {reason}")
     if found.text:
-        docx_body(document, found.text)
-    docx_body(document, f"请贵单位采取措施认真落实，并于{chinese_date(found.deadline)}前通过普法责任清单系统反馈落实情况，"
-                        "附佐证材料。逾期未反馈或未落实的，依照该法第五十九条予以通报批评。")
+        document.body(found.text)
+    document.body(f"请贵单位采取措施认真落实，并于{chinese_date(found.deadline)}前通过普法责任清单系统反馈落实情况，"
+                  "附佐证材料。逾期未反馈或未落实的，依照该法第五十九条予以通报批评。")
     if settings.bureau_phone:
-        document.add_paragraph(f"联系电话：{settings.bureau_phone}")
-    docx_signature(document, settings.bureau_name, chinese_date(found.created_at))
-    return docx_bytes(document)
+        document.paragraph(f"联系电话：{settings.bureau_phone}")
+    document.signature(settings.bureau_name, chinese_date(found.created_at))
+    return document.bytes()
 
 
 def send(store: CachedStore, actor: Actor, prompt_id: str, settings: Settings, *,
@@ -346,12 +337,13 @@ def circular(store: CachedStore, actor: Actor, year: int, *, today: date) -> lis
 def circular_docx(store: CachedStore, actor: Actor, year: int, settings: Settings, *, today: date) -> bytes:
     """The 通报批评 as the bureau publishes it."""
     listed = circular(store, actor, year, today=today)
-    document = docx_document(f"关于{year}年度普法责任制落实不力单位的通报")
-    docx_body(document, f"根据《中华人民共和国法治宣传教育法》第五十九条，以下单位收到普法提示后未在规定期限内采取措施并反馈，"
-                        f"现予通报批评（共 {len(listed)} 项）。")
-    docx_table(document, ["单位", "普法提示", "问题", "反馈期限"],
-               [[p.unit.name, p.reference, f"{p.kind_name}：{'；'.join(p.reasons)}", chinese_date(p.deadline)]
-                for p in listed])
-    docx_body(document, "请被通报单位认真整改，并将整改情况书面报送。")
-    docx_signature(document, settings.bureau_name, chinese_date(today))
-    return docx_bytes(document)
+    document = WordDocument()
+    document.title(f"关于{year}年度普法责任制落实不力单位的通报")
+    document.body(f"根据《中华人民共和国法治宣传教育法》第五十九条，以下单位收到普法提示后未在规定期限内采取措施并反馈，"
+                  f"现予通报批评（共 {len(listed)} 项）。")
+    document.table(["单位", "普法提示", "问题", "反馈期限"],
+                   [[p.unit.name, p.reference, f"{p.kind_name}：{'；'.join(p.reasons)}", chinese_date(p.deadline)]
+                    for p in listed])
+    document.body("请被通报单位认真整改，并将整改情况书面报送。")
+    document.signature(settings.bureau_name, chinese_date(today))
+    return document.bytes()

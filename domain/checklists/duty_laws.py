@@ -10,12 +10,10 @@ typed again: the laws come from the catalogue and the unit's checklist."""
 
 from __future__ import annotations
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from domain.accounts.accounts import Actor
 from domain.base.briefs import law_order, unit_brief
 from domain.base.cache import CachedStore
-from domain.base.documents import chinese_date, docx_body, docx_bytes, docx_document, docx_heading, docx_table
+from domain.base.documents import WordDocument, chinese_date
 from domain.catalogue import coverage
 from domain.checklists.models import DutyLawPublic, DutyListPublic, DutyListVersionPublic
 from graph import queries
@@ -182,19 +180,19 @@ def duty_list_docx(store: CachedStore, unit_id: str, settings: Settings, *, acto
             raise NotFound(f"unit {unit_id!r} has no 应知应会 list yet")
     else:
         current = published(store, unit_id)
-    document = docx_document(f"{unit.name}领导干部应知应会法律法规清单")
-    paragraph = document.add_paragraph(f"（第{current.version}版，{current.state_name}）")
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    docx_body(document, "根据《中华人民共和国法治宣传教育法》第三十七条，列出宪法和与本单位职责密切相关的法律法规，"
-                        "供领导干部学习掌握，并根据法律法规的制定、修改和废止情况适时调整。")
+    document = WordDocument()
+    document.title(f"{unit.name}领导干部应知应会法律法规清单")
+    document.centred(f"（第{current.version}版，{current.state_name}）")
+    document.body("根据《中华人民共和国法治宣传教育法》第三十七条，列出宪法和与本单位职责密切相关的法律法规，"
+                  "供领导干部学习掌握，并根据法律法规的制定、修改和废止情况适时调整。")
     for group, name in GROUPS.items():
         laws = [law for law in current.laws if law.group == group]
         if laws:
-            docx_heading(document, name)
-            docx_table(document, ["序号", "名称", "时效性"], [[n, law.title, law.status] for n, law in enumerate(laws, 1)])
+            document.heading(name)
+            document.table(["序号", "名称", "时效性"], [[n, law.title, law.status] for n, law in enumerate(laws, 1)])
     confirmed = f"，{chinese_date(current.confirmed_at)}确认" if current.confirmed_at else ""
-    document.add_paragraph(f"{unit.name}{confirmed}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    return docx_bytes(document)
+    document.signature(f"{unit.name}{confirmed}")
+    return document.bytes()
 
 
 def units_confirmed(store: CachedStore) -> set[str]:
