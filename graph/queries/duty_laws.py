@@ -38,10 +38,12 @@ def confirm_duty_list(list_id: str, by: str, at: str, confirmed: str) -> Query:
 
 
 def common_laws() -> Query:
-    """The Constitution and the common duties every unit has (pufa.vocab.common_duties), not repealed."""
+    """The Constitution and the common duties every unit has (pufa.vocab.common_duties), not repealed;
+    the Constitution's amendments (修正案) are part of its text, not laws of their own on a list."""
     return Query(
         "common_laws",
         "MATCH (l:Law) WHERE (l.is_common = true OR l.level = '宪法') AND l.status <> '已废止' "
+        "AND NOT l.title CONTAINS '修正案' "
         "RETURN l.id AS id, l.title AS title, l.level AS level, l.status AS status",
         cached=True,
     )

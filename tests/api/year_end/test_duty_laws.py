@@ -59,3 +59,12 @@ def test_edits_are_versions_and_changes_in_the_law_flag_the_list(client, store):
         tx.run(Query("t_new", "MATCH (l:Law {id: 'LCONSUMER'}) SET l.effective = '2099-01-01' RETURN l.id AS id"))
     flags = {law["id"]: law["change_name"] for law in call(client, "GET", "/units/UMKT/duty-laws", who)["flags"]}
     assert flags == {"LFOOD": "已修改，请核对", "LENV": "已废止，请调整", "LCONSUMER": "新施行，涉及本单位"}
+
+
+def test_the_constitutions_amendments_are_not_listed_apart(client, store):
+    with store.transaction() as tx:
+        tx.run(Query("t_amendment", "CREATE (l:Law {id: 'LCONAM', title: '中华人民共和国宪法修正案（2018年）', "
+                                    "short_title: '宪法修正案', level: '宪法', status: '现行有效', is_common: true}) "
+                                    "RETURN l.id AS id"))
+    proposed = call(client, "GET", "/units/UMKT/duty-laws", liaison(store, "UMKT"))["proposal"]
+    assert [law["title"] for law in proposed if law["group"] == "constitution"] == ["中华人民共和国宪法"]
