@@ -24,12 +24,15 @@ from api.routes import (
     auth,
     campaigns,
     checklists,
+    county_report,
+    duty_laws,
     exports,
     gaps,
     health,
     ingest,
     laws,
     plan,
+    prompts,
     public,
     rectification,
     shared,
@@ -125,7 +128,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
-                   plan.router, public.router, activities.router, assessment.router, rectification.router):
+                   plan.router, public.router, activities.router, assessment.router, rectification.router,
+                   prompts.router, duty_laws.router, county_report.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)
     return app

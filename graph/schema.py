@@ -271,6 +271,28 @@ NODES: dict[str, NodeType] = {
             "repeals) and the next page, so an interrupted run resumes there.",
         ),
         NodeType(
+            "Prompt",
+            {"unit_id": STRING, "year": INT, "number": INT, "kind": STRING, "reasons": STRINGS, "text": STRING,
+             "deadline": STRING, "state": STRING, "created_by": STRING, "creator": STRING, "created_at": STRING,
+             "updated_at": STRING, "sent_to": STRING, "sent_at": STRING},
+            "A 普法提示 (法治宣传教育法 第五十七条; pufa.workflow.PromptState): the bureau's notice to a unit that "
+            "did not carry out a duty, from a finding (`kind`, domain.assessment.prompts.GROUND_KINDS) with its "
+            "`reasons`, numbered 〔year〕第N号, sent by e-mail (`sent_to`, `sent_at`); the unit's answers, the "
+            "reviewer's decisions and the 通报批评 are its Events.",
+            ("unit_id", "year"),
+        ),
+        NodeType(
+            "DutyLawList",
+            {"unit_id": STRING, "version": INT, "law_ids": STRINGS, "law_titles": STRINGS, "law_statuses": STRINGS,
+             "law_groups": STRINGS, "state": STRING, "created_by": STRING, "creator": STRING,
+             "created_at": STRING, "confirmed_by": STRING, "confirmed_at": STRING},
+            "One version of a unit's 领导干部应知应会法律法规清单 (法治宣传教育法 第三十七条): the laws in order with "
+            "their titles, statuses as they stood then and groups (宪法, common duties, the unit's own laws); "
+            "generated from the graph or edited by the unit. A version's laws never change; the unit confirms it "
+            "(`state`: draft → confirmed).",
+            ("unit_id",),
+        ),
+        NodeType(
             "GraphState",
             {"stamp": STRING, "epoch": STRING},
             "The stamps every write transaction renews: one node ('graph') for the whole graph, which also "
@@ -360,6 +382,10 @@ RELS: dict[str, RelType] = {
         RelType("MUST_FIX", "Unit", "Finding", "A unit's rectifications (限期整改)."),
         RelType("FINDING_HISTORY", "Finding", "Event", "A rectification's steps."),
         RelType("FINDING_EVIDENCE", "Finding", "Evidence", "The evidence sent with a rectification's answers."),
+        RelType("PROMPTED", "Unit", "Prompt", "The 普法提示 issued to a unit."),
+        RelType("PROMPT_HISTORY", "Prompt", "Event", "A 普法提示's steps."),
+        RelType("PROMPT_EVIDENCE", "Prompt", "Evidence", "The evidence sent with a 普法提示's answers."),
+        RelType("KEEPS_LIST", "Unit", "DutyLawList", "The versions of a unit's 应知应会 list."),
         RelType("LIAISON_OF", "Account", "Unit", "A liaison account acts for this unit (and its sub-units)."),
         RelType("HAS_TOKEN", "Account", "ApiToken", "An account's API tokens."),
     )

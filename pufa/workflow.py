@@ -14,6 +14,10 @@ a reviewer accepts or rejects; the bureau computes scores (a new version each ti
 one, which freezes it; each gap a unit must fix is a rectification (限期整改) that moves
 
     open → answered → closed, or back to open (reopened)
+
+Under the 法治宣传教育法 any failure the bureau finds is a 普法提示 (第五十七条, 第五十九条) that moves
+
+    open → answered → closed, or back to open (returned); open past its deadline → escalated (通报批评)
 """
 
 from __future__ import annotations
@@ -154,7 +158,8 @@ VISITOR_MENU = (MenuItem("/", "工作总览"), MenuItem("/campaigns", "联合普
 _BUREAU_MENU = (MenuItem("/", "工作总览"), MenuItem("/review", "审核队列"), MenuItem("/plan", "年度安排"),
                 MenuItem("/activities/review", "台账审核"), MenuItem("/assessment", "年度考核"),
                 MenuItem("/rectifications", "限期整改"), MenuItem("/shared", "共有法律"),
-                MenuItem("/campaigns/year", "重要时间节点"), MenuItem("/campaigns", "联合普法活动策划"))
+                MenuItem("/campaigns/year", "重要时间节点"), MenuItem("/campaigns", "联合普法活动策划"),
+                MenuItem("/prompts", "普法提示"), MenuItem("/county-report", "工作报告"))
 
 ROLES: dict[Role, RoleEntry] = {
     Role.ADMIN: RoleEntry(
@@ -170,12 +175,14 @@ ROLES: dict[Role, RoleEntry] = {
     Role.LIAISON: RoleEntry(
         "单位联络员", frozenset({Permission.EDIT_OWN, Permission.RECORD_ACTIVITIES}),
         home="/my", menu=(MenuItem("/my", "我的清单"), MenuItem("/activities", "履职台账"),
-                          MenuItem("/rectifications", "整改事项")),
+                          MenuItem("/rectifications", "整改事项"), MenuItem("/prompts", "普法提示"),
+                          MenuItem("/duty-laws", "应知应会清单")),
         unit=UnitTie.ACTS_FOR),
     Role.COORDINATOR: RoleEntry(
         "统筹协调", frozenset({Permission.READ_ALL}),
         home="/", menu=(MenuItem("/", "工作总览"), MenuItem("/shared", "共有法律"), MenuItem("/campaigns/year", "重要时间节点"),
-                        MenuItem("/campaigns", "联合普法活动策划"), MenuItem("/plan", "年度安排"), MenuItem("/assessment", "年度考核"))),
+                        MenuItem("/campaigns", "联合普法活动策划"), MenuItem("/plan", "年度安排"), MenuItem("/assessment", "年度考核"),
+                        MenuItem("/prompts", "普法提示"), MenuItem("/county-report", "工作报告"))),
 }
 ROLE_NAMES = {role: entry.name for role, entry in ROLES.items()}
 """The Chinese name of each role (from its entry)."""
@@ -256,3 +263,37 @@ EVENT_NAMES = {
     **{step.action: step.name for step in (*EVIDENCE_STEPS.values(), *FINDING_STEPS.values())},
 }
 """How histories name each kind of step: the steps above, and files added or a rectification issued."""
+
+
+# --- 普法提示 (法治宣传教育法 第五十七条, 第五十九条) ----------------------------------------------
+
+
+class PromptState(StrEnum):
+    OPEN = "open"
+    """Issued: the unit is to take measures and report back by the deadline."""
+    ANSWERED = "answered"
+    """The unit reported what it did (反馈); the reviewer decides."""
+    CLOSED = "closed"
+    ESCALATED = "escalated"
+    """Not acted on in time: on the bureau's 通报批评 list."""
+
+
+PROMPT_NAMES = {PromptState.OPEN: "待反馈", PromptState.ANSWERED: "已反馈，待审核", PromptState.CLOSED: "已办结",
+                PromptState.ESCALATED: "已通报批评"}
+PROMPT_STEPS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("answer", frozenset({PromptState.OPEN}), PromptState.ANSWERED, frozenset({Role.LIAISON}),
+                   "反馈落实情况", comment_required=True),
+        Transition("close", frozenset({PromptState.ANSWERED}), PromptState.CLOSED, frozenset({Role.REVIEWER}),
+                   "审核办结"),
+        Transition("return", frozenset({PromptState.ANSWERED}), PromptState.OPEN, frozenset({Role.REVIEWER}),
+                   "退回继续落实", comment_required=True),
+        Transition("escalate", frozenset({PromptState.OPEN}), PromptState.ESCALATED, frozenset({Role.REVIEWER}),
+                   "通报批评", comment_required=True),
+    )
+}
+"""A 普法提示: issued by a reviewer from a finding (never for the reviewer's own unit), answered by the
+unit's liaison with what it did and evidence, closed or returned by the reviewer; one still open
+after its deadline may be escalated to the 通报批评 list. Every step is an Event, kept."""
+PROMPT_EVENT_NAMES = {"issue": "下达普法提示", **{step.action: step.name for step in PROMPT_STEPS.values()}}

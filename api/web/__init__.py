@@ -10,14 +10,22 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.web import account_pages, assessment_pages, campaign_pages, catalogue_pages, pages, workflow_pages
+from api.web import (
+    account_pages,
+    assessment_pages,
+    campaign_pages,
+    catalogue_pages,
+    pages,
+    statute_pages,
+    workflow_pages,
+)
 
 STATIC_DIR = Path(__file__).parent / "static"
 
 
 def install(app: FastAPI) -> None:
     """Add the pages at / and their assets at /static."""
-    for module in (pages, account_pages, workflow_pages, assessment_pages, catalogue_pages, campaign_pages):
+    for module in (pages, account_pages, workflow_pages, assessment_pages, catalogue_pages, campaign_pages, statute_pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -14,13 +14,14 @@ from urllib.parse import quote
 from fastapi import Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api.deps import ActorDep, LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
+from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
 from api.limits import save_upload
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from api.web.workflow_pages import UNREADABLE
+from domain.assessment import prompts
 from domain.base import documents
 from domain.base.asked import checklist_year, page
 from domain.catalogue import campaigns, coverage, lookup, shared_laws
@@ -34,11 +35,11 @@ router = page_router()
 
 @router.get("/")
 def dashboard_page(
-    request: Request, store: StoreDep, scope: LawScopeDep, year: ChosenYear, gaps_page: PageNumber = 1,
+    request: Request, store: StoreDep, scope: LawScopeDep, clock: ClockDep, year: ChosenYear, gaps_page: PageNumber = 1,
     gap_tier: Annotated[GapTier | None, Query()] = None,
     units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
 ) -> HTMLResponse:
-    """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, findings."""
+    """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, findings, 普法提示."""
     year = checklist_year(store, year)
     gaps_at, units_at = Page("gaps_page", gaps_page, 20), Page("units_page", units_page, 50)
     problems_at, unresolved_at = Page("problems_page", problems_page, 20), Page("unresolved_page", unresolved_page, 20)
@@ -58,6 +59,7 @@ def dashboard_page(
         unresolved_at=unresolved_at,
         outdated=audit.outdated_citations(store, year=year, limit=100),
         charts=[claims_by_unit(figures), claims_by_level(figures)],
+        prompt_tally=prompts.year_tally(store, year, clock().date()) if year else None,
     )
 
 

@@ -1,4 +1,4 @@
-"""The histories of activities' evidence and of rectifications: one Event per step, written in the
+"""The histories of activities' evidence, of rectifications and of 普法提示: one Event per step, written in the
 step's own transaction and never changed afterwards, read back oldest first."""
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def evidence_public(row: Row) -> EvidencePublic:
     return EvidencePublic(**{name: row.get(name) for name in EvidencePublic.model_fields})
 
 
-def history(events: list[Row], evidence: list[Row]) -> list[EventPublic]:
+def history(events: list[Row], evidence: list[Row], names: dict[str, str] = EVENT_NAMES) -> list[EventPublic]:
+    """The steps oldest first, each named as `names` says (a rectification's, a 普法提示's)."""
     files = {row["id"]: evidence_public(row) for row in evidence}
-    return [EventPublic(id=row["id"], action=row["action"], name=EVENT_NAMES.get(row["action"], row["action"]),
+    return [EventPublic(id=row["id"], action=row["action"], name=names.get(row["action"], row["action"]),
                         from_state=row["from_state"], to_state=row["to_state"], actor=row["actor"], at=row["at"],
                         comment=row["comment"], deadline=row["deadline"],
                         evidence=[files[i] for i in row["evidence_ids"] or [] if i in files])

@@ -296,3 +296,101 @@ class ImportedActivitiesPublic(BaseModel):
     count: int
     skipped: list[str] = []
     """Rows left as they were: their activity's evidence was already accepted."""
+
+
+# --- 普法提示 (domain.assessment.prompts) ---------------------------------------------------------------
+
+
+class GroundPublic(BaseModel):
+    """A failure the bureau finds in a unit's year, with its reasons: the ground a 普法提示 is issued on."""
+
+    kind: str
+    kind_name: str
+    reasons: list[str]
+
+
+class GroundsPublic(BaseModel):
+    unit: UnitBriefPublic
+    year: int
+    data: list[GroundPublic]
+
+
+class PromptPublic(BaseModel):
+    """A 普法提示 (法治宣传教育法 第五十七条): what the unit did not do, and by when it reports back."""
+
+    id: str
+    unit: UnitBriefPublic
+    year: int
+    number: int
+    reference: str
+    """〔2026〕第3号."""
+    kind: str
+    kind_name: str
+    reasons: list[str]
+    text: str | None = None
+    deadline: str
+    state: str
+    state_name: str
+    overdue: bool
+    """Still open after its deadline: the reviewer may escalate it to 通报批评."""
+    creator: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    sent_to: str | None = None
+    sent_at: str | None = None
+
+
+class PromptTallyPublic(BaseModel):
+    """What the dashboard, the assessment and the county report count."""
+
+    issued: int = 0
+    open: int = 0
+    answered: int = 0
+    closed: int = 0
+    escalated: int = 0
+    overdue: int = 0
+
+
+class PromptsPublic(BaseModel):
+    data: list[PromptPublic]
+    count: int
+    tally: PromptTallyPublic
+    """Of every 普法提示 asked for, before the state and overdue filters."""
+    rectifications: FindingsPublic | None = None
+    """The 限期整改 issued before the 普法提示 existed (and from published assessments), shown beside."""
+
+
+class PromptDetailPublic(BaseModel):
+    prompt: PromptPublic
+    history: list[EventPublic]
+    evidence: list[EvidencePublic]
+    actions: list[ActionPublic]
+
+
+# --- the county's annual report (domain.assessment.county_report) -------------------------------------
+
+
+class CountyFigurePublic(BaseModel):
+    """One figure of the report, with the section it stands in and what it is read from."""
+
+    section: str
+    name: str
+    value: int | float | str | None
+    shown: str
+    """The value as the report prints it (80.0 → 80, none → —)."""
+    source: str
+    """The input it reuses (what units or the bureau already entered), named for the clerk."""
+
+
+class KeyDateFigurePublic(BaseModel):
+    name: str
+    activities: int
+    units: int
+    reached: int
+
+
+class CountyReportPublic(BaseModel):
+    year: int
+    figures: list[CountyFigurePublic]
+    key_dates: list[KeyDateFigurePublic]
+    """Campaigns held by key date, the busiest first."""

@@ -4,7 +4,7 @@ round trip per unit: a province has 15,000 units and 300,000 activities).
 
 A rule gives points (an item, up to its `points`) or takes them (a deduction, `per` each shortfall
 up to its `cap`), always with a reason in Chinese and the records it rests on: the checklist, its
-rows, the laws missing, the activities that count, the overdue rectifications. Manual rules take a
+rows, the laws missing, the activities that count, the overdue rectifications and 普法提示. Manual rules take a
 reviewer's entry (督查 findings, public evaluation).
 """
 
@@ -25,7 +25,7 @@ from graph.queries.scope import LawScope
 from graph.query import Row
 from ingest.checklists.normalize import key_dates
 from ingest.report import Tracker, no_progress
-from pufa.workflow import EvidenceState, FindingState, State
+from pufa.workflow import EvidenceState, FindingState, PromptState, State
 
 RECORDS_KEPT = 20
 """Records kept per line (the count has them all): enough to check a point, small for a province."""
@@ -62,6 +62,8 @@ class UnitFacts:
     cases_published: int = 0
     publishing_ids: list[str] = field(default_factory=list)
     overdue_findings: list[str] = field(default_factory=list)
+    unacted_prompts: list[str] = field(default_factory=list)
+    """普法提示 not acted on in time: escalated, or open past the deadline."""
     manual: dict[str, Row] = field(default_factory=dict)
     """Rubric item id → the reviewer's entry."""
 
@@ -83,7 +85,7 @@ def read_facts(store: CachedStore, year: int, scope: LawScope, today: date, trac
     and any other unit with a current checklist, as the audit counts them."""
     reads = (
         "units", "checklists", "claims", "first submissions", "outdated citations", "responsible laws",
-        "key dates met", "audiences reached", "activities", "rectifications", "manual entries",
+        "key dates met", "audiences reached", "activities", "rectifications", "普法提示", "manual entries",
     )
     advance = track("reading the year's records", len(reads))
     units = store.read(queries.units.units_overview())[0]["units"]
@@ -143,6 +145,11 @@ def read_facts(store: CachedStore, year: int, scope: LawScope, today: date, trac
     for row in store.read(queries.assessment.overdue_findings(today.isoformat(), FindingState.OPEN.value)):
         if row["unit_id"] in assessed:
             assessed[row["unit_id"]].overdue_findings = sorted(row["finding_ids"])
+    advance(1)
+    for row in store.read(queries.prompts.unacted_prompts(year, today.isoformat(), PromptState.OPEN.value,
+                                                          PromptState.ESCALATED.value)):
+        if row["unit_id"] in assessed:
+            assessed[row["unit_id"]].unacted_prompts = sorted(row["prompt_ids"])
     advance(1)
     for row in store.read(queries.assessment.manual_scores(year)):
         if row["unit_id"] in assessed:
@@ -352,6 +359,16 @@ def overdue_rectifications(unit: UnitFacts, year: YearFacts, params: DeductionPa
                      [("finding", i) for i in unit.overdue_findings])
 
 
+def unacted_prompts(unit: UnitFacts, year: YearFacts, params: DeductionParams) -> Scored:
+    """法治宣传教育法 第五十九条: a 普法提示 the unit did not act on in time."""
+    if not unit.unacted_prompts:
+        return Scored.of(0, "没有逾期未反馈或被通报批评的普法提示")
+    count = len(unit.unacted_prompts)
+    return Scored.of(-min(params.cap, count * params.per),
+                     f"截至 {year.today.isoformat()} 普法提示逾期未反馈或被通报批评 {count} 项，每项扣 {params.per:g} 分，"
+                     f"最多扣 {params.cap:g} 分", [("prompt", i) for i in unit.unacted_prompts])
+
+
 def manual_item(item_id: str, unit: UnitFacts, most: float, sign: int) -> Scored:
     """A reviewer's entry, clamped to what the rubric allows (the rubric may have changed since)."""
     entry = unit.manual.get(item_id)
@@ -398,6 +415,8 @@ RULES: dict[str, Rule] = {
         Rule("outdated_citations", "引用失效法律法规，每处扣分", {"deductions": DeductionParams}, outdated_citations),
         Rule("incomplete_rows", "清单条目缺少“五要素”，每条扣分", {"deductions": DeductionParams}, incomplete_rows),
         Rule("overdue_rectifications", "逾期未整改，每项扣分", {"deductions": DeductionParams}, overdue_rectifications),
+        Rule("unacted_prompts", "普法提示逾期未反馈或被通报批评，每项扣分", {"deductions": DeductionParams},
+             unacted_prompts),
         Rule(MANUAL, "审核人员评定并说明理由（督查发现、社会评价等）",
              {"items": ItemParams, "deductions": ManualDeductionParams}),
     )

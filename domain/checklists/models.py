@@ -352,3 +352,42 @@ class SentNoticePublic(BaseModel):
 class SentNoticesPublic(BaseModel):
     data: list[SentNoticePublic]
     count: int
+
+
+# --- 领导干部应知应会法律法规清单 (domain.checklists.duty_laws) -------------------------------------------
+
+
+class DutyLawPublic(BaseModel):
+    """A law on a unit's 应知应会 list: its group, its status, and what changed since the list was made."""
+
+    id: str
+    title: str
+    status: str | None = None
+    group: str
+    group_name: str
+    change: str | None = None
+    """amended, repealed or new: why the list needs adjusting (第三十七条: 适时调整)."""
+    change_name: str | None = None
+
+
+class DutyListVersionPublic(BaseModel):
+    version: int
+    state: str
+    state_name: str
+    laws: list[DutyLawPublic]
+    creator: str | None = None
+    created_at: str | None = None
+    confirmed_by: str | None = None
+    confirmed_at: str | None = None
+
+
+class DutyListPublic(BaseModel):
+    """A unit's list: the latest version with what changed since, what the graph proposes now, and the
+    earlier versions (newest first, kept)."""
+
+    unit: UnitBriefPublic
+    current: DutyListVersionPublic | None = None
+    flags: list[DutyLawPublic]
+    """Laws on the current version amended or repealed since, and new laws that concern the unit."""
+    proposal: list[DutyLawPublic]
+    versions: list[DutyListVersionPublic]

@@ -168,35 +168,49 @@ def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, setting
     _, overdue = _overdue(store, actor, year, kind, subject, today)
     emails = {row["unit_id"]: row["liaison_email"]
               for row in store.read(queries.units.unit_details([u.unit.id for u in overdue.data]))}
+    sent, messages = [], []
+    for unit in overdue.data:
+        to = emails.get(unit.unit.id)
+        if not to:
+            sent.append(SentNoticePublic(unit=unit.unit, to=None, sent=False, reason="未登记联络员电子邮箱"))
+            continue
+        messages.append(mail_message(
+            settings, to, f"{unit.unit.name}：{year}年度{SUBJECTS[subject]}{KINDS[kind]}",
+            f"{unit.unit.name}：\n\n请查收附件《{SUBJECTS[subject]}{KINDS[kind]}》，按要求及时办理。\n\n{settings.bureau_name}",
+            notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit.unit.id, today=today),
+            f"{KINDS[kind]}-{year}.docx"))
+        sent.append(SentNoticePublic(unit=unit.unit, to=to, sent=True))
+    send_mail(settings, messages)
+    return SentNoticesPublic(data=sent, count=len(sent))
+
+
+def mail_message(settings: Settings, to: str, subject: str, body: str, docx: bytes, file_name: str) -> EmailMessage:
+    """A notice to a unit's liaison: the text, and the Word document attached."""
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = settings.mail_from, to, subject
+    message.set_content(body)
+    message.add_attachment(docx, maintype="application", subtype=DOCX_MEDIA_TYPE.split("/")[1], filename=file_name)
+    return message
+
+
+def send_mail(settings: Settings, messages: list[EmailMessage]) -> None:
+    """Send over the configured SMTP server (PUFA_SMTP_HOST), one connection for all."""
+    if not settings.smtp_host:
+        raise MailUnavailable("no mail server is configured (PUFA_SMTP_HOST)", advice=MAIL_ADVICE)
+    if not messages:
+        return
     try:
-        return _send(store, actor, year, kind, settings, subject, today, overdue, emails)
+        _deliver(settings, messages)
     except (OSError, smtplib.SMTPException) as exc:
         raise MailUnavailable(f"the mail server {settings.smtp_host}:{settings.smtp_port} failed: {exc}",
                               advice=MAIL_ADVICE) from exc
 
 
-def _send(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, subject: str, today: date,
-          overdue: OverduePublic, emails: dict[str, str | None]) -> SentNoticesPublic:
-    sent = []
+def _deliver(settings: Settings, messages: list[EmailMessage]) -> None:
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
         if settings.smtp_starttls:
             smtp.starttls()
         if settings.smtp_user:
             smtp.login(settings.smtp_user, settings.smtp_password.get_secret_value() if settings.smtp_password else "")
-        for unit in overdue.data:
-            to = emails.get(unit.unit.id)
-            if not to:
-                sent.append(SentNoticePublic(unit=unit.unit, to=None, sent=False, reason="no liaison e-mail registered"))
-                continue
-            message = EmailMessage()
-            message["From"], message["To"] = settings.mail_from, to
-            message["Subject"] = f"{unit.unit.name}：{year}年度{SUBJECTS[subject]}{KINDS[kind]}"
-            message.set_content(f"{unit.unit.name}：\n\n请查收附件《{SUBJECTS[subject]}{KINDS[kind]}》，按要求及时办理。\n\n"
-                                f"{settings.bureau_name}")
-            message.add_attachment(notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit.unit.id,
-                                               today=today),
-                                   maintype="application", subtype=DOCX_MEDIA_TYPE.split("/")[1],
-                                   filename=f"{KINDS[kind]}-{year}.docx")
+        for message in messages:
             smtp.send_message(message)
-            sent.append(SentNoticePublic(unit=unit.unit, to=to, sent=True))
-    return SentNoticesPublic(data=sent, count=len(sent))

@@ -28,12 +28,15 @@ from graph.queries import (
     audit,
     campaigns,
     checklists,
+    county,
     departments,
+    duty_laws,
     laws,
     nodes,
+    prompts,
     review,
     units,
 )
 
-__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "departments", "laws", "nodes",
-           "review", "units"]
+__all__ = ["accounts", "activities", "assessment", "audit", "campaigns", "checklists", "county", "departments", "duty_laws", "laws", "nodes",
+           "prompts", "review", "units"]
