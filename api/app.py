@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems, response_cache
+from api.files import Uploads
 from api.limits import BodySizeLimit
 from api.routes import (
     accounts,
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="Pufa Graph", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.clock = clock
+    app.state.uploads = Uploads(settings)
     app.state.sessions = Sessions(settings.secret_key.get_secret_value() if settings.secret_key else None,
                                   int(settings.session_hours * 3600))
     app.state.throttle = LoginThrottle(settings.login_failures_per_account, settings.login_failures_per_client,

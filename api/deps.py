@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from domain.accounts import accounts
@@ -160,6 +160,8 @@ def get_law_scope(
 
 PagingDep = paging(100)
 LawScopeDep = Annotated[LawScope, Depends(get_law_scope)]
+YearPath = Annotated[int, Path(ge=1949, le=2100, description="A year (1949–2100).")]
+"""Every year in a path is bounded: an unbounded one (2^63) overflowed the store's integer, a 500."""
 YearQuery = Annotated[
     int | None, Query(ge=1949, le=2100, description="Checklist year; the latest year submitted by default."),
 ]
@@ -189,5 +191,9 @@ def csrf_token(request: Request) -> str | None:
     return get_sessions(request).csrf_of(request.cookies.get(CSRF_COOKIE))
 
 
-def end_session(response: Response) -> None:
+def end_session(request: Request, response: Response) -> None:
+    """Delete the session cookie and end the session it carried (`accounts.end_sessions`)."""
+    claims = get_sessions(request).read(request.cookies.get(SESSION_COOKIE))
+    if claims is not None:
+        accounts.end_sessions(request.app.state.store, claims.account_id, claims.epoch)
     response.delete_cookie(SESSION_COOKIE, path="/")

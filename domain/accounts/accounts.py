@@ -235,6 +235,13 @@ def session_actor(store: CachedStore, account_id: str, epoch: int) -> Actor | No
     return _actor(store, row)
 
 
+def end_sessions(store: CachedStore, account_id: str, epoch: int) -> None:
+    """Sign-out ends the session at once, not when its cookie expires: the account's epoch moves on, so
+    every cookie of the old one (this browser's, a copied one, another device's) stops answering."""
+    with store.transaction() as tx:
+        tx.run(queries.accounts.end_sessions(account_id, epoch))
+
+
 def session_epoch(store: CachedStore, account_id: str) -> int:
     return _account_row(store, account_id)["session_epoch"] or 0
 
@@ -358,24 +365,28 @@ def set_disabled(store: CachedStore, actor: Actor, account_id: str, disabled: bo
 
 def reset_account(store: CachedStore, actor: Actor, account_id: str, *, clock: Clock = system_clock,
                   invite_days: int = 14) -> InvitePublic:
-    """Forget the password and issue a new invite code (every session ends); the code is returned once."""
+    """Forget the password and issue a new invite code (every session and API token ends); the code is
+    returned once."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     _account_row(store, account_id)
     code = new_invite_code()
     expires = stamp(clock() + timedelta(days=invite_days))
     with store.transaction() as tx:
         tx.run(queries.accounts.set_invite(account_id, digest(code), expires))
+        tx.run(queries.accounts.revoke_tokens_of(account_id, stamp(clock())))
     return InvitePublic(account=account_public(_account_row(store, account_id)), code=code, expires=expires)
 
 
 def change_password(store: CachedStore, actor: Actor, current: str, new: str, *, clock: Clock = system_clock) -> None:
-    """An account's own new password; its other sessions end."""
+    """An account's own new password; every session and API token of the account ends (one who stole
+    either is shut out by the change that answers the theft)."""
     row = _own_account(store, actor)
     if not row["password_hash"] or not PASSWORDS.verify(current, row["password_hash"]):
         raise Forbidden("the current password is wrong")
     check_password(new)
     with store.transaction() as tx:
         tx.run(queries.accounts.set_password(actor.id, PASSWORDS.hash(new), stamp(clock())))
+        tx.run(queries.accounts.revoke_tokens_of(actor.id, stamp(clock())))
 
 
 # --- API tokens ------------------------------------------------------------------------------------
@@ -426,6 +437,9 @@ def revoke_token(store: CachedStore, actor: Actor, token_id: str, *, clock: Cloc
         tx.run(queries.accounts.revoke_token(token_id, stamp(clock())))
     row = store.read(queries.accounts.token_by_id(token_id))[0]
     return ApiTokenPublic(**{k: row[k] for k in ("id", "name", "created_at", "revoked_at")})
+
+
+INVITES_FILE_NAME = "联络员账号邀请单.xlsx"
 
 
 def invite_sheet(invites: InvitesPublic) -> Sheet:

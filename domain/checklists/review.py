@@ -106,10 +106,11 @@ def ensure_new_draft_allowed(store: CachedStore, actor: Actor, unit_id: str, yea
 def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str | None, year: int | None,
                      clock: Clock = system_clock) -> IngestReport:
     """A checklist file. The administrator's enters as submitted (the bureau's own ingest); a
-    liaison's becomes a draft of its own unit's year (replacing its open draft)."""
+    liaison's becomes a draft of its own unit's year (replacing its open draft). The upload is one
+    file: when it cannot be read that is the answer (InputError naming it), not a line of the report."""
     if actor.may(Permission.BULK_INGEST):
-        return ingest_checklists(store.store, [path], unit=unit, year=year, actor_id=actor.id, actor=actor.label,
-                                 submitted_at=stamp(clock()))
+        return _refuse_failed(ingest_checklists(store.store, [path], unit=unit, year=year, actor_id=actor.id,
+                                                actor=actor.label, submitted_at=stamp(clock()), uploaded=True))
     actor.require(Permission.EDIT_OWN)
     if unit is None and actor.unit_id:
         unit = unit_brief(store, actor.unit_id).name
@@ -117,8 +118,15 @@ def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str 
     def own_unit_only(unit_id: str, checklist_year: int) -> None:
         ensure_new_draft_allowed(store, actor, unit_id, checklist_year, replacing_draft=True)
 
-    return ingest_checklists(store.store, [path], unit=unit, year=year, state=State.DRAFT, actor_id=actor.id,
-                             actor=actor.label, before_write=own_unit_only)
+    return _refuse_failed(ingest_checklists(store.store, [path], unit=unit, year=year, state=State.DRAFT,
+                                            actor_id=actor.id, actor=actor.label, before_write=own_unit_only,
+                                            uploaded=True))
+
+
+def _refuse_failed(report: IngestReport) -> IngestReport:
+    if report.failed:
+        raise InputError(report.failed[0].reason.removeprefix("error: "))
+    return report
 
 
 def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from_last_year: bool = False,
@@ -224,6 +232,7 @@ def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, 
     """A reviewer's comment on a row or on the whole revision, while it is under review."""
     actor.require(Permission.COMMENT)
     row = _checklist(store, checklist_id)
+    actor.require_impartial(row["unit_id"])
     if state_of(row) not in UNDER_REVIEW:
         raise Conflict(f"comments are made during review; this revision is {state_of(row).value}",
                        state=state_of(row).value)
@@ -260,6 +269,8 @@ def apply(
     step = _transition(action, row, revisions)
     if actor.role not in step.roles:
         raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} a checklist ({step.name})")
+    if _judging(step):
+        actor.require_impartial(row["unit_id"])
     comment = (comment or "").strip() or None
     if step.comment_required and not comment:
         raise InputError(f"{step.name} needs a comment saying what to change", location="comment")
@@ -285,6 +296,11 @@ def apply(
     return summary(_checklist(store, checklist_id))
 
 
+def _judging(step: Transition) -> bool:
+    """Return, approve, file and publish judge the unit's checklist: never by an account of that unit."""
+    return Role.REVIEWER in step.roles
+
+
 def _check_step(tx, step: Transition, locked: Row, actor: Actor, filing_number: str | None) -> None:
     """The rules of particular steps, read inside the step's transaction."""
     if step.action == "approve":
@@ -306,7 +322,9 @@ def allowed_actions(actor: Actor, row: Row, revisions: list[Row]) -> list[Action
     found = []
     for action in ACTIONS:
         step = _transition(action, row, revisions)
-        if actor.role in step.roles and state in step.sources and (actor.role is not Role.LIAISON or row["unit_id"] in actor.units):
+        own = row["unit_id"] in actor.units if actor.role is Role.LIAISON else True
+        impartial = not _judging(step) or row["unit_id"] not in actor.home_units
+        if actor.role in step.roles and state in step.sources and own and impartial:
             found.append(ActionPublic(action=action, name=step.name, comment_required=step.comment_required))
     return found
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.decoding import read_decoded
 from ingest.laws.markdown import INFO_END
 from ingest.laws.model import ParsedCase
 from ingest.laws.numerals import NUMERAL
-from ingest.decoding import read_decoded
 from pufa.errors import InputError
 
 CITATION = re.compile(

@@ -13,7 +13,6 @@ from ingest.tables.cells import clean_text
 from ingest.tables.model import Document, Line, Row, Table, check_size, finish, trim
 from pufa.errors import InputError
 
-
 _DELIMITERS = (",", "\t", ";", "|")
 
 
