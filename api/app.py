@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from fastapi import FastAPI
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems, response_cache
 from api.files import Uploads
@@ -85,6 +85,39 @@ class OneStampPerRead:
             await self.app(scope, receive, send)
 
 
+PAGE_SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                                 b"form-action 'self'; frame-ancestors 'none'"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+"""The pages run no script and are never framed: a script or a frame smuggled into a cell stays text."""
+
+
+class SecurityHeaders:
+    """Every answer says nosniff; every page also carries PAGE_SECURITY_HEADERS."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(name, value) for name, value in message.get("headers", [])
+                           if name.lower() != b"x-content-type-options"]
+                headers.append((b"x-content-type-options", b"nosniff"))
+                if any(name.lower() == b"content-type" and value.startswith(b"text/html") for name, value in headers):
+                    headers += PAGE_SECURITY_HEADERS
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None, clock: Clock = system_clock) -> FastAPI:
     """Build the app; tests pass their own store (and a clock they set), the server opens the configured one."""
     settings = settings or get_settings()
@@ -124,6 +157,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
     response_cache.install(app, settings, skip_paths=("/health",))
     app.add_middleware(OneStampPerRead)
+    app.add_middleware(SecurityHeaders)
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,

@@ -97,8 +97,7 @@ def download(content: bytes, media_type: str | None, file_name: str, *, inline: 
              headers: dict[str, str] | None = None) -> Response:
     """A file to save (or, `inline`, to show) under `file_name`, Chinese and all."""
     return Response(content, status_code=status_code, media_type=media_type,
-                    headers={"Content-Disposition": disposition(file_name, inline=inline),
-                             "X-Content-Type-Options": "nosniff", **(headers or {})})
+                    headers={"Content-Disposition": disposition(file_name, inline=inline), **(headers or {})})
 
 
 def evidence_download(meta: EvidencePublic, content: bytes) -> Response:

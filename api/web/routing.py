@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 
 from api.deps import get_actor_or_none
-from api.problems import status_of
+from api.problems import problem_headers, shown_detail, status_of
 from api.web.render import render
 from domain.accounts.accounts import Actor
 from pufa.errors import PufaError, Unauthorized
@@ -43,7 +43,10 @@ class PageRoute(APIRoute):
                 return render(request, "error.html", status_code=401, status=401, detail="请先登录。")
             except PufaError as exc:
                 status = status_of(exc)
-                return render(request, "error.html", status_code=status, status=status, detail=str(exc))
+                page = render(request, "error.html", status_code=status, status=status,
+                              detail=shown_detail(exc, chinese=True))
+                page.headers.update(problem_headers(exc) or {})
+                return page
             except RequestValidationError as exc:
                 detail = "；".join(f"参数 {error['loc'][-1]}：{error['msg']}" for error in exc.errors())
                 return render(request, "error.html", status_code=422, status=422, detail=detail)
