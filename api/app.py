@@ -151,8 +151,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.uploads = Uploads(settings)
     app.state.sessions = Sessions(settings.secret_key.get_secret_value() if settings.secret_key else None,
                                   int(settings.session_hours * 3600))
-    app.state.throttle = LoginThrottle(settings.login_failures_per_account, settings.login_failures_per_client,
-                                       timedelta(minutes=settings.login_window_minutes), clock)
+    app.state.throttle = LoginThrottle(settings.login_free_failures, settings.login_failures_per_client,
+                                       timedelta(minutes=settings.login_window_minutes), clock,
+                                       timedelta(seconds=settings.login_backoff_seconds))
     problems.install(app)
     app.add_middleware(BodySizeLimit, max_upload_mb=settings.max_upload_mb)
     response_cache.install(app, settings, skip_paths=("/health",))

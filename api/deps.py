@@ -51,7 +51,16 @@ def get_clock(request: Request) -> Clock:
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for the login throttle: the connection's, unless it comes from a trusted
+    proxy (PUFA_TRUSTED_PROXIES), whose X-Forwarded-For then names it (its last address that is not a
+    proxy). Never assumed: a header from anyone else is ignored, or rotating it would reset the limit."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = {address.strip() for address in get_settings(request).trusted_proxies.split(",") if address.strip()}
+    if peer not in proxies:
+        return peer
+    forwarded = [address.strip() for header in request.headers.getlist("x-forwarded-for")
+                 for address in header.split(",") if address.strip()]
+    return next((address for address in reversed(forwarded) if address not in proxies), peer)
 
 
 def get_rubric(request: Request) -> Rubric:

@@ -140,7 +140,7 @@ def test_reminders_and_escalations_print_and_mail(setup, clock):
     assert delivered["UEDU"]["sent"] and not delivered["UFED"]["sent"] and "e-mail" in delivered["UFED"]["reason"]
     assert sorted(m["To"] for m in mailbox.messages) == ["UEDU@example.org", "UMKT@example.org", "UPSB@example.org"]
     attachment = next(part for part in mailbox.messages[0].walk() if part.get_filename())
-    assert attachment.get_filename() == f"提示单-{YEAR}.docx"
+    assert attachment.get_filename().startswith(f"{YEAR}年度普法责任清单报送提示单（")
     assert "提示单" in "\n".join(p.text for p in Document(io.BytesIO(attachment.get_payload(decode=True))).paragraphs)
 
 
