@@ -49,8 +49,10 @@ class Uploads:
             path = await save_upload(upload, Path(folder), self.settings.max_upload_mb)
             try:
                 return await self.off_the_loop(parse, path)
-            except InputError as exc:
-                raise InputError(str(exc).replace(str(path), path.name)) from None
+            except InputError as exc:  # kept whole (a 台账's row problems too), the folder taken out
+                exc.args = tuple(str(arg).replace(str(path), path.name) for arg in exc.args)
+                exc.source = exc.source and exc.source.replace(str(path), path.name)
+                raise
 
     async def off_the_loop(self, work: Callable[..., T], *args: object) -> T:
         """`work(*args)` in a worker thread, at most PARSERS_AT_ONCE at a time (file checks: images, sheets)."""

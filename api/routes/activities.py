@@ -74,8 +74,7 @@ def record(body: ActivityRequest, actor: ActorDep, store: StoreDep, settings: Se
 
 
 @router.post("/activities/import", response_model=ImportedActivitiesPublic, status_code=201)
-async def import_ledger(actor: ActorDep, store: StoreDep, settings: SettingsDep,
-                        uploads: UploadsDep, clock: ClockDep, file: UploadFile,
+async def import_ledger(actor: ActorDep, store: StoreDep, uploads: UploadsDep, clock: ClockDep, file: UploadFile,
                         unit_id: Annotated[str | None, Form(max_length=200)] = None) -> ImportedActivitiesPublic:
     """A whole 台账 (xlsx, csv or a Word table; one activity a row), written whole or refused with
     every row's problem (`errors`: row and column)."""

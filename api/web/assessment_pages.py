@@ -115,8 +115,7 @@ async def record_form(
 
 
 @router.post("/activities/import")
-async def import_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep,
-                      uploads: UploadsDep, clock: ClockDep,
+async def import_form(request: Request, actor: ActorDep, store: StoreDep, uploads: UploadsDep, clock: ClockDep,
                       file: UploadFile, unit_id: Text) -> HTMLResponse:
     """A whole 台账 spreadsheet; the page lists what was written (or every row's problem)."""
     imported = await uploads.parse(file, lambda path: activities.import_ledger(store, actor, unit_id, path,

@@ -30,30 +30,11 @@ from graph.query import Query
 from pufa.config import Settings
 from pufa.errors import StoreError
 from pufa.workflow import Role
-from tests.accounts import BOOTSTRAP_TOKEN, PASSWORD, FakeClock, make_account, sign_in, token_for
-from tests.api.test_review import CSV, V1, YEAR, People, attach, call, upload_draft
+from tests.accounts import BOOTSTRAP_TOKEN, PASSWORD, make_account, sign_in, token_for
+from tests.api.test_review import CSV, V1, YEAR, attach, call, upload_draft
 from tests.fixtures_graph import build_county
 
 BOOTSTRAP = {"Authorization": f"Bearer {BOOTSTRAP_TOKEN}"}
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def client(store, clock, tmp_path):
-    build_county(store)
-    settings = Settings(api_token=BOOTSTRAP_TOKEN, secret_key="test", cache_refresh_seconds=0,
-                        attachments_dir=tmp_path / "attachments", max_attachment_mb=1)
-    with TestClient(create_app(settings, store=store, clock=clock)) as client:
-        yield client
-
-
-@pytest.fixture
-def people(store, client) -> People:
-    return People(store)
 
 
 def empty_paragraphs_docx(count: int) -> bytes:

@@ -17,8 +17,8 @@ from api.app import create_app
 from graph.query import Query
 from graph.writer import GraphBatch, GraphWriter
 from pufa.config import Settings
-from tests.accounts import FakeClock
-from tests.api.test_review import YEAR, People, attach, call
+from tests.accounts import FakeClock, People
+from tests.api.test_review import YEAR, attach, call
 from tests.fixtures_graph import build_county
 
 NEW_LAW = "中华人民共和国反食品浪费法"
