@@ -27,6 +27,7 @@ from domain.base.documents import inert_cell, neutralize
 from domain.catalogue import lookup
 from domain.checklists import review
 from graph.query import Query
+from ingest.tables import limits
 from pufa.config import Settings
 from pufa.errors import StoreError
 from pufa.workflow import Role
@@ -63,7 +64,7 @@ def test_a_docx_of_400000_empty_paragraphs_is_refused_by_count_naming_the_file(c
                            files={"file": ("2027年清单.docx", content)})
     assert response.status_code == 422, response.text
     detail = response.json()["detail"]
-    assert "2027年清单.docx" in detail and "50000 paragraphs" in detail and "段落" in detail
+    assert "2027年清单.docx" in detail and f"{limits.MAX_PARAGRAPHS} paragraphs" in detail and "段落" in detail
     assert "pufa-upload" not in detail
 
 
