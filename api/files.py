@@ -31,8 +31,9 @@ from pufa.config import Settings
 from pufa.errors import InputError, PayloadTooLarge
 
 CHUNK = 1 << 20
-PARSERS_AT_ONCE = 2
-"""Uploads parsed at the same time (one a core); the rest wait their turn."""
+PARSERS_AT_ONCE = 1
+"""Uploads parsed at the same time; the rest wait their turn. One: a parse holds Python's lock most of
+the time it runs, and with two at once the reads' event loop got a third of it (bench/bench_soak.py)."""
 T = TypeVar("T")
 
 

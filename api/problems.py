@@ -41,9 +41,10 @@ logger = logging.getLogger("pufa.api")
 
 
 def shown_detail(exc: PufaError, *, chinese: bool = False) -> str:
-    """What the caller reads: our own message, except for a store's failure, which names what to do and
-    never the engine's words (those go to the server log)."""
-    if isinstance(exc, (StoreError, StoreUnavailable)):
+    """What the caller reads: our own message, except for a failed store operation, which names what to
+    do and never the engine's words (those go to the server log). An unreachable store keeps its own
+    message (which store, where): the operator's healthcheck needs it."""
+    if isinstance(exc, StoreError):
         logger.error("store failure: %s", exc)
         return STORE_FAILED_ZH if chinese else STORE_FAILED
     return str(exc)
