@@ -7,6 +7,7 @@ It is built by `create_app` (uvicorn's factory: `uvicorn api.app:create_app --fa
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -58,6 +59,17 @@ FULL_COLLECTION_EVERY = 1000
 kept answer and remembered tally, 110–140 ms for a province's, which at 10 (or 100) came every few
 cold answers and made one in three or four take 0.3–0.4 s instead of 0.15. At 1000 it comes once
 per some 7 million allocations; cycles among young objects are collected as often as before."""
+
+
+SWITCH_INTERVAL_SECONDS = 0.001
+"""How long a thread holding Python's lock keeps it while another waits (CPython's default: 5 ms). An
+upload parsing in a worker thread made every read wait up to 5 ms at each of its steps: with 1 ms a
+read under attack is much closer to a quiet one (bench/bench_soak.py)."""
+
+
+def share_the_interpreter() -> None:
+    """Let the event loop take Python's lock back from a parsing worker thread within 1 ms."""
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
 
 
 def freeze_loaded_objects() -> None:
@@ -136,6 +148,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 refresher = CacheRefresher(app.state.store, settings.cache_refresh_seconds)
                 refresher.start()
             freeze_loaded_objects()
+            share_the_interpreter()
         try:
             yield
         finally:

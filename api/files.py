@@ -73,7 +73,8 @@ class Uploads:
         return upload.filename or "", content
 
 
-def get_uploads(request: Request) -> Uploads:
+async def get_uploads(request: Request) -> Uploads:
+    """Async, as `api.deps.get_store`: a plain dependency would cost a hop to a worker thread."""
     return request.app.state.uploads
 
 
