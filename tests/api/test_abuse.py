@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.routes.ingest import CITE_MAX_CHARACTERS
+from cli import serve as serve_command
 from domain.accounts.accounts import Actor
 from domain.assessment import rectification
 from domain.base.cache import CachedStore
@@ -282,6 +283,15 @@ def test_a_forwarded_for_header_from_an_untrusted_client_is_ignored(client, stor
     refused = client.post(f"{V1}/auth/login", json={"username": "guess99", "password": "nope"},
                           headers={"X-Forwarded-For": "198.51.100.1"})
     assert refused.status_code == 429
+
+
+def test_the_server_leaves_forwarded_headers_to_the_app(monkeypatch):
+    """uvicorn believed X-Forwarded-For from loopback by default, so any local client could rotate it:
+    `pufa serve` turns that off and the app trusts PUFA_TRUSTED_PROXIES alone."""
+    started = {}
+    monkeypatch.setattr(serve_command.uvicorn, "run", lambda *args, **kwargs: started.update(kwargs))
+    serve_command.serve(host="127.0.0.1", port=8000, workers=1)
+    assert started["proxy_headers"] is False
 
 
 def test_invited_liaisons_get_usernames_no_one_can_guess_from_the_register(client):
