@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from domain.accounts import accounts
@@ -51,7 +51,16 @@ def get_clock(request: Request) -> Clock:
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for the login throttle: the connection's, unless it comes from a trusted
+    proxy (PUFA_TRUSTED_PROXIES), whose X-Forwarded-For then names it (its last address that is not a
+    proxy). Never assumed: a header from anyone else is ignored, or rotating it would reset the limit."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = {address.strip() for address in get_settings(request).trusted_proxies.split(",") if address.strip()}
+    if peer not in proxies:
+        return peer
+    forwarded = [address.strip() for header in request.headers.getlist("x-forwarded-for")
+                 for address in header.split(",") if address.strip()]
+    return next((address for address in reversed(forwarded) if address not in proxies), peer)
 
 
 def get_rubric(request: Request) -> Rubric:
@@ -161,6 +170,8 @@ def get_law_scope(
 
 PagingDep = paging(100)
 LawScopeDep = Annotated[LawScope, Depends(get_law_scope)]
+YearPath = Annotated[int, Path(ge=1949, le=2100, description="A year (1949–2100).")]
+"""Every year in a path is bounded: an unbounded one (2^63) overflowed the store's integer, a 500."""
 YearQuery = Annotated[
     int | None, Query(ge=1949, le=2100, description="Checklist year; the latest year submitted by default."),
 ]
@@ -190,5 +201,9 @@ def csrf_token(request: Request) -> str | None:
     return get_sessions(request).csrf_of(request.cookies.get(CSRF_COOKIE))
 
 
-def end_session(response: Response) -> None:
+def end_session(request: Request, response: Response) -> None:
+    """Delete the session cookie and end the session it carried (`accounts.end_sessions`)."""
+    claims = get_sessions(request).read(request.cookies.get(SESSION_COOKIE))
+    if claims is not None:
+        accounts.end_sessions(request.app.state.store, claims.account_id, claims.epoch)
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -1,6 +1,6 @@
 """Request bodies over the upload limit are refused before they are received.
 
-The upload endpoints check the file they save, but Starlette spools a whole multipart body to
+The upload endpoints check the file they save (`api.files`), but Starlette spools a whole multipart body to
 disk before an endpoint runs: without this a 100 MB upload got its 413 only after all of it had
 arrived. Clients that declare a Content-Length over the limit are answered at once; chunked
 bodies are counted as they arrive and cut off at the limit.
@@ -8,16 +8,11 @@ bodies are counted as they arrive and cut off at the limit.
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import quote
-
-from fastapi import HTTPException, UploadFile
+from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import problem
-from pufa.errors import InputError, PayloadTooLarge
 
-CHUNK = 1 << 20
 FORM_ENVELOPE = 64 * 1024
 """Room for the multipart boundaries and the small form fields next to the file."""
 
@@ -52,39 +47,3 @@ class BodySizeLimit:
             return message
 
         await self.app(scope, counted, send)
-
-
-async def save_upload(upload: UploadFile, folder: Path, max_mb: int) -> Path:
-    """An upload on disk under its own (sanitised) name, refused once it passes the size limit."""
-    name = Path(upload.filename or "").name
-    if not name or name.startswith("."):
-        raise InputError("the upload has no file name", source="upload")
-    limit = max_mb * CHUNK
-    target, size = folder / name, 0
-    with open(target, "wb") as out:
-        while chunk := await upload.read(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise PayloadTooLarge(f"{name}: larger than the {max_mb} MB upload limit")
-            out.write(chunk)
-    return target
-
-
-def disposition(file_name: str | None, fallback: str, *, inline: bool = False) -> str:
-    """A Content-Disposition naming the file as its sender did (RFC 5987, for Chinese names), with an
-    ASCII fallback for old clients."""
-    name = Path(file_name or "").name or fallback
-    return f"{'inline' if inline else 'attachment'}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
-
-
-async def read_files(files: list[UploadFile], max_mb: int) -> list[tuple[str, bytes]]:
-    """Uploaded files in memory, each refused once it passes `max_mb` (413 naming it); the domain
-    checks what each is."""
-    limit = max_mb * CHUNK
-    read = []
-    for upload in files:
-        content = await upload.read(limit + 1)
-        if len(content) > limit:
-            raise PayloadTooLarge(f"{upload.filename}: larger than the {max_mb} MB limit for one file")
-        read.append((upload.filename or "", content))
-    return read

@@ -30,4 +30,7 @@ def serve(
         raise ConfigError(
             f"{workers} workers need Neo4j: a LadybugDB file is served by one process (it alone may write, and a "
             "read-only process would not see later writes); use one worker, or a neo4j:// / bolt:// PUFA_STORE")
-    uvicorn.run(APP_FACTORY, factory=True, host=host or settings.host, port=port or settings.port, workers=workers)
+    # uvicorn's own proxy handling believes X-Forwarded-For from loopback by default: the app decides
+    # from PUFA_TRUSTED_PROXIES instead (api.deps.client_address)
+    uvicorn.run(APP_FACTORY, factory=True, host=host or settings.host, port=port or settings.port, workers=workers,
+                proxy_headers=False)

@@ -33,10 +33,17 @@ class Settings(BaseSettings):
     session_hours: float = 12.0
     cookie_secure: bool = False
     """Mark cookies Secure (HTTPS only); set it behind TLS."""
-    login_failures_per_account: int = 5
+    login_free_failures: int = 3
+    """Failed logins of one address on one account before each further one doubles its wait."""
+    login_backoff_seconds: float = 2.0
+    """The first wait after the free failures (then 2×, 4× …, at most the window)."""
     login_failures_per_client: int = 20
     login_window_minutes: float = 15.0
-    """Failed logins counted per account and per client address within this window; past the limit, refused."""
+    """Failed logins are remembered this long; past `login_failures_per_client` (any accounts) an address waits."""
+    trusted_proxies: str = ""
+    """Comma-separated addresses of the reverse proxies in front of the service. Only from these is
+    X-Forwarded-For believed (its last address that is not a proxy is the client); from anyone else
+    the header is ignored. Empty: the connection's own address is the client."""
     invite_days: int = 14
     """How long a one-time invite code (first login of a liaison) stays valid."""
     attachments_dir: Path = PROJECT_ROOT / "var" / "attachments"

@@ -283,13 +283,13 @@ PROMPT_NAMES = {PromptState.OPEN: "待反馈", PromptState.ANSWERED: "已反馈�
 PROMPT_STEPS: dict[str, Transition] = {
     t.action: t
     for t in (
-        Transition("answer", frozenset({PromptState.OPEN}), PromptState.ANSWERED, frozenset({Role.LIAISON}),
+        Transition("answer", frozenset({PromptState.OPEN}), PromptState.ANSWERED, Permission.RECORD_ACTIVITIES,
                    "反馈落实情况", comment_required=True),
-        Transition("close", frozenset({PromptState.ANSWERED}), PromptState.CLOSED, frozenset({Role.REVIEWER}),
+        Transition("close", frozenset({PromptState.ANSWERED}), PromptState.CLOSED, Permission.JUDGE,
                    "审核办结"),
-        Transition("return", frozenset({PromptState.ANSWERED}), PromptState.OPEN, frozenset({Role.REVIEWER}),
+        Transition("return", frozenset({PromptState.ANSWERED}), PromptState.OPEN, Permission.JUDGE,
                    "退回继续落实", comment_required=True),
-        Transition("escalate", frozenset({PromptState.OPEN}), PromptState.ESCALATED, frozenset({Role.REVIEWER}),
+        Transition("escalate", frozenset({PromptState.OPEN}), PromptState.ESCALATED, Permission.JUDGE,
                    "通报批评", comment_required=True),
     )
 }

@@ -50,3 +50,19 @@ def sign_in(client: TestClient, username: str, password: str = PASSWORD) -> str:
     response = client.post("/api/v1/auth/login", json={"username": username, "password": password})
     assert response.status_code == 200, response.text
     return response.json()["csrf_token"]
+
+
+class People:
+    """Bearer headers per role over the test county: two unit liaisons, two reviewers, a coordinator,
+    the administrator (the bootstrap token)."""
+
+    def __init__(self, store: GraphStore):
+        ids = {name: make_account(store, name, role, unit) for name, role, unit in (
+            ("mkt", Role.LIAISON, "UMKT"), ("psb", Role.LIAISON, "UPSB"), ("reviewer", Role.REVIEWER, None),
+            ("reviewer2", Role.REVIEWER, None), ("coordinator", Role.COORDINATOR, None))}
+        self.ids = ids
+        self.headers = {name: token_for(store, account_id) for name, account_id in ids.items()}
+        self.headers["admin"] = {"Authorization": f"Bearer {BOOTSTRAP_TOKEN}"}
+
+    def __getitem__(self, name: str) -> dict[str, str]:
+        return self.headers[name]

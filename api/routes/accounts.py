@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, SettingsDep, StoreDep
+from api.files import download
 from domain.accounts import accounts
 from domain.accounts.models import (
     AccountPublic,
@@ -72,9 +73,8 @@ def invite_liaisons(actor: ActorDep, store: StoreDep, settings: SettingsDep, clo
 def invite_liaisons_xlsx(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep) -> Response:
     """The same as a spreadsheet the bureau prints and hands out (codes shown this once)."""
     invites = accounts.invite_registered_liaisons(store, actor, clock=clock, invite_days=settings.invite_days)
-    return Response(documents.to_xlsx([accounts.invite_sheet(invites)]), status_code=201,
-                    media_type=documents.XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": 'attachment; filename="invites.xlsx"'})
+    return download(documents.to_xlsx([accounts.invite_sheet(invites)]), documents.XLSX_MEDIA_TYPE,
+                    accounts.INVITES_FILE_NAME, status_code=201)
 
 
 @router.post("/{account_id}/disable", response_model=AccountPublic)

@@ -6,18 +6,16 @@ the evidence's state, 422 naming the field (or the 台账's row and column)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path as FilePath
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Path, Query, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, PagingDep, SettingsDep, StoreDep, evidence_upload
-from api.limits import disposition, read_files, save_upload
+from api.files import UploadsDep, evidence_download
 from domain.assessment import activities
 from domain.assessment.models import ActivitiesPublic, ActivityDetailPublic, ImportedActivitiesPublic, ServableRowPublic
-from domain.base.evidence import SHOWN_INLINE
 from ingest.activities.fields import ActivityFields
 from pufa.errors import InputError
 from pufa.workflow import EVIDENCE_STEPS, EvidenceState
@@ -76,13 +74,12 @@ def record(body: ActivityRequest, actor: ActorDep, store: StoreDep, settings: Se
 
 
 @router.post("/activities/import", response_model=ImportedActivitiesPublic, status_code=201)
-async def import_ledger(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, file: UploadFile,
+async def import_ledger(actor: ActorDep, store: StoreDep, uploads: UploadsDep, clock: ClockDep, file: UploadFile,
                         unit_id: Annotated[str | None, Form(max_length=200)] = None) -> ImportedActivitiesPublic:
     """A whole 台账 (xlsx, csv or a Word table; one activity a row), written whole or refused with
     every row's problem (`errors`: row and column)."""
-    with tempfile.TemporaryDirectory(prefix="pufa-ledger-") as folder:
-        path = await save_upload(file, FilePath(folder), settings.max_upload_mb)
-        return activities.import_ledger(store, actor, _unit(actor, unit_id), path, clock=clock)
+    unit_id = _unit(actor, unit_id)
+    return await uploads.parse(file, lambda path: activities.import_ledger(store, actor, unit_id, path, clock=clock))
 
 
 @router.get("/activities/{activity_id}", response_model=ActivityDetailPublic)
@@ -105,11 +102,12 @@ def delete(activity_id: str, actor: ActorDep, store: StoreDep) -> Response:
 
 @router.post("/activities/{activity_id}/evidence", response_model=ActivityDetailPublic)
 async def add_evidence(activity_id: str, files: list[UploadFile], actor: ActorDep, store: StoreDep,
-                       settings: SettingsDep, clock: ClockDep) -> ActivityDetailPublic:
+                       settings: SettingsDep, uploads: UploadsDep, clock: ClockDep) -> ActivityDetailPublic:
     """Evidence files (JPEG, PNG, HEIC, PDF, DOCX by content; PUFA_MAX_ATTACHMENT_MB each); the
     evidence goes back to the reviewer."""
-    sent = await read_files(files, settings.max_attachment_mb)
-    return activities.add_evidence(store, actor, activity_id, evidence_upload(settings, sent), clock=clock)
+    sent = await uploads.read(files, settings.max_attachment_mb)
+    return await uploads.off_the_loop(partial(activities.add_evidence, store, actor, activity_id,
+                                              evidence_upload(settings, sent), clock=clock))
 
 
 @router.post("/activities/{activity_id}/{decision}", response_model=ActivityDetailPublic)
@@ -124,7 +122,4 @@ def decide(activity_id: str, decision: Annotated[Decision, Path(description="acc
 def evidence(evidence_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
     """An evidence file (of an activity or a rectification answer), to those who may read it."""
     meta, content = activities.evidence_content(store, actor, evidence_id, settings.attachments_dir)
-    return Response(content, media_type=meta.media_type, headers={
-        "Content-Disposition": disposition(meta.file_name, f"evidence-{meta.id[-16:]}",
-                                           inline=meta.media_type in SHOWN_INLINE),
-        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+    return evidence_download(meta, content)

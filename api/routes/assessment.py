@@ -12,6 +12,8 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep
+from api.deps import YearPath as Year
+from api.files import download
 from domain.assessment import rectification
 from domain.assessment import reports as assessment_reports
 from domain.assessment import versions as versions_service
@@ -25,10 +27,9 @@ from domain.assessment.models import (
     RubricPublic,
     UnitResultPublic,
 )
-from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
+from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 router = APIRouter(prefix="/assessments", tags=["assessment"])
-Year = Annotated[int, Path(ge=1949, le=2100)]
 Version = Annotated[int, Path(ge=1, le=100_000)]
 VersionQuery = Annotated[int | None, Query(ge=1, le=100_000, description="A version; the latest by default.")]
 XLSX = {200: {"content": {XLSX_MEDIA_TYPE: {}}}}
@@ -42,10 +43,6 @@ class ManualRequest(BaseModel):
 
 class DeadlineRequest(BaseModel):
     deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="整改期限 (YYYY-MM-DD).")
-
-
-def _download(content: bytes, media_type: str, name: str) -> Response:
-    return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/rubric", response_model=RubricPublic)
@@ -77,7 +74,7 @@ def ranking(year: Year, actor: ActorDep, store: StoreDep, version: VersionQuery 
 def ranking_xlsx(year: Year, actor: ActorDep, store: StoreDep, version: VersionQuery = None) -> Response:
     """Scores, every line with its reason, and the grades, as a workbook."""
     content, found = assessment_reports.scores_xlsx(store, actor, year, version)
-    return _download(content, XLSX_MEDIA_TYPE, f"assessment-{year}-v{found.version}.xlsx")
+    return download(content, XLSX_MEDIA_TYPE, assessment_reports.scores_file_name(year, found.version))
 
 
 @router.post("/{year}/versions/{version}/publish", response_model=AssessmentPublic)
@@ -120,7 +117,7 @@ def unit_report(year: Year, unit_id: str, actor: ActorDep, store: StoreDep, sett
                 clock: ClockDep) -> Response:
     """The unit's 履职报告书, drafted from its checklist, activities, score and rectifications."""
     content = assessment_reports.unit_report_docx(store, actor, year, unit_id, settings, today=clock().date())
-    return _download(content, DOCX_MEDIA_TYPE, f"report-{year}-{safe_file_part(unit_id)}.docx")
+    return download(content, DOCX_MEDIA_TYPE, assessment_reports.report_file_name(store, year, unit_id))
 
 
 @router.get("/{year}/summary.docx", response_class=Response, responses=DOCX)
@@ -128,10 +125,10 @@ def summary_docx(year: Year, actor: ActorDep, store: StoreDep, settings: Setting
                  clock: ClockDep) -> Response:
     """The bureau's summary for the county: submissions, coverage, grades, rectification."""
     content = assessment_reports.summary_docx(store, actor, year, settings, scope=scope, today=clock().date())
-    return _download(content, DOCX_MEDIA_TYPE, f"summary-{year}.docx")
+    return download(content, DOCX_MEDIA_TYPE, assessment_reports.summary_file_name(year, "docx"))
 
 
 @router.get("/{year}/summary.xlsx", response_class=Response, responses=XLSX)
 def summary_xlsx(year: Year, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep) -> Response:
     content = assessment_reports.summary_xlsx(store, actor, year, scope=scope, today=clock().date())
-    return _download(content, XLSX_MEDIA_TYPE, f"summary-{year}.xlsx")
+    return download(content, XLSX_MEDIA_TYPE, assessment_reports.summary_file_name(year, "xlsx"))

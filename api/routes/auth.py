@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from api.deps import ActorDep, ClientDep, ClockDep, StoreDep, ThrottleDep, end_session, start_session
+from api.deps import ActorDep, ClientDep, ClockDep, OptionalActorDep, StoreDep, ThrottleDep, end_session, start_session
 from domain.accounts import accounts
 from domain.accounts.accounts import Actor
 from domain.accounts.models import AccountPublic
@@ -75,8 +75,9 @@ def activate(body: ActivateRequest, request: Request, response: Response, store:
 
 
 @router.post("/logout", status_code=204)
-def logout(response: Response) -> Response:
-    end_session(response)
+def logout(request: Request, response: Response, actor: OptionalActorDep) -> Response:
+    """End the session at once (its cookie, copied or not, answers no more); a cookie's CSRF check applies."""
+    end_session(request, response)
     response.status_code = 204
     return response
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, PagingDep, SettingsDep, StoreDep
-from api.limits import CHUNK
+from api.files import CHUNK, UploadsDep, download
 from domain.checklists import review, yearly
 from domain.checklists.models import (
     AttachmentPublic,
@@ -25,7 +25,6 @@ from domain.checklists.models import (
     ReviewQueuePublic,
 )
 from ingest.checklists.edit import RowFields
-from pufa.errors import PayloadTooLarge
 
 router = APIRouter(tags=["checklist workflow"])
 Action = Literal[review.ACTIONS]  # type: ignore[valid-type]
@@ -107,22 +106,18 @@ def delete_row(checklist_id: str, item_id: str, actor: ActorDep, store: StoreDep
 
 @router.put("/checklists/{checklist_id}/attachment", response_model=AttachmentPublic)
 async def attach(checklist_id: str, file: UploadFile, actor: ActorDep, store: StoreDep, settings: SettingsDep,
-                 clock: ClockDep) -> AttachmentPublic:
+                 uploads: UploadsDep, clock: ClockDep) -> AttachmentPublic:
     """The signed and stamped copy (PDF, PNG or JPEG, checked by content; PUFA_MAX_ATTACHMENT_MB)."""
-    limit = settings.max_attachment_mb * CHUNK
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise PayloadTooLarge(f"{file.filename}: larger than the {settings.max_attachment_mb} MB limit for a signed copy")
-    return review.attach(store, actor, checklist_id, file.filename or "", content, settings.attachments_dir, limit,
-                         clock)
+    name, content = await uploads.read_one(file, settings.max_attachment_mb)
+    return await uploads.off_the_loop(review.attach, store, actor, checklist_id, name, content,
+                                      settings.attachments_dir, settings.max_attachment_mb * CHUNK, clock)
 
 
 @router.get("/checklists/{checklist_id}/attachment", response_class=Response,
             responses={200: {"content": {"application/pdf": {}, "image/png": {}, "image/jpeg": {}}}})
 def attachment(checklist_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
     meta, content = review.attachment(store, actor, checklist_id, settings.attachments_dir)
-    return Response(content, media_type=meta.media_type,
-                    headers={"Content-Disposition": f'attachment; filename="signed-{meta.sha256[:12]}"'})
+    return download(content, meta.media_type, meta.file_name or "签字盖章件")
 
 
 @router.post("/checklists/{checklist_id}/comments", response_model=CommentPublic, status_code=201)

@@ -11,6 +11,8 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
+from api.files import download
+from domain.base.briefs import unit_brief
 from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, yearly
 from domain.checklists.models import NewLawsPublic, SentNoticesPublic, YearOverviewPublic, YearPlanPublic
@@ -58,8 +60,8 @@ def notices(year: Year, kind: Kind, actor: ActorDep, store: StoreDep, settings: 
             ) -> Response:
     """Reminders or escalations for the units overdue with their checklist (or liaison registration), one a page."""
     content = plan.notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit_id, today=_today(clock))
-    return Response(content, media_type=DOCX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{kind}-{year}.docx"'})
+    unit_name = unit_brief(store, unit_id).name if unit_id else None
+    return download(content, DOCX_MEDIA_TYPE, plan.notice_file_name(year, kind, subject, unit_name))
 
 
 @router.post("/notices/send", response_model=SentNoticesPublic)

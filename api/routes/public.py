@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import PagingDep, StoreDep
+from api.files import download
 from domain.assessment import versions
 from domain.assessment.models import RankingPublic, UnitResultPublic
 from domain.base import documents
@@ -32,15 +33,15 @@ def published(
 @router.get("/checklists/{checklist_id}.xlsx", response_class=Response,
             responses={200: {"content": {documents.XLSX_MEDIA_TYPE: {}}}})
 def published_xlsx(checklist_id: str, store: StoreDep) -> Response:
-    return Response(publication.published_xlsx(store, checklist_id), media_type=documents.XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{documents.safe_file_part(checklist_id)}.xlsx"'})
+    return download(publication.published_xlsx(store, checklist_id), documents.XLSX_MEDIA_TYPE,
+                    f"{publication.published_checklist(store, checklist_id).title}.xlsx")
 
 
 @router.get("/checklists/{checklist_id}.docx", response_class=Response,
             responses={200: {"content": {DOCX_MEDIA_TYPE: {}}}})
 def published_docx(checklist_id: str, store: StoreDep) -> Response:
-    return Response(publication.published_docx(store, checklist_id), media_type=DOCX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{documents.safe_file_part(checklist_id)}.docx"'})
+    return download(publication.published_docx(store, checklist_id), DOCX_MEDIA_TYPE,
+                    f"{publication.published_checklist(store, checklist_id).title}.docx")
 
 
 @router.get("/checklists/{checklist_id}", response_model=PublishedDetailPublic)

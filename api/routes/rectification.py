@@ -5,13 +5,14 @@ text and evidence, the reviewer closes or reopens it; overdue ones are listed. C
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Path, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, PagingDep, SettingsDep, StoreDep, evidence_upload
-from api.limits import read_files
+from api.files import UploadsDep
 from domain.assessment import rectification
 from domain.assessment.models import FindingDetailPublic, FindingPublic, FindingsPublic
 from pufa.workflow import FindingState
@@ -58,13 +59,13 @@ def detail(finding_id: str, actor: ActorDep, store: StoreDep, clock: ClockDep) -
 
 
 @router.post("/{finding_id}/answer", response_model=FindingDetailPublic)
-async def answer(finding_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
-                 comment: Annotated[str, Form(min_length=1, max_length=5000)],
+async def answer(finding_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, uploads: UploadsDep,
+                 clock: ClockDep, comment: Annotated[str, Form(min_length=1, max_length=5000)],
                  files: list[UploadFile] | None = None) -> FindingDetailPublic:
     """The unit's answer: what it did (multipart `comment`), with evidence `files`."""
-    sent = await read_files(files or [], settings.max_attachment_mb)
-    return rectification.step(store, actor, finding_id, "answer", comment=comment,
-                              upload=evidence_upload(settings, sent), clock=clock)
+    sent = await uploads.read(files or [], settings.max_attachment_mb)
+    return await uploads.off_the_loop(partial(rectification.step, store, actor, finding_id, "answer", comment=comment,
+                                              upload=evidence_upload(settings, sent), clock=clock))
 
 
 @router.post("/{finding_id}/{decision}", response_model=FindingDetailPublic)

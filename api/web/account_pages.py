@@ -19,6 +19,7 @@ from api.deps import (
     require_csrf,
     start_session,
 )
+from api.files import download
 from api.web.render import render
 from api.web.routing import page_router
 from domain.accounts import accounts
@@ -99,7 +100,7 @@ async def activate_form(
 async def logout_form(request: Request) -> Response:
     await require_csrf(request)
     response = RedirectResponse("/public", status_code=303)
-    end_session(response)
+    end_session(request, response)
     return response
 
 
@@ -127,7 +128,7 @@ def password_form(request: Request, actor: ActorDep, store: StoreDep, clock: Clo
                   new: Text) -> Response:
     accounts.change_password(store, actor, current, new, clock=clock)
     response = RedirectResponse("/login?next=/account", status_code=303)
-    end_session(response)
+    end_session(request, response)
     return response
 
 
@@ -156,8 +157,8 @@ def invites_form(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock:
     """Accounts for every registered liaison still without one, their codes as a sheet to print (shown once)."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     invites = accounts.invite_registered_liaisons(store, actor, clock=clock, invite_days=settings.invite_days)
-    return Response(documents.to_xlsx([accounts.invite_sheet(invites)]), media_type=documents.XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": 'attachment; filename="invites.xlsx"'})
+    return download(documents.to_xlsx([accounts.invite_sheet(invites)]), documents.XLSX_MEDIA_TYPE,
+                    accounts.INVITES_FILE_NAME)
 
 
 @router.post("/accounts/{account_id}/{action}")

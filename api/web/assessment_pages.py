@@ -9,16 +9,15 @@ Forms post here and come back to a page (post/redirect/get); every rule is the d
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from functools import partial
 from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep, evidence_upload
-from api.limits import disposition, read_files, save_upload
+from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep, YearPath, evidence_upload
+from api.files import UploadsDep, download, evidence_download
 from api.web.charts import BarChart, bar_chart
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
@@ -30,8 +29,7 @@ from domain.assessment.rubric import manual_items
 from domain.base.asked import checklist_year
 from domain.base.briefs import all_unit_names, unit_brief, unit_names
 from domain.base.cache import CachedStore
-from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, safe_file_part
-from domain.base.evidence import SHOWN_INLINE
+from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from domain.catalogue import lookup
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
@@ -47,15 +45,6 @@ Files = Annotated[list[UploadFile] | None, File()]
 
 def _to(path: str) -> RedirectResponse:
     return RedirectResponse(path, status_code=303)
-
-
-def _download(content: bytes, media_type: str, name: str) -> Response:
-    return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-async def _sent(files: list[UploadFile] | None, max_mb: int) -> list[tuple[str, bytes]]:
-    """The files of a form; a file input left empty sends one nameless empty part."""
-    return await read_files([f for f in files or [] if f.filename], max_mb)
 
 
 def _fields(held_on: str, title: str, key_date: str, law_text: str, audience_text: str, method_text: str, place: str,
@@ -111,7 +100,8 @@ def activities_page(request: Request, actor: ActorDep, store: StoreDep, clock: C
 
 @router.post("/activities")
 async def record_form(
-    actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, unit_id: Text, held_on: Text,
+    actor: ActorDep, store: StoreDep, settings: SettingsDep,
+    uploads: UploadsDep, clock: ClockDep, unit_id: Text, held_on: Text,
     title: Text, key_date: ActivityForm = "", law_text: ActivityForm = "", audience_text: ActivityForm = "",
     method_text: ActivityForm = "", place: ActivityForm = "", reached: ActivityForm = "",
     description: ActivityForm = "", case_title: ActivityForm = "", case_summary: ActivityForm = "",
@@ -120,18 +110,17 @@ async def record_form(
     """One activity with its photos and files, in one step."""
     fields = _fields(held_on, title, key_date, law_text, audience_text, method_text, place, reached, description,
                      item_ids or [], case_title, case_summary)
-    upload = evidence_upload(settings, await _sent(files, settings.max_attachment_mb))
-    detail = activities.record(store, actor, unit_id, fields, upload, clock=clock)
+    upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
+    detail = await uploads.off_the_loop(partial(activities.record, store, actor, unit_id, fields, upload, clock=clock))
     return _to(f"/activities/{quote(detail.activity.id)}")
 
 
 @router.post("/activities/import")
-async def import_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+async def import_form(request: Request, actor: ActorDep, store: StoreDep, uploads: UploadsDep, clock: ClockDep,
                       file: UploadFile, unit_id: Text) -> HTMLResponse:
     """A whole 台账 spreadsheet; the page lists what was written (or every row's problem)."""
-    with tempfile.TemporaryDirectory(prefix="pufa-ledger-") as folder:
-        path = await save_upload(file, Path(folder), settings.max_upload_mb)
-        imported = activities.import_ledger(store, actor, unit_id, path, clock=clock)
+    imported = await uploads.parse(file, lambda path: activities.import_ledger(store, actor, unit_id, path,
+                                                                               clock=clock))
     today = clock().date()
     year = max((a.year for a in imported.data), default=today.year)
     return _activities_page(request, actor, store, year, None, None, Page("list_page", 1, 50), today.isoformat(),
@@ -176,10 +165,11 @@ def delete_form(activity_id: str, actor: ActorDep, store: StoreDep) -> Response:
 
 
 @router.post("/activities/{activity_id}/evidence")
-async def evidence_form(activity_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+async def evidence_form(activity_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+                        uploads: UploadsDep, clock: ClockDep,
                         files: Files = None) -> Response:
-    upload = evidence_upload(settings, await _sent(files, settings.max_attachment_mb))
-    activities.add_evidence(store, actor, activity_id, upload, clock=clock)
+    upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
+    await uploads.off_the_loop(partial(activities.add_evidence, store, actor, activity_id, upload, clock=clock))
     return _to(f"/activities/{quote(activity_id)}#evidence")
 
 
@@ -193,10 +183,7 @@ def decide_form(activity_id: str, action: Literal["accept", "reject"], actor: Ac
 @router.get("/evidence/{evidence_id}")
 def evidence_file(evidence_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
     meta, content = activities.evidence_content(store, actor, evidence_id, settings.attachments_dir)
-    return Response(content, media_type=meta.media_type, headers={
-        "Content-Disposition": disposition(meta.file_name, f"evidence-{meta.id[-16:]}",
-                                           inline=meta.media_type in SHOWN_INLINE),
-        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+    return evidence_download(meta, content)
 
 
 # --- 年度考核 ------------------------------------------------------------------------------------
@@ -245,26 +232,26 @@ def order_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm
 
 
 @router.get("/assessment/{year}/ranking.xlsx")
-def ranking_download(year: int, actor: ActorDep, store: StoreDep, version: VersionQuery = None) -> Response:
+def ranking_download(year: YearPath, actor: ActorDep, store: StoreDep, version: VersionQuery = None) -> Response:
     content, found = assessment_reports.scores_xlsx(store, actor, year, version)
-    return _download(content, XLSX_MEDIA_TYPE, f"assessment-{year}-v{found.version}.xlsx")
+    return download(content, XLSX_MEDIA_TYPE, assessment_reports.scores_file_name(year, found.version))
 
 
 @router.get("/assessment/{year}/summary.docx")
-def summary_docx(year: int, actor: ActorDep, store: StoreDep, settings: SettingsDep, scope: LawScopeDep,
+def summary_docx(year: YearPath, actor: ActorDep, store: StoreDep, settings: SettingsDep, scope: LawScopeDep,
                  clock: ClockDep) -> Response:
     content = assessment_reports.summary_docx(store, actor, year, settings, scope=scope, today=clock().date())
-    return _download(content, DOCX_MEDIA_TYPE, f"summary-{year}.docx")
+    return download(content, DOCX_MEDIA_TYPE, assessment_reports.summary_file_name(year, "docx"))
 
 
 @router.get("/assessment/{year}/summary.xlsx")
-def summary_xlsx(year: int, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep) -> Response:
+def summary_xlsx(year: YearPath, actor: ActorDep, store: StoreDep, scope: LawScopeDep, clock: ClockDep) -> Response:
     content = assessment_reports.summary_xlsx(store, actor, year, scope=scope, today=clock().date())
-    return _download(content, XLSX_MEDIA_TYPE, f"summary-{year}.xlsx")
+    return download(content, XLSX_MEDIA_TYPE, assessment_reports.summary_file_name(year, "xlsx"))
 
 
 @router.get("/assessment/{year}/units/{unit_id}")
-def unit_score_page(request: Request, year: int, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep,
+def unit_score_page(request: Request, year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep,
                     clock: ClockDep, version: VersionQuery = None) -> HTMLResponse:
     """A unit's score line by line, with the records behind each point, the manual entries and its
     rectifications; the reviewer enters the manual items here."""
@@ -281,17 +268,17 @@ def unit_score_page(request: Request, year: int, unit_id: str, actor: ActorDep, 
 
 
 @router.post("/assessment/{year}/units/{unit_id}/manual")
-def manual_form(year: int, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep, clock: ClockDep,
+def manual_form(year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep, clock: ClockDep,
                 item_id: Text, points: Annotated[float, Form(ge=0, le=1000)], reason: Text) -> Response:
     versions.enter_manual(store, actor, rubric, year, unit_id, item_id, points, reason, clock=clock)
     return _to(f"/assessment/{year}/units/{quote(unit_id)}#manual")
 
 
 @router.get("/assessment/{year}/units/{unit_id}/report.docx")
-def unit_report(year: int, unit_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+def unit_report(year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
                 clock: ClockDep) -> Response:
     content = assessment_reports.unit_report_docx(store, actor, year, unit_id, settings, today=clock().date())
-    return _download(content, DOCX_MEDIA_TYPE, f"report-{year}-{safe_file_part(unit_id)}.docx")
+    return download(content, DOCX_MEDIA_TYPE, assessment_reports.report_file_name(store, year, unit_id))
 
 
 # --- 限期整改 ------------------------------------------------------------------------------------
@@ -326,10 +313,12 @@ def rectification_page(request: Request, finding_id: str, actor: ActorDep, store
 
 
 @router.post("/rectifications/{finding_id}/answer")
-async def answer_form(finding_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+async def answer_form(finding_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+                      uploads: UploadsDep, clock: ClockDep,
                       comment: Text, files: Files = None) -> Response:
-    upload = evidence_upload(settings, await _sent(files, settings.max_attachment_mb))
-    rectification.step(store, actor, finding_id, "answer", comment=comment, upload=upload, clock=clock)
+    upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
+    await uploads.off_the_loop(partial(rectification.step, store, actor, finding_id, "answer", comment=comment,
+                                       upload=upload, clock=clock))
     return _to(f"/rectifications/{quote(finding_id)}")
 
 
@@ -354,7 +343,7 @@ def public_assessment_page(request: Request, store: StoreDep, year: ChosenYear) 
 
 
 @router.get("/public/assessment/{year}/units/{unit_id}")
-def public_unit_page(request: Request, year: int, unit_id: str, store: StoreDep) -> HTMLResponse:
+def public_unit_page(request: Request, year: YearPath, unit_id: str, store: StoreDep) -> HTMLResponse:
     result = versions.unit_result(store, None, year, unit_id)
     return render(request, "assessment_unit.html", unit=result.score.unit, result=result, year=year, public=True,
                   findings=None, manual=[], may_report=False)

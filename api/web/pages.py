@@ -6,8 +6,6 @@ Errors on a page (an unknown law, a bad year) answer with a page in Chinese, not
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
@@ -15,12 +13,11 @@ from fastapi import Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep, TierQuery, YearQuery
-from api.limits import save_upload
+from api.files import UploadsDep, download
 from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
-from api.web.workflow_pages import UNREADABLE
 from domain.assessment import prompts
 from domain.base import documents
 from domain.base.asked import checklist_year, page
@@ -102,17 +99,12 @@ def unit_page(
 
 @router.post("/units/{unit_id}/upload")
 async def unit_upload_form(
-    request: Request, store: StoreDep, settings: SettingsDep, actor: ActorDep, unit_id: str, file: UploadFile,
+    request: Request, store: StoreDep, uploads: UploadsDep, actor: ActorDep, unit_id: str, file: UploadFile,
     year: Annotated[int | None, Form(ge=1949, le=2100)] = None,
 ) -> Response:
     """The administrator enters a unit's checklist as submitted (the bureau's own ingest)."""
     unit = lookup.unit_detail(store, unit_id, show_liaison=False).unit
-    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
-        path = await save_upload(file, Path(folder), settings.max_upload_mb)
-        report = review.upload_checklist(store, actor, path, unit=unit.name, year=year)
-    if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
-                         advice=UNREADABLE)
+    await uploads.parse(file, lambda path: review.upload_checklist(store, actor, path, unit=unit.name, year=year))
     return RedirectResponse(f"/units/{quote(unit_id)}", status_code=303)
 
 
@@ -150,9 +142,8 @@ def campaign_export(
     """The planned groups as a spreadsheet to send to the units."""
     answer = campaigns.campaigns(store, key_date_id=key_date_id, audience_id=audience_id, law_id=law_id, year=year,
                                region=settings.region, limit=None, units_limit=None, items_shown=None)
-    filename = f"campaign-{documents.safe_file_part(answer.anchor.id)}-{answer.year}.xlsx"
-    return Response(documents.to_xlsx([campaigns.campaign_sheet(answer)]), media_type=documents.XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download(documents.to_xlsx([campaigns.campaign_sheet(answer)]), documents.XLSX_MEDIA_TYPE,
+                    f"{answer.year}年普法活动安排（{answer.anchor.name}）.xlsx")
 
 
 @router.get("/shared")

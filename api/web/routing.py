@@ -13,10 +13,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 
 from api.deps import get_actor_or_none
-from api.problems import status_of
+from api.problems import problem_headers, shown_detail, status_of
 from api.web.render import render
 from domain.accounts.accounts import Actor
-from pufa.errors import PufaError, Unauthorized
+from pufa.errors import PufaError, StoreError, Unauthorized
 
 ADVICE = {
     400: "请求有误，请返回上一页重试。",
@@ -62,8 +62,11 @@ class PageRoute(APIRoute):
                 return render(request, "error.html", status_code=401, status=401, detail="请先登录。")
             except PufaError as exc:
                 status = status_of(exc)
-                detail = exc.advice or ADVICE.get(status, ADVICE[400])
-                return render(request, "error.html", status_code=status, status=status, detail=detail)
+                detail = exc.advice or (shown_detail(exc, chinese=True) if isinstance(exc, StoreError)
+                                        else ADVICE.get(status, ADVICE[400]))
+                page = render(request, "error.html", status_code=status, status=status, detail=detail)
+                page.headers.update(problem_headers(exc) or {})
+                return page
             except RequestValidationError:
                 return render(request, "error.html", status_code=422, status=422, detail=ADVICE[422])
 

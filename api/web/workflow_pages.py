@@ -8,8 +8,6 @@ Forms post here and come back to a page (post/redirect/get); every rule is the d
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import quote
 
@@ -17,7 +15,7 @@ from fastapi import Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
-from api.limits import CHUNK, save_upload
+from api.files import CHUNK, UploadsDep, download
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.base.asked import checklist_year
@@ -25,7 +23,7 @@ from domain.base.briefs import unit_brief
 from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
 from ingest.checklists.edit import RowFields
-from pufa.errors import InputError, PayloadTooLarge
+from pufa.errors import InputError
 from pufa.workflow import Permission
 
 router = page_router()
@@ -34,10 +32,6 @@ OptionalText = Annotated[str | None, Form(max_length=5000)]
 YearForm = Annotated[int, Form(ge=1949, le=2100)]
 KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
 SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
-
-
-UNREADABLE = ("文件未能读取：请上传 Word、Excel、CSV 或文本格式的清单，表头写明序号、法律法规名称、普法对象、"
-              "普法方式、时间节点、责任科室、责任人。")
 
 
 DONE = {
@@ -71,20 +65,16 @@ def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep,
 
 
 @router.post("/my/upload")
-async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep,
+async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, uploads: UploadsDep,
                          clock: ClockDep, file: UploadFile, year: YearForm, unit_id: Text) -> Response:
     """A checklist file becomes a draft of the chosen unit's year."""
     actor.require_unit(unit_id)
     unit = unit_brief(store, unit_id)
-    with tempfile.TemporaryDirectory(prefix="pufa-upload-") as folder:
-        path = await save_upload(file, Path(folder), settings.max_upload_mb)
-        report = review.upload_checklist(store, actor, path, unit=unit.name, year=year, clock=clock)
-    if report.failed:
-        raise InputError(report.failed[0].reason.removeprefix("error: ").replace(str(path), path.name), source=path.name,
-                         advice=UNREADABLE)
+    report = await uploads.parse(file, lambda path: review.upload_checklist(store, actor, path, unit=unit.name,
+                                                                            year=year, clock=clock))
     if not report.checklist_ids:
-        raise InputError("the file has the same rows as the draft already there; nothing changed", source=path.name,
-                         advice="上传的文件与现有草稿内容相同，草稿没有变化。")
+        raise InputError("the file has the same rows as the draft already there; nothing changed",
+                         source=file.filename, advice="上传的文件与现有草稿内容相同，草稿没有变化。")
     return _to(report.checklist_ids[0], done="uploaded")
 
 
@@ -100,8 +90,8 @@ def checklist_page(request: Request, checklist_id: str, actor: ActorDep, store: 
                    scope: LawScopeDep, done: Done = None) -> HTMLResponse:
     detail = review.checklist_detail(store, actor, checklist_id, scope=scope)
     return render(request, "checklist.html", detail=detail, comparison=yearly.compare_with_previous(store, actor, checklist_id),
-                  may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted"),
-                  done=DONE.get(done or ""))
+                  may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted")
+                  and detail.checklist.unit.id not in actor.home_units, done=DONE.get(done or ""))
 
 
 @router.post("/checklists/{checklist_id}/row")
@@ -122,19 +112,17 @@ def row_form(
 
 @router.post("/checklists/{checklist_id}/attachment")
 async def attachment_form(checklist_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
-                          clock: ClockDep, file: UploadFile) -> Response:
-    limit = settings.max_attachment_mb * CHUNK
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise PayloadTooLarge(f"{file.filename}: larger than the {settings.max_attachment_mb} MB limit for a signed copy")
-    review.attach(store, actor, checklist_id, file.filename or "", content, settings.attachments_dir, limit, clock)
+                          uploads: UploadsDep, clock: ClockDep, file: UploadFile) -> Response:
+    name, content = await uploads.read_one(file, settings.max_attachment_mb)
+    await uploads.off_the_loop(review.attach, store, actor, checklist_id, name, content, settings.attachments_dir,
+                               settings.max_attachment_mb * CHUNK, clock)
     return _to(checklist_id, "#attachment", done="attached")
 
 
 @router.get("/checklists/{checklist_id}/attachment")
 def attachment_download(checklist_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
     meta, content = review.attachment(store, actor, checklist_id, settings.attachments_dir)
-    return Response(content, media_type=meta.media_type)
+    return download(content, meta.media_type, meta.file_name or "签字盖章件", inline=True)
 
 
 @router.post("/checklists/{checklist_id}/comments")
@@ -190,8 +178,8 @@ def notices_download(actor: ActorDep, store: StoreDep, settings: SettingsDep, cl
                      unit_id: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     content = plan.notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit_id,
                                today=clock().date())
-    name = f"{subject}-{kind}-{year}{'-' + unit_id if unit_id else ''}.docx"
-    return Response(content, media_type=DOCX_MEDIA_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    unit_name = unit_brief(store, unit_id).name if unit_id else None
+    return download(content, DOCX_MEDIA_TYPE, plan.notice_file_name(year, kind, subject, unit_name))
 
 
 @router.post("/plan/send")

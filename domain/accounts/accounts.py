@@ -156,41 +156,55 @@ def _account_row(store: CachedStore, account_id: str) -> Row:
 
 @dataclass
 class LoginThrottle:
-    """Failed logins per account and per client within a sliding window; past a limit, refused.
+    """Failed logins slow down the one who fails, never lock out the one who knows the password.
 
-    Kept in the process, not the graph: a write per failed attempt would renew the graph stamp and
-    so let anyone empty the answer cache by mistyping a password. Several server processes each
-    count their own (the limits then apply per process)."""
+    Counted per (client address, account) pair: after `free_failures` within the window each further
+    failure of the pair doubles its wait (`first_backoff` seconds, then 2×, 4× …, at most the window).
+    A wrong guess from one address never shuts the account's owner out at another: five bad passwords
+    used to lock an account even against the right one, which let anyone lock everyone out. An
+    address that tries many accounts is refused past `per_client` failures within the window (it
+    hurts only that address). Kept in the process, not the graph: a write per failed attempt would
+    renew the graph stamp and so let anyone empty the answer cache by mistyping a password. Several
+    server processes each count their own."""
 
-    per_account: int = 5
+    free_failures: int = 3
     per_client: int = 20
     window: timedelta = timedelta(minutes=15)
     clock: Clock = system_clock
-    _failures: dict[tuple[str, str], deque[datetime]] = field(default_factory=lambda: defaultdict(deque))
+    first_backoff: timedelta = timedelta(seconds=2)
+    _failures: dict[tuple[str, ...], deque[datetime]] = field(default_factory=lambda: defaultdict(deque))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def check(self, username: str, client: str) -> None:
-        """Raise TooManyRequests while the account or the client is over its limit."""
+        """Raise TooManyRequests while the pair waits out its backoff, or the address is over its limit."""
         now = self.clock()
         with self._lock:
-            for key, limit in ((("account", username.lower()), self.per_account), (("client", client), self.per_client)):
-                failures = self._recent(key, now)
-                if len(failures) >= limit:
-                    retry = int((failures[0] + self.window - now).total_seconds()) + 1
-                    who = "this account" if key[0] == "account" else "this address"
-                    raise TooManyRequests(f"too many failed logins for {who}; try again in {retry} s", retry_after=retry)
+            pair = self._recent(("pair", client, username.lower()), now)
+            over = len(pair) - self.free_failures
+            if over >= 0:
+                wait = min(self.first_backoff * (1 << min(over, 20)), self.window)
+                if now < pair[-1] + wait:
+                    self._refuse(pair[-1] + wait - now, "this account from this address")
+            everyone = self._recent(("client", client), now)
+            if len(everyone) >= self.per_client:
+                self._refuse(everyone[0] + self.window - now, "this address")
 
     def failed(self, username: str, client: str) -> None:
         now = self.clock()
         with self._lock:
-            for key in (("account", username.lower()), ("client", client)):
+            for key in (("pair", client, username.lower()), ("client", client)):
                 self._recent(key, now).append(now)
 
-    def succeeded(self, username: str) -> None:
+    def succeeded(self, username: str, client: str) -> None:
         with self._lock:
-            self._failures.pop(("account", username.lower()), None)
+            self._failures.pop(("pair", client, username.lower()), None)
 
-    def _recent(self, key: tuple[str, str], now: datetime) -> deque[datetime]:
+    @staticmethod
+    def _refuse(wait: timedelta, who: str) -> None:
+        retry = int(wait.total_seconds()) + 1
+        raise TooManyRequests(f"too many failed logins for {who}; try again in {retry} s", retry_after=retry)
+
+    def _recent(self, key: tuple[str, ...], now: datetime) -> deque[datetime]:
         failures = self._failures[key]
         while failures and failures[0] + self.window <= now:
             failures.popleft()
@@ -210,7 +224,7 @@ def login(store: CachedStore, throttle: LoginThrottle, username: str, password: 
     if row is None or not row["password_hash"] or not valid or row["disabled"]:
         throttle.failed(username, client)
         raise Unauthorized("wrong username or password, or the account is disabled")
-    throttle.succeeded(username)
+    throttle.succeeded(username, client)
     return _actor(store, row)
 
 
@@ -227,7 +241,7 @@ def activate(store: CachedStore, throttle: LoginThrottle, username: str, code: s
         raise Unauthorized("the invite code is wrong, spent or expired; ask the 普法办 for a new one")
     with store.transaction() as tx:
         tx.run(queries.accounts.set_password(row["id"], PASSWORDS.hash(password), now))
-    throttle.succeeded(username)
+    throttle.succeeded(username, client)
     return _actor(store, _account_row(store, row["id"]))
 
 
@@ -240,6 +254,13 @@ def session_actor(store: CachedStore, account_id: str, epoch: int) -> Actor | No
     if row["disabled"] or not row["password_hash"] or (row["session_epoch"] or 0) != epoch:
         return None
     return _actor(store, row)
+
+
+def end_sessions(store: CachedStore, account_id: str, epoch: int) -> None:
+    """Sign-out ends the session at once, not when its cookie expires: the account's epoch moves on, so
+    every cookie of the old one (this browser's, a copied one, another device's) stops answering."""
+    with store.transaction() as tx:
+        tx.run(queries.accounts.end_sessions(account_id, epoch))
 
 
 def session_epoch(store: CachedStore, account_id: str) -> int:
@@ -305,9 +326,14 @@ def create_account(
     return account, InvitePublic(account=account, code=code, expires=expires) if code else None
 
 
-def unit_username(unit_id: str) -> str:
-    """A liaison account's name: its unit's id, which the invite list prints beside the unit."""
-    return unit_id.lower()
+def new_liaison_username(taken: set[str]) -> str:
+    """An invited liaison's username: lx- and eight random characters (40 bits), printed on the invite
+    sheet beside the unit. Never the unit's id: those are public, and a list of every liaison's name
+    was all an attacker needed to aim failed logins at all of them."""
+    while True:
+        username = "lx-" + "".join(secrets.choice(INVITE_ALPHABET) for _ in range(8)).lower()
+        if username not in taken:
+            return username
 
 
 def invite_registered_liaisons(store: CachedStore, actor: Actor, *, clock: Clock = system_clock,
@@ -320,9 +346,10 @@ def invite_registered_liaisons(store: CachedStore, actor: Actor, *, clock: Clock
     taken = {row["username"] for row in store.read(queries.accounts.all_accounts())}
     accounts, edges, invites = [], [], []
     for unit in sorted(store.read(queries.accounts.registered_liaisons()), key=lambda r: (r["unit_name"] or "", r["unit_id"])):
-        username = unit_username(unit["unit_id"])
-        if unit["account_ids"] or username in taken:
+        if unit["account_ids"]:
             continue
+        username = new_liaison_username(taken)
+        taken.add(username)
         code = new_invite_code()
         row = {
             "id": f"A{uuid.uuid4().hex[:12]}", "username": username, "display_name": unit["liaison_name"],
@@ -369,24 +396,28 @@ def set_disabled(store: CachedStore, actor: Actor, account_id: str, disabled: bo
 
 def reset_account(store: CachedStore, actor: Actor, account_id: str, *, clock: Clock = system_clock,
                   invite_days: int = 14) -> InvitePublic:
-    """Forget the password and issue a new invite code (every session ends); the code is returned once."""
+    """Forget the password and issue a new invite code (every session and API token ends); the code is
+    returned once."""
     actor.require(Permission.MANAGE_ACCOUNTS)
     _account_row(store, account_id)
     code = new_invite_code()
     expires = stamp(clock() + timedelta(days=invite_days))
     with store.transaction() as tx:
         tx.run(queries.accounts.set_invite(account_id, digest(code), expires))
+        tx.run(queries.accounts.revoke_tokens_of(account_id, stamp(clock())))
     return InvitePublic(account=account_public(_account_row(store, account_id)), code=code, expires=expires)
 
 
 def change_password(store: CachedStore, actor: Actor, current: str, new: str, *, clock: Clock = system_clock) -> None:
-    """An account's own new password; its other sessions end."""
+    """An account's own new password; every session and API token of the account ends (one who stole
+    either is shut out by the change that answers the theft)."""
     row = _own_account(store, actor)
     if not row["password_hash"] or not PASSWORDS.verify(current, row["password_hash"]):
         raise Forbidden("the current password is wrong")
     check_password(new)
     with store.transaction() as tx:
         tx.run(queries.accounts.set_password(actor.id, PASSWORDS.hash(new), stamp(clock())))
+        tx.run(queries.accounts.revoke_tokens_of(actor.id, stamp(clock())))
 
 
 # --- API tokens ------------------------------------------------------------------------------------
@@ -437,6 +468,9 @@ def revoke_token(store: CachedStore, actor: Actor, token_id: str, *, clock: Cloc
         tx.run(queries.accounts.revoke_token(token_id, stamp(clock())))
     row = store.read(queries.accounts.token_by_id(token_id))[0]
     return ApiTokenPublic(**{k: row[k] for k in ("id", "name", "created_at", "revoked_at")})
+
+
+INVITES_FILE_NAME = "联络员账号邀请单.xlsx"
 
 
 def invite_sheet(invites: InvitesPublic) -> Sheet:

@@ -15,13 +15,23 @@ from pufa.workflow import EVENT_NAMES
 def write_event(tx: GraphWriteTx, rel: str, subject_id: str, action: str, from_state: str | None,
                 to_state: str | None, actor_id: str, actor: str, at: str, comment: str | None = None,
                 deadline: str | None = None, evidence_ids: list[str] | None = None) -> None:
-    event_id = f"{subject_id}@{uuid.uuid4().hex[:12]}"
-    tx.upsert_nodes("Event", [{
-        "id": event_id, "subject_id": subject_id, "action": action, "from_state": from_state, "to_state": to_state,
-        "actor_id": actor_id, "actor": actor, "at": at, "comment": comment, "deadline": deadline,
-        "evidence_ids": evidence_ids or [], "seq": time.time_ns(),
-    }])
-    tx.upsert_edges(rel, [{"src": subject_id, "dst": event_id}])
+    write_events(tx, rel, [new_event(subject_id, action, from_state, to_state, actor_id, actor, at, comment, deadline,
+                                     evidence_ids)])
+
+
+def new_event(subject_id: str, action: str, from_state: str | None, to_state: str | None, actor_id: str, actor: str,
+              at: str, comment: str | None = None, deadline: str | None = None,
+              evidence_ids: list[str] | None = None) -> dict:
+    return {"id": f"{subject_id}@{uuid.uuid4().hex[:12]}", "subject_id": subject_id, "action": action,
+            "from_state": from_state, "to_state": to_state, "actor_id": actor_id, "actor": actor, "at": at,
+            "comment": comment, "deadline": deadline, "evidence_ids": evidence_ids or [], "seq": time.time_ns()}
+
+
+def write_events(tx: GraphWriteTx, rel: str, events: list[dict]) -> None:
+    """Events in two statements however many there are: one pair of statements an event, hundreds in one
+    transaction, is what filled LadybugDB's buffer pool when a county's rectifications were ordered."""
+    tx.upsert_nodes("Event", events)
+    tx.upsert_edges(rel, [{"src": event["subject_id"], "dst": event["id"]} for event in events])
 
 
 def evidence_public(row: Row) -> EvidencePublic:

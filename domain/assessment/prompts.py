@@ -47,8 +47,8 @@ from graph.queries.scope import LawScope
 from graph.query import Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.config import Settings
-from pufa.errors import Conflict, Forbidden, InputError, NotFound
-from pufa.workflow import PROMPT_EVENT_NAMES, PROMPT_NAMES, PROMPT_STEPS, ROLE_NAMES, Permission, PromptState
+from pufa.errors import Conflict, InputError, NotFound
+from pufa.workflow import PROMPT_EVENT_NAMES, PROMPT_NAMES, PROMPT_STEPS, Permission, PromptState
 
 GROUND_KINDS = {
     "no_checklist": "未报送普法责任清单",
@@ -185,12 +185,8 @@ def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comme
         raise NotFound(f"no step {action!r}; the steps are {', '.join(PROMPT_STEPS)}")
     row = _prompt(store, prompt_id)
     actor.require_unit(row["unit_id"])
-    if actor.role not in found.roles:
-        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {found.action} a 普法提示 ({found.name})")
-    if found.action == "answer":
-        actor.require(Permission.RECORD_ACTIVITIES)
-    else:
-        actor.require(Permission.JUDGE)
+    actor.require(found.permission)
+    if found.permission is Permission.JUDGE:
         actor.require_impartial(row["unit_id"])
     comment = (comment or "").strip() or None
     if found.comment_required and not comment:
@@ -266,11 +262,11 @@ def prompt_detail(store: CachedStore, actor: Actor, prompt_id: str, *, today: da
     state = PromptState(row["state"])
     actions = []
     for found in PROMPT_STEPS.values():
-        if state not in found.sources or actor.role not in found.roles:
+        if state not in found.sources or not actor.may(found.permission):
             continue
         if found.action == "answer" and row["unit_id"] not in actor.units:
             continue
-        if found.action != "answer" and (not actor.may(Permission.JUDGE) or row["unit_id"] in actor.home_units):
+        if found.permission is Permission.JUDGE and row["unit_id"] in actor.home_units:
             continue
         if found.action == "escalate" and not public.overdue:
             continue

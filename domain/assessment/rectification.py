@@ -16,7 +16,7 @@ from datetime import date
 from domain.accounts.accounts import Actor
 from domain.assessment import versions
 from domain.assessment.activities import Upload
-from domain.assessment.history import evidence_public, history, write_event
+from domain.assessment.history import evidence_public, history, new_event, write_event, write_events
 from domain.assessment.models import FindingDetailPublic, FindingPublic, FindingsPublic, IssuedFindingsPublic
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
@@ -66,13 +66,22 @@ def _new(unit_id: str, year: int, text: str, deadline: str, actor: Actor, at: st
             "updated_at": at}
 
 
+ISSUED_PER_TRANSACTION = 200
+"""Rectifications written per transaction: a county's order (32 units, hundreds of items) stays
+proportionate; issuing again skips what is written, so an order cut off part-way is finished by
+ordering again."""
+
+
 def _write_issued(store: CachedStore, actor: Actor, rows: list[Row], at: str) -> None:
-    with store.transaction() as tx:
-        tx.upsert_nodes("Finding", rows)
-        tx.upsert_edges("MUST_FIX", [{"src": row["unit_id"], "dst": row["id"]} for row in rows])
-        for row in rows:
-            write_event(tx, "FINDING_HISTORY", row["id"], "issue", None, FindingState.OPEN.value, actor.id,
-                        actor.label, at, row["text"], deadline=row["deadline"])
+    """Each batch in six statements: the findings, their units' edges, their first history events."""
+    for start in range(0, len(rows), ISSUED_PER_TRANSACTION):
+        batch = rows[start:start + ISSUED_PER_TRANSACTION]
+        with store.transaction() as tx:
+            tx.upsert_nodes("Finding", batch)
+            tx.upsert_edges("MUST_FIX", [{"src": row["unit_id"], "dst": row["id"]} for row in batch])
+            write_events(tx, "FINDING_HISTORY", [
+                new_event(row["id"], "issue", None, FindingState.OPEN.value, actor.id, actor.label, at, row["text"],
+                          deadline=row["deadline"]) for row in batch])
 
 
 def issue(store: CachedStore, actor: Actor, unit_id: str, year: int, text: str, deadline: str, *,

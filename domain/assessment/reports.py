@@ -25,6 +25,18 @@ from pufa.errors import NotFound
 from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, EvidenceState, FindingState, Permission, State
 
 
+def scores_file_name(year: int, version: int) -> str:
+    return f"{year}年普法责任制考核结果（第{version}版）.xlsx"
+
+
+def summary_file_name(year: int, suffix: str) -> str:
+    return f"{year}年普法责任制考核工作总结.{suffix}"
+
+
+def report_file_name(store: CachedStore, year: int, unit_id: str) -> str:
+    return f"{unit_brief(store, unit_id).name}{year}年度普法履职报告书.docx"
+
+
 def _points(value: float) -> str:
     return f"{value:g}"
 

@@ -16,6 +16,7 @@ from domain.base.models import (
     UnitBriefPublic,
     UnitPublic,
 )
+from domain.base.redaction import without_contacts
 from graph import queries
 from graph.query import Row
 from pufa.vocab import LEVELS
@@ -57,9 +58,12 @@ def fetch_law_briefs(store: CachedStore, law_ids: Iterable[str]) -> dict[str, La
 
 
 def item_evidence(row: Row) -> ItemEvidencePublic:
+    """A row as evidence in the answers anyone may read (audit, coverage, the dashboard): its typed text
+    without contact details."""
     return ItemEvidencePublic(
         unit_id=row["unit_id"], unit_name=row["unit_name"], checklist_id=row["checklist_id"],
-        item_id=row["item_id"], row=row["row"], source=row["source"], law_text=row["law_text"],
+        item_id=row["item_id"], row=row["row"], source=row["source"],
+        law_text=without_contacts(row["law_text"]) if row["law_text"] is not None else None,
         surface=row.get("surface"),
     )
 

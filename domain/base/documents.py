@@ -1,10 +1,10 @@
 """Documents for people: spreadsheets (xlsx, csv) and Word files built one way for every download, their media
 types, and dates as a clerk writes them (2026年12月6日).
 
-Cells come from uploaded checklists, so any text starting with = + - @ (or a tab or carriage
-return) gets a leading apostrophe: Excel and LibreOffice would otherwise run it as a formula.
-Control characters that the xlsx format cannot hold (a CSV upload may carry them) are dropped
-from xlsx cells instead of failing the download.
+Cells come from uploaded checklists, so any text that starts with = + - @ (also full-width, as ＝,
+or behind spaces, line breaks or zero-width characters) or with a tab or a line break gets a
+leading apostrophe: Excel and LibreOffice would otherwise run it as a formula. Control characters
+(a CSV upload may carry them; xlsx cannot hold them) are dropped from every cell, xlsx and csv.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,7 +26,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+LEADING_BLANKS = re.compile(r"^[\s\u200b-\u200f\u2060\ufeff]+")
+"""What a spreadsheet skips before it sees a formula's sign: spaces, line breaks, zero-width characters."""
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -60,7 +63,9 @@ class Sheet:
 
 def neutralize(value: object) -> object:
     """Text that a spreadsheet would read as a formula, made inert with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS)
+                                   or unicodedata.normalize("NFKC", LEADING_BLANKS.sub("", value)).startswith(
+                                       FORMULA_STARTS)):
         return "'" + value
     return value
 
@@ -71,8 +76,9 @@ def printable(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def xlsx_cell(value: object) -> object:
-    """A value as an xlsx cell can hold it: control characters dropped first, so that none can hide a formula."""
+def inert_cell(value: object) -> object:
+    """A value as a cell (xlsx or csv) holds it: control characters dropped first, so that none can hide a
+    formula, then neutralized."""
     if isinstance(value, str):
         value = printable(value)
     return neutralize(value)
@@ -96,9 +102,9 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
             if sheet.title:
                 header_row = 1
                 if len(sheet.header) > 1:
-                    worksheet.merge_range(0, 0, 0, len(sheet.header) - 1, xlsx_cell(sheet.title), title)
+                    worksheet.merge_range(0, 0, 0, len(sheet.header) - 1, inert_cell(sheet.title), title)
                 else:
-                    worksheet.write_string(0, 0, xlsx_cell(sheet.title), title)
+                    worksheet.write_string(0, 0, inert_cell(sheet.title), title)
             _write_row(worksheet, header_row, sheet.header, bold)
             for row_index, row in enumerate(sheet.rows, start=header_row + 1):
                 _write_row(worksheet, row_index, row)
@@ -109,7 +115,7 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
 def _write_row(worksheet: Worksheet, row_index: int, values: Sequence[object], style: Format | None = None) -> None:
     """Each value as its type: text is always written as text, never read as a formula or a link."""
     for column, value in enumerate(values):
-        value = xlsx_cell(value)
+        value = inert_cell(value)
         if value is None or value == "":
             continue
         if isinstance(value, bool):
@@ -124,8 +130,8 @@ def to_csv(sheet: Sheet) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel on Chinese Windows opens it as UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralize(cell) for cell in sheet.header])
-    writer.writerows([neutralize(cell) for cell in row] for row in sheet.rows)
+    writer.writerow([inert_cell(cell) for cell in sheet.header])
+    writer.writerows([inert_cell(cell) for cell in row] for row in sheet.rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -8,6 +8,7 @@ article is built on the first search and kept until a law is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from domain.base.asked import page, stored_page
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_public
@@ -139,11 +140,14 @@ def search_articles(store: CachedStore, text: str, *, skip: int = 0, limit: int 
 def law_cases(
     store: CachedStore, law_id: str, *, article: str | None = None, skip: int = 0, limit: int | None = 100,
 ) -> CasesPublic:
-    """Cases citing a law, or one of its articles by label (第一百二十四条)."""
+    """Cases citing a law, or one of its articles by label (第一百二十四条); a case's source is its file's
+    name, never the server's corpus folder."""
     if law_id not in fetch_law_briefs(store, [law_id]):
         raise NotFound(f"no law with id {law_id!r}")
     cases = sorted(
-        (CasePublic(**{**row, "articles": row["articles"] or []}) for row in store.read(queries.laws.law_cases(law_id))),
+        (CasePublic(**{**row, "articles": row["articles"] or [],
+                       "source": PurePosixPath(row["source"]).name if row["source"] else None})
+         for row in store.read(queries.laws.law_cases(law_id))),
         key=lambda case: (case.title or "", case.id),
     )
     if article is not None:

@@ -16,6 +16,7 @@ from domain.base.briefs import item_evidence, item_sort_key, unit_brief, unit_pu
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet, to_csv, to_xlsx
 from domain.base.models import UnitBriefPublic
+from domain.base.redaction import without_contacts
 from domain.base.tally import current_rows
 from domain.catalogue.inference import unclaimed_laws
 from domain.catalogue.models import NamedPublic, UnitsPublic
@@ -177,7 +178,9 @@ def unit_audit(store: CachedStore, unit_id: str, *, year: int | None = None) -> 
 
 
 def _flagged(row: Row, kind: str) -> FlaggedItemPublic:
-    codes = sorted(row["codes"])
+    """A flagged row as anyone may read it: the names it could not resolve (law:…) are typed text, so
+    without contact details."""
+    codes = sorted(map(without_contacts, row["codes"]))
     return FlaggedItemPublic(item=item_evidence(row), codes=codes, missing=missing_questions(codes) if kind == "problems" else [])
 
 

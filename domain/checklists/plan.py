@@ -106,6 +106,11 @@ def _overdue(store: CachedStore, actor: Actor, year: int, kind: str, subject: st
     return found, found.checklists if subject == "checklist" else found.liaisons
 
 
+def notice_file_name(year: int, kind: str, subject: str, unit_name: str | None = None) -> str:
+    """The notice's file name as a clerk files it: 2026年度普法责任清单报送提示单（公安局）.docx."""
+    return f"{year}年度{SUBJECTS[subject]}{KINDS[kind]}{f'（{unit_name}）' if unit_name else ''}.docx"
+
+
 def notice_docx(store: CachedStore, actor: Actor, year: int, kind: str, settings: Settings, *,
                 subject: str = "checklist", unit_id: str | None = None, today: date | None = None) -> bytes:
     """A reminder or escalation for one overdue unit, or for every one (one per page, to print)."""
@@ -163,6 +168,7 @@ def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, setting
                  subject: str = "checklist", today: date | None = None) -> SentNoticesPublic:
     """E-mail each overdue unit's liaison its notice (the Word document attached) over SMTP."""
     today = today or date.today()
+    actor.require(Permission.NOTIFY)  # before the mail settings: they are no business of an account that may not send
     if not settings.smtp_host:
         raise MailUnavailable("no mail server is configured (PUFA_SMTP_HOST)", advice=MAIL_ADVICE)
     _, overdue = _overdue(store, actor, year, kind, subject, today)
@@ -178,7 +184,7 @@ def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, setting
             settings, to, f"{unit.unit.name}：{year}年度{SUBJECTS[subject]}{KINDS[kind]}",
             f"{unit.unit.name}：\n\n请查收附件《{SUBJECTS[subject]}{KINDS[kind]}》，按要求及时办理。\n\n{settings.bureau_name}",
             notice_docx(store, actor, year, kind, settings, subject=subject, unit_id=unit.unit.id, today=today),
-            f"{KINDS[kind]}-{year}.docx"))
+            notice_file_name(year, kind, subject, unit.unit.name)))
         sent.append(SentNoticePublic(unit=unit.unit, to=to, sent=True))
     send_mail(settings, messages)
     return SentNoticesPublic(data=sent, count=len(sent))

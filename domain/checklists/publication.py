@@ -9,13 +9,12 @@ checklist names the responsible section and person, not how to reach them privat
 
 from __future__ import annotations
 
-import re
-
 from domain.base.asked import checklist_year
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
 from domain.base.models import UnitBriefPublic
+from domain.base.redaction import without_contacts
 from domain.catalogue import lookup
 from domain.checklists.models import (
     PublishedChecklistPublic,
@@ -27,16 +26,6 @@ from graph import queries
 from graph.query import Row
 from pufa.errors import NotFound
 from pufa.workflow import State
-
-CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
-    r"|(?<![\d])(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}|\d{3,4}-\d{7,8}|\d{7,8})(?![\d])"  # phones
-)
-
-
-def without_contacts(text: str | None) -> str:
-    """A cell as published: phone numbers and e-mail addresses taken out."""
-    return re.sub(r"[\s，,、;；]+$", "", CONTACT.sub("", text or "")).strip()
 
 
 @kept_until_write
@@ -114,13 +103,14 @@ CHECKLIST_HEADER = ("序号", "法律法规名称", "普法对象", "普法方�
 
 
 def checklist_table(store: CachedStore, unit_id: str, *, year: int | None = None) -> Sheet:
-    """A unit's current checklist as the table it publishes (向社会公布)."""
+    """A unit's current checklist as the table it publishes (向社会公布), read without signing in: no
+    contact details."""
     unit = unit_brief(store, unit_id)
     year = checklist_year(store, year)
     rows = sorted(store.read(queries.checklists.checklist_items(unit_id, year)), key=lambda row: (row["row"] or 0, row["item_id"]))
     table = [
-        [number, row["law_text"], row["audience_text"], row["method_text"], row["timing_text"], row["section"],
-         row["person"], "、".join(row["partners"] or [])]
+        [number, *map(without_contacts, (row["law_text"], row["audience_text"], row["method_text"], row["timing_text"],
+                                         row["section"], row["person"], "、".join(row["partners"] or [])))]
         for number, row in enumerate(rows, start=1)
     ]
     return Sheet("普法责任清单", CHECKLIST_HEADER, table, title=f"{unit.name}{year}年普法责任清单")

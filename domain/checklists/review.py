@@ -122,10 +122,11 @@ def ensure_new_draft_allowed(store: CachedStore, actor: Actor, unit_id: str, yea
 def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str | None, year: int | None,
                      clock: Clock = system_clock) -> IngestReport:
     """A checklist file. The administrator's enters as submitted (the bureau's own ingest); a
-    liaison's becomes a draft of its own unit's year (replacing its open draft)."""
+    liaison's becomes a draft of its own unit's year (replacing its open draft). The upload is one
+    file: when it cannot be read that is the answer (InputError naming it), not a line of the report."""
     if actor.may(Permission.BULK_INGEST):
-        return ingest_checklists(store, [path], unit=unit, year=year, actor_id=actor.id, actor=actor.label,
-                                 submitted_at=stamp(clock()))
+        return _refuse_failed(ingest_checklists(store, [path], unit=unit, year=year, actor_id=actor.id,
+                                                actor=actor.label, submitted_at=stamp(clock()), uploaded=True))
     actor.require(Permission.EDIT_OWN)
     if unit is None and actor.unit_id:
         unit = unit_brief(store, actor.unit_id).name
@@ -133,8 +134,20 @@ def upload_checklist(store: CachedStore, actor: Actor, path: Path, *, unit: str 
     def own_unit_only(unit_id: str, checklist_year: int) -> None:
         ensure_new_draft_allowed(store, actor, unit_id, checklist_year, replacing_draft=True)
 
-    return ingest_checklists(store, [path], unit=unit, year=year, state=State.DRAFT, actor_id=actor.id,
-                             actor=actor.label, before_write=own_unit_only)
+    return _refuse_failed(ingest_checklists(store, [path], unit=unit, year=year, state=State.DRAFT,
+                                            actor_id=actor.id, actor=actor.label, before_write=own_unit_only,
+                                            uploaded=True))
+
+
+UNREADABLE = ("文件未能读取：请上传 Word、Excel、CSV 或文本格式的清单，表头写明序号、法律法规名称、普法对象、"
+              "普法方式、时间节点、责任科室、责任人。")
+"""What a clerk does when an uploaded checklist cannot be read."""
+
+
+def _refuse_failed(report: IngestReport) -> IngestReport:
+    if report.failed:
+        raise InputError(report.failed[0].reason.removeprefix("error: "), advice=UNREADABLE)
+    return report
 
 
 def new_draft(store: CachedStore, actor: Actor, unit_id: str, year: int, *, from_last_year: bool = False,
@@ -253,6 +266,7 @@ def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, 
     """A reviewer's comment on a row or on the whole revision, while it is under review."""
     actor.require(Permission.COMMENT)
     row = _checklist(store, checklist_id)
+    actor.require_impartial(row["unit_id"])
     if state_of(row) not in UNDER_REVIEW:
         raise Conflict(f"comments are made during review; this revision is {state_of(row).value}",
                        state=state_of(row).value)
@@ -293,6 +307,8 @@ def apply(
     if step.permission is Permission.EDIT_OWN and row["unit_id"] not in actor.units:
         raise Forbidden(f"{step.name}: only the unit's own liaison may {step.action} its checklist",
                         advice=f"“{step.name}”只能由本单位的联络员办理。")
+    if _judging(step):
+        actor.require_impartial(row["unit_id"])
     comment = (comment or "").strip() or None
     if step.comment_required and not comment:
         raise InputError(f"{step.name} needs a comment saying what to change", location="comment",
@@ -319,6 +335,11 @@ def apply(
     return summary(_checklist(store, checklist_id))
 
 
+def _judging(step: Transition) -> bool:
+    """Return, approve, file and publish judge the unit's checklist: never by an account of that unit."""
+    return step.permission is Permission.REVIEW
+
+
 def _check_step(tx, step: Transition, locked: Row, actor: Actor, filing_number: str | None) -> None:
     """The rules of particular steps, read inside the step's transaction."""
     if step.action == "approve":
@@ -343,7 +364,9 @@ def allowed_actions(actor: Actor, row: Row, revisions: list[Row]) -> list[Action
     found = []
     for action in ACTIONS:
         step = _transition(action, row, revisions)
-        if actor.may(step.permission) and state in step.sources and (step.permission is not Permission.EDIT_OWN or row["unit_id"] in actor.units):
+        impartial = not _judging(step) or row["unit_id"] not in actor.home_units
+        own = step.permission is not Permission.EDIT_OWN or row["unit_id"] in actor.units
+        if actor.may(step.permission) and state in step.sources and own and impartial:
             found.append(ActionPublic(action=action, name=step.name, comment_required=step.comment_required))
     return found
 

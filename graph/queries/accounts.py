@@ -71,6 +71,16 @@ def set_invite(account_id: str, invite_hash: str, expires: str) -> Query:
     )
 
 
+def end_sessions(account_id: str, epoch: int) -> Query:
+    """Sign-out: the sessions of this epoch end (a session cookie names the epoch it was issued in)."""
+    return Query(
+        "end_sessions",
+        "MATCH (a:Account {id: $account_id}) WHERE coalesce(a.session_epoch, 0) = $epoch "
+        "SET a.session_epoch = $epoch + 1 RETURN a.id AS id",
+        {"account_id": account_id, "epoch": epoch},
+    )
+
+
 def set_disabled(account_id: str, disabled: bool) -> Query:
     return Query(
         "set_disabled",
@@ -103,6 +113,16 @@ def tokens_of(account_id: str) -> Query:
 
 def token_by_id(token_id: str) -> Query:
     return Query("token_by_id", f"MATCH (t:ApiToken {{id: $token_id}}) RETURN {TOKEN_FIELDS}", {"token_id": token_id})
+
+
+def revoke_tokens_of(account_id: str, at: str) -> Query:
+    """Every live token of an account, revoked (its password changed or was reset)."""
+    return Query(
+        "revoke_tokens_of",
+        "MATCH (:Account {id: $account_id})-[:HAS_TOKEN]->(t:ApiToken) WHERE t.revoked_at IS NULL "
+        "SET t.revoked_at = $at RETURN t.id AS id",
+        {"account_id": account_id, "at": at},
+    )
 
 
 def revoke_token(token_id: str, at: str) -> Query:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.decoding import read_decoded
 from ingest.laws.markdown import INFO_END
 from ingest.laws.model import ParsedCase
 from ingest.laws.numerals import NUMERAL
-from ingest.laws.text import read_text
 from pufa.errors import InputError
 
 CITATION = re.compile(
@@ -22,7 +22,7 @@ CITATION = re.compile(
 
 def parse_case_file(path: Path) -> ParsedCase:
     """The case's title, its sections by heading, and every 《…》第X条 citation in its text."""
-    text, _ = read_text(path)
+    text, _ = read_decoded(path)
     source = Path(path).as_posix()
     title = None
     sections: dict[str, list[str]] = {}

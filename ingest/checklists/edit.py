@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from graph import queries
 from graph.store import GraphStore
@@ -19,7 +19,7 @@ from ingest.checklists.normalize import normalize_audiences, normalize_methods, 
 from ingest.records import ChecklistItemRecord
 from ingest.reference import reference_batch
 from ingest.report import IngestReport
-from ingest.tables.cells import split_laws, split_values
+from ingest.tables.cells import clean_text, split_laws, split_values
 from pufa.laws import stable_id
 from pufa.workflow import State
 
@@ -29,7 +29,8 @@ ITEM_RELS = ("CLAIMS", "TARGETS", "USES", "SCHEDULED", "CO_UNIT")
 
 
 class RowFields(BaseModel):
-    """The five questions of a row as typed (the partners as one text, 、-separated)."""
+    """The five questions of a row as typed (the partners as one text, 、-separated), cleaned as an
+    uploaded cell is: NUL and control characters never reach the store."""
 
     law_text: str = Field(default="", max_length=2000, description="普什么：法律法规名称")
     audience_text: str = Field(default="", max_length=1000, description="对谁普：普法对象")
@@ -38,6 +39,11 @@ class RowFields(BaseModel):
     section: str = Field(default="", max_length=200, description="谁去普：责任科室")
     person: str = Field(default="", max_length=200, description="谁去普：责任人")
     partners: str = Field(default="", max_length=1000, description="配合单位")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_text(value) if isinstance(value, str) else value
 
 
 HEADERS = {"law_text": "法律法规名称", "audience_text": "普法对象", "method_text": "普法方式",

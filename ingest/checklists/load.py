@@ -38,12 +38,14 @@ def ingest_checklists(
     store: GraphStore, paths: Iterable[Path], *, unit: str | None = None, year: int | None = None,
     track: Tracker = no_progress, submitted_at: str | None = None, state: State = BOOTSTRAP_STATE,
     actor_id: str = "bootstrap", actor: str = "普法办录入", before_write: BeforeWrite | None = None,
+    uploaded: bool = False,
 ) -> IngestReport:
     """Checklist files; each unit's checklist for a year replaces the previous revision atomically.
 
     A file that cannot be read, or whose unit is not in the registry, is reported and changes
     nothing; the other files still load. Re-submitting identical content writes nothing. A
-    `before_write` that refuses (Forbidden, Conflict) stops the ingest: it is the caller's rule."""
+    `before_write` that refuses (Forbidden, Conflict) stops the ingest: it is the caller's rule. An
+    `uploaded` file is named by its own name alone: its folder is the server's private temporary one."""
     paths = [shown(path) for path in paths]
     report = IngestReport(kind="checklists", files=len(paths))
     with timed(report):
@@ -53,7 +55,7 @@ def ingest_checklists(
         advance = track("reading checklists", len(paths))
         for path in paths:
             try:
-                records = read_checklist(path, unit=unit, year=year)
+                records = read_checklist(path, unit=unit, year=year, source=path.name if uploaded else None)
                 for (unit_id, record_year), merged in _by_unit_year(records, context.units, path).items():
                     context.write(unit_id, record_year, merged, report, writing)
             except (Forbidden, Conflict):

@@ -277,14 +277,16 @@ def _context_from(texts: list[str], base: _Context, *, label: str = "title") -> 
     return ctx
 
 
-def read_checklist(path: str | Path, *, unit: str | None = None, year: int | None = None) -> list[ChecklistRecord]:
+def read_checklist(path: str | Path, *, unit: str | None = None, year: int | None = None,
+                   source: str | None = None) -> list[ChecklistRecord]:
     """Checklists in one file: usually one; one per (unit, year) when tables carry different titles.
+    `source` names the file in records and errors (an upload: its own name, never the server's folder).
 
     Raises `InputError` naming the file (and sheet/row where it applies) when the file is
     not a usable checklist; rows that are not items are reported in `skipped`, never dropped.
     """
     path = Path(path)
-    source = str(path)
+    source = source or str(path)
     document = read_document(path)
     file_unit, file_year = parse_file_name(path)
     base = _Context(

@@ -10,7 +10,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from ingest.laws.model import LawDocument
 from ingest.laws.plaintext import read_plaintext
-from ingest.tables import limits
+from ingest.tables.sniff import check_inflated, check_paragraphs
 from pufa.errors import InputError
 
 
@@ -19,10 +19,8 @@ def read_docx(path: Path, *, source: str) -> LawDocument:
     inside a paragraph separate lines as hard ones do."""
     try:
         with zipfile.ZipFile(path) as archive:
-            inflated = sum(member.file_size for member in archive.infolist())
-        if inflated > limits.MAX_UNZIPPED_BYTES:  # a zip bomb: python-docx would inflate it all into memory
-            raise InputError(f"the document inflates to {inflated >> 20} MB, over the "
-                             f"{limits.MAX_UNZIPPED_BYTES >> 20} MB limit", source=source)
+            check_inflated(archive.infolist(), source)  # a zip bomb: python-docx would inflate it all into memory
+        check_paragraphs(path, source)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise InputError(f"not a readable .docx file ({error})", source=source) from error

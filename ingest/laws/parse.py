@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ingest.decoding import read_decoded
 from ingest.laws import classify
 from ingest.laws.body import RawArticle, read_articles
 from ingest.laws.docx import read_docx
@@ -19,7 +20,6 @@ from ingest.laws.markdown import read_markdown
 from ingest.laws.model import LawDocument, NotALaw, ParsedLawFile, SkippedFile, article_id, version_id
 from ingest.laws.plaintext import read_plaintext
 from ingest.laws.statements import canonical_title, find_aliases, find_repeals, stated_effective
-from ingest.laws.text import read_text
 from pufa.errors import InputError
 from pufa.laws import ArticleRecord, law_id
 
@@ -73,7 +73,7 @@ def read_document(path: Path, *, source: str) -> tuple[LawDocument, str | None, 
         return read_docx(path, source=source), None, "docx"
     if suffix not in LAW_SUFFIXES:
         raise InputError(f"unsupported file type {suffix or '(none)'}; expected .md, .txt or .docx", source=source)
-    text, encoding = read_text(path)
+    text, encoding = read_decoded(path)
     if suffix == ".md":
         return read_markdown(text, source=source), encoding, "markdown"
     return read_plaintext(text.splitlines(), source=source), encoding, "plaintext"

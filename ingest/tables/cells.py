@@ -36,11 +36,15 @@ NOTE = re.compile(
 """A row that is a form's note, signature or date line (填表说明：…, 填表人：…), not data."""
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""NUL, escapes and the like: nothing a person typed on purpose, and nothing an export should carry."""
+
+
 def clean_text(value: object) -> str:
-    """Cell text with full-width spaces, NBSPs and CR normalised; line breaks kept."""
+    """Cell text with full-width spaces, NBSPs and CR normalised, control characters dropped; line breaks kept."""
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u3000", " ")
+    text = CONTROL_CHARACTERS.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u3000", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line).strip()

@@ -11,3 +11,7 @@ MAX_COLUMNS = 200
 """Non-empty columns per row."""
 MAX_CELLS = 400_000
 """Cells (rows x columns) per sheet, table or text file."""
+MAX_PARAGRAPHS = 20_000
+"""Paragraphs per Word document, table cells' included (the longest law has a few thousand, a
+checklist of 500 rows about 4,000). Counted in the XML before python-docx builds an object for
+each: 400,000 empty ones fit in a 40 KB upload and took 20 s; 20,000 take about 1 s of a core."""

@@ -3,6 +3,7 @@ zip is read as xlsx); files no reader can use are refused with what to do instea
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from ingest.tables import limits
 from pufa.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+"""A paragraph's start tag under any namespace prefix (an upper bound: every <p> counts)."""
 
 
 def sniff(path: str | Path) -> str:
@@ -51,14 +54,10 @@ def _sniff_zip(path: Path) -> str:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise InputError(f"damaged or truncated Office (zip) file: {exc}", source=source) from exc
-    total = sum(info.file_size for info in infos)
-    if total > limits.MAX_UNZIPPED_BYTES:
-        raise InputError(
-            f"the document inflates to {total / 1048576:.0f} MB, over the {limits.MAX_UNZIPPED_BYTES // 1048576} MB limit",
-            source=source,
-        )
+    check_inflated(infos, source)
     names = {info.filename for info in infos}
     if "word/document.xml" in names:
+        check_paragraphs(path, source)
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
@@ -69,6 +68,30 @@ def _sniff_zip(path: Path) -> str:
     if "content.xml" in names and "mimetype" in names:
         raise InputError("an OpenDocument file (.odt/.ods); save it as .docx or .xlsx", source=source)
     raise InputError("a zip archive that is not a Word or Excel document", source=source)
+
+
+def check_inflated(infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse an Office zip whose members inflate past MAX_UNZIPPED_BYTES (a zip bomb or a data dump)."""
+    total = sum(info.file_size for info in infos)
+    if total > limits.MAX_UNZIPPED_BYTES:
+        raise InputError(
+            f"the document inflates to {total / 1048576:.0f} MB, over the {limits.MAX_UNZIPPED_BYTES // 1048576} MB limit",
+            source=source,
+        )
+
+
+def check_paragraphs(path: Path, source: str) -> None:
+    """Refuse a Word document of more than MAX_PARAGRAPHS paragraphs, counted in its XML as it
+    inflates (a few milliseconds) before python-docx builds an object for each."""
+    count, tail = 0, b""
+    with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as xml:
+        while chunk := xml.read(1 << 20):
+            window = tail + chunk
+            count += len(PARAGRAPH.findall(window)) - len(PARAGRAPH.findall(tail))
+            tail = window[-64:]
+            if count > limits.MAX_PARAGRAPHS:
+                raise InputError(f"more than {limits.MAX_PARAGRAPHS} paragraphs; 段落超过 {limits.MAX_PARAGRAPHS} 个，"
+                                 "不是一份清单或法规文本", source=source)
 
 
 def _ole_message(data: bytes) -> str:

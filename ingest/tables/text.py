@@ -1,58 +1,17 @@
-"""Text .csv/.tsv/.txt: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of
-GBK/GB2312); the delimiter is sniffed, and the lines are kept for prose lists."""
+"""Text .csv/.tsv/.txt, decoded by the one policy of `ingest.decoding`; the delimiter is sniffed, and the
+lines are kept for prose lists."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import unicodedata
 from pathlib import Path
 
+from ingest.decoding import decode_text
 from ingest.tables import limits
 from ingest.tables.cells import clean_text
 from ingest.tables.model import Document, Line, Row, Table, check_size, finish, trim
 from pufa.errors import InputError
-
-
-def decode_text(data: bytes, source: str) -> tuple[str, str]:
-    """(text, encoding) for UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
-    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    for bom, encoding in boms:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                line = data[: exc.start].count(b"\n") + 1
-                raise InputError(
-                    f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}",
-                    source=source,
-                    location=f"line {line}",
-                ) from exc
-    if b"\x00" in data[:65536]:
-        raise InputError(
-            "binary data (NUL bytes), not text; a text table must be UTF-8 or GBK/GB18030", source=source
-        )
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text, encoding = data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError as gb_error:
-            # the encoding that decoded further is the one the file was meant to be in
-            exc, name = (utf8_error, "UTF-8") if utf8_error.start >= gb_error.start else (gb_error, "GBK/GB18030")
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(
-                f"text is neither UTF-8 nor GBK/GB18030 (mostly {name}, but byte 0x{data[exc.start]:02x} is invalid); "
-                "save it as UTF-8",
-                source=source,
-                location=f"line {line}",
-            ) from gb_error
-    controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    if controls > max(8, len(text[:65536]) // 200):
-        raise InputError(f"binary data ({controls} control characters), not text", source=source)
-    return text, encoding
-
 
 _DELIMITERS = (",", "\t", ";", "|")
 

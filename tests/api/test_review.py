@@ -7,14 +7,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.query import Query
-from pufa.config import Settings
-from pufa.workflow import Role
-from tests.accounts import BOOTSTRAP_TOKEN, FakeClock, make_account, token_for
-from tests.fixtures_graph import build_county, rows_per_anchor
+from tests.accounts import BOOTSTRAP_TOKEN
+from tests.fixtures_graph import rows_per_anchor
 
 V1 = "/api/v1"
 YEAR = 2027
@@ -24,40 +20,6 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 CSV = ("序号,法律法规名称,普法对象,普法方式,时间节点,责任科室,责任人\n"
        "1,《中华人民共和国食品安全法》,企业经营者,以案释法,3月15日,法规股,陈晓梅\n"
        "2,《中华人民共和国消费者权益保护法》,消费者,新媒体,全年,消保股,王五\n")
-
-
-class People:
-    """Bearer headers per role: two unit liaisons, two reviewers, a coordinator, the administrator."""
-
-    def __init__(self, store):
-        ids = {name: make_account(store, name, role, unit) for name, role, unit in (
-            ("mkt", Role.LIAISON, "UMKT"), ("psb", Role.LIAISON, "UPSB"), ("reviewer", Role.REVIEWER, None),
-            ("reviewer2", Role.REVIEWER, None), ("coordinator", Role.COORDINATOR, None))}
-        self.ids = ids
-        self.headers = {name: token_for(store, account_id) for name, account_id in ids.items()}
-        self.headers["admin"] = BOOTSTRAP
-
-    def __getitem__(self, name: str) -> dict[str, str]:
-        return self.headers[name]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def client(store, clock, tmp_path):
-    build_county(store)
-    settings = Settings(api_token=BOOTSTRAP_TOKEN, secret_key="test", cache_refresh_seconds=0,
-                        attachments_dir=tmp_path / "attachments", max_attachment_mb=1)
-    with TestClient(create_app(settings, store=store, clock=clock)) as client:
-        yield client
-
-
-@pytest.fixture
-def people(store, client) -> People:
-    return People(store)
 
 
 def call(client, method: str, path: str, who: dict, expect: int = 200, **kwargs) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -207,7 +208,8 @@ def test_neutralize_formula_cells():
 
 def test_coverage_matrix_exports(client):
     response = client.get(V1 + "/exports/coverage", params={"format": "csv"})
-    assert response.headers["content-disposition"] == 'attachment; filename="coverage-2026.csv"'
+    assert response.headers["content-disposition"] == (
+        f'attachment; filename="2026.csv"; filename*=UTF-8\'\'{quote("2026年普法责任覆盖情况.csv")}')
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header = rows[0]
@@ -242,7 +244,7 @@ def test_audit_report_exports_neutralize_formulas(client):
 
 def test_unit_checklist_export_is_a_publishable_table(client):
     response = client.get(V1 + "/exports/units/UMKT/checklist")
-    assert response.headers["content-disposition"] == 'attachment; filename="checklist-UMKT-2026.xlsx"'
+    assert response.headers["content-disposition"].endswith(f"filename*=UTF-8''{quote('澄河县市场监督管理局2026年普法责任清单.xlsx')}")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "澄河县市场监督管理局2026年普法责任清单"

@@ -17,8 +17,8 @@ from api.app import create_app
 from graph.query import Query
 from graph.writer import GraphBatch, GraphWriter
 from pufa.config import Settings
-from tests.accounts import FakeClock
-from tests.api.test_review import YEAR, People, attach, call
+from tests.accounts import FakeClock, People
+from tests.api.test_review import YEAR, attach, call
 from tests.fixtures_graph import build_county
 
 NEW_LAW = "中华人民共和国反食品浪费法"
@@ -140,7 +140,7 @@ def test_reminders_and_escalations_print_and_mail(setup, clock):
     assert delivered["UEDU"]["sent"] and not delivered["UFED"]["sent"] and "e-mail" in delivered["UFED"]["reason"]
     assert sorted(m["To"] for m in mailbox.messages) == ["UEDU@example.org", "UMKT@example.org", "UPSB@example.org"]
     attachment = next(part for part in mailbox.messages[0].walk() if part.get_filename())
-    assert attachment.get_filename() == f"提示单-{YEAR}.docx"
+    assert attachment.get_filename().startswith(f"{YEAR}年度普法责任清单报送提示单（")
     assert "提示单" in "\n".join(p.text for p in Document(io.BytesIO(attachment.get_payload(decode=True))).paragraphs)
 
 

@@ -259,6 +259,14 @@ def check_plaintext_law(parsed: ParsedLawFile) -> None:
     assert len(paragraph_items(articles["第三条"].paragraphs[0])) == 2
 
 
+def test_plaintext_utf16_with_a_byte_order_mark_reads_as_a_text_table_does(tmp_path):
+    """One decoding policy (ingest.decoding) for law texts and text tables: Excel's "Unicode text"
+    (UTF-16 with a BOM) is read, not refused."""
+    parsed = parse_law_file(write(tmp_path / "示范法典.txt", PLAINTEXT_LAW, "utf-16"))
+    assert parsed.encoding == "utf-16"
+    check_plaintext_law(parsed)
+
+
 def test_plaintext_gb18030(tmp_path):
     parsed = parse_law_file(write(tmp_path / "示范法典.txt", PLAINTEXT_LAW, "gb18030"))
     assert parsed.encoding == "gb18030" and parsed.format == "plaintext"
@@ -284,7 +292,7 @@ def test_docx(tmp_path):
 
 
 def test_unreadable_files_raise_input_error_naming_the_file(tmp_path):
-    for name, data in [("乱码.txt", b"\xff\xfe\xff title"), ("utf16.txt", "第一条 示范".encode("utf-16"))]:
+    for name, data in [("乱码.txt", b"\xff\xfe\xff title"), ("utf16.txt", "第一条 示范".encode("utf-16-le"))]:
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(InputError, match=name):

@@ -63,7 +63,7 @@ def test_plan_a_campaign_and_export_it(page, tmp_path):
     with page.expect_download() as download_info:
         page.get_by_role("link", name="导出活动安排（Excel）").click()
     download = download_info.value
-    assert download.suggested_filename == "campaign-constitution_day-2026.xlsx"
+    assert download.suggested_filename.startswith("2026年普法活动安排（") and download.suggested_filename.endswith(".xlsx")
     download.save_as(tmp_path / download.suggested_filename)
     sheet = load_workbook(tmp_path / download.suggested_filename).active
     assert "国家宪法日" in sheet.cell(1, 1).value
