@@ -7,7 +7,8 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, PagingDep, StoreDep, YearQuery
-from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
+from api.files import download
+from domain.base.documents import MEDIA_TYPES
 from domain.catalogue import campaign_year
 from domain.catalogue import campaigns as campaigns_service
 from domain.catalogue.models import (
@@ -22,7 +23,6 @@ from domain.checklists import county_lists
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
 RegionQuery = Annotated[str | None, Query(max_length=100, description="Only units whose region contains this (示例市澄河县).")]
 KeyDateId = Annotated[str, Path(max_length=100, description="A key date of the year, e.g. constitution_day (12·4).")]
-MEDIA_TYPES = {"xlsx": XLSX_MEDIA_TYPE, "docx": DOCX_MEDIA_TYPE}
 
 
 @router.get("", response_model=CampaignsPublic)
@@ -101,5 +101,4 @@ def county_list(store: StoreDep, actor: ActorDep, scope: LawScopeDep, clock: Clo
     as the bureau issues it."""
     content = county_lists.county_list_file(store, actor, year, which, file_format, today=clock().date(),
                                             region=region, scope=scope)
-    return Response(content, media_type=MEDIA_TYPES[file_format],
-                    headers={"Content-Disposition": f'attachment; filename="{which}-{year}.{file_format}"'})
+    return download(content, MEDIA_TYPES[file_format], f"{year}年{county_lists.LISTS[which]}.{file_format}")

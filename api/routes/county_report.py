@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
+from api.files import download
 from domain.assessment import county_report
 from domain.assessment.models import CountyReportPublic
 from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
@@ -27,13 +28,11 @@ def report_docx(year: Year, actor: ActorDep, store: StoreDep, settings: Settings
                 scope: LawScopeDep) -> Response:
     """The report as a Word draft."""
     content = county_report.county_report_docx(store, actor, year, settings, scope=scope, today=clock().date())
-    return Response(content, media_type=DOCX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="county-report-{year}.docx"'})
+    return download(content, DOCX_MEDIA_TYPE, f"{year}年度法治宣传教育工作情况报告.docx")
 
 
 @router.get(".xlsx", response_class=Response, responses={200: {"content": {XLSX_MEDIA_TYPE: {}}}})
 def report_xlsx(year: Year, actor: ActorDep, store: StoreDep, clock: ClockDep, scope: LawScopeDep) -> Response:
     """The figures as an Excel annex."""
     content = county_report.county_report_xlsx(store, actor, year, scope=scope, today=clock().date())
-    return Response(content, media_type=XLSX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="county-report-{year}.xlsx"'})
+    return download(content, XLSX_MEDIA_TYPE, f"{year}年度法治宣传教育工作情况报告（数据附件）.xlsx")

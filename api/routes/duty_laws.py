@@ -11,7 +11,8 @@ from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, SettingsDep, StoreDep
-from domain.base.documents import DOCX_MEDIA_TYPE, safe_file_part
+from api.files import download
+from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import duty_laws
 from domain.checklists.models import DutyListPublic, DutyListVersionPublic
 
@@ -26,8 +27,7 @@ class SaveRequest(BaseModel):
 
 
 def _docx(content: bytes, unit_id: str) -> Response:
-    return Response(content, media_type=DOCX_MEDIA_TYPE,
-                    headers={"Content-Disposition": f'attachment; filename="duty-laws-{safe_file_part(unit_id)}.docx"'})
+    return download(content, DOCX_MEDIA_TYPE, "领导干部应知应会法律法规清单.docx")
 
 
 @router.get("/units/{unit_id}/duty-laws", response_model=DutyListPublic)

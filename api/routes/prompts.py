@@ -11,7 +11,7 @@ from fastapi import APIRouter, Form, Path, Query, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, PagingDep, SettingsDep, StoreDep, evidence_upload
-from api.limits import read_files
+from api.files import UploadsDep, download
 from domain.assessment import prompts
 from domain.assessment.models import GroundsPublic, PromptDetailPublic, PromptPublic, PromptsPublic
 from domain.base.documents import DOCX_MEDIA_TYPE
@@ -36,10 +36,6 @@ class IssueRequest(BaseModel):
 class DecisionRequest(BaseModel):
     comment: str | None = Field(default=None, max_length=5000, description="Why (required to return or escalate).")
     deadline: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="A new deadline (return).")
-
-
-def _docx(content: bytes, name: str) -> Response:
-    return Response(content, media_type=DOCX_MEDIA_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/units/{unit_id}/grounds", response_model=GroundsPublic)
@@ -79,7 +75,8 @@ def circular(year: Year, actor: ActorDep, store: StoreDep, clock: ClockDep) -> l
 @router.get("/prompts/circular/{year}/docx", response_class=Response, responses=DOCX)
 def circular_docx(year: Year, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep) -> Response:
     """The 通报批评 as a Word document the bureau publishes."""
-    return _docx(prompts.circular_docx(store, actor, year, settings, today=clock().date()), f"circular-{year}.docx")
+    return download(prompts.circular_docx(store, actor, year, settings, today=clock().date()), DOCX_MEDIA_TYPE,
+                    f"{year}年普法提示通报批评名单.docx")
 
 
 @router.get("/prompts/{prompt_id}", response_model=PromptDetailPublic)
@@ -91,7 +88,8 @@ def detail(prompt_id: str, actor: ActorDep, store: StoreDep, clock: ClockDep) ->
 @router.get("/prompts/{prompt_id}/docx", response_class=Response, responses=DOCX)
 def prompt_docx(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep) -> Response:
     """The 普法提示书 as a Word document."""
-    return _docx(prompts.prompt_docx(store, actor, prompt_id, settings, today=clock().date()), "prompt.docx")
+    return download(prompts.prompt_docx(store, actor, prompt_id, settings, today=clock().date()), DOCX_MEDIA_TYPE,
+                    "普法提示书.docx")
 
 
 @router.post("/prompts/{prompt_id}/send", response_model=PromptPublic)
@@ -101,11 +99,11 @@ def send(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep
 
 
 @router.post("/prompts/{prompt_id}/answer", response_model=PromptDetailPublic)
-async def answer(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+async def answer(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, uploads: UploadsDep,
                  comment: Annotated[str, Form(min_length=1, max_length=5000)],
                  files: list[UploadFile] | None = None) -> PromptDetailPublic:
     """The unit's 反馈: what it did (multipart `comment`), with evidence `files`."""
-    sent = await read_files(files or [], settings.max_attachment_mb)
+    sent = await uploads.read(files or [], settings.max_attachment_mb)
     return prompts.step(store, actor, prompt_id, "answer", comment=comment, upload=evidence_upload(settings, sent),
                         clock=clock)
 

@@ -10,9 +10,10 @@ from fastapi import Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
+from api.files import download
 from api.web.render import render
 from api.web.routing import page_router
-from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
+from domain.base.documents import MEDIA_TYPES
 from domain.catalogue import campaign_year
 from domain.checklists import county_lists
 from pufa.workflow import Permission
@@ -21,7 +22,6 @@ router = page_router()
 YearQuery = Annotated[int | None, Query(ge=1949, le=2100)]
 YearForm = Annotated[int, Form(ge=1949, le=2100)]
 Id = Annotated[str, Form(max_length=200)]
-MEDIA_TYPES = {"xlsx": XLSX_MEDIA_TYPE, "docx": DOCX_MEDIA_TYPE}
 
 
 def _back(year: int, key_date_id: str) -> RedirectResponse:
@@ -62,5 +62,4 @@ def list_download(actor: ActorDep, store: StoreDep, settings: SettingsDep, scope
                   year: Annotated[int, Query(ge=1949, le=2100)]) -> Response:
     content = county_lists.county_list_file(store, actor, year, which, file_format, today=clock().date(),
                                             region=settings.region, scope=scope)
-    return Response(content, media_type=MEDIA_TYPES[file_format],
-                    headers={"Content-Disposition": f'attachment; filename="{which}-{year}.{file_format}"'})
+    return download(content, MEDIA_TYPES[file_format], f"{year}年{county_lists.LISTS[which]}.{file_format}")

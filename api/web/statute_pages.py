@@ -16,7 +16,7 @@ from fastapi import File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep, evidence_upload
-from api.limits import read_files
+from api.files import UploadsDep, download
 from api.web.render import Page, render
 from api.web.routing import PageNumber, page_router
 from domain.assessment import county_report, prompts
@@ -39,10 +39,6 @@ DAYS_TO_ANSWER = 15
 
 def _to(path: str) -> RedirectResponse:
     return RedirectResponse(path, status_code=303)
-
-
-def _download(content: bytes, media_type: str, name: str) -> Response:
-    return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 # --- 普法提示 ------------------------------------------------------------------------------------------
@@ -86,8 +82,8 @@ def circular_page(request: Request, actor: ActorDep, store: StoreDep, clock: Clo
 @router.get("/prompts/circular.docx")
 def circular_docx(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
                   year: Annotated[int, Query(ge=1949, le=2100)]) -> Response:
-    return _download(prompts.circular_docx(store, actor, year, settings, today=clock().date()), DOCX_MEDIA_TYPE,
-                     f"circular-{year}.docx")
+    return download(prompts.circular_docx(store, actor, year, settings, today=clock().date()), DOCX_MEDIA_TYPE,
+                     f"{year}年普法提示通报批评名单.docx")
 
 
 @router.get("/prompts/{prompt_id}")
@@ -98,8 +94,8 @@ def prompt_page(request: Request, prompt_id: str, actor: ActorDep, store: StoreD
 
 @router.get("/prompts/{prompt_id}/letter.docx")
 def prompt_docx(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep) -> Response:
-    return _download(prompts.prompt_docx(store, actor, prompt_id, settings, today=clock().date()), DOCX_MEDIA_TYPE,
-                     f"prompt-{safe_file_part(prompt_id)}.docx")
+    return download(prompts.prompt_docx(store, actor, prompt_id, settings, today=clock().date()), DOCX_MEDIA_TYPE,
+                     "普法提示书.docx")
 
 
 @router.post("/prompts/{prompt_id}/send")
@@ -109,9 +105,9 @@ def send_form(prompt_id: str, actor: ActorDep, store: StoreDep, settings: Settin
 
 
 @router.post("/prompts/{prompt_id}/answer")
-async def answer_form(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep,
+async def answer_form(prompt_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, uploads: UploadsDep,
                       comment: Text, files: Annotated[list[UploadFile] | None, File()] = None) -> Response:
-    sent = await read_files([f for f in files or [] if f.filename], settings.max_attachment_mb)
+    sent = await uploads.read(files or [], settings.max_attachment_mb)
     prompts.step(store, actor, prompt_id, "answer", comment=comment, upload=evidence_upload(settings, sent), clock=clock)
     return _to(f"/prompts/{quote(prompt_id)}")
 
@@ -158,7 +154,7 @@ def confirm_duty_laws(unit_id: str, version: int, actor: ActorDep, store: StoreD
 
 @router.get("/duty-laws/{unit_id}/list.docx")
 def duty_laws_docx(unit_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
-    return _download(duty_laws.duty_list_docx(store, unit_id, settings, actor=actor), DOCX_MEDIA_TYPE,
+    return download(duty_laws.duty_list_docx(store, unit_id, settings, actor=actor), DOCX_MEDIA_TYPE,
                      f"duty-laws-{safe_file_part(unit_id)}.docx")
 
 
@@ -185,11 +181,11 @@ def county_report_page(request: Request, actor: ActorDep, store: StoreDep, clock
 def county_report_docx(actor: ActorDep, store: StoreDep, settings: SettingsDep, clock: ClockDep, scope: LawScopeDep,
                        year: Annotated[int, Query(ge=1949, le=2100)]) -> Response:
     content = county_report.county_report_docx(store, actor, year, settings, scope=scope, today=clock().date())
-    return _download(content, DOCX_MEDIA_TYPE, f"county-report-{year}.docx")
+    return download(content, DOCX_MEDIA_TYPE, f"county-report-{year}.docx")
 
 
 @router.get("/county-report.xlsx")
 def county_report_xlsx(actor: ActorDep, store: StoreDep, clock: ClockDep, scope: LawScopeDep,
                        year: Annotated[int, Query(ge=1949, le=2100)]) -> Response:
     content = county_report.county_report_xlsx(store, actor, year, scope=scope, today=clock().date())
-    return _download(content, XLSX_MEDIA_TYPE, f"county-report-{year}.xlsx")
+    return download(content, XLSX_MEDIA_TYPE, f"county-report-{year}.xlsx")

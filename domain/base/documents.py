@@ -32,6 +32,8 @@ LEADING_BLANKS = re.compile(r"^[\s\u200b-\u200f\u2060\ufeff]+")
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MEDIA_TYPES = {"xlsx": XLSX_MEDIA_TYPE, "csv": CSV_MEDIA_TYPE, "docx": DOCX_MEDIA_TYPE}
+"""A download's media type by its file format."""
 NO_DATE = "—"
 
 
