@@ -1,6 +1,6 @@
 """The 普法提示 round trip in headless Chromium on `pufa demo` data (marker browser): the reviewer finds
 what a unit's year lacks, issues a 普法提示 from it, the unit's liaison answers with a photo, the
-reviewer closes it, and the page and the dashboard count it. Fixtures from tests/web/test_browser."""
+reviewer closes it, and the page and the dashboard count it. Fixtures from tests/web/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 from pufa.laws import unit_id
 from pufa.workflow import Role
 from tests.accounts import make_account
-from tests.web.test_browser import base_url, browser, demo_store, shot, sign_in_page  # noqa: F401 (fixtures)
+from tests.web.browsing import shot, sign_in_page
 from tests.year_end import JPEG
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_prompt_is_issued_from_a_finding_answered_and_closed(browser, base_url, demo_store, tmp_path):  # noqa: F811
+def test_a_prompt_is_issued_from_a_finding_answered_and_closed(browser, base_url, demo_store, tmp_path):
     market = unit_id("澄河县市场监督管理局")
     make_account(demo_store, "scjg-pf", Role.LIAISON, market)
     make_account(demo_store, "sfj-pf", Role.REVIEWER)
