@@ -11,6 +11,7 @@ from api.web.render import render
 from api.web.routing import page_router
 from domain.catalogue import sync
 from domain.checklists import intake
+from ingest.sync.run import NEEDED_SETTINGS
 
 router = page_router()
 
@@ -19,7 +20,7 @@ router = page_router()
 def sync_page(request: Request, actor: ActorDep, store: StoreDep, settings: SettingsDep, jobs: JobsDep) -> HTMLResponse:
     overview = sync.sync_overview(store, actor, settings)
     latest = next((job for job in jobs.newest_first() if job.kind == "sync"), None)
-    response = render(request, "catalogue_sync.html", overview=overview, job=latest)
+    response = render(request, "catalogue_sync.html", overview=overview, job=latest, NEEDED_SETTINGS=NEEDED_SETTINGS)
     response.headers["Cache-Control"] = "no-store"  # a job's progress is not in the graph
     return response
 

@@ -138,6 +138,9 @@ class CachedStore(GraphStore):
     def _read(self, query: Query) -> list[Row]:
         return self._store.read(query)
 
+    def counts(self) -> dict[str, int]:
+        return self._store.counts()
+
     def read(self, query: Query) -> list[Row]:
         """The query's rows; those of a `cached` query are kept (each caller gets its own dicts)."""
         if not query.cached:

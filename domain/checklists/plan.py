@@ -170,7 +170,7 @@ def send_notices(store: CachedStore, actor: Actor, year: int, kind: str, setting
     today = today or date.today()
     actor.require(Permission.NOTIFY)  # before the mail settings: they are no business of an account that may not send
     if not settings.smtp_host:
-        raise MailUnavailable("no mail server is configured (PUFA_SMTP_HOST)", advice=MAIL_ADVICE)
+        raise InputError("no mail server is configured (PUFA_SMTP_HOST)", location="smtp_host", advice=MAIL_ADVICE)
     _, overdue = _overdue(store, actor, year, kind, subject, today)
     emails = {row["unit_id"]: row["liaison_email"]
               for row in store.read(queries.units.unit_details([u.unit.id for u in overdue.data]))}
@@ -202,7 +202,7 @@ def mail_message(settings: Settings, to: str, subject: str, body: str, docx: byt
 def send_mail(settings: Settings, messages: list[EmailMessage]) -> None:
     """Send over the configured SMTP server (PUFA_SMTP_HOST), one connection for all."""
     if not settings.smtp_host:
-        raise MailUnavailable("no mail server is configured (PUFA_SMTP_HOST)", advice=MAIL_ADVICE)
+        raise InputError("no mail server is configured (PUFA_SMTP_HOST)", location="smtp_host", advice=MAIL_ADVICE)
     if not messages:
         return
     try:

@@ -92,18 +92,18 @@ CORRECTIONS = {"lead": "LEADS_CAMPAIGN", "left_out": "LEFT_OUT_OF"}
 """The bureau's corrections of key-date campaigns: kind -> the relationship from a unit to a key date."""
 
 
-def campaign_corrections(kind: str) -> Query:
+def campaign_corrections(correction: str) -> Query:
     """Every (unit, key date) pair the bureau corrected in this way (a lead it chose, a unit it dropped)."""
-    return Query(f"campaign_corrections_{kind}",
-                 f"MATCH (u:Unit)-[:{CORRECTIONS[kind]}]->(k:KeyDate) RETURN u.id AS unit_id, k.id AS key_date_id",
+    return Query(f"campaign_corrections_{correction}",
+                 f"MATCH (u:Unit)-[:{CORRECTIONS[correction]}]->(k:KeyDate) RETURN u.id AS unit_id, k.id AS key_date_id",
                  cached=True)
 
 
-def clear_campaign_corrections(kind: str, key_date_id: str, unit_ids: list[str]) -> Query:
+def clear_campaign_corrections(correction: str, key_date_id: str, unit_ids: list[str]) -> Query:
     """Take back these units' corrections of one key date's campaign."""
     return Query(
-        f"clear_campaign_corrections_{kind}",
-        f"MATCH (u:Unit)-[r:{CORRECTIONS[kind]}]->(k:KeyDate {{id: $key_date_id}}) WHERE u.id IN $unit_ids DELETE r",
+        f"clear_campaign_corrections_{correction}",
+        f"MATCH (u:Unit)-[r:{CORRECTIONS[correction]}]->(k:KeyDate {{id: $key_date_id}}) WHERE u.id IN $unit_ids DELETE r",
         {"key_date_id": key_date_id, "unit_ids": list(unit_ids)},
     )
 

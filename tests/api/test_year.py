@@ -137,7 +137,7 @@ def test_reminders_and_escalations_print_and_mail(setup, clock):
     call(client, "GET", f"/years/{YEAR}/notices.docx", people["reviewer"], 422, params={"kind": "summons"})
     sent = call(client, "POST", f"/years/{YEAR}/notices/send", people["reviewer"], params={"kind": "reminder"})
     delivered = {s["unit"]["id"]: s for s in sent["data"]}
-    assert delivered["UEDU"]["sent"] and not delivered["UFED"]["sent"] and "e-mail" in delivered["UFED"]["reason"]
+    assert delivered["UEDU"]["sent"] and not delivered["UFED"]["sent"] and "邮箱" in delivered["UFED"]["reason"]
     assert sorted(m["To"] for m in mailbox.messages) == ["UEDU@example.org", "UMKT@example.org", "UPSB@example.org"]
     attachment = next(part for part in mailbox.messages[0].walk() if part.get_filename())
     assert attachment.get_filename().startswith(f"{YEAR}年度普法责任清单报送提示单（")

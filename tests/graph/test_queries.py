@@ -32,6 +32,8 @@ def _built_queries() -> list[Query]:
                 args.append("CLAIMS")
             elif parameter.name == "kind":
                 args.append("problems")
+            elif parameter.name == "correction":
+                args.append("lead")
             elif parameter.name == "anchor":
                 args.append("key_date")
             elif "LawScope" in hint:

@@ -28,7 +28,7 @@ def test_the_dashboard_shows_coverage_gaps_and_findings(page, demo_store):
     assert f"{summary.law_coverage_pct:g}%" in cards and f"{summary.laws_claimed} / {summary.laws_in_scope}" in cards
     assert page.locator(".chart svg g.bar").count() > 5
     assert page.locator("#gaps tbody tr").count() == 20
-    [outdated] = audit.outdated_citations(demo_store).data
+    outdated = audit.outdated_citations(demo_store).data[0]
     findings = page.locator("#findings").inner_text()
     assert outdated.item.unit_name in findings and f"《{outdated.law.name}》" in findings
     shot(page, "01-dashboard")

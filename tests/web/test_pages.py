@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ from api.app import create_app
 from api.web.render import lead_reason
 from domain.base.cache import CachedStore
 from domain.catalogue import shared_laws
+from domain.checklists import county_lists
 from graph.writer import GraphBatch, GraphWriter
 from ingest import jobs
 from ingest.reference import write_reference
@@ -189,7 +191,7 @@ def test_the_administrator_starts_a_catalogue_sync_and_reads_what_it_changed(cli
     make_account(county, "admin1", Role.ADMIN)
     csrf = sign_in(client, "admin1")
     levels = section(page(client, "/catalogue/sync"), "sync-levels")
-    assert "国家法律法规数据库 法律 从未同步" in levels and "未配置 PUFA_GOV_RULES_APP_KEY" in levels
+    assert "国家法律法规数据库 法律 从未同步" in levels and "未配置国家规章库的访问密钥" in levels
     assert client.post("/catalogue/sync", data={}).status_code == 403  # no CSRF token
     started = client.post("/catalogue/sync", data={"csrf_token": csrf}, follow_redirects=False)
     assert started.status_code == 303 and started.headers["location"] == "/catalogue/sync"
@@ -220,7 +222,8 @@ def test_the_coordinators_year_page_edits_a_lead_and_downloads_the_lists(client,
         for file_format, magic in (("xlsx", b"PK"), ("docx", b"PK")):
             download = client.get(f"/campaigns/year/lists/{which}.{file_format}?year=2026")
             assert download.status_code == 200 and download.content.startswith(magic)
-            assert download.headers["content-disposition"].endswith(f'{which}-2026.{file_format}"')
+            named = quote(f"2026年{county_lists.LISTS[which]}.{file_format}")
+            assert download.headers["content-disposition"].endswith(f"filename*=UTF-8''{named}")
     sheet = load_workbook(io.BytesIO(client.get("/campaigns/year/lists/key_dates.xlsx?year=2026").content)).active
     assert sheet["A1"].value == "示例市澄河县2026年度普法重要时间节点清单"
 

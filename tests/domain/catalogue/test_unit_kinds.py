@@ -43,7 +43,7 @@ KINDS = [
     ("国家统计局", {"statistics"}, {"统计法": "principal"}),
     ("示例市园林绿化中心", {"housing", "forestry"}, {"城市绿化条例": "principal"}),
     ("林业科学技术推广中心", {"forestry"}, {"森林法": "principal"}),
-    ("生态环境部", {"ecology_environment"}, {"环境保护法": "principal"}),
+    ("生态环境部", {"ecology_environment"}, {"生态环境法典": "principal"}),  # in force 2026-08-15, 环境保护法 repealed
     ("澄河县委网信办", {"cyberspace"}, {"网络安全法": "principal"}),
 ]
 TITLES = {title for _, _, laws in KINDS for title in laws}
