@@ -140,13 +140,12 @@ def newest_date_of_level(level: str) -> Query:
     )
 
 
-def versions_taking_effect(level: str, today: str) -> Query:
-    """Versions of a level's laws stored 尚未生效 whose effective date has come."""
+def laws_taking_effect(level: str, today: str) -> Query:
+    """The titles of a level's laws with a version stored 尚未生效 whose effective date has come."""
     return Query(
-        "versions_taking_effect",
+        "laws_taking_effect",
         "MATCH (l:Law {level: $level})-[:HAS_VERSION]->(v:LawVersion {status: '尚未生效'}) "
-        "WHERE v.effective IS NOT NULL AND v.effective <= $today RETURN l.id AS law_id, v.id AS version_id "
-        "ORDER BY l.id, v.id",
+        "WHERE v.effective IS NOT NULL AND v.effective <= $today RETURN DISTINCT l.title AS title ORDER BY title",
         {"level": level, "today": today},
     )
 
@@ -168,16 +167,6 @@ def laws_without_parts_stamp() -> Query:
 def law_rows(law_ids: list[str]) -> Query:
     """The facts of the stored laws among `law_ids` (LawFacts), as a merge reads what is known."""
     return Query("law_rows", f"MATCH (l:Law) WHERE l.id IN $law_ids RETURN {LAW_FACTS}", {"law_ids": list(law_ids)})
-
-
-def versions_of_laws(law_ids: list[str]) -> Query:
-    return Query(
-        "versions_of_laws",
-        "MATCH (l:Law)-[:HAS_VERSION]->(v:LawVersion) WHERE l.id IN $law_ids "
-        "RETURN l.id AS law_id, v.id AS id, v.version_date AS version_date, v.status AS status, "
-        "v.promulgated AS promulgated, v.effective AS effective",
-        {"law_ids": list(law_ids)},
-    )
 
 
 def stored_current_versions(law_ids: list[str]) -> Query:
