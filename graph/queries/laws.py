@@ -197,6 +197,12 @@ def laws_with_versions(law_ids: list[str]) -> Query:
     )
 
 
+def version_dates() -> Query:
+    """Every stored version's law and date, for resolving a citation of one version (（2018年修正）)."""
+    return Query("version_dates", "MATCH (v:LawVersion) RETURN v.law_id AS law_id, v.id AS id, v.version_date AS version_date",
+                 packed=("law_id", "id", "version_date"))
+
+
 def law_names() -> Query:
     """Every stored law's names and dates, for resolving citations of laws outside the shipped catalogue."""
     return Query(
