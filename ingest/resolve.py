@@ -65,13 +65,21 @@ def _unit_key(name: str) -> str:
 def resolver_catalogue(store: GraphStore) -> NameCatalogue:
     """The shipped national catalogue plus any law stored in the graph that it lacks. A law the graph
     holds under an id of its own (a hand-built graph) stands for the catalogue's law of that title,
-    so that a name is not ambiguous between the two and claims land on the graph's node."""
+    so that a name is not ambiguous between the two and claims land on the graph's node. The versions
+    are the graph's where it holds some (a sync adds them), so a name with its version (（2025年修订）)
+    cites one the graph has."""
     stored = {row["id"]: {key: value for key, value in row.items() if value is not None}
               for row in store.read(queries.laws.law_names())}
     titles = {row.get("title") for row in stored.values()}
     rows = {row["id"]: row for row in shipped_law_rows() if row["id"] in stored or row.get("title") not in titles}
     for law_id, row in stored.items():
         rows.setdefault(law_id, row)
+    versions: dict[str, list[dict]] = {}
+    for version in store.read(queries.laws.version_dates()):
+        versions.setdefault(version["law_id"], []).append(version)
+    for law_id, held in versions.items():
+        if law_id in rows:
+            rows[law_id] = {**rows[law_id], "versions": held}
     return NameCatalogue.from_records(rows.values())
 
 

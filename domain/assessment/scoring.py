@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from domain.base.cache import CachedStore
 from domain.catalogue import responsibility
 from domain.catalogue.relevance import OWNING_TIERS
+from domain.checklists.audit import replacement
 from graph import queries
 from graph.queries.scope import LawScope
 from graph.query import Row
@@ -277,7 +278,7 @@ def no_outdated_laws(unit: UnitFacts, year: YearFacts, params: ItemParams) -> Sc
         return Scored.of(0, NO_CHECKLIST)
     if not unit.outdated:
         return Scored.of(params.points, "清单未引用已废止或已修改的法律法规", [("checklist", unit.checklist_id)])
-    titles = "、".join(dict.fromkeys(f"《{row['law_title']}》{row['law_status']}" for row in unit.outdated))
+    titles = "、".join(dict.fromkeys(replacement(row).note for row in unit.outdated))
     return Scored.of(0, f"清单引用已废止或已修改的法律法规 {len(unit.outdated)} 处：{titles}",
                      [("row", row["item_id"]) for row in unit.outdated])
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from domain.base.asked import checklist_year, page
 from domain.base.briefs import item_evidence, item_sort_key, unit_brief, unit_public
 from domain.base.cache import CachedStore, kept_until_write
-from domain.base.documents import Sheet, to_csv, to_xlsx
+from domain.base.documents import Sheet, chinese_date, to_csv, to_xlsx
 from domain.base.models import UnitBriefPublic
 from domain.base.redaction import without_contacts
 from domain.base.tally import current_rows
@@ -26,6 +26,7 @@ from domain.checklists.models import (
     FlaggedItemsPublic,
     OutdatedCitationPublic,
     OutdatedCitationsPublic,
+    ReplacementPublic,
     UnitAuditDetailPublic,
     UnitAuditPublic,
     UnitAuditsPublic,
@@ -195,14 +196,26 @@ def _outdated(store: CachedStore, year: int | None, unit_id: str | None) -> list
     if unit_id is not None:
         unit_brief(store, unit_id)
     found = [
-        OutdatedCitationPublic(
-            item=item_evidence(row), law=NamedPublic(id=row["law_id"], name=row["law_title"]), status=row["law_status"],
-            replaced_by=NamedPublic(id=row["replaced_by_id"], name=row["replaced_by_title"]) if row["replaced_by_id"] else None,
-            replaced_on=row["replaced_on"],
-        )
+        OutdatedCitationPublic(**replacement(row).model_dump(), item=item_evidence(row), replaced_on=row["replaced_on"])
         for row in store.read(queries.audit.outdated_citations(year, unit_id))
     ]
     return sorted(found, key=lambda citation: (*item_sort_key(citation.item), citation.law.id))
+
+
+def replacement(claim: Row) -> ReplacementPublic:
+    """An outdated claim (a row of queries.audit.outdated_citations, or of queries.review.row_claims
+    whose `outdated` is set) as the bureau reads it: the law repealed or amended and what replaced
+    it, or the version the row names 已修改 and the version now in force."""
+    cited = chinese_date(claim["cited_version_date"]) if claim["cited_version_date"] else None
+    current = chinese_date(claim["current_version_date"]) if claim["current_version_date"] else None
+    replaced_by = NamedPublic(id=claim["replaced_by_id"], name=claim["replaced_by_title"]) if claim["replaced_by_id"] else None
+    note = f"《{claim['law_title']}》" + (f"（{cited}版本）" if cited else "") + claim["outdated"]
+    if replaced_by is not None:
+        note += f"，建议改为《{replaced_by.name}》"
+    elif cited and current and current != cited:
+        note += f"，现行版本为{current}版本"
+    return ReplacementPublic(law=NamedPublic(id=claim["law_id"], name=claim["law_title"]), status=claim["outdated"],
+                             replaced_by=replaced_by, cited_version=cited, current_version=current, note=note)
 
 
 @kept_until_write
@@ -251,7 +264,6 @@ def audit_findings(store: CachedStore, year: int | None) -> Sheet:
                          "、".join(flagged.codes)])
     for citation in outdated_citations(store, year=year, limit=None).data:
         item = citation.item
-        replaced = f"，已被《{citation.replaced_by.name}》取代" if citation.replaced_by else ""
         rows.append(["引用失效法律", item.unit_id, item.unit_name, item.checklist_id, item.row, item.source, item.law_text,
-                     f"《{citation.law.name}》{citation.status}{replaced}"])
+                     citation.note])
     return Sheet("审核发现", header, rows)

@@ -25,11 +25,23 @@ class FlaggedItemsPublic(BaseModel):
     count: int
 
 
-class OutdatedCitationPublic(BaseModel):
-    item: ItemEvidencePublic
+class ReplacementPublic(BaseModel):
+    """A law a row claims that is repealed or amended, or the version it names (（2012年修正）) that is
+    no longer current (status 已修改), and what replaced it: a law, or the version now in force."""
+
     law: NamedPublic
     status: str | None
     replaced_by: NamedPublic | None
+    cited_version: str | None = None
+    """The date of the version the row names (2012年10月26日), when it names one."""
+    current_version: str | None = None
+    """The date of the law's version in force, when a cited version is 已修改."""
+    note: str
+    """The finding in one sentence: 《…》（2012年10月26日版本）已修改，现行版本为2025年6月27日版本."""
+
+
+class OutdatedCitationPublic(ReplacementPublic):
+    item: ItemEvidencePublic
     replaced_on: str | None
 
 
@@ -122,14 +134,6 @@ class UnitYearPublic(BaseModel):
 class ChecklistSummariesPublic(BaseModel):
     data: list[ChecklistSummaryPublic]
     count: int
-
-
-class ReplacementPublic(BaseModel):
-    """A law a row claims that is repealed or amended, and what replaced it."""
-
-    law: NamedPublic
-    status: str | None
-    replaced_by: NamedPublic | None
 
 
 class CommentPublic(BaseModel):

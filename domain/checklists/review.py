@@ -23,7 +23,7 @@ from domain.catalogue import responsibility
 from domain.catalogue.importance import shipped_ranking
 from domain.catalogue.models import NamedPublic
 from domain.checklists import yearly
-from domain.checklists.audit import missing_questions
+from domain.checklists.audit import missing_questions, replacement
 from domain.checklists.models import (
     ActionPublic,
     AttachmentPublic,
@@ -31,7 +31,6 @@ from domain.checklists.models import (
     ChecklistSummariesPublic,
     ChecklistSummaryPublic,
     CommentPublic,
-    ReplacementPublic,
     ReviewQueuePublic,
     RowReviewPublic,
     TransitionPublic,
@@ -47,7 +46,6 @@ from ingest.checklists.load import ingest_checklists, record_transition
 from ingest.report import IngestReport
 from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, NotFound
-from pufa.vocab import OUTDATED_STATUSES
 from pufa.workflow import (
     ATTACH_IN,
     NEW_DRAFT_AFTER,
@@ -419,10 +417,7 @@ def _row_review(item: Row, claims: list[Row], comments: dict[str, list[CommentPu
         method_text=item["method_text"], timing_text=item["timing_text"], section=item["section"],
         person=item["person"], partners=item["partners"] or [], source=item["source"],
         laws=[NamedPublic(id=c["law_id"], name=c["law_name"]) for c in claims], missing=missing_questions(codes),
-        outdated=[ReplacementPublic(law=NamedPublic(id=c["law_id"], name=c["law_title"]), status=c["status"],
-                                    replaced_by=NamedPublic(id=c["replaced_by_id"], name=c["replaced_by_title"])
-                                    if c["replaced_by_id"] else None)
-                  for c in claims if c["status"] in OUTDATED_STATUSES],
+        outdated=[replacement(c) for c in claims if c["outdated"]],
         unresolved=sorted(item["unresolved"] or []), note=item["note"], origin=item["origin"],
         comments=comments.get(item["item_id"], []) + comments.get(item["origin"] or "", []),
     )

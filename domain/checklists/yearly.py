@@ -13,6 +13,7 @@ from domain.base.documents import Sheet, chinese_date
 from domain.base.models import UnitBriefPublic
 from domain.catalogue import responsibility
 from domain.catalogue.models import NamedPublic
+from domain.checklists.audit import replacement
 from domain.checklists.models import ComparisonPublic, NewLawPublic, NewLawsPublic, NewLawUnitPublic, RowChangePublic
 from domain.checklists.revisions import latest_published, state_of, summary
 from graph import queries
@@ -20,7 +21,6 @@ from graph.queries.scope import LawScope
 from graph.query import Row
 from ingest.checklists.edit import DraftRow, RowFields
 from pufa.errors import InputError
-from pufa.vocab import OUTDATED_STATUSES
 from pufa.workflow import Permission
 
 COMPARED = ("audience_text", "method_text", "timing_text", "section", "person")
@@ -98,8 +98,7 @@ def last_year_rows(store: CachedStore, unit_id: str, year: int, scope: LawScope)
         claims[claim["item_id"]].append(claim)
     rows = []
     for item in sorted(store.read(queries.review.checklist_rows(previous["id"])), key=lambda r: (r["row"] or 0, r["item_id"])):
-        notes = [f"《{c['law_title']}》{c['status']}" + (f"，建议改为《{c['replaced_by_title']}》" if c["replaced_by_title"] else "")
-                 for c in claims[item["item_id"]] if c["status"] in OUTDATED_STATUSES]
+        notes = [replacement(c).note for c in claims[item["item_id"]] if c["outdated"]]
         rows.append(DraftRow(fields=RowFields(
             law_text=item["law_text"] or "", audience_text=item["audience_text"] or "",
             method_text=item["method_text"] or "", timing_text=item["timing_text"] or "", section=item["section"] or "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from pufa.laws import LawBrief, LawFacts
+from pufa.vocab import OUTDATED_STATUSES
 
 
 def returned(var: str, model: type[BaseModel]) -> str:
@@ -34,6 +35,14 @@ NOT_DRAFT = "coalesce(c.state, '') <> $draft"
 """A checklist `c` the bureau has (the query passes `draft`: pufa.workflow.State.DRAFT)."""
 DECLARES = "size(i.partners) > 0"
 """A row `i` naming partner units (配合单位): its unit declares itself lead (牵头) for the row's law."""
+CITED_VERSIONS = ("OPTIONAL MATCH (cv:LawVersion) WHERE cv.id = r.version_id "
+                  "OPTIONAL MATCH (cur:LawVersion) WHERE cur.id = l.current_version")
+"""The version a claim `r` of a law `l` names (`cv`, when the row names one) and the law's current version (`cur`)."""
+OUTDATED_CLAIM = "CASE WHEN l.status IN $outdated THEN l.status WHEN cv.status = $amended THEN cv.status ELSE NULL END"
+"""Why a claim (after CITED_VERSIONS) is flagged: its law 已废止 or 已修改, else the version it names is
+已修改; null when what it cites is current. The query passes OUTDATED_PARAMS."""
+OUTDATED_PARAMS = {"outdated": list(OUTDATED_STATUSES), "amended": "已修改"}
+CITED_FIELDS = "cv.version_date AS cited_version_date, cur.version_date AS current_version_date"
 CURRENT_VERSION = "MATCH (l)-[:HAS_VERSION]->(v:LawVersion) WHERE v.id = l.current_version"
 """Narrow a law `l` to its current version `v` before walking articles (both planners do better)."""
 

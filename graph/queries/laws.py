@@ -154,13 +154,12 @@ def newest_date_of_level(level: str) -> Query:
     )
 
 
-def versions_taking_effect(level: str, today: str) -> Query:
-    """Versions of a level's laws stored 尚未生效 whose effective date has come."""
+def laws_taking_effect(level: str, today: str) -> Query:
+    """The titles of a level's laws with a version stored 尚未生效 whose effective date has come."""
     return Query(
-        "versions_taking_effect",
+        "laws_taking_effect",
         "MATCH (l:Law {level: $level})-[:HAS_VERSION]->(v:LawVersion {status: '尚未生效'}) "
-        "WHERE v.effective IS NOT NULL AND v.effective <= $today RETURN l.id AS law_id, v.id AS version_id "
-        "ORDER BY l.id, v.id",
+        "WHERE v.effective IS NOT NULL AND v.effective <= $today RETURN DISTINCT l.title AS title ORDER BY title",
         {"level": level, "today": today},
     )
 
@@ -182,16 +181,6 @@ def laws_without_parts_stamp() -> Query:
 def law_rows(law_ids: list[str]) -> Query:
     """The facts of the stored laws among `law_ids` (LawFacts), as a merge reads what is known."""
     return Query("law_rows", f"MATCH (l:Law) WHERE l.id IN $law_ids RETURN {LAW_FACTS}", {"law_ids": list(law_ids)})
-
-
-def versions_of_laws(law_ids: list[str]) -> Query:
-    return Query(
-        "versions_of_laws",
-        "MATCH (l:Law)-[:HAS_VERSION]->(v:LawVersion) WHERE l.id IN $law_ids "
-        "RETURN l.id AS law_id, v.id AS id, v.version_date AS version_date, v.status AS status, "
-        "v.promulgated AS promulgated, v.effective AS effective",
-        {"law_ids": list(law_ids)},
-    )
 
 
 def stored_current_versions(law_ids: list[str]) -> Query:
@@ -220,6 +209,12 @@ def laws_with_versions(law_ids: list[str]) -> Query:
         "UNWIND $law_ids AS lid MATCH (l:Law {id: lid})-[:HAS_VERSION]->(:LawVersion) RETURN DISTINCT l.id AS id",
         {"law_ids": list(law_ids)},
     )
+
+
+def version_dates() -> Query:
+    """Every stored version's law and date, for resolving a citation of one version (（2018年修正）)."""
+    return Query("version_dates", "MATCH (v:LawVersion) RETURN v.law_id AS law_id, v.id AS id, v.version_date AS version_date",
+                 packed=("law_id", "id", "version_date"))
 
 
 def law_names() -> Query:

@@ -3,6 +3,7 @@ attachments; the review queue; the units' own revisions; published checklists; t
 
 from __future__ import annotations
 
+from graph.queries.fragments import CITED_FIELDS, CITED_VERSIONS, OUTDATED_CLAIM, OUTDATED_PARAMS
 from graph.query import Query
 
 CHECKLIST_FIELDS = (
@@ -100,14 +101,16 @@ def checklist_rows(checklist_id: str) -> Query:
 
 
 def row_claims(checklist_id: str) -> Query:
-    """Each row's claimed laws with their status and the law that replaced a repealed one."""
+    """Each row's claimed laws, why a claim is outdated (`outdated`: the law 已废止 / 已修改 or the
+    version the row names 已修改; null when current), the law that replaced a repealed one and the
+    dates of the cited and current versions."""
     return Query(
         "row_claims",
         "MATCH (c:Checklist {id: $checklist_id})-[:HAS_ITEM]->(i:ChecklistItem)-[r:CLAIMS]->(l:Law) "
-        "OPTIONAL MATCH (l)-[:REPEALED_BY]->(n:Law) "
+        f"OPTIONAL MATCH (l)-[:REPEALED_BY]->(n:Law) {CITED_VERSIONS} "
         "RETURN i.id AS item_id, l.id AS law_id, coalesce(l.short_title, l.title) AS law_name, l.title AS law_title, "
-        "l.status AS status, n.id AS replaced_by_id, n.title AS replaced_by_title",
-        {"checklist_id": checklist_id},
+        f"{OUTDATED_CLAIM} AS outdated, n.id AS replaced_by_id, n.title AS replaced_by_title, {CITED_FIELDS}",
+        {"checklist_id": checklist_id, **OUTDATED_PARAMS},
     )
 
 

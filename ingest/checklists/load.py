@@ -152,11 +152,11 @@ class ChecklistContext:
                  report: IngestReport, *, origin: str | None = None, note: str | None = None) -> None:
         where = f"{item.source_file}:{item.sheet_or_table + ':' if item.sheet_or_table else ''}{item.row}"
         unresolved = list(item.unresolved)
-        claims: dict[str, tuple[float, str]] = {}
+        claims: dict[str, tuple[float, str, str | None]] = {}
         for name in item.law_names:
             resolution = resolve_name(name, self.catalogue)
-            if resolution.law_id:
-                claims.setdefault(resolution.law_id, (resolution.confidence, name))
+            if resolution.law_id:  # a name with its version (（2012年修正）) cites that version
+                claims.setdefault(resolution.law_id, (resolution.confidence, name, resolution.version_id))
             else:
                 unresolved.append(f"law:{name}")
                 report.unresolved.append({"source": where, "law": name,
@@ -176,8 +176,8 @@ class ChecklistContext:
             "unresolved": unresolved, "origin": origin, "note": note,
         })
         batch.add_edge("HAS_ITEM", checklist_id, item_id)
-        for law_id, (confidence, surface) in claims.items():
-            batch.add_edge("CLAIMS", item_id, law_id, confidence=confidence, surface=surface)
+        for law_id, (confidence, surface, version_id) in claims.items():
+            batch.add_edge("CLAIMS", item_id, law_id, confidence=confidence, surface=surface, version_id=version_id)
         for rel, targets in (("TARGETS", item.audience_ids), ("USES", item.method_ids),
                              ("SCHEDULED", item.key_date_ids), ("CO_UNIT", partners)):
             for target in dict.fromkeys(targets):

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from graph import queries
 from graph.store import GraphStore
@@ -23,12 +24,13 @@ from ingest.laws.graph import (
     link_articles,
     with_common_duty,
 )
-from ingest.laws.merge import merge_law
+from ingest.laws.merge import REPEALED, merge_law
 from ingest.laws.model import ParsedLawFile, SkippedFile
 from ingest.laws.parse import law_files, scan_law_paths
 from ingest.laws.table import read_law_table
+from ingest.records import RepealRecord
 from ingest.reference import write_reference
-from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
+from ingest.report import IngestReport, LawChange, Skipped, Tracker, no_progress, shown, timed
 from pufa.errors import InputError
 from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord, law_id
 
@@ -101,43 +103,94 @@ def ingest_laws(
     return report
 
 
+class VersionText(Protocol):
+    """The articles of one version: a parsed law file (ParsedLawFile) or an official text (OfficialText)."""
+
+    @property
+    def version_id(self) -> str: ...
+
+    @property
+    def articles(self) -> list[ArticleRecord]: ...
+
+
+def stored_law_ids(store: GraphStore, titles: Iterable[str]) -> dict[str, str]:
+    """The id of the law the store holds under each title (whatever made that id: a hand-built
+    store, an older release), else under the title's identity (pufa.laws.law_id); titles it
+    lacks are left out."""
+    titles = list(dict.fromkeys(titles))
+    found = {row["title"]: row["id"] for row in store.read(queries.nodes.nodes_by("Law", "title", titles))}
+    by_identity = {law_id(title): title for title in titles if title not in found}
+    for row in store.read(queries.nodes.existing_ids("Law", list(by_identity))):
+        found[by_identity[row["id"]]] = row["id"]
+    return found
+
+
 def merge_laws(
-    store: GraphStore, rows: Iterable[dict], *, texts: Iterable[ParsedLawFile] = (), today: date | None = None,
+    store: GraphStore, rows: Iterable[dict], *, texts: Iterable[VersionText] = (), today: date | None = None,
     batch_size: int = 5000,
 ) -> IngestReport:
     """Laws a source brings (catalogue rows: `ingest.laws.merge.row_of`, or a sync's) merged into what the
     store holds by `ingest.laws.merge.merge_law`: each law's facts and every version with its status
     settled again (a newer version supersedes, 已修改 / 已废止 / 尚未生效 move), with the articles `texts`
     hold for those versions, the current ones linked to the department types and audiences they name.
-    The report counts what changed: added, amended, repealed, in force, unchanged."""
+    A row's `repeals` (the titles its text declares repealed, …同时废止) repeal the stored laws of those
+    titles from the row's effective date: REPEALED_BY the row's law once the repeal applies.
+    A law is found by its stored title first (`stored_law_ids`). The report counts what changed
+    (added, amended, repealed, in force, unchanged) and lists it law by law (`changes`, in the order
+    of `rows`; 无正文 notes a new version merged without its articles)."""
     report = IngestReport(kind="law merge")
     with timed(report):
-        incoming = [{**row, "id": law_id(row["title"])} for row in rows]
-        ids = [row["id"] for row in incoming]
-        known = {row["id"]: {**{key: value for key, value in row.items() if value is not None}, "versions": []}
-                 for row in store.read(queries.laws.law_rows(ids))}
-        for version in store.read(queries.laws.versions_of_laws(ids)):
-            known[version.pop("law_id")]["versions"].append(version)
+        rows = list(rows)
+        repeals = {title for row in rows for title in row.get("repeals", [])}
+        stored = stored_law_ids(store, [*(row["title"] for row in rows), *repeals])
+        incoming = [{**row, "id": stored.get(row["title"]) or law_id(row["title"])} for row in rows]
+        known = _known_rows(store, list(stored.values()))
         articles: dict[str, list[ArticleRecord]] = {}
-        for parsed in texts:
-            articles.setdefault(parsed.version_id, parsed.articles)
-        changes: Counter[str] = Counter()
-        group = LawGroup([], [], [])
+        for text in texts:
+            articles.setdefault(text.version_id, text.articles)
+        repealed_by: list[RepealRecord] = []
         for row in incoming:
             merged = merge_law(known.get(row["id"]), row, today=today)
             known[row["id"]] = merged.row
-            changes[merged.change] += 1
+            untexted = merged.change in ("added", "amended") and not all(articles.get(v) for v in merged.added_versions)
+            report.changes.append(LawChange(kind=merged.change, title=row["title"], law_id=row["id"],
+                                            note="无正文" if merged.added_versions and untexted else None))
+            for title in row.get("repeals", []):
+                old = known.get(stored.get(title, ""))
+                if old is None or old["id"] == row["id"]:
+                    continue
+                repeal = {"title": old["title"], "status": REPEALED, "repealed_on": merged.row["effective"],
+                          "repealed_by": row["id"]}
+                known[old["id"]] = merge_law(old, repeal, today=today).row
+                if known[old["id"]]["status"] == REPEALED:
+                    repealed_by.append(RepealRecord(law_id=old["id"], by_law_id=row["id"], date=repeal["repealed_on"]))
+        group = LawGroup([], [], [])
         for row in known.values():
             group.laws.append(LawFacts.model_validate(row))
             for version in row["versions"]:
                 group.versions.append(LawVersionRecord.model_validate({**version, "law_id": row["id"], "title": row["title"]}))
                 group.articles.extend(articles.get(version["id"], []))
         write_reference(store)
-        report.add_written(GraphWriter(store, batch_size=batch_size).write(
-            group_batch(group, link_articles(group.current_articles()))))
+        writer = GraphWriter(store, batch_size=batch_size)
+        report.add_written(writer.write(group_batch(group, link_articles(group.current_articles()))))
+        report.add_written(writer.write(lineage_batch(repealed_by, {})))
         report.files = len(incoming)
+        changes = Counter(change.kind for change in report.changes)
         report.counts = {**{change: changes[change] for change in sorted(changes)}, "articles": len(group.articles)}
     return report
+
+
+def _known_rows(store: GraphStore, ids: list[str]) -> dict[str, dict]:
+    """The stored laws among `ids` as catalogue rows (laws.jsonl's shape): their facts and versions."""
+    known = {row["id"]: {**_set(row), "versions": []} for row in store.read(queries.laws.law_rows(ids))}
+    for version in store.read(queries.nodes.nodes_by("LawVersion", "law_id", ids)):
+        known[version["law_id"]]["versions"].append(_set(version))
+    return known
+
+
+def _set(row: dict) -> dict:
+    """A stored row's properties that are set (a store written by hand or an older release lacks some)."""
+    return {key: value for key, value in row.items() if value is not None}
 
 
 def _linked(groups: list[LawGroup], workers: int) -> Iterator[LinkedLaws]:

