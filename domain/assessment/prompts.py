@@ -36,6 +36,7 @@ from domain.assessment.models import (
     PromptTallyPublic,
 )
 from domain.assessment.scoring import NO_CHECKLIST, RECURRENCES, read_facts
+from domain.base import asked
 from domain.base.briefs import fetch_law_briefs, unit_brief
 from domain.base.cache import CachedStore
 from domain.base.documents import WordDocument, chinese_date
@@ -118,20 +119,6 @@ def _lost_in_published(store: CachedStore, year: int, unit_id: str) -> list[str]
 # --- issuing and the steps ---------------------------------------------------------------------------
 
 
-def _deadline(value: str | None, today: date, *, required: bool) -> str | None:
-    if not value:
-        if required:
-            raise InputError("a 普法提示 needs the date the unit reports back by (YYYY-MM-DD)", location="deadline")
-        return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{value!r} is not a date: YYYY-MM-DD", location="deadline") from None
-    if day < today:
-        raise InputError(f"the deadline {day.isoformat()} has already passed", location="deadline")
-    return day.isoformat()
-
-
 def prompt_public(row: Row, today: date) -> PromptPublic:
     state = PromptState(row["state"])
     return PromptPublic(
@@ -160,7 +147,7 @@ def issue(store: CachedStore, actor: Actor, unit_id: str, year: int, kind: str, 
     if not reasons:
         raise InputError("say what the unit did not do (at least one reason)", location="reasons")
     now = clock()
-    due, at = _deadline(deadline, now.date(), required=True), stamp(now)
+    due, at = asked.deadline(deadline, now.date(), required="a 普法提示"), stamp(now)
     prompt_id = f"P{uuid.uuid4().hex[:16]}"
     with store.transaction() as tx:
         [last] = tx.run(queries.prompts.last_prompt_number(year))
@@ -196,7 +183,7 @@ def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comme
     if found.action == "escalate" and row["deadline"] >= now.date().isoformat():
         raise Conflict(f"the unit has until {row['deadline']} to report back: escalate only after that",
                        state=row["state"])
-    new_deadline = _deadline(deadline, now.date(), required=False) if found.action == "return" else None
+    new_deadline = asked.deadline(deadline, now.date(), required=None) if found.action == "return" else None
     files = upload.checked() if upload is not None and found.action == "answer" else []
     at = stamp(now)
     evidence = [{"id": f"{prompt_id}:{checked.sha256[:16]}", "owner_id": prompt_id, "file_name": checked.name,

@@ -18,6 +18,7 @@ from domain.assessment import versions
 from domain.assessment.activities import Upload
 from domain.assessment.history import evidence_public, history, new_event, write_event, write_events
 from domain.assessment.models import FindingDetailPublic, FindingPublic, FindingsPublic, IssuedFindingsPublic
+from domain.base import asked
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
 from domain.base.evidence import CheckedFile
@@ -28,20 +29,6 @@ from graph.query import Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, NotFound
 from pufa.workflow import FINDING_NAMES, FINDING_STEPS, ROLE_NAMES, AssessmentState, FindingState, Permission
-
-
-def _deadline(value: str | None, today: date, *, required: bool) -> str | None:
-    if not value:
-        if required:
-            raise InputError("a rectification needs its deadline (YYYY-MM-DD)", location="deadline")
-        return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{value!r} is not a date: YYYY-MM-DD", location="deadline") from None
-    if day < today:
-        raise InputError(f"the deadline {day.isoformat()} has already passed", location="deadline")
-    return day.isoformat()
 
 
 def finding_public(row: Row, today: date) -> FindingPublic:
@@ -94,7 +81,7 @@ def issue(store: CachedStore, actor: Actor, unit_id: str, year: int, text: str, 
     text = text.strip()
     if not text:
         raise InputError("say what the unit must fix", location="text")
-    row = _new(unit_id, year, text, _deadline(deadline, now.date(), required=True), actor, stamp(now))
+    row = _new(unit_id, year, text, asked.deadline(deadline, now.date(), required="a rectification"), actor, stamp(now))
     _write_issued(store, actor, [row], stamp(now))
     return finding_public(_finding(store, row["id"]), now.date())
 
@@ -105,7 +92,7 @@ def issue_from_assessment(store: CachedStore, actor: Actor, year: int, version: 
     one rectification per item where it lost points, in one transaction; issuing again adds none."""
     actor.require(Permission.JUDGE)
     now = clock()
-    due = _deadline(deadline, now.date(), required=True)
+    due = asked.deadline(deadline, now.date(), required="a rectification")
     row = versions.version_row(store, year, version, drafts=True)
     if row["state"] != AssessmentState.PUBLISHED.value:
         raise Conflict(f"version {version} of {year} is not the published result: publish it before ordering "
@@ -157,7 +144,7 @@ def step(store: CachedStore, actor: Actor, finding_id: str, action: str, *, comm
         what = "what was done" if found.action == "answer" else "why it is sent back"
         raise InputError(f"{found.name} needs a text saying {what}", location="comment")
     now = clock()
-    new_deadline = _deadline(deadline, now.date(), required=False) if found.action == "reopen" else None
+    new_deadline = asked.deadline(deadline, now.date(), required=None) if found.action == "reopen" else None
     files: list[CheckedFile] = upload.checked() if upload is not None and found.action == "answer" else []
     at = stamp(now)
     evidence = [{"id": f"{finding_id}:{checked.sha256[:16]}", "owner_id": finding_id, "file_name": checked.name,

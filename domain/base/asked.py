@@ -1,13 +1,15 @@
-"""What an answer was asked for: the checklist year (the working year by default) and a page of rows."""
+"""What an answer was asked for: the checklist year (the working year by default), a page of rows, a deadline."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TypeVar
 
 from domain.base.cache import CachedStore
 from graph import queries
 from graph.query import Query, Row
+from pufa.errors import InputError
 
 T = TypeVar("T")
 
@@ -34,3 +36,18 @@ def stored_page(store: CachedStore, page_query: Query, skip: int, count: int) ->
     """A page the store sorts and slices (ORDER BY … SKIP … LIMIT), not asked for when it starts past
     the last row: LadybugDB crashes the whole process (SIGSEGV) on a SKIP thousands past the end."""
     return store.read(page_query) if skip < count else []
+
+
+def deadline(value: str | None, today: date, *, required: str | None) -> str | None:
+    """A deadline as given (YYYY-MM-DD), not already passed; `required` says what needs one (None: optional)."""
+    if not value:
+        if required:
+            raise InputError(f"{required} needs its deadline (YYYY-MM-DD)", location="deadline")
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not a date: YYYY-MM-DD", location="deadline") from None
+    if day < today:
+        raise InputError(f"the deadline {day.isoformat()} has already passed", location="deadline")
+    return day.isoformat()
