@@ -7,6 +7,7 @@ import time
 import uuid
 
 from domain.assessment.models import EventPublic, EvidencePublic
+from domain.base.evidence import CheckedFile
 from graph.query import Row
 from graph.store import GraphWriteTx
 from pufa.workflow import EVENT_NAMES
@@ -46,3 +47,17 @@ def history(events: list[Row], evidence: list[Row], names: dict[str, str] = EVEN
                         comment=row["comment"], deadline=row["deadline"],
                         evidence=[files[i] for i in row["evidence_ids"] or [] if i in files])
             for row in sorted(events, key=lambda row: (row["at"] or "", row["seq"] or 0))]
+
+
+def evidence_rows(owner_id: str, files: list[CheckedFile], uploaded_by: str, at: str) -> list[dict]:
+    """Evidence nodes for files sent with a step (an answer to a rectification or a 普法提示), one per content."""
+    return [{"id": f"{owner_id}:{checked.sha256[:16]}", "owner_id": owner_id, "file_name": checked.name,
+             "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
+             "uploaded_by": uploaded_by, "uploaded_at": at} for checked in files]
+
+
+def write_evidence(tx: GraphWriteTx, rel: str, owner_id: str, evidence: list[dict]) -> None:
+    """The evidence nodes and their `rel` edges from the owner, in the step's own transaction."""
+    if evidence:
+        tx.upsert_nodes("Evidence", evidence)
+        tx.upsert_edges(rel, [{"src": owner_id, "dst": e["id"]} for e in evidence])

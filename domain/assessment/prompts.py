@@ -26,7 +26,7 @@ from datetime import date
 from domain.accounts.accounts import Actor
 from domain.assessment import rectification, versions
 from domain.assessment.activities import Upload
-from domain.assessment.history import evidence_public, history, write_event
+from domain.assessment.history import evidence_public, evidence_rows, history, write_event, write_evidence
 from domain.assessment.models import (
     GroundPublic,
     GroundsPublic,
@@ -186,17 +186,13 @@ def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comme
     new_deadline = asked.deadline(deadline, now.date(), required=None) if found.action == "return" else None
     files = upload.checked() if upload is not None and found.action == "answer" else []
     at = stamp(now)
-    evidence = [{"id": f"{prompt_id}:{checked.sha256[:16]}", "owner_id": prompt_id, "file_name": checked.name,
-                 "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
-                 "uploaded_by": actor.label, "uploaded_at": at} for checked in files]
+    evidence = evidence_rows(prompt_id, files, actor.label, at)
     with store.transaction() as tx:
         state = PromptState(tx.run(queries.prompts.lock_prompt(prompt_id))[0]["state"])
         if state not in found.sources:
             raise Conflict(f"cannot {found.action} ({found.name}): the 普法提示 is {PROMPT_NAMES[state]}",
                            state=state.value)
-        if evidence:
-            tx.upsert_nodes("Evidence", evidence)
-            tx.upsert_edges("PROMPT_EVIDENCE", [{"src": prompt_id, "dst": e["id"]} for e in evidence])
+        write_evidence(tx, "PROMPT_EVIDENCE", prompt_id, evidence)
         tx.run(queries.prompts.set_prompt(prompt_id, found.target.value, new_deadline, at))
         write_event(tx, "PROMPT_HISTORY", prompt_id, found.action, state.value, found.target.value, actor.id,
                     actor.label, at, comment, deadline=new_deadline, evidence_ids=[e["id"] for e in evidence])

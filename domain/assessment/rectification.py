@@ -16,7 +16,15 @@ from datetime import date
 from domain.accounts.accounts import Actor
 from domain.assessment import versions
 from domain.assessment.activities import Upload
-from domain.assessment.history import evidence_public, history, new_event, write_event, write_events
+from domain.assessment.history import (
+    evidence_public,
+    evidence_rows,
+    history,
+    new_event,
+    write_event,
+    write_events,
+    write_evidence,
+)
 from domain.assessment.models import FindingDetailPublic, FindingPublic, FindingsPublic, IssuedFindingsPublic
 from domain.base import asked
 from domain.base.briefs import unit_brief
@@ -147,18 +155,14 @@ def step(store: CachedStore, actor: Actor, finding_id: str, action: str, *, comm
     new_deadline = asked.deadline(deadline, now.date(), required=None) if found.action == "reopen" else None
     files: list[CheckedFile] = upload.checked() if upload is not None and found.action == "answer" else []
     at = stamp(now)
-    evidence = [{"id": f"{finding_id}:{checked.sha256[:16]}", "owner_id": finding_id, "file_name": checked.name,
-                 "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
-                 "uploaded_by": actor.label, "uploaded_at": at} for checked in files]
+    evidence = evidence_rows(finding_id, files, actor.label, at)
     with store.transaction() as tx:
         locked = tx.run(queries.assessment.lock_finding(finding_id))[0]
         state = FindingState(locked["state"])
         if state not in found.sources:
             raise Conflict(f"cannot {found.action} ({found.name}): the rectification is {FINDING_NAMES[state]}",
                            state=state.value)
-        if evidence:
-            tx.upsert_nodes("Evidence", evidence)
-            tx.upsert_edges("FINDING_EVIDENCE", [{"src": finding_id, "dst": e["id"]} for e in evidence])
+        write_evidence(tx, "FINDING_EVIDENCE", finding_id, evidence)
         tx.run(queries.assessment.set_finding(finding_id, found.target.value, new_deadline, at))
         write_event(tx, "FINDING_HISTORY", finding_id, found.action, state.value, found.target.value, actor.id,
                     actor.label, at, comment, deadline=new_deadline, evidence_ids=[e["id"] for e in evidence])
