@@ -11,6 +11,8 @@ import pytest
 
 REAL_LISTS = Path(__file__).resolve().parents[2] / "bench" / "data" / "real_lists.jsonl"
 SOURCES = {"checklist", "publicity"}
+FORMS = {"list", "plan", "notice"}
+"""What a checklist record was published as: a responsibility list's row, a plan's row, or a notice naming the laws."""
 
 
 def shape_problems(lines: list[str]) -> list[str]:
@@ -34,6 +36,10 @@ def shape_problems(lines: list[str]) -> list[str]:
             problems.append(f"line {number}: laws must be a non-empty list of names")
         if record.get("source") not in SOURCES:
             problems.append(f"line {number}: source must be one of {sorted(SOURCES)}")
+        if record.get("source") == "checklist" and record.get("form") not in FORMS:
+            problems.append(f"line {number}: a checklist's form must be one of {sorted(FORMS)}")
+        if record.get("source") == "publicity" and "form" in record:
+            problems.append(f"line {number}: only a checklist has a form")
         year = record.get("year")
         if year is not None and not isinstance(year, int):
             problems.append(f"line {number}: year must be a number or null")
@@ -70,11 +76,18 @@ GOOD = {
         {"laws": [""]},
         {"source": "news"},
         {"year": "2023"},
+        {"form": "list"},
+        {"source": "checklist"},
+        {"source": "checklist", "form": "news"},
     ],
 )
 def test_a_malformed_record_is_reported(change):
     assert shape_problems([json.dumps(GOOD, ensure_ascii=False)]) == []
     assert shape_problems([json.dumps(GOOD | change, ensure_ascii=False)]) != []
+
+
+def test_a_checklist_with_its_form_is_well_formed():
+    assert shape_problems([json.dumps(GOOD | {"source": "checklist", "form": "notice"}, ensure_ascii=False)]) == []
 
 
 def test_a_duplicate_url_and_unit_is_reported():
