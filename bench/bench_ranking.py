@@ -73,6 +73,8 @@ class Case:
     """The inferred laws in the order served."""
     rows: list = field(default_factory=list)
     """The answer's rows (InferredLawPublic), for re-ranking."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The catalogue's title of each scored law, for naming the ones a ranking misses."""
 
     @property
     def source(self) -> str:
@@ -298,7 +300,7 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
         laws = list(dict.fromkeys(laws))
         counts["laws scored"] += len(laws)
         cases.append(Case(record, kind, [t.type_id for t in acting], laws, [row.law.id for row in answer.inferred],
-                          answer.inferred))
+                          answer.inferred, {law_id: shipped[law_id]["title"] for law_id in laws}))
     console.print(f"{len(cases)} answers read in {time.perf_counter() - started:.1f} s; names not resolved to one law "
                   "(not scored): " + "、".join(name for name, _ in unresolved.most_common(20)))
     store.close()
@@ -317,6 +319,8 @@ def figures_table(console: Console, title: str, cases: list[Case], orders: dict[
     groups: dict[str, list[Case]] = {"all": cases, "units with an answer": [case for case in cases if case.answer]}
     for source in sorted({case.source for case in cases}):
         groups[f"source: {source}"] = [case for case in cases if case.source == source]
+    for form in sorted({case.record["form"] for case in cases if case.record.get("form")}):
+        groups[f"checklist form: {form}"] = [case for case in cases if case.record.get("form") == form]
     kinds = Counter(case.kind for case in cases)
     for kind, _ in kinds.most_common():
         groups[f"kind: {kind}"] = [case for case in cases if case.kind == kind]
@@ -327,6 +331,21 @@ def figures_table(console: Console, title: str, cases: list[Case], orders: dict[
             cells += [f"{cut:.0%}", f"{top30:.0%}"]
         table.add_row(label, str(len(members)), str(sum(len(case.laws) for case in members)), *cells)
     console.print(table)
+
+
+def missed(cases: list[Case], ranked: dict[int, list[str]], source: str) -> list[tuple[str, list[int | None]]]:
+    """The laws this source's lists name that the ranking puts past max(10, 2n): title and each 1-based rank
+    (None: not in the answer at all), most often missed first."""
+    ranks: dict[str, list[int | None]] = defaultdict(list)
+    for case in cases:
+        if case.source != source:
+            continue
+        order = {law_id: rank for rank, law_id in enumerate(ranked[id(case)])}
+        for law_id in case.laws:
+            rank = order.get(law_id)
+            if rank is None or rank >= cutoff(case):
+                ranks[case.titles.get(law_id, law_id)].append(None if rank is None else rank + 1)
+    return sorted(ranks.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
 app = typer.Typer(add_completion=False)
@@ -358,6 +377,9 @@ def main(
               "held out": held_out, "in sample": in_sample}
     figures_table(console, f"recall on {len(cases)} units of {lists.name} (held out: {folds}-fold, seed {seed})",
                   cases, orders)
+    misses = missed(cases, held_out, "checklist")
+    console.print("checklist laws past max(10, 2n) held out (rank, — not in the answer): " + "; ".join(
+        f"{title} " + ", ".join("—" if rank is None else str(rank) for rank in ranks) for title, ranks in misses[:30]))
     if write:
         cut, top30, _ = recall(cases, held_out)
         write_ranking(weights, ranking, cases, folds, seed, (cut, top30))
