@@ -98,7 +98,7 @@ def rubric_params(params: dict[str, object]) -> str:
         "target": lambda v: f"{v} 次得满分",
         "per": lambda v: f"每缺一项扣 {v:g} 分",
         "required": lambda v: f"每年应开展 {v} 次",
-        "min_rows": lambda v: f"不足 {v} 条按 {v} 条计",
+        "min_rows": lambda v: f"清单不足 {v} 条不得分",
         "least_laws": lambda v: f"无主管法律的单位列入 {v} 部得满分",
     }
     return "；".join(said[key](value) for key, value in params.items() if key in said)
