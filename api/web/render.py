@@ -106,6 +106,17 @@ class Page:
     def pages(self, count: int) -> int:
         return max(1, -(-count // self.size))
 
+    def links(self, count: int, near: int = 2) -> list[int | None]:
+        """The page numbers a pager links to: the first, the last and those near this one (None: a gap)."""
+        last = self.pages(count)
+        wanted = sorted({1, last, *range(max(1, self.number - near), min(last, self.number + near) + 1)})
+        shown: list[int | None] = []
+        for number in wanted:
+            if shown and number - (shown[-1] or 0) > 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
 
 def page_url(request: Request, param: str, number: int, anchor: str = "") -> str:
     """This page's address with one parameter changed, the others kept (a second pager, the filters),
