@@ -27,7 +27,7 @@ def test_the_dashboard_shows_coverage_gaps_and_findings(page, demo_store):
     cards = page.locator(".cards").inner_text()
     assert f"{summary.law_coverage_pct:g}%" in cards and f"{summary.laws_claimed} / {summary.laws_in_scope}" in cards
     assert page.locator(".chart li.bar").count() > 5
-    assert page.locator("#gaps tbody tr").count() == 20
+    assert page.locator("#gaps tbody tr").count() == 25
     outdated = audit.outdated_citations(demo_store).data[0]
     findings = page.locator("#findings").inner_text()
     assert outdated.item.unit_name in findings and f"《{outdated.law.name}》" in findings
