@@ -21,6 +21,7 @@ from rich.table import Table
 from cli.console import console, errors, print_json, progress
 from cli.serve import serve as serve_command
 from cli.stores import opened_store
+from domain.assessment.demo import record_sample_activities
 from domain.catalogue import citations
 from domain.checklists.demo import demo_accounts, publish_samples
 from graph.store import GraphStore
@@ -183,13 +184,17 @@ def demo(
     as_json: JsonOpt = False,
 ) -> None:
     """Load the shipped catalogue and the sample county 澄河县 into the configured store, publish its
-    2025 checklists, make one demo account per role (new passwords, printed), then serve."""
+    2025 checklists, make one demo account per role (new passwords, printed), enter the units' 2026
+    履职台账 with accepted evidence, then serve."""
     settings = get_settings()
     _run(as_json, lambda store, track: load_demo(store, cases_dir=settings.corpus_dir / "案例", track=track))
     with opened_store() as store:
         people = demo_accounts(store)
         published = publish_samples(store, settings.attachments_dir)
-    table = Table(title=f"demo accounts (passwords are new on every `pufa demo`; {published} checklist(s) published now)")
+        with console.status("entering the sample units' 2026 履职台账 and accepting their evidence"):
+            accepted = record_sample_activities(store, settings.attachments_dir)
+    table = Table(title=f"demo accounts (passwords are new on every `pufa demo`; {published} checklist(s) published now, "
+                        f"{accepted} activities entered with accepted evidence)")
     for column in ("username", "role", "unit", "password"):
         table.add_column(column)
     for person in people:

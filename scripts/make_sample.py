@@ -30,6 +30,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from openpyxl.styles import Alignment, Font
 
+from ingest.checklists.normalize import key_dates, normalize_timing
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "data" / "sample"
 COUNTY = "澄河县"
@@ -1162,8 +1164,121 @@ def write_readme(out: Path) -> None:
     ]
     for name, note in BAD_NOTES.items():
         lines.append(f"| `{name}` | {note} |")
-    lines.append("")
+    lines += [
+        "",
+        "## ledgers/",
+        "",
+        "Each unit's 2026 履职台账 (one activity a row: date, key date, law, audience, method, place, people",
+        "reached, cases published), as diligent as its unit: `pufa demo` enters them as the 普法办 enters paper",
+        "台账 and the demo reviewer accepts their evidence, so that the 年度考核 spreads as a county's does.",
+        "",
+        "| diligence | what the unit did | units |",
+        "|---|---|---|",
+        *(f"| {level} | {LEVEL_NOTES[level]} | {'、'.join(UNIT_BY_SHORT[u].name for u in units)} |"
+          for level, units in DILIGENCE.items()),
+        "",
+    ]
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+# --- 履职台账: what each unit did in 2026 ----------------------------------------------------------
+
+DILIGENCE = {
+    "thorough": ("县市场监管局", "县司法局", "县教体局", "县公安局", "县卫健委", "县检察院"),
+    "steady": ("县法院", "县应急局", "县妇联", "县退役军人局", "县生态环境分局", "县人社局", "县自然资源局", "县税务局",
+               "县水利局", "团县委", "县交警大队", "县文旅体局", "县消防大队", "县林草局", "县交通局", "县农业农村局",
+               "县民政局", "县财政局"),
+    "thin": ("县住建局", "县医保局", "县总工会", "县委网信办", "县审计局", "县统计局"),
+    "none": ("县融媒体中心", "县供电公司"),
+}
+"""How diligent each unit was in 2026, as a county's units are: a few thorough (an activity on every key
+date and for every audience their list names, with cases), most steady, some thin, two with no 台账 at all."""
+LEDGER_HEADER = ["序号", "活动日期", "活动名称", "重要时间节点", "普及的法律法规", "普法对象", "普法方式", "活动地点", "覆盖人数",
+                 "发布的典型案例"]
+LAST_DAY = (12, 4)
+"""The sample's activities are held by 国家宪法日 2026, so that `make demo` on any later day accepts them."""
+SHARE_HELD = {"thorough": 1.0, "steady": 0.8, "thin": 0.5}
+"""Share of the key dates a unit's list names that it held an activity on (thin units at least one)."""
+EXTRA_MONTHLY = {"thorough": 8, "steady": 6, "thin": 2}
+"""Routine activities beyond the key dates (法律进机关, 窗口宣传 …), one a month from February."""
+CASES = {"thorough": 2, "steady": 1, "thin": 0}
+LEVEL_NOTES = {
+    "thorough": "an activity on every key date its list names, for every audience, 8 routine ones, 2 cases published",
+    "steady": "activities on 4 in 5 of its key dates, 6 routine ones, 1 case",
+    "thin": "activities on half its key dates at most, 2 routine ones, no case",
+    "none": "no 台账 at all",
+}
+
+
+def unit_diligence(short: str) -> str:
+    return next((level for level, units in DILIGENCE.items() if short in units), "steady")
+
+
+def first_law(item: Item) -> str:
+    """The first law or regulation a row cites (a county's own rules, standards and departmental rules are
+    not in the catalogue)."""
+    titles = [title for title in re.findall(r"《([^》]+)》", item.law)
+              if "澄河县" not in title and title.endswith(("法", "法典", "条例"))]
+    return f"《{titles[0]}》" if titles else ""
+
+
+def key_date_day(term) -> tuple[int, int]:
+    """A day of 2026 on (or within) a key date, no later than LAST_DAY."""
+    if term.month and term.day:
+        day = (term.month, term.day)
+    elif term.month:
+        day = (term.month, 12)
+    elif term.months:
+        day = (term.months[0], 15)
+    else:
+        day = (6, 10)
+    return min(day, LAST_DAY)
+
+
+def ledger_rows(cl: Checklist) -> list[list[object]]:
+    """A unit's activities: on the share of its key dates its diligence gives, for the audiences of those
+    rows, then routine monthly ones; cases published with the first activities."""
+    level = unit_diligence(cl.unit)
+    vocabulary = key_dates()
+    planned: list[tuple[tuple[int, int], str, Item]] = []
+    for item in cl.items:
+        for term_id in normalize_timing(item.timing).ids:
+            term = vocabulary.terms[term_id]
+            if term.kind != "recurrence":
+                named = term.name if term.kind not in ("day", "month", "period") else ""
+                planned.append((key_date_day(term), named, item))
+    held = planned[:max(1, round(len(planned) * SHARE_HELD[level]))] if planned else []
+    routine = [((month, 20), "", cl.items[month % len(cl.items)]) for month in range(2, 2 + EXTRA_MONTHLY[level])]
+    rows = []
+    for number, ((month, day), named, item) in enumerate(sorted(held + routine, key=lambda plan: plan[0]), start=1):
+        law = first_law(item)
+        topic = named or f"{month}月"
+        cases = f"{cl.unit_obj.short}典型案例（{number}）" if number <= CASES[level] else ""
+        rows.append([number, f"2026-{month:02d}-{day:02d}", f"{topic}{law or '法律法规'}宣传活动", named, law,
+                     item.audience, item.method.split("、")[0], f"{COUNTY}城区", 50 + 37 * number % 400, cases])
+    return rows
+
+
+def write_ledgers(out: Path) -> list[Path]:
+    """One 台账 workbook per unit that kept one (the demo enters them as the bureau enters paper 台账)."""
+    folder = out / "ledgers"
+    written = []
+    for cl in CHECKLISTS:
+        if cl.year != 2026 or unit_diligence(cl.unit) == "none":
+            continue
+        path = folder / f"{cl.unit_obj.name}2026年普法履职台账.xlsx"
+        if path.exists():
+            continue
+        wb = new_workbook()
+        sheet = wb.active
+        sheet.title = "履职台账"
+        sheet.append(LEDGER_HEADER)
+        for row in ledger_rows(cl):
+            sheet.append(row)
+        wb.save(path)
+        normalize_zip(path)
+        written.append(path)
+    return written
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -1171,10 +1286,11 @@ def write_readme(out: Path) -> None:
 
 def generate(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    for sub in ("checklists", "bad"):
+    for sub in ("checklists", "bad", "ledgers"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
     (out / "checklists").mkdir()
+    (out / "ledgers").mkdir()
     missing = sorted(set(MAIN_UNITS) - {cl.unit for cl in CHECKLISTS})
     if missing:
         raise SystemExit(f"units without a checklist: {', '.join(missing)}")
@@ -1185,6 +1301,7 @@ def generate(out: Path) -> list[Path]:
     for cl in CHECKLISTS:
         write_checklist(cl, out / "checklists" / cl.filename)
     write_bad(out)
+    write_ledgers(out)
     write_readme(out)
     return sorted(p for p in out.rglob("*") if p.is_file())
 

@@ -63,7 +63,7 @@ ActivityForm = Annotated[str, Form(max_length=5000)]
 
 
 def ranking_chart(ranking: RankingPublic, link: str) -> BarChart:
-    """The ranking as bars of each unit's total against the most a unit can score."""
+    """The ranking as bars of each unit's total against the most a unit can score: every unit, the lowest too."""
     return bar_chart(f"{ranking.assessment.year}年度考核得分（满分 {ranking.assessment.max_points:g} 分）", [
         (f"{score.rank}. {score.unit.name or score.unit.id}（{score.grade}）", score.total, ranking.assessment.max_points,
          f"{link}/{quote(score.unit.id)}") for score in ranking.data])

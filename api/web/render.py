@@ -19,6 +19,7 @@ from api.deps import csrf_token, set_csrf_cookie
 from domain.base.asked import working_year
 from domain.base.briefs import source_label, where_read
 from domain.base.documents import chinese_date, chinese_datetime
+from domain.base.findings import QUESTIONS, finding_words
 from domain.catalogue.campaigns import ANCHOR_KINDS, key_date_label
 from domain.catalogue.models import LeadPublic, RelevancePublic, SignalPublic
 from domain.catalogue.relevance import TIER_MARKS
@@ -28,8 +29,6 @@ from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, PUBLIC_MENU, ROLE_NAMES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
-QUESTIONS = {"what": "普什么（法律法规）", "whom": "对谁普（普法对象）", "how": "怎么普（普法方式）",
-             "when": "何时普（时间节点）", "who": "谁去普（责任科室/责任人）"}
 ARTICLE_ROLES = {"duty": "职责", "power": "职权", "mention": "提及"}
 UNIT_ROLES = {"lead": "牵头单位", "co": "配合单位"}
 SHARED_KINDS = {"law": "共同普及的法律法规", "audience": "共同面向的普法对象"}
@@ -37,7 +36,6 @@ TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
 MEDIA_NAMES = {"application/pdf": "PDF", "image/png": "PNG 图片", "image/jpeg": "JPEG 图片"}
 """The kinds of file a signed copy or evidence may be, as a clerk names them."""
-UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
 def lead_reason(lead: LeadPublic) -> str:
@@ -75,21 +73,6 @@ def weighed_signals(signals: list[SignalPublic]) -> list[SignalPublic]:
     return sorted((signal for signal in signals if signal.value * signal.weight), key=lambda s: -abs(s.value * s.weight))
 
 
-def finding_codes(codes: list[str]) -> str:
-    """The audit's codes (missing:<question>:<why>, or <kind>:<unresolved text>) as one line of Chinese."""
-    shown = []
-    for code in codes:
-        kind, _, rest = code.partition(":")
-        question = rest.split(":")[0]
-        if kind == "missing" and question in QUESTIONS:
-            shown.append(f"缺少{QUESTIONS[question]}")
-        elif kind in UNRESOLVED_KINDS:
-            shown.append(f"{UNRESOLVED_KINDS[kind]}“{rest}”无法识别")
-        else:
-            shown.append(code)
-    return "；".join(shown)
-
-
 def rubric_params(params: dict[str, object]) -> str:
     """A rubric item's parameters as the rubric's reader says them (the rules' names are the program's)."""
     said = {
@@ -98,7 +81,7 @@ def rubric_params(params: dict[str, object]) -> str:
         "target": lambda v: f"{v} 次得满分",
         "per": lambda v: f"每缺一项扣 {v:g} 分",
         "required": lambda v: f"每年应开展 {v} 次",
-        "min_rows": lambda v: f"不足 {v} 条按 {v} 条计",
+        "min_rows": lambda v: f"清单不足 {v} 条不得分",
         "least_laws": lambda v: f"无主管法律的单位列入 {v} 部得满分",
     }
     return "；".join(said[key](value) for key, value in params.items() if key in said)
@@ -123,6 +106,17 @@ class Page:
     def pages(self, count: int) -> int:
         return max(1, -(-count // self.size))
 
+    def links(self, count: int, near: int = 2) -> list[int | None]:
+        """The page numbers a pager links to: the first, the last and those near this one (None: a gap)."""
+        last = self.pages(count)
+        wanted = sorted({1, last, *range(max(1, self.number - near), min(last, self.number + near) + 1)})
+        shown: list[int | None] = []
+        for number in wanted:
+            if shown and number - (shown[-1] or 0) > 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
 
 def page_url(request: Request, param: str, number: int, anchor: str = "") -> str:
     """This page's address with one parameter changed, the others kept (a second pager, the filters),
@@ -145,7 +139,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lead_reason=lead_reason, relevance_label=relevance_label, weighed_signals=weighed_signals,
-                       finding_codes=finding_codes, evidence=where_read, source_label=source_label,
+                       finding_words=finding_words, evidence=where_read, source_label=source_label,
                        chinese_date=chinese_date, chinese_datetime=chinese_datetime,
                        key_date_label=key_date_label, percent=percent, rubric_params=rubric_params)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,

@@ -189,8 +189,8 @@ class LatePointsParams(ItemParams):
 
 
 class RowsParams(ItemParams):
-    min_rows: int = Field(default=5, ge=1, le=1000, description="Rows a checklist needs before its share counts whole: "
-                          "fewer complete rows earn that many fifths, so a near-empty list earns little.")
+    min_rows: int = Field(default=3, ge=1, le=1000, description="Rows a checklist needs before the item counts: a "
+                          "shorter list earns nothing here, so that a list which says less never scores more.")
 
 
 class TierParams(ItemParams):
@@ -243,15 +243,21 @@ def checklist_on_time(unit: UnitFacts, year: YearFacts, params: LatePointsParams
     return Scored.of(params.late_points, f"逾期报送：{sent} 报送，截止日期 {year.checklist_deadline}", records)
 
 
-def five_questions(unit: UnitFacts, year: YearFacts, params: RowsParams) -> Scored:
+def _too_short(unit: UnitFacts, params: RowsParams) -> Scored | None:
+    """No points for a missing, empty or near-empty list (fewer rows than `min_rows`)."""
     if unit.checklist_id is None:
         return Scored.of(0, NO_CHECKLIST)
-    if not unit.items:
-        return Scored.of(0, "清单没有条目", [("checklist", unit.checklist_id)])
+    if unit.items < params.min_rows:
+        return Scored.of(0, f"清单仅 {unit.items} 条，不足 {params.min_rows} 条，本项不得分", [("checklist", unit.checklist_id)])
+    return None
+
+
+def five_questions(unit: UnitFacts, year: YearFacts, params: RowsParams) -> Scored:
+    if (short := _too_short(unit, params)) is not None:
+        return short
     complete = unit.items - unit.with_problems
-    short = f"（不足 {params.min_rows} 条，按 {params.min_rows} 条计）" if unit.items < params.min_rows else ""
-    return Scored.of(_share(params.points, complete, max(unit.items, params.min_rows)),
-                     f"清单 {unit.items} 条中 {complete} 条“五要素”（普什么、对谁普、怎么普、何时普、谁去普）齐全{short}",
+    return Scored.of(_share(params.points, complete, unit.items),
+                     f"清单 {unit.items} 条中 {complete} 条“五要素”（普什么、对谁普、怎么普、何时普、谁去普）齐全",
                      [("checklist", unit.checklist_id)])
 
 
@@ -273,9 +279,9 @@ def principal_laws_listed(unit: UnitFacts, year: YearFacts, params: TierParams) 
     return Scored.of(_share(params.points, listed, len(owned)), reason, [("law", law_id) for law_id in missing])
 
 
-def no_outdated_laws(unit: UnitFacts, year: YearFacts, params: ItemParams) -> Scored:
-    if unit.checklist_id is None:
-        return Scored.of(0, NO_CHECKLIST)
+def no_outdated_laws(unit: UnitFacts, year: YearFacts, params: RowsParams) -> Scored:
+    if (short := _too_short(unit, params)) is not None:
+        return short
     if not unit.outdated:
         return Scored.of(params.points, "清单未引用已废止或已修改的法律法规", [("checklist", unit.checklist_id)])
     titles = "、".join(dict.fromkeys(replacement(row).note for row in unit.outdated))
@@ -407,7 +413,7 @@ RULES: dict[str, Rule] = {
         Rule("five_questions", "清单条目“五要素”齐全的比例", {"items": RowsParams}, five_questions),
         Rule("principal_laws_listed", "本单位按重要性排前列的主管（或相关）法律法规列入清单的比例", {"items": TierParams},
              principal_laws_listed),
-        Rule("no_outdated_laws", "清单未引用已废止、已修改的法律法规", {"items": ItemParams}, no_outdated_laws),
+        Rule("no_outdated_laws", "清单未引用已废止、已修改的法律法规", {"items": RowsParams}, no_outdated_laws),
         Rule("key_date_activities", "清单所列重要时间节点开展了活动的比例", {"items": ItemParams}, key_date_activities),
         Rule("evidenced_activities", "佐证材料经审核采纳的活动次数", {"items": TargetParams}, evidenced_activities),
         Rule("cases_published", "发布以案释法典型案例的个数", {"items": TargetParams}, cases_published),

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from domain.base.asked import checklist_year, page
-from domain.base.briefs import item_evidence, item_sort_key, unit_brief, unit_public
+from domain.base.briefs import item_evidence, item_sort_key, source_label, unit_brief, unit_public
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet, chinese_date, to_csv, to_xlsx
+from domain.base.findings import finding_words
 from domain.base.models import UnitBriefPublic
 from domain.base.redaction import without_contacts
 from domain.base.tally import current_rows
@@ -232,7 +233,7 @@ def audit_report(store: CachedStore, *, year: int | None = None, scope: LawScope
     year = checklist_year(store, year)
     summary = audit_summary(store, year=year, scope=scope, limit=None)
     units = [
-        [row.unit.id, row.unit.name, "是" if row.submitted else "否", row.checklist_id, row.revision, row.items,
+        [row.unit.name, "是" if row.submitted else "否", row.revision, row.items,
          row.with_problems, row.with_unresolved, row.outdated, row.complete_pct]
         for row in summary.units.data
     ]
@@ -244,26 +245,26 @@ def audit_report(store: CachedStore, *, year: int | None = None, scope: LawScope
             ["引用已废止或已修改法律", summary.outdated_citations], ["范围内法律法规", summary.laws_in_scope],
             ["已认领法律法规", summary.laws_claimed], ["法律法规覆盖率%", summary.law_coverage_pct],
         ], title=f"{year}年普法责任清单审核报告"),
-        Sheet("单位", ["单位编号", "单位", "已报送", "清单编号", "修订版", "条目", "要素缺失", "未识别", "引用失效法律", "完整率%"], units),
+        Sheet("单位", ["单位", "已报送", "修订版", "条目", "要素缺失", "未识别", "引用失效法律", "完整率%"], units),
         audit_findings(store, year),
     ]
 
 
 def audit_findings(store: CachedStore, year: int | None) -> Sheet:
-    """Every finding as one row (the CSV form of the audit)."""
+    """Every finding as one row (the CSV form of the audit), in the clerk's words: units by name, rows
+    by the file they were read from, what is wrong said in Chinese (domain.base.findings)."""
     year = checklist_year(store, year)
-    header = ["类型", "单位编号", "单位", "清单编号", "行", "来源", "法律法规名称", "说明"]
+    header = ["类型", "单位", "行", "来源", "法律法规名称", "说明"]
     rows: list[list[object]] = [
-        ["未报送", unit.id, unit.name, None, None, None, None, f"{year}年未报送清单"]
+        ["未报送", unit.name, None, None, None, f"{year}年未报送清单"]
         for unit in not_submitted(store, year=year, limit=None).data
     ]
     for kind, label in (("problems", "要素缺失"), ("unresolved", "未识别名称")):
         for flagged in flagged_items(store, kind, year=year, limit=None).data:
             item = flagged.item
-            rows.append([label, item.unit_id, item.unit_name, item.checklist_id, item.row, item.source, item.law_text,
-                         "、".join(flagged.codes)])
+            rows.append([label, item.unit_name, item.row, source_label(item.source), item.law_text,
+                         finding_words(flagged.codes)])
     for citation in outdated_citations(store, year=year, limit=None).data:
         item = citation.item
-        rows.append(["引用失效法律", item.unit_id, item.unit_name, item.checklist_id, item.row, item.source, item.law_text,
-                     citation.note])
+        rows.append(["引用失效法律", item.unit_name, item.row, source_label(item.source), item.law_text, citation.note])
     return Sheet("审核发现", header, rows)

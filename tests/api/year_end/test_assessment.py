@@ -35,9 +35,9 @@ def test_every_point_has_its_reason_and_records(client, staff):
     version = compute(client, staff)
     assert (version["version"], version["state"], version["max_points"]) == (1, "draft", 100.0)
     mkt = lines(client, staff["reviewer"])
-    assert (mkt["on_time"]["points"], mkt["on_time"]["reason"]) == (10.0, "2026-02-01 报送，在截止日期 2026-02-01 前")
+    assert (mkt["on_time"]["points"], mkt["on_time"]["reason"]) == (5.0, "2026-02-01 报送，在截止日期 2026-02-01 前")
     assert mkt["on_time"]["records"][0]["kind"] == "checklist"
-    assert mkt["evidence"]["points"] == round(20 / 12, 2)
+    assert mkt["evidence"]["points"] == round(25 / 12, 2)
     assert mkt["evidence"]["reason"] == "佐证材料经审核采纳的活动 1 次（12 次得满分）"
     assert [(r["kind"], r["id"]) for r in mkt["evidence"]["records"]] == [("activity", activity_id)]
     assert mkt["evidence"]["records"][0]["name"] == "2026-03-15 “3·15”国际消费者权益日普法宣传"
@@ -85,7 +85,7 @@ def test_publishing_freezes_a_version_and_recomputing_shows_what_changed(client,
     (change,) = changes["data"]
     assert change["unit"]["id"] == "UMKT" and change["total_after"] > change["total_before"]
     changed = {line["item_id"]: line for line in change["lines"]}
-    assert changed["evidence"]["before"] == round(20 / 12, 2) and changed["evidence"]["after"] == round(40 / 12, 2)
+    assert changed["evidence"]["before"] == round(25 / 12, 2) and changed["evidence"]["after"] == round(50 / 12, 2)
     assert changed["evidence"]["reason"] == "佐证材料经审核采纳的活动 2 次（12 次得满分）"
     assert {r["id"] for r in lines(client, staff["reviewer"])["evidence"]["records"]} == {first, second}
     call(client, "POST", f"/assessments/{YEAR}/versions/2/publish", staff["admin"])

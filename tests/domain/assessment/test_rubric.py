@@ -42,7 +42,8 @@ def test_the_shipped_rubric_parses_and_adds_up_to_100():
     assert [g.name for g in rubric.grades] == ["优秀", "良好", "合格", "不合格"]
     assert {g.name for g in rubric.grades if g.rectify} == {"合格", "不合格"}
     assert {item.rule.name for item in rubric.items} <= set(RULES)
-    assert rubric.grade(90).name == "优秀" and rubric.grade(89.99).name == "良好" and rubric.grade(0).name == "不合格"
+    assert rubric.grade(85).name == "优秀" and rubric.grade(84.99).name == "良好" and rubric.grade(0).name == "不合格"
+    assert rubric.grade(75).name == "良好" and rubric.grade(74.99).name == "合格" and rubric.grade(59.99).name == "不合格"
 
 
 def test_the_bureaus_own_copy_overrides_it(tmp_path):

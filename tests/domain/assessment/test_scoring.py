@@ -1,13 +1,19 @@
-"""Scores a bureau would publish: a list that says less never earns more. A near-empty checklist
-earns a share of the five-questions points only; a unit principal for no law scores by the laws it
-lists; a checklist naming no key date or audience earns nothing for serving them."""
+"""Scores a bureau would publish: a list that says less never earns more. An empty or near-empty
+checklist earns no completeness points; a unit principal for no law scores by the laws it lists; a
+checklist naming no key date or audience earns nothing for serving them; under the shipped rubric a
+unit that did nothing never outscores one that did, and a one-row list with no activity never ranks first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import pytest
+
+from domain.assessment.rubric import rubric_in_force
 from domain.assessment.scoring import (
     ItemParams,
+    Met,
     RowsParams,
     TierParams,
     UnitFacts,
@@ -15,21 +21,33 @@ from domain.assessment.scoring import (
     audiences_reached,
     five_questions,
     key_date_activities,
+    no_outdated_laws,
     principal_laws_listed,
 )
+from domain.assessment.versions import score_units
 
 YEAR = YearFacts(year=2026, today=date(2026, 12, 6), checklist_deadline=None, units={})
 
 
-def unit(**facts) -> UnitFacts:
-    return UnitFacts(unit_id="U1", name="澄河县供电公司", checklist_id="C1", **facts)
+def unit(unit_id: str = "U1", **facts) -> UnitFacts:
+    facts = {"checklist_id": f"C-{unit_id}", "first_submitted": "2026-02-01T09:00:00Z", **facts}
+    return UnitFacts(unit_id=unit_id, name=f"单位{unit_id}", **facts)
 
 
-def test_a_near_empty_list_earns_a_share_of_the_five_questions():
-    one_row = five_questions(unit(items=1), YEAR, RowsParams(points=10))
-    full = five_questions(unit(items=8, with_problems=0), YEAR, RowsParams(points=10))
-    assert one_row.points == 2 and "不足 5 条" in one_row.reason
-    assert full.points == 10
+def totals(*units: UnitFacts) -> dict[str, float]:
+    facts = replace(YEAR, units={u.unit_id: u for u in units})
+    return {scored.unit.unit_id: scored.total for scored in score_units(rubric_in_force(None), facts)}
+
+
+@pytest.mark.parametrize("rows", [0, 1, 2])
+def test_an_empty_or_near_empty_list_earns_no_completeness_points(rows):
+    params = RowsParams(points=10, min_rows=3)
+    short = unit(items=rows)
+    assert five_questions(short, YEAR, params).points == 0
+    assert no_outdated_laws(short, YEAR, params).points == 0
+    assert "不足 3 条" in five_questions(short, YEAR, params).reason
+    assert five_questions(unit(items=3), YEAR, params).points == 10
+    assert no_outdated_laws(unit(items=3), YEAR, params).points == 10
 
 
 def test_a_unit_principal_for_no_law_scores_by_the_laws_it_lists():
@@ -44,3 +62,44 @@ def test_naming_no_key_date_or_audience_earns_nothing_for_serving_them():
     params = ItemParams(points=15)
     assert key_date_activities(unit(), YEAR, params).points == 0
     assert audiences_reached(unit(), YEAR, params).points == 0
+
+
+def thorough(unit_id: str) -> UnitFacts:
+    """A unit that listed its laws in eight complete rows and held a dozen activities with evidence."""
+    return unit(unit_id, items=8, claimed=frozenset({"L1", "L2"}), owned={"principal": frozenset({"L1", "L2"})},
+                key_dates={"law_day": Met("12·4", ["A1"]), "consumer_day": Met("3·15", ["A2"])},
+                audiences={"public": Met("群众", ["A1"])}, activities=12, accepted_ids=[f"A{i}" for i in range(12)],
+                cases_published=2, publishing_ids=["A3", "A4"])
+
+
+WORK_DONE = {
+    "a checklist sent": lambda u: replace(u, checklist_id="C", first_submitted="2026-02-01T09:00:00Z", items=3),
+    "a complete row more": lambda u: replace(u, items=u.items + 1),
+    "a principal law listed": lambda u: replace(u, claimed=u.claimed | {"L3"},
+                                                owned={"principal": u.owned.get("principal", frozenset()) | {"L3"}}),
+    "a key date met": lambda u: replace(u, key_dates={"law_day": Met("12·4", ["A9"])}, activities=u.activities + 1),
+    "an activity accepted": lambda u: replace(u, activities=u.activities + 1, accepted_ids=[*u.accepted_ids, "A9"]),
+    "a case published": lambda u: replace(u, cases_published=u.cases_published + 1, publishing_ids=["A9"]),
+}
+
+
+@pytest.mark.parametrize("work", WORK_DONE)
+def test_a_unit_that_did_nothing_never_outscores_one_that_did(work):
+    idle = UnitFacts(unit_id="IDLE", name="无所作为的单位")
+    for before in (idle, unit("U1", items=3), thorough("U1")):
+        after = replace(WORK_DONE[work](before), unit_id="DID")
+        scored = totals(replace(before, unit_id="IDLE"), after)
+        assert scored["IDLE"] <= scored["DID"], work
+    assert totals(idle, unit("U2", items=3))["IDLE"] == 0
+
+
+def test_a_one_row_unit_without_activity_cannot_rank_first():
+    one_row = unit("POWER", items=1, claimed=frozenset({"L1", "L2", "L3", "L4", "L5"}))
+    thin = unit("THIN", items=4, with_problems=1, claimed=frozenset({"L1"}),
+                owned={"principal": frozenset({"L1", "L7", "L8"})},
+                key_dates={"law_day": Met("12·4", ["B1"]), "consumer_day": Met("3·15", [])},
+                activities=2, accepted_ids=["B1"])
+    listed_only = unit("LIST", items=3, owned={"principal": frozenset({"L9"})})
+    scored = totals(one_row, thin, listed_only, thorough("FULL"))
+    assert max(scored, key=scored.get) == "FULL"
+    assert scored["POWER"] < scored["THIN"] and scored["POWER"] <= scored["LIST"]
