@@ -190,7 +190,8 @@ def party_regulation_rows(path: Path = PARTY_REGULATIONS_FILE) -> list[dict]:
 
 
 def title_rows(path: Path = LAW_TITLES_FILE) -> list[dict]:
-    """data/law_titles.yaml as metadata-only catalogue rows: no versions, no text (`text_source` None)."""
+    """data/law_titles.yaml as metadata-only catalogue rows: no versions, no text (`text_source` None); an
+    old law names the law that replaced it (`replaced_by`), so that a list citing it is told which."""
     return _metadata_rows(path, "laws")
 
 
@@ -202,7 +203,9 @@ def _metadata_rows(path: Path, key: str) -> list[dict]:
                                            "short_title": entry.get("short_title") or entry["title"].removeprefix(PRC)})
         except (KeyError, ValidationError) as exc:
             raise InputError(f"entry {number}: {exc}", source=str(path)) from None
-        rows.append(law.model_dump() | {"versions": [], "repealed_by": None, "parent_id": None, "principals": []})
+        replaced_by = entry.get("replaced_by")
+        rows.append(law.model_dump() | {"versions": [], "repealed_by": law_id(replaced_by) if replaced_by else None,
+                                        "parent_id": None, "principals": []})
     return rows
 
 

@@ -42,9 +42,16 @@ COMMON_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "数据安全法": ("数安法",),
     "反电信网络诈骗法": ("反诈法",),
     "残疾人保障法": ("残保法",),
+    "固体废物污染环境防治法": ("固废法",),
+    "噪声污染防治法": ("噪声法",),
+    "海洋环境保护法": ("海洋环境法",),
+    "公职人员政务处分法": ("政务处分法",),
+    "妇女权益保障法": ("妇女权益法", "妇女权益保护法"),
+    "铁路运输安全保护条例": ("铁路安全保护条例",),
     "劳动争议调解仲裁法": ("劳动争议仲裁法",),
 }
-"""Abbreviations in wide use, keyed by title without 中华人民共和国; applied only to laws present.
+"""Abbreviations and names in wide use (as real lists write them), keyed by title without 中华人民共和国;
+applied only to laws present.
 Interpretations of these laws take them too (民诉法解释), see `interpretation_short_forms`."""
 
 _INTERPRETATION = re.compile(
@@ -209,6 +216,22 @@ def _bigrams(key: str) -> set[str]:
     return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
 
 
+_SLIP_MIN_LENGTH, _NEAR_FOR_SLIP = 6, 10
+
+
+def _one_slip(written: str, known: str) -> bool:
+    """Whether `written` is `known` with two neighbouring characters swapped, or one left out or added."""
+    if len(written) == len(known):
+        differ = [i for i, (a, b) in enumerate(zip(written, known, strict=True)) if a != b]
+        return (len(differ) == 2 and differ[1] == differ[0] + 1
+                and written[differ[0]] == known[differ[1]] and written[differ[1]] == known[differ[0]])
+    shorter, longer = sorted((written, known), key=len)
+    if len(longer) - len(shorter) != 1:
+        return False
+    first = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[first:] == longer[first + 1:]
+
+
 class Catalogue:
     """Name index over the laws; build with `load`, `from_jsonl` or `from_records`."""
 
@@ -339,6 +362,20 @@ class Catalogue:
             return False
         ours, theirs = _subject_grams(_subject(key, place)), _subject_grams(_subject(name_key(law.title), law.region))
         return 2 * len(ours & theirs) >= _SUBJECT_MIN * (len(ours) + len(theirs)) > 0
+
+    def one_slip_from(self, name: str) -> CatalogueLaw | None:
+        """The one law a name misspells by a single slip of the pen: two neighbouring characters
+        swapped (农村地土承包法) or one character left out or added (取水许可和水资源征收管理条例), in a
+        name long enough (six characters) that a slip cannot make another law's name, of the same kind and
+        place (`plausible`); None when no law or more than one is that close."""
+        key = name_key(name).replace(PRC, "")
+        if len(key) < _SLIP_MIN_LENGTH:
+            return None
+        close = {candidate.law_id for candidate in self.nearest(name, limit=_NEAR_FOR_SLIP)
+                 if self.plausible(name, candidate.law_id)
+                 and any(_one_slip(key, other.replace(PRC, ""))
+                         for known in self.laws[candidate.law_id].names() for other in key_variants(known))}
+        return self.laws[close.pop()] if len(close) == 1 else None
 
     def regions(self) -> set[str]:
         """Every place a local law of the catalogue belongs to."""

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.catalogue import Candidate, Catalogue, CatalogueLaw, name_key
+from nlp.catalogue import PRC, Candidate, Catalogue, CatalogueLaw, name_key
 from nlp.pipeline import add_user_words, blank_zh
 from nlp.text import NUMBER, normalize, parse_number, sentence_spans
 
@@ -140,6 +140,10 @@ def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
     confidence = 1.0
     if not laws and (shorter := _without_part_or_remark(core)):
         laws, confidence = catalogue.lookup(shorter), 0.9
+    if not laws and (repaired := _repaired(core)):
+        laws, confidence = catalogue.lookup(repaired), 0.85
+    if not laws and (slip := catalogue.one_slip_from(core)):
+        laws, confidence = [slip], 0.8
     if len(laws) != 1:
         return Resolution(name=core, version_year=year, candidates=_candidates(core, laws, catalogue))
     law = laws[0]
@@ -165,6 +169,23 @@ def _without_part_or_remark(name: str) -> str | None:
     """The law name without a trailing part or remark, when there is one: 《民法典》婚姻家庭编 → 民法典."""
     shorter = _PART_OR_REMARK.sub("", name).strip()
     return _strip_title(shorter) if shorter and shorter != name else None
+
+
+_GARBLED_PRC = re.compile(r"^中华人民(?:共?和?国?)(?=[\u4e00-\u9fff]{2,}法$)")
+"""中华人民共和公路法, 中华人民国草原法, 中华人民反家庭暴力法: the prefix of a law with characters lost."""
+_NICKNAME = re.compile(r"^新(?=[\u4e00-\u9fff]{1,12}法$)")
+"""新固废法, 新环保法, 新消防法: the law as revised, named by its short form (its current version)."""
+_BOTH_COURTS = "最高人民法院最高人民检察院"
+
+
+def _repaired(name: str) -> str | None:
+    """The name with the slips pages make undone: a garbled 中华人民共和国 prefix, the 新 of a revised law's
+    nickname, the 、 lost between the two courts of a joint interpretation; None when there is none."""
+    repaired = name
+    if not repaired.startswith(PRC):
+        repaired = _GARBLED_PRC.sub(PRC, repaired)
+    repaired = _NICKNAME.sub("", repaired).replace(_BOTH_COURTS, "最高人民法院、最高人民检察院")
+    return repaired if repaired != name else None
 
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:

@@ -19,10 +19,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-import jieba
 from pydantic import BaseModel, Field
 
-from nlp.pipeline import add_user_words, dictionary_version
+from nlp.pipeline import add_user_words, clear_jieba_cache, dictionary_version, jieba_words
 from nlp.taxonomy import DepartmentTaxonomy, LexiconEntry, default_taxonomy
 from nlp.terms import taxonomy_words
 from nlp.text import normalize, sentence_spans
@@ -356,7 +355,7 @@ def _segment(window: str, version: int) -> tuple[tuple[int, str], ...]:
     """(offset, word) per jieba word; spaces are dropped as spaCy's tokenizer drops them. The
     dictionary `version` is part of the cache key: words added later may change segmentations."""
     words, offset = [], 0
-    for word in jieba.cut(window):
+    for word in jieba_words(window):
         if not word.isspace() or word in SENTENCE_END:
             words.append((offset, word))
         offset += len(word)
@@ -366,6 +365,7 @@ def _segment(window: str, version: int) -> tuple[tuple[int, str], ...]:
 def clear_segment_cache() -> None:
     """Forget cached segmentations, so that benchmarks time every pass from cold."""
     _segment.cache_clear()
+    clear_jieba_cache()
 
 
 def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: list[list[_Phrase]]) -> Role:

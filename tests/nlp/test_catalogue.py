@@ -91,3 +91,18 @@ def test_metadata_only_entries_of_the_shipped_catalogue_resolve_and_hold_no_text
         assert (row["text_source"], row["current_version"], row["versions"], row["status"]) == (None, None, [], "现行有效")
     regulation = rows[resolve_name("消费者权益保护法实施条例", shipped).law_id]
     assert regulation["parent_id"] == resolve_name("消费者权益保护法", shipped).law_id
+
+
+def test_names_real_lists_use_resolve_in_the_shipped_catalogue():
+    """Old names to the old law with its replacement, nicknames and short forms, local rules by their place."""
+    shipped = Catalogue.load()
+    old = shipped.get(resolve_name("食品卫生法", shipped).law_id)
+    assert (old.title, old.status, old.repealed_on) == ("中华人民共和国食品卫生法", "已废止", "2009-06-01")
+    assert shipped.get(old.repealed_by).title == "中华人民共和国食品安全法"
+    for name, title in (("新固废法", "中华人民共和国固体废物污染环境防治法"), ("新噪声法", "中华人民共和国噪声污染防治法"),
+                        ("中华人民共和公路法", "中华人民共和国公路法"), ("农村地土承包法", "中华人民共和国农村土地承包法"),
+                        ("政务处分法", "中华人民共和国公职人员政务处分法"), ("秦岭生态环境保护条例", "陕西省秦岭生态环境保护条例")):
+        assert shipped.get(resolve_name(name, shipped).law_id).title == title, name
+    local = shipped.get(resolve_name("安徽省电动自行车管理条例", shipped).law_id)
+    assert (local.level, local.region, local.current_version) == ("地方性法规", "安徽省", None)
+    assert resolve_name("交通安全法", shipped).law_id is None  # 道路 or 海上: two laws, no guess

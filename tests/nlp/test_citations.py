@@ -229,6 +229,24 @@ def test_resolve_name_for_checklist_cells(catalogue):
     assert {candidate.law_id for candidate in resolution.candidates} == {"A", "B"}
 
 
+def test_slips_real_lists_make_resolve_to_the_one_law_and_no_further(catalogue):
+    for garbled in ("中华人民共和食品安全法", "中华人民国食品安全法", "中华人民和国食品安全法", "中华人民食品安全法"):
+        assert resolve_name(garbled, catalogue).law_id == FOOD, garbled
+    assert (resolve_name("新消防法", catalogue).law_id, resolve_name("新消防法", catalogue).confidence) == ("L-fire", 0.85)
+    assert resolve_name("消费者益权保护法", catalogue).law_id == "L-consumer"  # two neighbours swapped
+    assert resolve_name("消费者权益护法", catalogue).law_id == "L-consumer"  # one left out
+    assert resolve_name("消费者权益保护法法", catalogue).law_id == "L-consumer"  # one added
+    assert resolve_name("消费者权益保障法", catalogue).law_id is None  # another word is not a slip
+    assert resolve_name("北京市食品安全条例条例", catalogue).law_id is None  # a slip never crosses kinds (条例 → 法)
+    local = Catalogue.from_records([law("A", "甲省电梯安全条例", level="地方性法规", region="甲省"),
+                                    law("B", "乙省电梯安全条例", level="地方性法规", region="乙省")])
+    assert resolve_name("甲省电梯全安条例", local).law_id == "A"
+    assert resolve_name("丙省电梯安全条例", local).law_id is None
+    courts = Catalogue.from_records([law("M", "最高人民法院、最高人民检察院关于办理非法采矿刑事案件适用法律若干问题的解释",
+                                         level="司法解释")])
+    assert resolve_name("最高人民法院最高人民检察院关于办理非法采矿刑事案件适用法律若干问题的解释", courts).law_id == "M"
+
+
 PROCEDURE = "L-civil-procedure"
 EVIDENCE = "L-evidence"
 COMPANY_3 = "L-company-3"
