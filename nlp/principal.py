@@ -142,7 +142,9 @@ of departments' duties ((二)公安机关负责…), they give departments sub-t
 _ITEM = re.compile(r"\s*\((?!一\))[一二三四五六七八九十]+\)")
 _ATTRIBUTIVE_GOVERNMENT = re.compile(r"规定|确定|批准|授权|决定|领导")
 """国务院规定的职责, 本级人民政府确定的部门: a government named as an attribute, not a subject."""
-_OBJECT_VERBS = OBJECT_MARKERS + ("协调", "监督", "督促", "指挥")
+_OBJECT_VERBS = OBJECT_MARKERS + ("协调", "监督", "督促", "指挥", "由")
+"""After these a department is the object (or, after 由, the agent of a passive: 监察委员会由人民代表大会产生，负责…),
+not the subject of what follows: the clause of the department before it goes on."""
 _MODIFIER = re.compile(r"的(?:部门|机构|机关|单位|案件|事项)")
 """A cue followed by 的部门 sits in a relative clause (实施监督管理的部门), not in the predicate."""
 _ASSIGNED = re.compile(r"[^,。;]{0,20}?(?:负责(?!人(?!工)|解释)|管辖|统一管理|征收管理)")

@@ -106,6 +106,15 @@ class MergedName(_Strict):
 class BarePlace(_Strict):
     endings: tuple[str, ...] = Field(min_length=1)
     organ: str = Field(min_length=1)
+    level: Level | None = None
+
+
+class Wrapped(_Strict):
+    """A name wrapping its place (团杨陵区委): prefix, place, one of the suffixes."""
+
+    prefix: str = Field(min_length=1)
+    suffixes: tuple[str, ...] = Field(min_length=1)
+    organ: str = Field(min_length=1)
 
 
 class _TableFile(_Strict):
@@ -119,6 +128,8 @@ class _TableFile(_Strict):
     branches: list[str]
     institutions: list[str]
     bare_places: list[BarePlace] = []
+    wrapped: list[Wrapped] = []
+    divisions: list[str] = []
     organs: list[dict[str, Any]]
     merged: list[dict[str, Any]] = []
 
@@ -132,6 +143,8 @@ class _Reading:
     organs: tuple[Organ, ...]
     level: Level | None
     listed: bool
+    division: str = ""
+    """The name words of a division written after the organ (食品 in 市场监管局食品科), which narrow its types."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,19 @@ def _lower(level: Level) -> Level:
     return LEVELS[min(LEVELS.index(level) + 1, len(LEVELS) - 1)]
 
 
+def _type_fields(organs: Sequence[Organ], taxonomy_path: Path | None) -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """(type id, function) → the words of its work a division's name may hold: the function's items
+    (食品安全, 价格监督检查) and the type's stems in the taxonomy (知识产权, 专利, 商标)."""
+    taxonomy = load_department_taxonomy(taxonomy_path or vocab.DEPARTMENTS_FILE)
+    stems: dict[str, list[str]] = {}
+    for term, entry in taxonomy.lexicon.items():
+        if entry.kind == "stem" and entry.type_id:
+            stems.setdefault(entry.type_id, []).append(term)
+    return {(carried.type, carried.function): tuple(word for word in [
+        *(normalize(item) for item in re.split(r"[、，,()]", carried.function or "")), *stems.get(carried.type, ())]
+        if len(word) >= 2) for organ in organs for carried in organ.types}
+
+
 def _acting_types(taxonomy_path: Path | None) -> set[str]:
     """Type ids a unit can act as: the taxonomy's sectors and government, not its generic or collective terms."""
     taxonomy = load_department_taxonomy(taxonomy_path or vocab.DEPARTMENTS_FILE)
@@ -167,7 +193,8 @@ def _acting_types(taxonomy_path: Path | None) -> set[str]:
 class OrganTable:
     """The organ table, compiled for reading unit names; build with `load`."""
 
-    def __init__(self, table: _TableFile, organs: Sequence[Organ], merged: Sequence[MergedName]):
+    def __init__(self, table: _TableFile, organs: Sequence[Organ], merged: Sequence[MergedName],
+                 taxonomy_path: Path | None = None):
         self.organs = list(organs)
         by_organ = {organ.organ: organ for organ in organs}
         self._spellings: dict[str, tuple[tuple[Organ, ...], Level | None]] = {}
@@ -191,8 +218,12 @@ class OrganTable:
         self._place_levels |= {normalize(word): None for word in table.not_places}
         self._branches = tuple(table.branches)
         self._institutions = tuple(table.institutions)
-        self._bare_places = [(tuple(normalize(ending) for ending in bare.endings), by_organ[bare.organ])
+        self._bare_places = [(tuple(normalize(ending) for ending in bare.endings), by_organ[bare.organ], bare.level)
                              for bare in table.bare_places]
+        self._wrapped = [(normalize(entry.prefix), tuple(normalize(suffix) for suffix in entry.suffixes),
+                          by_organ[entry.organ]) for entry in table.wrapped]
+        self._divisions = tuple(sorted(table.divisions, key=len, reverse=True))
+        self._fields = _type_fields(organs, taxonomy_path)
         self._read = lru_cache(maxsize=1 << 16)(self._read_part)
         self._places = lru_cache(maxsize=256)(self._places_for)
 
@@ -216,8 +247,9 @@ class OrganTable:
                 merged.append(MergedName.model_validate(entry))
             except ValidationError as error:
                 raise _entry_error(path, "merged", index, entry, error) from error
-        cls._check(path, table, organs, merged, _acting_types(Path(taxonomy_path) if taxonomy_path else None))
-        return cls(table, organs, merged)
+        taxonomy = Path(taxonomy_path) if taxonomy_path else None
+        cls._check(path, table, organs, merged, _acting_types(taxonomy))
+        return cls(table, organs, merged, taxonomy)
 
     @staticmethod
     def _check(path: Path, table: _TableFile, organs: list[Organ], merged: list[MergedName],
@@ -226,8 +258,8 @@ class OrganTable:
             if unknown := [t.type for t in organ.types if t.type not in acting_types]:
                 raise OrganTableError(f"{path}: organ {organ.organ}: unknown type(s) {unknown} (not in the taxonomy)")
         known = {organ.organ for organ in organs}
-        if unknown := [bare.organ for bare in table.bare_places if bare.organ not in known]:
-            raise OrganTableError(f"{path}: bare_places: unknown organ(s) {unknown}")
+        if unknown := [entry.organ for entry in [*table.bare_places, *table.wrapped] if entry.organ not in known]:
+            raise OrganTableError(f"{path}: bare_places or wrapped: unknown organ(s) {unknown}")
         for entry in merged:
             if unknown := [name for name in entry.organs if name not in known]:
                 raise OrganTableError(f"{path}: merged name {entry.name}: unknown organ(s) {unknown}")
@@ -263,7 +295,7 @@ class OrganTable:
         implied: dict[str, ImpliedType] = {}
         for via, reading, _ in readings:
             for organ in reading.organs:
-                for carried in organ.types:
+                for carried in self._narrowed(organ.types, reading.division):
                     if carried.type in implied or (carried.levels and unit_level not in carried.levels):
                         continue
                     implied[carried.type] = ImpliedType(
@@ -271,8 +303,17 @@ class OrganTable:
                     )
         return list(implied.values())
 
+    def _narrowed(self, carried: tuple[OrganType, ...], division: str) -> tuple[OrganType, ...]:
+        """The types of an organ whose work a division's name words (食品科 → 食品安全: market_regulation),
+        or all of them when it words none."""
+        kept = tuple(found for found in carried
+                     if any(field[:2] in division for field in self._fields.get((found.type, found.function), ())))
+        return kept or carried
+
     def _read_part(self, part: str, region: str | None) -> tuple[_Reading, Level | None] | None:
         """The organ a name part names (its last one) and the level the part states, if any."""
+        if wrapped := self._read_wrapped(part, region):
+            return wrapped
         readings = list(self._find_organs(part))
         named = bool(readings)
         readings = readings or self._fallback(part)
@@ -285,6 +326,8 @@ class OrganTable:
         tail = part[unit.end:]
         if named and tail.endswith(self._institutions):
             return None
+        if named and (suffix := next((end for end in self._divisions if tail.endswith(end)), None)):
+            unit = readings[-1] = replace(unit, division=tail[:-len(suffix)])
         if unit.level:
             return unit, unit.level
         places = self._places(region)
@@ -297,16 +340,28 @@ class OrganTable:
             stated = _lower(stated)
         return unit, stated
 
+    def _read_wrapped(self, part: str, region: str | None) -> tuple[_Reading, Level | None] | None:
+        """团杨陵区委: the organ at the level of the place its name wraps; None unless the part is such a name."""
+        for prefix, suffixes, organ in self._wrapped:
+            for suffix in suffixes:
+                place = part[len(prefix):-len(suffix)]
+                if part.startswith(prefix) and part.endswith(suffix) and place:
+                    level, rest = self._last_place(place, self._places(region))
+                    if level and not rest:
+                        return _Reading(0, len(part), (organ,), level, True), level
+        return None
+
     def _fallback(self, part: str) -> list[_Reading]:
         """A part naming no organ: the organ of its first field word (林业科学技术推广中心 is forestry's, the
         field comes first), else the body of a place named alone by its longest ending (石梁镇 → 人民政府,
         莲塘社区 → 村(居)民委员会)."""
         if word := self._word_pattern.search(part):
             return [_Reading(word.start(), word.end(), (self._word_organs[word.group()],), None, False)]
-        endings = [(len(ending), organ) for endings, organ in self._bare_places for ending in endings
+        endings = [(len(ending), organ, level) for endings, organ, level in self._bare_places for ending in endings
                    if part.endswith(ending) and len(part) > len(ending)]
         if endings:
-            return [_Reading(len(part), len(part), (max(endings, key=lambda found: found[0])[1],), None, False)]
+            _, organ, level = max(endings, key=lambda found: found[0])
+            return [_Reading(len(part), len(part), (organ,), level, False)]
         return []
 
     def _is_own_brigade(self, part: str, readings: list[_Reading]) -> bool:

@@ -40,7 +40,7 @@ def test_list_of_sectors_sharing_one_head():
 
 
 def test_unknown_member_does_not_break_a_list():
-    found = mentions("机构编制、大数据发展、财政等部门应当做好相关工作。")
+    found = mentions("机构编制、人才发展、财政等部门应当做好相关工作。")
     assert [(m[1], m[3]) for m in found] == [("establishment", "duty"), ("finance", "duty")]
 
 
@@ -210,4 +210,5 @@ def test_names_the_taxonomy_lacked(text, sector, level):
 
 
 def test_the_civilisation_committee_is_not_a_construction_department():
-    assert extract_departments("市精神文明建设委员会应当加强统一领导。") == []
+    assert [(m.dept_type, m.level) for m in extract_departments("市精神文明建设委员会应当加强统一领导。")] == [
+        ("civilization", "prefectural")]

@@ -97,6 +97,25 @@ def only(name: str, *aliases: str, **options):
     (["澄河县第一幼儿园", "澄河县实验小学", "澄河县第一中学"], {"school"}),
     (["澄河县人民医院", "澄河县中医院", "城关镇卫生院"], {"medical_institution"}),
     (["澄河县烟草公司"], {"tobacco"}),
+    # kinds real lists name that no type covered (bench/data/real_lists.jsonl)
+    (["县人大常委会", "关店乡人大", "桥东街道人工委", "官庄镇人大联络站", "全国人大常委会"], {"peoples_congress"}),
+    (["县委政法委", "澄江县政法委", "县综治办"], {"political_legal"}),
+    (["瑞安市文明办", "界河镇新时代文明实践所", "县新时代文明实践中心"], {"civilization"}),
+    (["澄河县行政审批服务局", "区政务服务办", "清新区政数局"], {"government_services"}),
+    (["民生银行金华分行", "中国银行南平顺昌支行", "中国工商银行澄河支行", "澄河农商银行", "澄河县农村信用合作联社"],
+     {"financial_institution"}),
+    (["中国人民银行南平市中心支行"], {"financial_regulation"}),
+    (["团杨陵区委", "团四川省委", "团内蒙古自治区委", "共青团杨陵区委员会"], {"youth_league"}),
+    (["锡林铁警", "赣州铁路公安处"], {"public_security"}),
+    (["市委办", "县委办公室"], {"archives", "secrecy"}),
+    (["县市监督管理局"], MARKET),
+    (["博湖镇宝浪社区计划生育协会"], {"health"}),
+    (["大渡口镇社区戒毒、社区康复工作站"], {"township_government"}),
+    (["留坝县教体系统"], {"education", "sports"}),
+    (["河灌总局"], {"water"}),
+    (["黑龙江省法学会", "市局律师工作管理处", "市局公证工作管理处", "市局法律援助工作处", "市局法制处"], {"justice"}),
+    (["科教新城", "澄河经济开发区管委会"], {"government"}),
+    (["城西办事处"], {"government", "township_government"}),
 ])
 def test_organs_carry_their_types(names, expected):
     for name in names:
@@ -104,7 +123,7 @@ def test_organs_carry_their_types(names, expected):
 
 
 @pytest.mark.parametrize("name", [
-    "县委组织部", "县委政法委", "澄河县融媒体中心", "澄河县行政审批服务局", "某某有限公司", "", "XYZ",
+    "县委组织部", "澄河县融媒体中心", "某某有限公司", "广饶公司", "宁晋县分局", "", "XYZ",
 ])
 def test_unknown_names_and_units_that_enforce_nothing_act_as_no_type(name):
     assert types_from_names(name) == []
@@ -170,6 +189,25 @@ def test_the_last_organ_is_the_unit_and_a_section_acts_for_its_organ():
     assert types_from_names("澄河县卫健委疗养中心") == []  # an institution named under its organ
     assert type_ids("澄河县卫健委人民医院") == {"medical_institution"}  # a hospital is a type of its own
     assert types_from_names("县委宣传部融媒体中心") == []
+
+
+def test_a_division_acts_as_its_organs_types_its_name_words():
+    """X局Y处/科/股: the parent bureau's types narrowed by the division's name; one naming no work acts as all."""
+    for division, expected in [("示例市市场监督管理局食品科", {"market_regulation"}),
+                               ("县市场监督管理局价格监督检查股", {"price"}),
+                               ("县市场监管局知识产权科", {"intellectual_property"}),
+                               ("县市场监管局药品医疗器械监管科", {"drug_regulation"}),
+                               ("县市场监督管理局办公室", MARKET),
+                               ("县发展和改革局价格科", {"price"}),
+                               ("示例市公安局交警支队", {"public_security"})]:
+        assert type_ids(division) == expected, division
+    assert {i.function for i in types_from_names("县发展和改革局价格科")} == {"价格管理(定价、价格调控)"}
+
+
+def test_a_name_wrapping_its_place_reads_at_that_places_level():
+    assert [(i.type_id, i.level) for i in types_from_names("团杨陵区委")] == [("youth_league", "county")]
+    assert only("团四川省委").level == "provincial"
+    assert type_ids("团结镇人民政府") == {"government", "township_government"}  # 团 starting a place name
 
 
 def test_composed_names_of_merged_bureaus_and_sector_brigades():

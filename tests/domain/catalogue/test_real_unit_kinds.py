@@ -1,0 +1,92 @@
+"""Units of real registers that got no law at all now get their kind's laws from their name alone (issue 33).
+
+The names are those of bench/data/real_lists.jsonl, exactly as the pages wrote them (each with the URL of
+its record there). They are registered names-only (the liaison form) on the shipped catalogue's facts for
+the national laws in force that could rank among their top ones: the laws making one of their types the
+principal authority or giving it a duty or a power in two articles or more (the tiers 主管 and 相关).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+
+from domain.base.cache import CachedStore
+from domain.catalogue import coverage
+from graph.store import GraphStore
+from ingest.shipped_catalogue import ARTICLE_FACTS_FILE, LAWS_FILE, load_catalogue
+from ingest.units.load import ingest_units
+from nlp.unit_types import types_from_names
+from pufa.laws import unit_id
+
+CORPUS = Path(__file__).resolve().parents[3] / "bench" / "data" / "real_lists.jsonl"
+TOP = 10
+"""The expected law is among the unit's first TOP laws."""
+REAL_UNITS = [
+    # the unit as the page wrote it, the URL of its record, a law a real unit of its kind popularizes
+    ("关店乡人大", "http://hnrd.huainan.gov.cn/new/ztxxmfd/2020/08/31/5175.htm", "全国人民代表大会和地方各级人民代表大会代表法"),
+    ("桥东街道人工委", "http://www.xiangqiao.gov.cn/xwsd/bmzx/content/post_3873224.html", "全国人民代表大会和地方各级人民代表大会代表法"),
+    ("官庄镇人大联络站", "https://www.ylxw.net/m/content/646949/74/15004551.html", "全国人民代表大会和地方各级人民代表大会代表法"),
+    ("澄江县政法委", "https://www.yxzf.gov.cn/xqzf/1378328.shtml", "反恐怖主义法"),
+    ("团杨陵区委", "https://www.sxgqt.org.cn/home/news/info.html?id=342944", "未成年人保护法"),
+    ("团四川省委", "http://www.szyouth.cn/html/201311/20/20250.html", "预防未成年人犯罪法"),
+    ("团内蒙古自治区委", "https://news.sohu.com/20070531/n250321823.shtml", "未成年人保护法"),
+    ("民生银行金华分行", "https://jianpian.cn/a/pk4s5ja", "反电信网络诈骗法"),
+    ("中国银行南平顺昌支行", "https://jianpian.cn/a/10p2ojiv", "商业银行法"),
+    ("市局律师工作管理处", "https://nanbu123.com/html/n197n226u1ai103321.html", "律师法"),
+    ("市局公证工作管理处", "https://nanbu123.com/html/n197n226u1ai103321.html", "公证法"),
+    ("市局法律援助工作处", "https://nanbu123.com/html/n197n226u1ai103321.html", "法律援助法"),
+    ("锡林铁警", "http://news.tielu.cn/pinglun/2016-08-08/112823.html", "治安管理处罚法"),
+    ("县市监督管理局", "http://lszkx.cn/go-a9631.htm", "食品安全法"),
+    ("大渡口镇社区戒毒、社区康复工作站", "http://lz.newssc.org/system/20200804/002974766.html", "禁毒法"),
+    ("市委办", "https://www.lhrb.com.cn/2024/06/11/99528955.html", "档案法"),
+    ("界河镇新时代文明实践所", "http://www.tengzhou.gov.cn/bsdt/xzjd/jhz/202406/t20240621_1905328.html", "志愿服务条例"),
+    ("瑞安市文明办", "http://www.zjwmw.com/ch123/system/2019/04/30/031624247.shtml", "志愿服务条例"),
+    ("留坝县教体系统", "http://www.sxjybk.com/2024/1210/104736.html", "教育法"),
+    ("河灌总局", "http://58.18.55.42/plus/view.php?aid=13688", "水法"),
+    ("博湖镇宝浪社区计划生育协会", "http://xjbh.gov.cn/xjbhx/c109906/202410/58a0c0aa5e37464391cb994a8854c57b.shtml", "基本医疗卫生与健康促进法"),
+]
+
+
+def test_the_names_are_the_corpus_own():
+    records = {(record["unit"], record["url"]) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+               if line.strip() and (record := json.loads(line))}
+    assert [(name, url) for name, url, _ in REAL_UNITS if (name, url) not in records] == []
+
+
+def contending_laws(type_ids: set[str], titles: set[str]) -> list[str]:
+    """laws.jsonl lines of the national laws in force that are 主管 or 相关 to one of these types, or titled so."""
+    acting: Counter = Counter()
+    with gzip.open(ARTICLE_FACTS_FILE, "rt", encoding="utf-8") as facts:
+        for line in facts:
+            article = json.loads(line)
+            for type_id in {name[0] for name in article["names"] if name[0] in type_ids and name[2] != "mention"}:
+                acting[article["law_id"], type_id] += 1
+    owned = {law_id for (law_id, _), count in acting.items() if count >= 2}
+    lines = []
+    for line in LAWS_FILE.read_text(encoding="utf-8").splitlines():
+        law = json.loads(line)
+        if law["status"] == "现行有效" and law["region"] is None and (
+                law["id"] in owned or law["short_title"] in titles
+                or any(principal[0] in type_ids for principal in law["principals"])):
+            lines.append(line)
+    return lines
+
+
+def test_each_real_unit_gets_its_kinds_law_among_its_first(store: GraphStore, tmp_path: Path):
+    types = {t.type_id for name, _, _ in REAL_UNITS for t in types_from_names(name)}
+    subset = tmp_path / "laws.jsonl"
+    subset.write_text("\n".join(contending_laws(types, {law for _, _, law in REAL_UNITS})) + "\n", encoding="utf-8")
+    load_catalogue(store, subset)
+    register = tmp_path / "联络员登记表.csv"
+    register.write_text("单位,姓名,职务,电话,邮箱\n" + "".join(
+        f"{name.replace(',', '，')},联络员,科员,0000-{k:07d},u{k}@example.org\n"
+        for k, (name, _, _) in enumerate(REAL_UNITS)), encoding="utf-8")
+    report = ingest_units(store, register)
+    assert report.units_without_laws == []
+    answers = CachedStore(store)
+    first = {name: [row.law.short_title for row in coverage.applicable(answers, unit_id(name), limit=TOP).inferred]
+             for name, _, _ in REAL_UNITS}
+    assert {name: law for name, _, law in REAL_UNITS if law not in first[name]} == {}, first
