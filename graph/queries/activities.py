@@ -119,7 +119,7 @@ def linked_names(activity_id: str) -> Query:
 
 
 def evidence_of(owner_ids: list[str]) -> Query:
-    """The evidence files of these activities or rectifications."""
+    """The evidence files of these activities or 普法提示."""
     return Query(
         "evidence_of",
         f"MATCH (e:Evidence) WHERE e.owner_id IN $owner_ids RETURN {EVIDENCE_FIELDS}",

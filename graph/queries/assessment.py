@@ -1,10 +1,9 @@
 """The annual assessment: what scoring reads about every unit of a year in a few aggregated reads
 (activities per unit, the key dates and audiences a checklist names and those activities met, the
-first submission), the versions and their unit results, manual entries, and rectifications."""
+first submission), the versions and their unit results, manual entries."""
 
 from __future__ import annotations
 
-from graph.queries.activities import EVENT_FIELDS, EVIDENCE_FIELDS
 from graph.queries.fragments import NOT_DRAFT
 from graph.query import Query
 
@@ -70,16 +69,6 @@ def first_submissions(year: int, draft: str) -> Query:
         "RETURN c.unit_id AS unit_id, min(c.submitted_at) AS submitted_at",
         {"year": year, "draft": draft},
         packed=("unit_id", "submitted_at"),
-    )
-
-
-def overdue_findings(today: str, open_state: str) -> Query:
-    """Per unit: its rectifications still open past their deadline."""
-    return Query(
-        "overdue_findings",
-        "MATCH (f:Finding) WHERE f.state = $open AND f.deadline < $today "
-        "RETURN f.unit_id AS unit_id, collect(f.id) AS finding_ids",
-        {"today": today, "open": open_state},
     )
 
 
@@ -176,76 +165,3 @@ def scores_with_lines(assessment_id: str, unit_ids: list[str] | None = None) -> 
         {"assessment_id": assessment_id, "unit_ids": list(unit_ids or [])},
         packed=(*SCORE_COLUMNS, "lines"),
     )
-
-
-# --- rectifications ------------------------------------------------------------------------------
-
-FINDING_FIELDS = (
-    "f.id AS id, f.unit_id AS unit_id, f.year AS year, f.assessment_id AS assessment_id, f.item_id AS item_id, "
-    "f.item_name AS item_name, f.text AS text, f.deadline AS deadline, f.state AS state, f.creator AS creator, "
-    "f.created_at AS created_at, f.updated_at AS updated_at"
-)
-
-
-def finding(finding_id: str) -> Query:
-    return Query(
-        "finding",
-        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding {{id: $finding_id}}) RETURN {FINDING_FIELDS}, u.name AS unit_name",
-        {"finding_id": finding_id},
-    )
-
-
-def lock_finding(finding_id: str) -> Query:
-    return Query(
-        "lock_finding",
-        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = f.state RETURN {FINDING_FIELDS}",
-        {"finding_id": finding_id},
-    )
-
-
-def findings(year: int | None, unit_ids: list[str] | None) -> Query:
-    """Rectifications of a year (or every year), of some units or of all."""
-    clauses = [clause for clause, wanted in (("f.year = $year", year is not None),
-                                              ("u.id IN $unit_ids", unit_ids is not None)) if wanted]
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return Query(
-        "findings",
-        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding){where} RETURN {FINDING_FIELDS}, u.name AS unit_name",
-        {"year": year, "unit_ids": list(unit_ids or [])},
-    )
-
-
-def findings_of_assessment(assessment_id: str) -> Query:
-    """(unit, item) of the rectifications already issued from a version, so issuing twice adds none."""
-    return Query(
-        "findings_of_assessment",
-        "MATCH (f:Finding) WHERE f.assessment_id = $assessment_id RETURN f.unit_id AS unit_id, f.item_id AS item_id",
-        {"assessment_id": assessment_id},
-    )
-
-
-def set_finding(finding_id: str, state: str, deadline: str | None, at: str) -> Query:
-    """A rectification's new state (and deadline, when one is given)."""
-    new_deadline = "" if deadline is None else ", f.deadline = $deadline"
-    return Query(
-        "set_finding",
-        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = $state{new_deadline}, f.updated_at = $at RETURN f.id AS id",
-        {"finding_id": finding_id, "state": state, "deadline": deadline, "at": at},
-    )
-
-
-def finding_history(finding_id: str) -> Query:
-    return Query(
-        "finding_history",
-        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_HISTORY]->(h:Event) RETURN {EVENT_FIELDS}",
-        {"finding_id": finding_id},
-    )
-
-
-def finding_evidence(finding_id: str) -> Query:
-    return Query(
-        "finding_evidence",
-        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_EVIDENCE]->(e:Evidence) RETURN {EVIDENCE_FIELDS}",
-        {"finding_id": finding_id},
-    )
-

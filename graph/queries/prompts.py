@@ -9,7 +9,8 @@ from graph.query import Query
 PROMPT_FIELDS = (
     "p.id AS id, p.unit_id AS unit_id, p.year AS year, p.number AS number, p.kind AS kind, p.reasons AS reasons, "
     "p.text AS text, p.deadline AS deadline, p.state AS state, p.creator AS creator, p.created_at AS created_at, "
-    "p.updated_at AS updated_at, p.sent_to AS sent_to, p.sent_at AS sent_at"
+    "p.updated_at AS updated_at, p.sent_to AS sent_to, p.sent_at AS sent_at, p.assessment_id AS assessment_id, "
+    "p.item_id AS item_id"
 )
 
 
@@ -38,6 +39,15 @@ def prompts(year: int | None, unit_ids: list[str] | None) -> Query:
         "prompts",
         f"MATCH (u:Unit)-[:PROMPTED]->(p:Prompt){where} RETURN {PROMPT_FIELDS}, u.name AS unit_name",
         {"year": year, "unit_ids": list(unit_ids or [])},
+    )
+
+
+def issued_from_assessment(assessment_id: str) -> Query:
+    """(unit, item) of the 普法提示 already issued from a version's findings, so issuing twice adds none."""
+    return Query(
+        "prompts_of_assessment",
+        "MATCH (p:Prompt) WHERE p.assessment_id = $assessment_id RETURN p.unit_id AS unit_id, p.item_id AS item_id",
+        {"assessment_id": assessment_id},
     )
 
 
@@ -88,3 +98,53 @@ def unacted_prompts(year: int, today: str, open_state: str, escalated: str) -> Q
         "RETURN p.unit_id AS unit_id, collect(p.id) AS prompt_ids",
         {"year": year, "today": today, "open": open_state, "escalated": escalated},
     )
+
+
+# --- the 限期整改 written before the fold (graph.migrations.fold_rectifications) ---------------------
+
+LEGACY_LINKS = {"FINDING_HISTORY": "PROMPT_HISTORY", "FINDING_EVIDENCE": "PROMPT_EVIDENCE"}
+"""Each relationship of a 限期整改 and the 普法提示's relationship that takes its place."""
+
+
+def legacy_findings() -> Query:
+    return Query(
+        "legacy_findings",
+        "MATCH (f:Finding) RETURN f.id AS id, f.unit_id AS unit_id, f.year AS year, f.assessment_id AS assessment_id, "
+        "f.item_id AS item_id, f.text AS text, f.deadline AS deadline, f.state AS state, f.created_by AS created_by, "
+        "f.creator AS creator, f.created_at AS created_at, f.updated_at AS updated_at",
+        {},
+    )
+
+
+def legacy_links(relationship: str) -> Query:
+    """The Events or Evidence of every 限期整改 (`relationship`: one of LEGACY_LINKS)."""
+    return Query(f"legacy_links_{relationship.lower()}",
+                 f"MATCH (f:Finding)-[:{relationship}]->(n) RETURN f.id AS src, n.id AS dst", {})
+
+
+def rename_legacy_steps(old: str, new: str) -> Query:
+    """A 限期整改's step that the 普法提示 names otherwise (reopen: return), renamed in its Events."""
+    return Query("rename_legacy_steps",
+                 "MATCH (:Finding)-[:FINDING_HISTORY]->(h:Event) WHERE h.action = $old SET h.action = $new "
+                 "RETURN count(h) AS n", {"old": old, "new": new})
+
+
+def drop_legacy_findings() -> Query:
+    return Query("drop_legacy_findings", "MATCH (f:Finding) DETACH DELETE f", {})
+
+
+def retire_legacy_rubric_text(old: str, new: str) -> Query:
+    """Rubrics kept with assessment versions that named the 限期整改's deduction rule name the
+    普法提示's, which counts the same records since the fold (a version's rubric must still parse)."""
+    return Query("retire_legacy_rubric_text",
+                 "MATCH (a:Assessment) WHERE a.rubric_text CONTAINS $old "
+                 "SET a.rubric_text = replace(a.rubric_text, $old, $new) RETURN count(a) AS n",
+                 {"old": old, "new": new})
+
+
+def retire_legacy_lines(old: str, new: str) -> Query:
+    """Score lines (JSON) kept with assessment versions that named a 限期整改 (its record kind, its rule)
+    name the 普法提示 it became."""
+    return Query("retire_legacy_lines",
+                 "MATCH (r:UnitScore) WHERE r.lines CONTAINS $old SET r.lines = replace(r.lines, $old, $new) "
+                 "RETURN count(r) AS n", {"old": old, "new": new})
