@@ -65,7 +65,8 @@ def fold_rectifications(store: GraphStore) -> int:
             "deadline": f["deadline"], "state": PromptState(f["state"]).value, "created_by": f["created_by"],
             "creator": f["creator"], "created_at": f["created_at"], "updated_at": f["updated_at"], "sent_to": None,
             "sent_at": None, "assessment_id": f["assessment_id"], "item_id": f["item_id"]})
-    links = {rel: store.read(queries.prompts.legacy_links(old)) for old, rel in queries.prompts.LEGACY_LINKS.items()}
+    links = {"PROMPT_HISTORY": store.read(queries.prompts.legacy_history()),
+             "PROMPT_EVIDENCE": store.read(queries.prompts.legacy_evidence())}
     with store.transaction() as tx:
         tx.upsert_nodes("Prompt", prompts)
         tx.upsert_edges("PROMPTED", [{"src": p["unit_id"], "dst": p["id"]} for p in prompts])

@@ -1,5 +1,6 @@
 """普法提示 over JSON (法治宣传教育法 第五十七条, 第五十九条): the grounds the bureau finds in a unit's
-year, issuing one on a ground with its reasons (or one per finding of a published assessment), the 普法提示书 as Word and by e-mail, the unit's
+year, issuing one on a ground with its reasons (or one per finding of a published assessment, or one
+per unit whose checklist is late), the 普法提示书 as Word and by e-mail, the unit's
 answer with evidence, the reviewer's close, return or escalation, and the 通报批评 list. Checked in
 `domain.assessment.prompts`."""
 
@@ -36,6 +37,11 @@ class IssueRequest(BaseModel):
 class FromAssessmentRequest(BaseModel):
     year: int = Field(ge=1949, le=2100)
     version: int = Field(ge=1, le=100_000, description="The published version whose findings are issued.")
+    deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
+
+
+class LateChecklistsRequest(BaseModel):
+    year: int = Field(ge=1949, le=2100)
     deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
 
 
@@ -77,6 +83,14 @@ def issue_from_assessment(body: FromAssessmentRequest, actor: ActorDep, store: S
     """For every unit the published version grades for 整改, one 普法提示 per item it lost points on,
     the finding as its reason; issuing again adds none."""
     return prompts.issue_from_assessment(store, actor, body.year, body.version, body.deadline, clock=clock)
+
+
+@router.post("/prompts/from-late-checklists", response_model=IssuedPromptsPublic, status_code=201)
+def issue_for_late_checklists(body: LateChecklistsRequest, actor: ActorDep, store: StoreDep,
+                              clock: ClockDep) -> IssuedPromptsPublic:
+    """Once the year's checklist deadline has passed, a 普法提示 (no checklist) to each unit still
+    without one — the units the 督办单 goes to; a unit with one not yet settled gets none."""
+    return prompts.issue_for_late_checklists(store, actor, body.year, body.deadline, clock=clock)
 
 
 @router.get("/prompts/circular/{year}", response_model=list[PromptPublic])

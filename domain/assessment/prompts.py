@@ -12,10 +12,11 @@ escalated to the bureau's 通报批评 list, which it publishes as a Word docume
 Event written in the step's transaction and never changed.
 
 A published assessment's findings are issued the same way (`issue_from_assessment`: one 普法提示
-per item a unit of a 整改 grade lost points on). The 限期整改 an older release kept apart became
-普法提示 with their ids, histories and evidence (graph.migrations.fold_rectifications). The 提示单 and
-督办单 of the year's plan were never stored (each was printed from that day's overdue list), so
-there is nothing of them to carry over.
+per item a unit of a 整改 grade lost points on), and so are the checklists still not sent once the
+year's deadline has passed (`issue_for_late_checklists`: the 督办单 of the year's plan, as a 普法提示
+the unit answers). The 限期整改 an older release kept apart became 普法提示 with their ids, histories
+and evidence (graph.migrations.fold_rectifications). The 提示单 and 督办单 were never stored (each was
+printed from that day's overdue list), so there is nothing of them to carry over.
 """
 
 from __future__ import annotations
@@ -208,6 +209,34 @@ def issue_from_assessment(store: CachedStore, actor: Actor, year: int, version: 
                 continue
             new.append(_new(score.unit.id, year, "assessment", [_finding(line)], None, due, actor, at,
                             assessment_id=row["id"], item_id=line.item_id))
+    written = {p["id"] for p in _write(store, actor, year, new)}
+    found = [p for p in _every(store, year, None, now.date()) if p.id in written]
+    return IssuedPromptsPublic(data=sorted(found, key=lambda p: p.number), count=len(found), skipped=skipped)
+
+
+def issue_for_late_checklists(store: CachedStore, actor: Actor, year: int, deadline: str, *,
+                              clock: Clock = system_clock) -> IssuedPromptsPublic:
+    """A 普法提示 on the ground `no_checklist` to every unit still without a checklist once the year's
+    deadline has passed (the units the 督办单 goes to), never for the reviewer's own unit; a unit with
+    one of the year on that ground not yet settled (open or answered) gets none."""
+    actor.require(Permission.NOTIFY)
+    now = clock()
+    due, at = asked.deadline(deadline, now.date(), required="a 普法提示"), stamp(now)
+    late = plan.overview(store, actor, year, today=now.date()).checklists
+    if not late.past:
+        raise Conflict(f"the checklists of {year} are due by {late.deadline or 'a deadline not yet set'}: "
+                       "issue 普法提示 for them only after it", state="pending")
+    unsettled = (PromptState.OPEN.value, PromptState.ANSWERED.value)
+    pending = {p.unit.id for p in _every(store, year, None, now.date()) if p.kind == "no_checklist" and p.state in unsettled}
+    reason = f"{NO_CHECKLIST}（报送截止日期 {chinese_date(late.deadline)}）"
+    new, skipped = [], []
+    for unit in late.data:
+        if unit.unit.id in actor.home_units:
+            skipped.append(f"{unit.unit.name}：本人所在单位，由其他审核人员下达")
+        elif unit.unit.id in pending:
+            skipped.append(f"{unit.unit.name}：已下达，尚未办结")
+        else:
+            new.append(_new(unit.unit.id, year, "no_checklist", [reason], None, due, actor, at))
     written = {p["id"] for p in _write(store, actor, year, new)}
     found = [p for p in _every(store, year, None, now.date()) if p.id in written]
     return IssuedPromptsPublic(data=sorted(found, key=lambda p: p.number), count=len(found), skipped=skipped)

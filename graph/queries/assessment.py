@@ -4,7 +4,7 @@ first submission), the versions and their unit results, manual entries."""
 
 from __future__ import annotations
 
-from graph.queries.fragments import NOT_DRAFT
+from graph.queries.fragments import NOT_DRAFT, fields, locked
 from graph.query import Query
 
 # --- what scoring reads -------------------------------------------------------------------------
@@ -74,10 +74,7 @@ def first_submissions(year: int, draft: str) -> Query:
 
 # --- manual entries ---------------------------------------------------------------------------
 
-MANUAL_FIELDS = (
-    "m.id AS id, m.unit_id AS unit_id, m.year AS year, m.item_id AS item_id, m.points AS points, m.reason AS reason, "
-    "m.enterer AS enterer, m.entered_at AS entered_at"
-)
+MANUAL_FIELDS = fields("m", ("id", "unit_id", "year", "item_id", "points", "reason", "enterer", "entered_at"))
 
 
 def manual_scores(year: int, unit_id: str | None = None) -> Query:
@@ -91,17 +88,10 @@ def manual_scores(year: int, unit_id: str | None = None) -> Query:
 
 # --- versions ------------------------------------------------------------------------------------
 
-ASSESSMENT_FIELDS = (
-    "s.id AS id, s.year AS year, s.version AS version, s.state AS state, s.rubric_name AS rubric_name, "
-    "s.rubric_source AS rubric_source, s.rubric_digest AS rubric_digest, s.computed_at AS computed_at, "
-    "s.computed_by AS computed_by, s.published_at AS published_at, s.published_by AS published_by, s.units AS units, "
-    "s.max_points AS max_points"
-)
-SCORE_FIELDS = (
-    "r.id AS id, r.assessment_id AS assessment_id, r.unit_id AS unit_id, r.unit_name AS unit_name, r.total AS total, "
-    "r.grade AS grade, r.rank AS rank"
-)
-SCORE_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in SCORE_FIELDS.split(", "))
+ASSESSMENT_FIELDS = fields("s", ("id", "year", "version", "state", "rubric_name", "rubric_source", "rubric_digest",
+                                 "computed_at", "computed_by", "published_at", "published_by", "units", "max_points"))
+SCORE_COLUMNS = ("id", "assessment_id", "unit_id", "unit_name", "total", "grade", "rank")
+SCORE_FIELDS = fields("r", SCORE_COLUMNS)
 
 
 def assessment_versions(year: int | None = None) -> Query:
@@ -119,11 +109,7 @@ def assessment_rubric(assessment_id: str) -> Query:
 
 def lock_assessment(assessment_id: str) -> Query:
     """A version inside a write transaction, written first so that two publications cannot interleave."""
-    return Query(
-        "lock_assessment",
-        f"MATCH (s:Assessment {{id: $assessment_id}}) SET s.state = s.state RETURN {ASSESSMENT_FIELDS}",
-        {"assessment_id": assessment_id},
-    )
+    return locked("lock_assessment", "Assessment", "s", assessment_id, ASSESSMENT_FIELDS)
 
 
 def publish_assessment(assessment_id: str, published: str, at: str, by: str) -> Query:

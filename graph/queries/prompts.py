@@ -4,14 +4,11 @@ its answers, decisions and escalation to 通报批评 (第五十九条)."""
 from __future__ import annotations
 
 from graph.queries.activities import EVENT_FIELDS, EVIDENCE_FIELDS
+from graph.queries.fragments import fields, locked, where
 from graph.query import Query
 
-PROMPT_FIELDS = (
-    "p.id AS id, p.unit_id AS unit_id, p.year AS year, p.number AS number, p.kind AS kind, p.reasons AS reasons, "
-    "p.text AS text, p.deadline AS deadline, p.state AS state, p.creator AS creator, p.created_at AS created_at, "
-    "p.updated_at AS updated_at, p.sent_to AS sent_to, p.sent_at AS sent_at, p.assessment_id AS assessment_id, "
-    "p.item_id AS item_id"
-)
+PROMPT_FIELDS = fields("p", ("id", "unit_id", "year", "number", "kind", "reasons", "text", "deadline", "state",
+                             "creator", "created_at", "updated_at", "sent_to", "sent_at", "assessment_id", "item_id"))
 
 
 def prompt(prompt_id: str) -> Query:
@@ -23,21 +20,16 @@ def prompt(prompt_id: str) -> Query:
 
 
 def lock_prompt(prompt_id: str) -> Query:
-    return Query(
-        "lock_prompt",
-        f"MATCH (p:Prompt {{id: $prompt_id}}) SET p.state = p.state RETURN {PROMPT_FIELDS}",
-        {"prompt_id": prompt_id},
-    )
+    return locked("lock_prompt", "Prompt", "p", prompt_id, PROMPT_FIELDS)
 
 
 def prompts(year: int | None, unit_ids: list[str] | None) -> Query:
     """普法提示 of a year (or every year), of some units or of all."""
     clauses = [clause for clause, wanted in (("p.year = $year", year is not None),
                                               ("u.id IN $unit_ids", unit_ids is not None)) if wanted]
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     return Query(
         "prompts",
-        f"MATCH (u:Unit)-[:PROMPTED]->(p:Prompt){where} RETURN {PROMPT_FIELDS}, u.name AS unit_name",
+        f"MATCH (u:Unit)-[:PROMPTED]->(p:Prompt) {where(clauses)} RETURN {PROMPT_FIELDS}, u.name AS unit_name",
         {"year": year, "unit_ids": list(unit_ids or [])},
     )
 
@@ -102,24 +94,21 @@ def unacted_prompts(year: int, today: str, open_state: str, escalated: str) -> Q
 
 # --- the 限期整改 written before the fold (graph.migrations.fold_rectifications) ---------------------
 
-LEGACY_LINKS = {"FINDING_HISTORY": "PROMPT_HISTORY", "FINDING_EVIDENCE": "PROMPT_EVIDENCE"}
-"""Each relationship of a 限期整改 and the 普法提示's relationship that takes its place."""
-
-
 def legacy_findings() -> Query:
-    return Query(
-        "legacy_findings",
-        "MATCH (f:Finding) RETURN f.id AS id, f.unit_id AS unit_id, f.year AS year, f.assessment_id AS assessment_id, "
-        "f.item_id AS item_id, f.text AS text, f.deadline AS deadline, f.state AS state, f.created_by AS created_by, "
-        "f.creator AS creator, f.created_at AS created_at, f.updated_at AS updated_at",
-        {},
-    )
+    returns = fields("f", ("id", "unit_id", "year", "assessment_id", "item_id", "text", "deadline", "state",
+                           "created_by", "creator", "created_at", "updated_at"))
+    return Query("legacy_findings", f"MATCH (f:Finding) RETURN {returns}", {})
 
 
-def legacy_links(relationship: str) -> Query:
-    """The Events or Evidence of every 限期整改 (`relationship`: one of LEGACY_LINKS)."""
-    return Query(f"legacy_links_{relationship.lower()}",
-                 f"MATCH (f:Finding)-[:{relationship}]->(n) RETURN f.id AS src, n.id AS dst", {})
+def legacy_history() -> Query:
+    """The Events of every 限期整改 (they become the 普法提示's PROMPT_HISTORY)."""
+    return Query("legacy_history", "MATCH (f:Finding)-[:FINDING_HISTORY]->(h:Event) RETURN f.id AS src, h.id AS dst", {})
+
+
+def legacy_evidence() -> Query:
+    """The Evidence of every 限期整改 (it becomes the 普法提示's PROMPT_EVIDENCE)."""
+    return Query("legacy_evidence",
+                 "MATCH (f:Finding)-[:FINDING_EVIDENCE]->(e:Evidence) RETURN f.id AS src, e.id AS dst", {})
 
 
 def rename_legacy_steps(old: str, new: str) -> Query:

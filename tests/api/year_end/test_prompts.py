@@ -177,3 +177,20 @@ def test_issuing_needs_a_deadline_ahead_a_known_unit_and_an_account(client, staf
     issue(client, staff, "UMKT", "inspection", ["x"], deadline="2026-12-01", expect=422)
     issue(client, staff, "UMKT", "inspection", ["x"], who="public", expect=401)
     issue(client, staff, "UNOPE", "inspection", ["x"], expect=404)
+
+
+def test_units_late_with_their_checklist_are_issued_a_prompt_once_the_deadline_has_passed(client, staff):
+    late = {u["unit"]["id"] for u in call(client, "GET", f"/years/{YEAR}/overdue", staff["reviewer"])["checklists"]["data"]}
+    assert "UFED" in late and "UMKT" not in late
+    body = {"year": YEAR, "deadline": "2027-01-10"}
+    call(client, "POST", "/prompts/from-late-checklists", staff["mkt"], 403, json=body)
+    issued = call(client, "POST", "/prompts/from-late-checklists", staff["reviewer"], 201, json=body)
+    assert {p["unit"]["id"] for p in issued["data"]} == late
+    fed = next(p for p in issued["data"] if p["unit"]["id"] == "UFED")
+    assert (fed["kind"], fed["reasons"]) == ("no_checklist", ["未报送本年度普法责任清单（报送截止日期 2026年2月1日）"])
+    again = call(client, "POST", "/prompts/from-late-checklists", staff["reviewer"], 201, json=body)
+    assert again["count"] == 0 and any("已下达，尚未办结" in reason for reason in again["skipped"])
+    call(client, "PUT", f"/years/{YEAR}/plan", staff["admin"],
+         json={"liaison_deadline": "2026-01-20", "checklist_deadline": "2026-12-31"})
+    early = client.post(f"{V1}/prompts/from-late-checklists", headers=staff["reviewer"], json=body)
+    assert early.status_code == 409  # the units still have time
