@@ -36,7 +36,6 @@ from api.routes import (
     plan,
     prompts,
     public,
-    rectification,
     shared,
     status,
     units,
@@ -178,7 +177,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     for router in (laws.router, units.router, gaps.router, shared.router, campaigns.router, audit.router,
                    exports.router, ingest.router, status.router, auth.router, accounts.router, checklists.router,
-                   plan.router, public.router, activities.router, assessment.router, rectification.router,
+                   plan.router, public.router, activities.router, assessment.router,
                    prompts.router, duty_laws.router, county_report.router):
         app.include_router(router, prefix=API_V1)
     install_web_pages(app)

@@ -1,7 +1,7 @@
 """`pufa assess …`: the annual assessment from the server's shell, as the 普法办 (the bootstrap
 administrator): check the rubric, compute a version (with progress bars), publish it, print the
-ranking or what changed, write the workbooks and the county's summary, list overdue
-rectifications; and `pufa ingest activities`, a unit's paper 台账 entered by the bureau."""
+ranking or what changed, write the workbooks and the county's summary, list the overdue
+普法提示; and `pufa ingest activities`, a unit's paper 台账 entered by the bureau."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from rich.table import Table
 from cli.console import console, errors, print_json, progress
 from cli.stores import opened_store
 from domain.accounts.accounts import BOOTSTRAP
-from domain.assessment import activities, rectification, versions
+from domain.assessment import activities, prompts, versions
 from domain.assessment import reports as assessment_reports
 from domain.assessment.models import RankingPublic, RubricPublic
 from domain.assessment.rubric import load_rubric, rubric_in_force
@@ -159,7 +159,7 @@ def summary_command(
     docx: Annotated[Path | None, typer.Option(help="The county's summary as Word.")] = None,
     xlsx: Annotated[Path | None, typer.Option(help="The county's summary as Excel.")] = None,
 ) -> None:
-    """The bureau's summary for the county: submissions, coverage, the 台账, grades, rectification."""
+    """The bureau's summary for the county: submissions, coverage, the 台账, grades, 普法提示."""
     if docx is None and xlsx is None:
         raise typer.BadParameter("give --docx, --xlsx or both")
     settings = get_settings()
@@ -177,18 +177,18 @@ def overdue_command(
     year: Annotated[int | None, typer.Option(min=1949, max=2100, help="Only this year's.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rectifications still open past their deadline (限期整改逾期)."""
+    """普法提示 still open past their deadline (逾期未反馈), an assessment's 整改 among them."""
     with opened_store(read_only=True) as store:
-        found = rectification.findings(store, BOOTSTRAP, year=year, overdue_only=True, today=date.today(),
-                                       limit=None)
+        found = prompts.prompts(store, BOOTSTRAP, year=year, overdue_only=True, today=date.today(), limit=None)
     if as_json:
         print_json(found.model_dump(mode="json"))
         return
-    table = Table(title=f"逾期未整改 {found.count} 项")
-    for column in ("单位", "年度", "整改事项", "期限"):
+    table = Table(title=f"普法提示逾期未反馈 {found.count} 项")
+    for column in ("单位", "普法提示", "问题", "反馈期限"):
         table.add_column(column, overflow="fold")
-    for finding in found.data:
-        table.add_row(escape(finding.unit.name or finding.unit.id), str(finding.year), escape(finding.text), finding.deadline)
+    for prompt in found.data:
+        table.add_row(escape(prompt.unit.name or prompt.unit.id), prompt.reference, escape("；".join(prompt.reasons)),
+                      prompt.deadline)
     console.print(table)
 
 

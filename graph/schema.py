@@ -212,9 +212,9 @@ NODES: dict[str, NodeType] = {
             "Evidence",
             {"owner_id": STRING, "file_name": STRING, "media_type": STRING, "size": INT, "sha256": STRING,
              "uploaded_by": STRING, "uploaded_at": STRING},
-            "A file proving an activity or a rectification (佐证材料: JPEG, PNG, HEIC, PDF or DOCX, told by its "
+            "A file proving an activity or an answer to a 普法提示 (佐证材料: JPEG, PNG, HEIC, PDF or DOCX, told by its "
             "content): stored by SHA-256 in PUFA_ATTACHMENTS_DIR, this is its record; `owner_id` the activity or "
-            "the rectification.",
+            "the 普法提示.",
             ("owner_id",),
         ),
         NodeType(
@@ -222,8 +222,8 @@ NODES: dict[str, NodeType] = {
             {"subject_id": STRING, "action": STRING, "from_state": STRING, "to_state": STRING, "actor_id": STRING,
              "actor": STRING, "at": STRING, "comment": STRING, "deadline": STRING, "evidence_ids": STRINGS,
              "seq": INT},
-            "One step in the history of an activity's evidence or of a rectification (pufa.workflow.EVIDENCE_STEPS, "
-            "FINDING_STEPS): who, when, from which state to which, the reason or answer, a new deadline, and the "
+            "One step in the history of an activity's evidence or of a 普法提示 (pufa.workflow.EVIDENCE_STEPS, "
+            "PROMPT_STEPS): who, when, from which state to which, the reason or answer, a new deadline, and the "
             "evidence files sent with it; written in the step's transaction.",
             ("subject_id",),
         ),
@@ -258,8 +258,9 @@ NODES: dict[str, NodeType] = {
             {"unit_id": STRING, "year": INT, "assessment_id": STRING, "item_id": STRING, "item_name": STRING,
              "text": STRING, "deadline": STRING, "state": STRING, "created_by": STRING, "creator": STRING,
              "created_at": STRING, "updated_at": STRING},
-            "A gap a unit must fix by a deadline (限期整改; pufa.workflow.FindingState), from an assessment item "
-            "or a reviewer's own finding; its answers, decisions and deadlines are its Events.",
+            "A 限期整改 written before they were folded into the 普法提示: graph.migrations.fold_rectifications "
+            "turns each into a Prompt with the same id (its Events and Evidence with it) when a store is opened, "
+            "and reads this table only for that.",
             ("unit_id", "state"),
         ),
         NodeType(
@@ -274,10 +275,11 @@ NODES: dict[str, NodeType] = {
             "Prompt",
             {"unit_id": STRING, "year": INT, "number": INT, "kind": STRING, "reasons": STRINGS, "text": STRING,
              "deadline": STRING, "state": STRING, "created_by": STRING, "creator": STRING, "created_at": STRING,
-             "updated_at": STRING, "sent_to": STRING, "sent_at": STRING},
+             "updated_at": STRING, "sent_to": STRING, "sent_at": STRING, "assessment_id": STRING, "item_id": STRING},
             "A 普法提示 (法治宣传教育法 第五十七条; pufa.workflow.PromptState): the bureau's notice to a unit that "
             "did not carry out a duty, from a finding (`kind`, domain.assessment.prompts.GROUND_KINDS) with its "
-            "`reasons`, numbered 〔year〕第N号, sent by e-mail (`sent_to`, `sent_at`); the unit's answers, the "
+            "`reasons` (one issued from a published assessment names its version and rubric item: `assessment_id`, "
+            "`item_id`), numbered 〔year〕第N号, sent by e-mail (`sent_to`, `sent_at`); the unit's answers, the "
             "reviewer's decisions and the 通报批评 are its Events.",
             ("unit_id", "year"),
         ),
@@ -381,9 +383,9 @@ RELS: dict[str, RelType] = {
         RelType("ACTIVITY_HISTORY", "Activity", "Event", "The decisions on an activity's evidence."),
         RelType("SCORED", "Assessment", "UnitScore", "The unit results of an assessment version."),
         RelType("MANUALLY_SCORED", "Unit", "ManualScore", "Manual score entries for a unit."),
-        RelType("MUST_FIX", "Unit", "Finding", "A unit's rectifications (限期整改)."),
-        RelType("FINDING_HISTORY", "Finding", "Event", "A rectification's steps."),
-        RelType("FINDING_EVIDENCE", "Finding", "Evidence", "The evidence sent with a rectification's answers."),
+        RelType("MUST_FIX", "Unit", "Finding", "A unit's 限期整改 before the fold (read by the migration only)."),
+        RelType("FINDING_HISTORY", "Finding", "Event", "A 限期整改's steps before the fold (moved to PROMPT_HISTORY)."),
+        RelType("FINDING_EVIDENCE", "Finding", "Evidence", "A 限期整改's evidence before the fold (moved to PROMPT_EVIDENCE)."),
         RelType("PROMPTED", "Unit", "Prompt", "The 普法提示 issued to a unit."),
         RelType("PROMPT_HISTORY", "Prompt", "Event", "A 普法提示's steps."),
         RelType("PROMPT_EVIDENCE", "Prompt", "Evidence", "The evidence sent with a 普法提示's answers."),

@@ -11,11 +11,8 @@ was (the record of what was sent back); the unit's fix is a new draft revision.
 
 The year ends in the assessment (年度考核): units record what they did (履职台账) with evidence that
 a reviewer accepts or rejects; the bureau computes scores (a new version each time) and publishes
-one, which freezes it; each gap a unit must fix is a rectification (限期整改) that moves
-
-    open → answered → closed, or back to open (reopened)
-
-Under the 法治宣传教育法 any failure the bureau finds is a 普法提示 (第五十七条, 第五十九条) that moves
+one, which freezes it. Under the 法治宣传教育法 any failure the bureau finds (an assessment finding
+included: what a unit must 整改) is a 普法提示 (第五十七条, 第五十九条) that moves
 
     open → answered → closed, or back to open (returned); open past its deadline → escalated (通报批评)
 """
@@ -85,10 +82,10 @@ class Permission(StrEnum):
     COMMENT = "comment"
     """Row and overall comments on a checklist under review."""
     RECORD_ACTIVITIES = "record_activities"
-    """Record its own units' activities (履职台账) with evidence, and answer their rectifications."""
+    """Record its own units' activities (履职台账) with evidence, and answer their 普法提示."""
     JUDGE = "judge"
-    """Accept or reject an activity's evidence, enter manual score items, issue, close and reopen
-    rectifications — never for the reviewer's own unit."""
+    """Accept or reject an activity's evidence, enter manual score items, close, return and escalate
+    普法提示 — never for the reviewer's own unit."""
     ASSESS = "assess"
     """Compute the year's assessment (a new version) and publish a version."""
 
@@ -157,9 +154,9 @@ VISITOR_MENU = (MenuItem("/", "工作总览"), MenuItem("/campaigns", "联合普
 """The rest of a visitor's menu (no account)."""
 _BUREAU_MENU = (MenuItem("/", "工作总览"), MenuItem("/review", "审核队列"), MenuItem("/plan", "年度安排"),
                 MenuItem("/activities/review", "台账审核"), MenuItem("/assessment", "年度考核"),
-                MenuItem("/rectifications", "限期整改"), MenuItem("/shared", "共有法律"),
+                MenuItem("/prompts", "普法提示"), MenuItem("/shared", "共有法律"),
                 MenuItem("/campaigns/year", "重要时间节点"), MenuItem("/campaigns", "联合普法活动策划"),
-                MenuItem("/prompts", "普法提示"), MenuItem("/county-report", "工作报告"))
+                MenuItem("/county-report", "工作报告"))
 
 ROLES: dict[Role, RoleEntry] = {
     Role.ADMIN: RoleEntry(
@@ -175,7 +172,7 @@ ROLES: dict[Role, RoleEntry] = {
     Role.LIAISON: RoleEntry(
         "单位联络员", frozenset({Permission.EDIT_OWN, Permission.RECORD_ACTIVITIES}),
         home="/my", menu=(MenuItem("/my", "我的清单"), MenuItem("/activities", "履职台账"),
-                          MenuItem("/rectifications", "整改事项"), MenuItem("/prompts", "普法提示"),
+                          MenuItem("/prompts", "普法提示"),
                           MenuItem("/duty-laws", "应知应会清单")),
         unit=UnitTie.ACTS_FOR),
     Role.COORDINATOR: RoleEntry(
@@ -238,31 +235,8 @@ ASSESSMENT_NAMES = {AssessmentState.DRAFT: "草稿（未公布）", AssessmentSt
                     AssessmentState.SUPERSEDED: "已被新版本取代"}
 
 
-class FindingState(StrEnum):
-    OPEN = "open"
-    ANSWERED = "answered"
-    CLOSED = "closed"
-
-
-FINDING_NAMES = {FindingState.OPEN: "待整改", FindingState.ANSWERED: "已反馈，待审核", FindingState.CLOSED: "已销号"}
-FINDING_STEPS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition("answer", frozenset({FindingState.OPEN}), FindingState.ANSWERED, Permission.RECORD_ACTIVITIES,
-                   "反馈整改情况", comment_required=True),
-        Transition("close", frozenset({FindingState.OPEN, FindingState.ANSWERED}), FindingState.CLOSED,
-                   Permission.JUDGE, "审核销号"),
-        Transition("reopen", frozenset({FindingState.ANSWERED, FindingState.CLOSED}), FindingState.OPEN,
-                   Permission.JUDGE, "退回重新整改", comment_required=True),
-    )
-}
-"""A rectification (限期整改): the unit answers with text and evidence, the reviewer closes it or
-reopens it (optionally with a new deadline); every step is kept."""
-EVENT_NAMES = {
-    "upload": "上传佐证材料", "issue": "下达限期整改",
-    **{step.action: step.name for step in (*EVIDENCE_STEPS.values(), *FINDING_STEPS.values())},
-}
-"""How histories name each kind of step: the steps above, and files added or a rectification issued."""
+EVENT_NAMES = {"upload": "上传佐证材料", **{step.action: step.name for step in EVIDENCE_STEPS.values()}}
+"""How an activity's evidence history names each kind of step: the steps above, and files added."""
 
 
 # --- 普法提示 (法治宣传教育法 第五十七条, 第五十九条) ----------------------------------------------

@@ -120,6 +120,6 @@ def decide(activity_id: str, decision: Annotated[Decision, Path(description="acc
 @router.get("/evidence/{evidence_id}", response_class=Response,
             responses={200: {"content": {"image/jpeg": {}, "image/png": {}, "application/pdf": {}}}})
 def evidence(evidence_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep) -> Response:
-    """An evidence file (of an activity or a rectification answer), to those who may read it."""
+    """An evidence file (of an activity or an answer to a 普法提示), to those who may read it."""
     meta, content = activities.evidence_content(store, actor, evidence_id, settings.attachments_dir)
     return evidence_download(meta, content)

@@ -1,7 +1,7 @@
 """The annual assessment over JSON: the rubric in force; computing a version of a year (each a new
 one), its ranking, a unit's score line by line, how a version differs from the one before,
-publishing one (which freezes it), manual items, the xlsx and docx downloads, and ordering
-rectifications from a published version. Checked in `domain.assessment.versions`: the bureau reads every
+publishing one (which freezes it), manual items, and the xlsx and docx downloads (a published
+version's findings are issued as 普法提示: `POST /prompts/from-assessment`). Checked in `domain.assessment.versions`: the bureau reads every
 version, a unit its own score, everyone else only the published result (`/public/assessments`)."""
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from pydantic import BaseModel, Field
 from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep
 from api.deps import YearPath as Year
 from api.files import download
-from domain.assessment import rectification
 from domain.assessment import reports as assessment_reports
 from domain.assessment import versions as versions_service
 from domain.assessment.models import (
     AssessmentPublic,
     AssessmentsPublic,
     ChangesPublic,
-    IssuedFindingsPublic,
     ManualScorePublic,
     RankingPublic,
     RubricPublic,
@@ -39,10 +37,6 @@ DOCX = {200: {"content": {DOCX_MEDIA_TYPE: {}}}}
 class ManualRequest(BaseModel):
     points: float = Field(ge=0, le=1000, description="Points given (an item) or taken (a deduction).")
     reason: str = Field(min_length=1, max_length=2000, description="Why: the 督查 finding, the evaluation.")
-
-
-class DeadlineRequest(BaseModel):
-    deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="整改期限 (YYYY-MM-DD).")
 
 
 @router.get("/rubric", response_model=RubricPublic)
@@ -91,13 +85,6 @@ def changes(year: Year, version: Version, actor: ActorDep, store: StoreDep,
     return versions_service.changes(store, actor, year, version, against)
 
 
-@router.post("/{year}/versions/{version}/rectifications", response_model=IssuedFindingsPublic, status_code=201)
-def order_rectifications(year: Year, version: Version, body: DeadlineRequest, actor: ActorDep, store: StoreDep,
-                         clock: ClockDep) -> IssuedFindingsPublic:
-    """限期整改 for every unit the published version grades for rectification: one per item it lost points on."""
-    return rectification.issue_from_assessment(store, actor, year, version, body.deadline, clock=clock)
-
-
 @router.get("/{year}/units/{unit_id}", response_model=UnitResultPublic)
 def unit_result(year: Year, unit_id: str, actor: ActorDep, store: StoreDep,
                 version: VersionQuery = None) -> UnitResultPublic:
@@ -115,7 +102,7 @@ def manual(year: Year, unit_id: str, item_id: str, body: ManualRequest, actor: A
 @router.get("/{year}/units/{unit_id}/report.docx", response_class=Response, responses=DOCX)
 def unit_report(year: Year, unit_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
                 clock: ClockDep) -> Response:
-    """The unit's 履职报告书, drafted from its checklist, activities, score and rectifications."""
+    """The unit's 履职报告书, drafted from its checklist, activities, score and 普法提示."""
     content = assessment_reports.unit_report_docx(store, actor, year, unit_id, settings, today=clock().date())
     return download(content, DOCX_MEDIA_TYPE, assessment_reports.report_file_name(store, year, unit_id))
 
@@ -123,7 +110,7 @@ def unit_report(year: Year, unit_id: str, actor: ActorDep, store: StoreDep, sett
 @router.get("/{year}/summary.docx", response_class=Response, responses=DOCX)
 def summary_docx(year: Year, actor: ActorDep, store: StoreDep, settings: SettingsDep, scope: LawScopeDep,
                  clock: ClockDep) -> Response:
-    """The bureau's summary for the county: submissions, coverage, grades, rectification."""
+    """The bureau's summary for the county: submissions, coverage, grades, 普法提示."""
     content = assessment_reports.summary_docx(store, actor, year, settings, scope=scope, today=clock().date())
     return download(content, DOCX_MEDIA_TYPE, assessment_reports.summary_file_name(year, "docx"))
 

@@ -1,5 +1,6 @@
 """普法提示 over JSON (法治宣传教育法 第五十七条, 第五十九条): the grounds the bureau finds in a unit's
-year, issuing one on a ground with its reasons, the 普法提示书 as Word and by e-mail, the unit's
+year, issuing one on a ground with its reasons (or one per finding of a published assessment, or one
+per unit whose checklist is late), the 普法提示书 as Word and by e-mail, the unit's
 answer with evidence, the reviewer's close, return or escalation, and the 通报批评 list. Checked in
 `domain.assessment.prompts`."""
 
@@ -13,7 +14,7 @@ from pydantic import BaseModel, Field
 from api.deps import ActorDep, ClockDep, LawScopeDep, PagingDep, SettingsDep, StoreDep, evidence_upload
 from api.files import UploadsDep, download
 from domain.assessment import prompts
-from domain.assessment.models import GroundsPublic, PromptDetailPublic, PromptPublic, PromptsPublic
+from domain.assessment.models import GroundsPublic, IssuedPromptsPublic, PromptDetailPublic, PromptPublic, PromptsPublic
 from domain.base.documents import DOCX_MEDIA_TYPE
 from pufa.workflow import PromptState
 
@@ -30,6 +31,17 @@ class IssueRequest(BaseModel):
     reasons: list[Annotated[str, Field(max_length=2000)]] = Field(min_length=1, max_length=50,
                                                                   description="What the unit did not do.")
     text: str | None = Field(default=None, max_length=5000, description="The bureau's own words, optional.")
+    deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
+
+
+class FromAssessmentRequest(BaseModel):
+    year: int = Field(ge=1949, le=2100)
+    version: int = Field(ge=1, le=100_000, description="The published version whose findings are issued.")
+    deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
+
+
+class LateChecklistsRequest(BaseModel):
+    year: int = Field(ge=1949, le=2100)
     deadline: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="反馈期限 (YYYY-MM-DD).")
 
 
@@ -53,8 +65,7 @@ def listed(
     state: Annotated[PromptState | None, Query()] = None,
     overdue: Annotated[bool, Query(description="Only those open past their deadline.")] = False,
 ) -> PromptsPublic:
-    """A liaison's units' 普法提示, or every unit's (the bureau): overdue first, with the tally and the
-    限期整改 beside."""
+    """A liaison's units' 普法提示, or every unit's (the bureau): overdue first, with the tally."""
     return prompts.prompts(store, actor, year=year, unit_ids=unit_id, state=state, overdue_only=overdue,
                            today=clock().date(), skip=paging.skip, limit=paging.limit)
 
@@ -64,6 +75,22 @@ def issue(body: IssueRequest, actor: ActorDep, store: StoreDep, clock: ClockDep)
     """Issue a 普法提示 on a ground with its reasons (a reviewer or the administrator, never for their own unit)."""
     return prompts.issue(store, actor, body.unit_id, body.year, body.kind, body.reasons, body.deadline,
                          text=body.text, clock=clock)
+
+
+@router.post("/prompts/from-assessment", response_model=IssuedPromptsPublic, status_code=201)
+def issue_from_assessment(body: FromAssessmentRequest, actor: ActorDep, store: StoreDep,
+                          clock: ClockDep) -> IssuedPromptsPublic:
+    """For every unit the published version grades for 整改, one 普法提示 per item it lost points on,
+    the finding as its reason; issuing again adds none."""
+    return prompts.issue_from_assessment(store, actor, body.year, body.version, body.deadline, clock=clock)
+
+
+@router.post("/prompts/from-late-checklists", response_model=IssuedPromptsPublic, status_code=201)
+def issue_for_late_checklists(body: LateChecklistsRequest, actor: ActorDep, store: StoreDep,
+                              clock: ClockDep) -> IssuedPromptsPublic:
+    """Once the year's checklist deadline has passed, a 普法提示 (no checklist) to each unit still
+    without one — the units the 督办单 goes to; a unit with one not yet settled gets none."""
+    return prompts.issue_for_late_checklists(store, actor, body.year, body.deadline, clock=clock)
 
 
 @router.get("/prompts/circular/{year}", response_model=list[PromptPublic])

@@ -2,7 +2,7 @@
 imports its 台账; the bureau reads every unit's), one activity (its evidence, the reviewer's
 decision, its history), 台账审核 (evidence waiting for a decision), 年度考核 (versions, computing,
 publishing, the ranking with its chart, what changed), a unit's score line by line (manual items,
-the 履职报告书), 限期整改 (issue, answer, close, reopen; overdue first), and the public 考核结果.
+the 履职报告书; a published version's findings issued as 普法提示), and the public 考核结果.
 
 Forms post here and come back to a page (post/redirect/get); every rule is the domain's.
 """
@@ -22,18 +22,17 @@ from api.web.charts import BarChart, bar_chart
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.accounts.accounts import Actor
-from domain.assessment import activities, rectification, versions
+from domain.assessment import activities, prompts, versions
 from domain.assessment import reports as assessment_reports
 from domain.assessment.models import RankingPublic
 from domain.assessment.rubric import manual_items
 from domain.base.asked import checklist_year
-from domain.base.briefs import all_unit_names, unit_brief, unit_names
+from domain.base.briefs import unit_brief, unit_names
 from domain.base.cache import CachedStore
 from domain.base.documents import DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE
-from domain.catalogue import lookup
 from ingest.activities.fields import ActivityFields, PublishedCase
 from pufa.errors import InputError, NotFound
-from pufa.workflow import EvidenceState, FindingState, Permission
+from pufa.workflow import EvidenceState, Permission
 
 router = page_router()
 Text = Annotated[str, Form(max_length=5000)]
@@ -224,11 +223,11 @@ def publish_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearFo
     return _to(f"/assessment?year={year}&version={version}")
 
 
-@router.post("/assessment/rectifications")
-def order_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm, version: Annotated[int, Form(ge=1)],
-               deadline: Text) -> Response:
-    rectification.issue_from_assessment(store, actor, year, version, deadline, clock=clock)
-    return _to(f"/rectifications?year={year}")
+@router.post("/assessment/prompts")
+def issue_from_assessment_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
+                               version: Annotated[int, Form(ge=1)], deadline: Text) -> Response:
+    prompts.issue_from_assessment(store, actor, year, version, deadline, clock=clock)
+    return _to(f"/prompts?year={year}")
 
 
 @router.get("/assessment/{year}/ranking.xlsx")
@@ -254,7 +253,7 @@ def summary_xlsx(year: YearPath, actor: ActorDep, store: StoreDep, scope: LawSco
 def unit_score_page(request: Request, year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep,
                     clock: ClockDep, version: VersionQuery = None) -> HTMLResponse:
     """A unit's score line by line, with the records behind each point, the manual entries and its
-    rectifications; the reviewer enters the manual items here."""
+    普法提示; the reviewer enters the manual items here."""
     unit = unit_brief(store, unit_id)
     actor.require_unit(unit_id)
     try:
@@ -262,9 +261,9 @@ def unit_score_page(request: Request, year: YearPath, unit_id: str, actor: Actor
     except NotFound:
         result = None  # not computed yet: the manual items can be entered already
     may_judge = actor.may(Permission.JUDGE) and unit_id not in actor.home_units
-    findings = rectification.findings(store, actor, year=year, unit_ids=[unit_id], today=clock().date(), limit=None)
+    issued = prompts.prompts(store, actor, year=year, unit_ids=[unit_id], today=clock().date(), limit=None)
     return render(request, "assessment_unit.html", unit=unit, result=result, year=year, public=False,
-                  findings=findings, manual=manual_items(rubric) if may_judge else [], may_report=True)
+                  prompts=issued, manual=manual_items(rubric) if may_judge else [], may_report=True)
 
 
 @router.post("/assessment/{year}/units/{unit_id}/manual")
@@ -279,54 +278,6 @@ def unit_report(year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, 
                 clock: ClockDep) -> Response:
     content = assessment_reports.unit_report_docx(store, actor, year, unit_id, settings, today=clock().date())
     return download(content, DOCX_MEDIA_TYPE, assessment_reports.report_file_name(store, year, unit_id))
-
-
-# --- 限期整改 ------------------------------------------------------------------------------------
-
-
-@router.get("/rectifications")
-def rectifications_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear,
-                        state: Annotated[FindingState | None, Query()] = None,
-                        overdue: Annotated[bool, Query()] = False, list_page: PageNumber = 1) -> HTMLResponse:
-    """限期整改: overdue first, then by deadline; the reviewer issues one here."""
-    at = Page("list_page", list_page, 50)
-    found = rectification.findings(store, actor, year=year, state=state, overdue_only=overdue, today=clock().date(),
-                                   skip=at.skip, limit=at.size)
-    return render(request, "rectifications.html", found=found, at=at, year=year, state=state.value if state else None,
-                  overdue=overdue, may_judge=actor.may(Permission.JUDGE), this_year=clock().year,
-                  unit_choices=sorted(filter(None, all_unit_names(store).values())) if actor.may(Permission.JUDGE) else [])
-
-
-@router.post("/rectifications")
-def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit: Text, year: YearForm, text: Text,
-               deadline: Text) -> Response:
-    found = rectification.issue(store, actor, lookup.resolve_unit(store, unit.strip()).id, year, text, deadline,
-                                clock=clock)
-    return _to(f"/rectifications/{quote(found.id)}")
-
-
-@router.get("/rectifications/{finding_id}")
-def rectification_page(request: Request, finding_id: str, actor: ActorDep, store: StoreDep,
-                       clock: ClockDep) -> HTMLResponse:
-    return render(request, "rectification.html",
-                  detail=rectification.finding_detail(store, actor, finding_id, today=clock().date()))
-
-
-@router.post("/rectifications/{finding_id}/answer")
-async def answer_form(finding_id: str, actor: ActorDep, store: StoreDep, settings: SettingsDep,
-                      uploads: UploadsDep, clock: ClockDep,
-                      comment: Text, files: Files = None) -> Response:
-    upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
-    await uploads.off_the_loop(partial(rectification.step, store, actor, finding_id, "answer", comment=comment,
-                                       upload=upload, clock=clock))
-    return _to(f"/rectifications/{quote(finding_id)}")
-
-
-@router.post("/rectifications/{finding_id}/{action}")
-def finding_step_form(finding_id: str, action: Literal["close", "reopen"], actor: ActorDep, store: StoreDep,
-                      clock: ClockDep, comment: OptionalText = None, deadline: OptionalText = None) -> Response:
-    rectification.step(store, actor, finding_id, action, comment=comment, deadline=deadline or None, clock=clock)
-    return _to(f"/rectifications/{quote(finding_id)}")
 
 
 # --- 考核结果公示 (no login) ------------------------------------------------------------------------
@@ -346,4 +297,4 @@ def public_assessment_page(request: Request, store: StoreDep, year: ChosenYear) 
 def public_unit_page(request: Request, year: YearPath, unit_id: str, store: StoreDep) -> HTMLResponse:
     result = versions.unit_result(store, None, year, unit_id)
     return render(request, "assessment_unit.html", unit=result.score.unit, result=result, year=year, public=True,
-                  findings=None, manual=[], may_report=False)
+                  prompts=None, manual=[], may_report=False)

@@ -25,7 +25,7 @@ from domain.catalogue.models import LeadPublic, RelevancePublic, SignalPublic
 from domain.catalogue.relevance import TIER_MARKS
 from ingest.activities.fields import FIELD_NAMES
 from ingest.checklists.edit import HEADERS as ROW_FIELDS
-from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, PUBLIC_MENU, ROLE_NAMES, STATE_NAMES, VISITOR_MENU
+from pufa.workflow import EVIDENCE_NAMES, PUBLIC_MENU, ROLE_NAMES, STATE_NAMES, VISITOR_MENU
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -144,7 +144,7 @@ def _environment() -> Environment:
                        key_date_label=key_date_label, percent=percent, rubric_params=rubric_params)
     env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
-                       EVIDENCE_NAMES=EVIDENCE_NAMES, FINDING_NAMES=FINDING_NAMES,
+                       EVIDENCE_NAMES=EVIDENCE_NAMES,
                        PUBLIC_MENU=PUBLIC_MENU, VISITOR_MENU=VISITOR_MENU, ROW_FIELDS=ROW_FIELDS, MEDIA_NAMES=MEDIA_NAMES)
     return env
 

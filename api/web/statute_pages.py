@@ -70,6 +70,13 @@ def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit_id: Text,
     return _to(f"/prompts/{quote(found.id)}")
 
 
+@router.post("/prompts/late-checklists")
+def late_checklists_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm, deadline: Text) -> Response:
+    """From 年度安排: a 普法提示 to each unit still without its checklist after the deadline."""
+    prompts.issue_for_late_checklists(store, actor, year, deadline, clock=clock)
+    return _to(f"/prompts?year={year}")
+
+
 @router.get("/prompts/circular")
 def circular_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep,
                   year: YearQuery = None) -> HTMLResponse:

@@ -334,10 +334,10 @@ def activity_detail(store: CachedStore, actor: Actor, activity_id: str) -> Activ
 
 
 def evidence_content(store: CachedStore, actor: Actor, evidence_id: str, folder: Path) -> tuple[EvidencePublic, bytes]:
-    """An evidence file, to whoever may read its activity or rectification."""
+    """An evidence file, to whoever may read its activity or 普法提示."""
     evidence = store.one(queries.activities.evidence_file(evidence_id), f"no evidence file with id {evidence_id!r}")
     owner = evidence["owner_id"]
-    owners = store.read(queries.activities.activity(owner)) or store.read(queries.assessment.finding(owner))
+    owners = store.read(queries.activities.activity(owner)) or store.read(queries.prompts.prompt(owner))
     if not owners:
         raise NotFound(f"the evidence file {evidence_id!r} belongs to nothing")
     actor.require_unit(owners[0]["unit_id"])

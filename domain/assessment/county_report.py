@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.accounts.accounts import Actor
-from domain.assessment import prompts, rectification, versions
+from domain.assessment import prompts, versions
 from domain.assessment.models import CountyFigurePublic, CountyReportPublic, KeyDateFigurePublic
 from domain.base.cache import CachedStore
 from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
@@ -21,7 +21,7 @@ from graph import queries
 from graph.queries.scope import LawScope
 from pufa.config import Settings
 from pufa.errors import NotFound
-from pufa.workflow import EvidenceState, FindingState, Permission, State
+from pufa.workflow import EvidenceState, Permission, State
 
 SECTIONS = ("一、普法责任清单", "二、法律法规覆盖", "三、普法活动", "四、普法提示和反馈", "五、领导干部应知应会法律法规清单",
             "六、年度考核")
@@ -47,7 +47,6 @@ def county_report(store: CachedStore, actor: Actor, year: int, *, scope: LawScop
                         for row in store.read(queries.county.activities_by_key_date(year))),
                        key=lambda k: (-k.activities, k.name))
     tally = prompts.year_tally(store, year, today)
-    findings = rectification.findings(store, actor, year=year, today=today, limit=None)
     units = {unit_id for unit_id, _, part_of in store.read(queries.units.units_overview())[0]["units"] if part_of is None}
     filed = states.get(State.FILED.value, 0) + states.get(State.PUBLISHED.value, 0)
     covered = len(principal) - unclaimed_principal
@@ -74,8 +73,6 @@ def county_report(store: CachedStore, actor: Actor, year: int, *, scope: LawScop
         (PROMPTS, "已办结", tally.closed, "审核人员的办结记录"),
         (PROMPTS, "逾期未反馈", tally.overdue, "普法提示记录"),
         (PROMPTS, "通报批评", tally.escalated, "审核人员的通报批评记录"),
-        (PROMPTS, "限期整改（原有记录）", findings.count, "限期整改记录"),
-        (PROMPTS, "限期整改已销号", findings.counts.get(FindingState.CLOSED.value, 0), "限期整改记录"),
         (DUTY_LISTS, "已确认清单的单位", len(duty_laws.units_confirmed(store) & units), "各单位确认的清单"),
     ]
     try:

@@ -1,4 +1,4 @@
-"""The histories of activities' evidence, of rectifications and of 普法提示: one Event per step, written in the
+"""The histories of activities' evidence, and of 普法提示: one Event per step, written in the
 step's own transaction and never changed afterwards, read back oldest first."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def new_event(subject_id: str, action: str, from_state: str | None, to_state: st
 
 def write_events(tx: GraphWriteTx, rel: str, events: list[dict]) -> None:
     """Events in two statements however many there are: one pair of statements an event, hundreds in one
-    transaction, is what filled LadybugDB's buffer pool when a county's rectifications were ordered."""
+    transaction, is what filled LadybugDB's buffer pool when a county's 普法提示 were issued from an assessment."""
     tx.upsert_nodes("Event", events)
     tx.upsert_edges(rel, [{"src": event["subject_id"], "dst": event["id"]} for event in events])
 
@@ -40,7 +40,7 @@ def evidence_public(row: Row) -> EvidencePublic:
 
 
 def history(events: list[Row], evidence: list[Row], names: dict[str, str] = EVENT_NAMES) -> list[EventPublic]:
-    """The steps oldest first, each named as `names` says (a rectification's, a 普法提示's)."""
+    """The steps oldest first, each named as `names` says (an activity's evidence, a 普法提示's)."""
     files = {row["id"]: evidence_public(row) for row in evidence}
     return [EventPublic(id=row["id"], action=row["action"], name=names.get(row["action"], row["action"]),
                         from_state=row["from_state"], to_state=row["to_state"], actor=row["actor"], at=row["at"],
@@ -50,7 +50,7 @@ def history(events: list[Row], evidence: list[Row], names: dict[str, str] = EVEN
 
 
 def evidence_rows(owner_id: str, files: list[CheckedFile], uploaded_by: str, at: str) -> list[dict]:
-    """Evidence nodes for files sent with a step (an answer to a rectification or a 普法提示), one per content."""
+    """Evidence nodes for files sent with a step (an answer to a 普法提示), one per content."""
     return [{"id": f"{owner_id}:{checked.sha256[:16]}", "owner_id": owner_id, "file_name": checked.name,
              "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
              "uploaded_by": uploaded_by, "uploaded_at": at} for checked in files]

@@ -1,4 +1,4 @@
-"""The assessment's answers: activities and their evidence, the rubric, scores and rankings, findings and rectifications.
+"""The assessment's answers: activities and their evidence, the rubric, scores and rankings, findings and 普法提示.
 
 Named as the API shows them: `XPublic` for one thing, `XsPublic(data, count)` for a page of them.
 """
@@ -9,7 +9,7 @@ from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import NamedPublic
 from domain.checklists.models import ActionPublic
 
-# --- the annual assessment: activities, scores, rectifications ------------------------------------
+# --- the annual assessment: activities, scores, rankings ------------------------------------
 
 
 class EvidencePublic(BaseModel):
@@ -24,7 +24,7 @@ class EvidencePublic(BaseModel):
 
 
 class EventPublic(BaseModel):
-    """One step of an activity's evidence decisions or of a rectification."""
+    """One step of an activity's evidence decisions or of a 普法提示."""
 
     id: str
     action: str
@@ -122,7 +122,7 @@ class GradePublic(BaseModel):
     name: str
     min: float
     rectify: bool = False
-    """Units of this grade are ordered to fix their gaps (限期整改)."""
+    """Units of this grade are issued a 普法提示 for each item they lost points on (限期整改)."""
 
 
 class RubricPublic(BaseModel):
@@ -136,7 +136,7 @@ class RubricPublic(BaseModel):
 
 
 class RecordPublic(BaseModel):
-    """A record a point rests on: a checklist, a row, a law, an activity, a rectification."""
+    """A record a point rests on: a checklist, a row, a law, an activity, a 普法提示."""
 
     kind: str
     id: str
@@ -246,49 +246,6 @@ class ChangesPublic(BaseModel):
     unchanged: int
 
 
-class FindingPublic(BaseModel):
-    """A rectification (限期整改) a unit must fix by its deadline."""
-
-    id: str
-    unit: UnitBriefPublic
-    year: int
-    assessment_id: str | None = None
-    item_id: str | None = None
-    item_name: str | None = None
-    text: str
-    deadline: str
-    state: str
-    state_name: str
-    overdue: bool
-    """Still open after its deadline."""
-    creator: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-
-
-class FindingsPublic(BaseModel):
-    data: list[FindingPublic]
-    count: int
-    overdue: int
-    counts: dict[str, int]
-    """By state."""
-
-
-class FindingDetailPublic(BaseModel):
-    finding: FindingPublic
-    history: list[EventPublic]
-    """Issued, answered, closed, reopened: oldest first, never rewritten."""
-    evidence: list[EvidencePublic]
-    actions: list[ActionPublic]
-
-
-class IssuedFindingsPublic(BaseModel):
-    data: list[FindingPublic]
-    count: int
-    skipped: list[str] = []
-    """Why a unit got none (already issued, the reviewer's own unit)."""
-
-
 class ImportedActivitiesPublic(BaseModel):
     """A 台账 spreadsheet imported whole: the activities written (re-imported rows update theirs)."""
 
@@ -338,6 +295,9 @@ class PromptPublic(BaseModel):
     updated_at: str | None = None
     sent_to: str | None = None
     sent_at: str | None = None
+    assessment_id: str | None = None
+    """The published assessment version whose finding it was issued from (with its rubric item)."""
+    item_id: str | None = None
 
 
 class PromptTallyPublic(BaseModel):
@@ -356,8 +316,15 @@ class PromptsPublic(BaseModel):
     count: int
     tally: PromptTallyPublic
     """Of every 普法提示 asked for, before the state and overdue filters."""
-    rectifications: FindingsPublic | None = None
-    """The 限期整改 issued before the 普法提示 existed (and from published assessments), shown beside."""
+
+
+class IssuedPromptsPublic(BaseModel):
+    """The 普法提示 issued from a published assessment's findings."""
+
+    data: list[PromptPublic]
+    count: int
+    skipped: list[str] = []
+    """Why a unit got none for an item (already issued, the reviewer's own unit)."""
 
 
 class PromptDetailPublic(BaseModel):

@@ -11,10 +11,12 @@ evidence; the reviewer closes it or returns it; one still open after its deadlin
 escalated to the bureau's 通报批评 list, which it publishes as a Word document. Every step is an
 Event written in the step's transaction and never changed.
 
-The 限期整改 issued before (domain.assessment.rectification) stay what they are and are listed
-beside: published assessment versions rest on them (the `overdue_rectifications` deduction names
-them), so they are not rewritten. The 提示单 and 督办单 of the year's plan were never stored (each
-was printed from that day's overdue list), so there is nothing of them to carry over.
+A published assessment's findings are issued the same way (`issue_from_assessment`: one 普法提示
+per item a unit of a 整改 grade lost points on), and so are the checklists still not sent once the
+year's deadline has passed (`issue_for_late_checklists`: the 督办单 of the year's plan, as a 普法提示
+the unit answers). The 限期整改 an older release kept apart became 普法提示 with their ids, histories
+and evidence (graph.migrations.fold_rectifications). The 提示单 and 督办单 were never stored (each was
+printed from that day's overdue list), so there is nothing of them to carry over.
 """
 
 from __future__ import annotations
@@ -24,16 +26,26 @@ from collections import Counter
 from datetime import date
 
 from domain.accounts.accounts import Actor
-from domain.assessment import rectification, versions
+from domain.assessment import versions
 from domain.assessment.activities import Upload
-from domain.assessment.history import evidence_public, evidence_rows, history, write_event, write_evidence
+from domain.assessment.history import (
+    evidence_public,
+    evidence_rows,
+    history,
+    new_event,
+    write_event,
+    write_events,
+    write_evidence,
+)
 from domain.assessment.models import (
     GroundPublic,
     GroundsPublic,
+    IssuedPromptsPublic,
     PromptDetailPublic,
     PromptPublic,
     PromptsPublic,
     PromptTallyPublic,
+    ScoreLinePublic,
 )
 from domain.assessment.scoring import NO_CHECKLIST, RECURRENCES, read_facts
 from domain.base import asked
@@ -49,7 +61,7 @@ from graph.query import Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.config import Settings
 from pufa.errors import Conflict, InputError, NotFound
-from pufa.workflow import PROMPT_EVENT_NAMES, PROMPT_NAMES, PROMPT_STEPS, Permission, PromptState
+from pufa.workflow import PROMPT_EVENT_NAMES, PROMPT_NAMES, PROMPT_STEPS, AssessmentState, Permission, PromptState
 
 GROUND_KINDS = {
     "no_checklist": "未报送普法责任清单",
@@ -111,9 +123,17 @@ def _lost_in_published(store: CachedStore, year: int, unit_id: str) -> list[str]
         return []
     for score in versions.scores(store, versions.assessment_public(row)):
         if score.unit.id == unit_id:
-            return [f"{line.name}：{line.reason}" for line in score.lines
-                    if (line.points < line.max_points if line.kind == "item" else line.points < 0)]
+            return [_finding(line) for line in score.lines if _lost(line)]
     return []
+
+
+def _lost(line: ScoreLinePublic) -> bool:
+    """An item scored short of its points, or a deduction taken."""
+    return line.points < line.max_points if line.kind == "item" else line.points < 0
+
+
+def _finding(line: ScoreLinePublic) -> str:
+    return f"{line.name}：{line.reason}"
 
 
 # --- issuing and the steps ---------------------------------------------------------------------------
@@ -127,7 +147,8 @@ def prompt_public(row: Row, today: date) -> PromptPublic:
         kind_name=GROUND_KINDS.get(row["kind"], row["kind"]), reasons=list(row["reasons"] or []), text=row["text"],
         deadline=row["deadline"], state=state.value, state_name=PROMPT_NAMES[state],
         overdue=state is PromptState.OPEN and row["deadline"] < today.isoformat(), creator=row["creator"],
-        created_at=row["created_at"], updated_at=row["updated_at"], sent_to=row["sent_to"], sent_at=row["sent_at"])
+        created_at=row["created_at"], updated_at=row["updated_at"], sent_to=row["sent_to"], sent_at=row["sent_at"],
+        assessment_id=row["assessment_id"], item_id=row["item_id"])
 
 
 def _prompt(store: CachedStore, prompt_id: str) -> Row:
@@ -147,19 +168,103 @@ def issue(store: CachedStore, actor: Actor, unit_id: str, year: int, kind: str, 
     if not reasons:
         raise InputError("say what the unit did not do (at least one reason)", location="reasons")
     now = clock()
+    [row] = _write(store, actor, year, [_new(unit_id, year, kind, reasons, (text or "").strip() or None,
+                                             asked.deadline(deadline, now.date(), required="a 普法提示"), actor,
+                                             stamp(now))])
+    return prompt_public(_prompt(store, row["id"]), now.date())
+
+
+ISSUED_PER_TRANSACTION = 200
+"""普法提示 written per transaction when a published assessment's findings are issued: a county's order
+(32 units, hundreds of items) stays proportionate; issuing again skips what is written, so an order
+cut off part-way is finished by issuing again."""
+
+
+def issue_from_assessment(store: CachedStore, actor: Actor, year: int, version: int, deadline: str, *,
+                          clock: Clock = system_clock) -> IssuedPromptsPublic:
+    """For every unit the published version grades for 整改 (the rubric's `rectify` grades), one
+    普法提示 per item where it lost points, with the finding as its reason; issuing again adds none."""
+    actor.require(Permission.NOTIFY)
+    now = clock()
     due, at = asked.deadline(deadline, now.date(), required="a 普法提示"), stamp(now)
-    prompt_id = f"P{uuid.uuid4().hex[:16]}"
-    with store.transaction() as tx:
-        [last] = tx.run(queries.prompts.last_prompt_number(year))
-        tx.upsert_nodes("Prompt", [{
-            "id": prompt_id, "unit_id": unit_id, "year": year, "number": int(last["number"] or 0) + 1, "kind": kind,
-            "reasons": reasons, "text": (text or "").strip() or None, "deadline": due,
-            "state": PromptState.OPEN.value, "created_by": actor.id, "creator": actor.label, "created_at": at,
-            "updated_at": at, "sent_to": None, "sent_at": None}])
-        tx.upsert_edges("PROMPTED", [{"src": unit_id, "dst": prompt_id}])
-        write_event(tx, "PROMPT_HISTORY", prompt_id, "issue", None, PromptState.OPEN.value, actor.id, actor.label, at,
-                    "；".join(reasons), deadline=due)
-    return prompt_public(_prompt(store, prompt_id), now.date())
+    row = versions.version_row(store, year, version, drafts=True)
+    if row["state"] != AssessmentState.PUBLISHED.value:
+        raise Conflict(f"version {version} of {year} is not the published result: publish it before issuing "
+                       "普法提示 from its findings", state=row["state"])
+    version_public = versions.assessment_public(row)
+    to_fix = {grade.name for grade in versions.version_rubric(store, version_public).grades if grade.rectify}
+    issued = {(p["unit_id"], p["item_id"]) for p in store.read(queries.prompts.issued_from_assessment(row["id"]))}
+    new, skipped = [], []
+    for score in versions.scores(store, version_public):
+        if score.grade not in to_fix:
+            continue
+        if score.unit.id in actor.home_units:
+            skipped.append(f"{score.unit.name}：本人所在单位，由其他审核人员下达")
+            continue
+        for line in score.lines:
+            if not _lost(line):
+                continue
+            if (score.unit.id, line.item_id) in issued:
+                skipped.append(f"{score.unit.name}·{line.name}：已下达")
+                continue
+            new.append(_new(score.unit.id, year, "assessment", [_finding(line)], None, due, actor, at,
+                            assessment_id=row["id"], item_id=line.item_id))
+    written = {p["id"] for p in _write(store, actor, year, new)}
+    found = [p for p in _every(store, year, None, now.date()) if p.id in written]
+    return IssuedPromptsPublic(data=sorted(found, key=lambda p: p.number), count=len(found), skipped=skipped)
+
+
+def issue_for_late_checklists(store: CachedStore, actor: Actor, year: int, deadline: str, *,
+                              clock: Clock = system_clock) -> IssuedPromptsPublic:
+    """A 普法提示 on the ground `no_checklist` to every unit still without a checklist once the year's
+    deadline has passed (the units the 督办单 goes to), never for the reviewer's own unit; a unit with
+    one of the year on that ground not yet settled (open or answered) gets none."""
+    actor.require(Permission.NOTIFY)
+    now = clock()
+    due, at = asked.deadline(deadline, now.date(), required="a 普法提示"), stamp(now)
+    late = plan.overview(store, actor, year, today=now.date()).checklists
+    if not late.past:
+        raise Conflict(f"the checklists of {year} are due by {late.deadline or 'a deadline not yet set'}: "
+                       "issue 普法提示 for them only after it", state="pending")
+    unsettled = (PromptState.OPEN.value, PromptState.ANSWERED.value)
+    pending = {p.unit.id for p in _every(store, year, None, now.date()) if p.kind == "no_checklist" and p.state in unsettled}
+    reason = f"{NO_CHECKLIST}（报送截止日期 {chinese_date(late.deadline)}）"
+    new, skipped = [], []
+    for unit in late.data:
+        if unit.unit.id in actor.home_units:
+            skipped.append(f"{unit.unit.name}：本人所在单位，由其他审核人员下达")
+        elif unit.unit.id in pending:
+            skipped.append(f"{unit.unit.name}：已下达，尚未办结")
+        else:
+            new.append(_new(unit.unit.id, year, "no_checklist", [reason], None, due, actor, at))
+    written = {p["id"] for p in _write(store, actor, year, new)}
+    found = [p for p in _every(store, year, None, now.date()) if p.id in written]
+    return IssuedPromptsPublic(data=sorted(found, key=lambda p: p.number), count=len(found), skipped=skipped)
+
+
+def _new(unit_id: str, year: int, kind: str, reasons: list[str], text: str | None, deadline: str, actor: Actor,
+         at: str, *, assessment_id: str | None = None, item_id: str | None = None) -> Row:
+    return {"id": f"P{uuid.uuid4().hex[:16]}", "unit_id": unit_id, "year": year, "kind": kind, "reasons": reasons,
+            "text": text, "deadline": deadline, "state": PromptState.OPEN.value, "created_by": actor.id,
+            "creator": actor.label, "created_at": at, "updated_at": at, "sent_to": None, "sent_at": None,
+            "assessment_id": assessment_id, "item_id": item_id}
+
+
+def _write(store: CachedStore, actor: Actor, year: int, rows: list[Row]) -> list[Row]:
+    """New 普法提示 of a year numbered on from the year's last, each batch in one transaction with its
+    units' edges and first history events."""
+    for start in range(0, len(rows), ISSUED_PER_TRANSACTION):
+        batch = rows[start:start + ISSUED_PER_TRANSACTION]
+        with store.transaction() as tx:
+            [last] = tx.run(queries.prompts.last_prompt_number(year))
+            for number, row in enumerate(batch, start=int(last["number"] or 0) + 1):
+                row["number"] = number
+            tx.upsert_nodes("Prompt", batch)
+            tx.upsert_edges("PROMPTED", [{"src": row["unit_id"], "dst": row["id"]} for row in batch])
+            write_events(tx, "PROMPT_HISTORY", [
+                new_event(row["id"], "issue", None, PromptState.OPEN.value, actor.id, actor.label, row["created_at"],
+                          "；".join(row["reasons"]), deadline=row["deadline"]) for row in batch])
+    return rows
 
 
 def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comment: str | None = None,
@@ -219,7 +324,7 @@ def prompts(store: CachedStore, actor: Actor, *, year: int | None = None, unit_i
             state: PromptState | None = None, overdue_only: bool = False, today: date, skip: int = 0,
             limit: int | None = 100) -> PromptsPublic:
     """A liaison's units' 普法提示, or (the bureau) every unit's or those asked for: overdue first,
-    then by deadline; with the tally and the 限期整改 beside."""
+    then by deadline; with the tally."""
     if unit_ids is None and not actor.may(Permission.READ_ALL):
         unit_ids = sorted(actor.units)
     for unit_id in unit_ids or []:
@@ -227,8 +332,7 @@ def prompts(store: CachedStore, actor: Actor, *, year: int | None = None, unit_i
     every = _every(store, year, unit_ids, today)
     kept = [p for p in every if (state is None or p.state == state.value) and (not overdue_only or p.overdue)]
     shown = kept[skip:] if limit is None else kept[skip: skip + limit]
-    beside = rectification.findings(store, actor, year=year, unit_ids=unit_ids, today=today, limit=None)
-    return PromptsPublic(data=shown, count=len(kept), tally=tally(every), rectifications=beside)
+    return PromptsPublic(data=shown, count=len(kept), tally=tally(every))
 
 
 def year_tally(store: CachedStore, year: int, today: date) -> PromptTallyPublic:

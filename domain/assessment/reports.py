@@ -1,6 +1,6 @@
 """The assessment's documents for people: a version's scores as a workbook, a unit's annual
 履职报告书 (Word, a draft the unit completes and signs), and the bureau's summary for the county
-(Word and Excel: submissions, coverage, the 台账, grades, rectification). Cells and paragraphs come
+(Word and Excel: submissions, coverage, the 台账, grades, 普法提示). Cells and paragraphs come
 from what units typed, so every text goes through `domain.base.documents` (formulas made inert, control
 characters dropped: one would fail the whole download)."""
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.accounts.accounts import Actor
-from domain.assessment import activities, rectification, versions
-from domain.assessment.models import ActivitySummaryPublic, AssessmentPublic, FindingPublic, UnitScorePublic
+from domain.assessment import activities, prompts, versions
+from domain.assessment.models import ActivitySummaryPublic, AssessmentPublic, PromptPublic, UnitScorePublic
 from domain.base.briefs import fetch_law_briefs, law_sort_key, unit_brief
 from domain.base.cache import CachedStore
 from domain.base.documents import Sheet, WordDocument, chinese_date, to_xlsx
@@ -22,7 +22,7 @@ from graph import queries
 from graph.queries.scope import LawScope
 from pufa.config import Settings
 from pufa.errors import NotFound
-from pufa.workflow import EVIDENCE_NAMES, FINDING_NAMES, EvidenceState, FindingState, Permission, State
+from pufa.workflow import EVIDENCE_NAMES, EvidenceState, Permission, PromptState, State
 
 
 def scores_file_name(year: int, version: int) -> str:
@@ -79,7 +79,7 @@ class UnitYear:
     activities: list[ActivitySummaryPublic]
     score: UnitScorePublic | None
     version: AssessmentPublic | None
-    findings: list[FindingPublic]
+    prompts: list[PromptPublic]
 
 
 def _unit_year(store: CachedStore, actor: Actor, year: int, unit_id: str, today: date) -> UnitYear:
@@ -95,14 +95,14 @@ def _unit_year(store: CachedStore, actor: Actor, year: int, unit_id: str, today:
         score, version = result.score, result.assessment
     except NotFound:
         score, version = None, None
-    findings = rectification.findings(store, actor, year=year, unit_ids=[unit_id], today=today, limit=None).data
+    issued = prompts.prompts(store, actor, year=year, unit_ids=[unit_id], today=today, limit=None).data
     return UnitYear(unit.name or unit_id, checklist, [law.title for law in laws], sorted(done, key=lambda a: a.held_on),
-                    score, version, findings)
+                    score, version, issued)
 
 
 def unit_report_docx(store: CachedStore, actor: Actor, year: int, unit_id: str, settings: Settings, *,
                      today: date) -> bytes:
-    """The unit's annual 履职报告书, drafted from its checklist, activities, score and rectifications:
+    """The unit's annual 履职报告书, drafted from its checklist, activities, score and 普法提示:
     the unit completes the last part, signs and stamps it."""
     found = _unit_year(store, actor, year, unit_id, today)
     document = WordDocument()
@@ -141,13 +141,13 @@ def unit_report_docx(store: CachedStore, actor: Actor, year: int, unit_id: str, 
                [[line.name, _points(line.points), line.reason] for line in found.score.lines])
     else:
         document.body(f"{year}年度考核结果尚未产生。")
-    document.heading("四、限期整改落实情况")
-    if found.findings:
-        document.table(["整改事项", "整改期限", "状态"],
-               [[f.text, f.deadline, FINDING_NAMES[FindingState(f.state)] + ("（已逾期）" if f.overdue else "")]
-                for f in found.findings])
+    document.heading("四、普法提示落实和整改情况")
+    if found.prompts:
+        document.table(["普法提示", "问题", "反馈期限", "状态"],
+               [[p.reference, "；".join(p.reasons), chinese_date(p.deadline), p.state_name + ("（已逾期）" if p.overdue else "")]
+                for p in found.prompts])
     else:
-        document.body("本年度无限期整改事项。")
+        document.body("本年度未收到普法提示。")
     document.heading("五、存在的问题和下一步打算")
     lost = [line for line in (found.score.lines if found.score else [])
             if (line.points < line.max_points if line.kind == "item" else line.points < 0)]
@@ -172,7 +172,7 @@ class CountyYear:
     activities: dict[str, dict]
     version: AssessmentPublic | None
     scores: list[UnitScorePublic]
-    findings: list[FindingPublic]
+    prompts: list[PromptPublic]
 
 
 def _county_year(store: CachedStore, actor: Actor, year: int, scope: LawScope, today: date) -> CountyYear:
@@ -193,9 +193,9 @@ def _county_year(store: CachedStore, actor: Actor, year: int, scope: LawScope, t
         row = next(iter(sorted(store.read(queries.assessment.assessment_versions(year)),
                                key=lambda r: -r["version"])), None)
     version = versions.assessment_public(row) if row else None
-    found = rectification.findings(store, actor, year=year, today=today, limit=None).data
+    issued = prompts.prompts(store, actor, year=year, today=today, limit=None).data
     return CountyYear(year, summary, deadline, on_time, totals, version,
-                      versions.scores(store, version) if version else [], found)
+                      versions.scores(store, version) if version else [], issued)
 
 
 def _pct(value: float | None) -> str:
@@ -233,15 +233,14 @@ def summary_docx(store: CachedStore, actor: Actor, year: int, settings: Settings
                [[s.rank, s.unit.name, _points(s.total), s.grade] for s in found.scores])
     else:
         document.body("本年度尚未计算考核结果。")
-    document.heading("五、限期整改情况")
-    states = Counter(f.state for f in found.findings)
-    overdue = sum(f.overdue for f in found.findings)
-    document.body(f"共下达限期整改事项 {len(found.findings)} 项，其中已销号 {states.get('closed', 0)} 项，"
-                    f"已反馈待审核 {states.get('answered', 0)} 项，待整改 {states.get('open', 0)} 项（逾期 {overdue} 项）。")
-    if found.findings:
-        document.table(["单位", "整改事项", "期限", "状态"],
-               [[f.unit.name, f.text, f.deadline, f.state_name + ("（已逾期）" if f.overdue else "")]
-                for f in found.findings])
+    document.heading("五、普法提示和整改情况")
+    tally = prompts.tally(found.prompts)
+    document.body(f"共下达普法提示 {tally.issued} 项，其中已办结 {tally.closed} 项，已反馈待审核 {tally.answered} 项，"
+                    f"待反馈 {tally.open} 项（逾期 {tally.overdue} 项），通报批评 {tally.escalated} 项。")
+    if found.prompts:
+        document.table(["单位", "普法提示", "问题", "反馈期限", "状态"],
+               [[p.unit.name, p.reference, "；".join(p.reasons), chinese_date(p.deadline),
+                 p.state_name + ("（已逾期）" if p.overdue else "")] for p in found.prompts])
     document.signature(settings.bureau_name, chinese_date(today))
     return document.bytes()
 
@@ -250,8 +249,9 @@ def summary_xlsx(store: CachedStore, actor: Actor, year: int, *, scope: LawScope
     found = _county_year(store, actor, year, scope, today)
     a = found.audit
     scores = {s.unit.id: s for s in found.scores}
-    open_by_unit = Counter(f.unit.id for f in found.findings if f.state != "closed")
-    overdue_by_unit = Counter(f.unit.id for f in found.findings if f.overdue)
+    unsettled = (PromptState.OPEN.value, PromptState.ANSWERED.value)
+    open_by_unit = Counter(p.unit.id for p in found.prompts if p.state in unsettled)
+    overdue_by_unit = Counter(p.unit.id for p in found.prompts if p.overdue)
     units = []
     for row in a.units.data:
         totals = found.activities.get(row.unit.id, {})
@@ -261,21 +261,21 @@ def summary_xlsx(store: CachedStore, actor: Actor, year: int, *, scope: LawScope
                       int(totals.get("reached") or 0), int(totals.get("cases_published") or 0),
                       score.total if score else None, score.grade if score else None, score.rank if score else None,
                       open_by_unit.get(row.unit.id, 0), overdue_by_unit.get(row.unit.id, 0)])
-    states = Counter(f.state for f in found.findings)
+    tally = prompts.tally(found.prompts)
     overview = [
         ["年度", year], ["应报送单位", a.units_expected], ["已报送单位", a.units_submitted], ["报送率%", a.submitted_pct],
         ["按时报送单位", found.on_time], ["清单条目", a.items], ["五要素齐全率%", a.items_complete_pct],
         ["引用失效法律法规", a.outdated_citations], ["法律法规覆盖率%", a.law_coverage_pct],
         ["考核版本", f"第{found.version.version}版（{found.version.state_name}）" if found.version else "尚未计算"],
         *([[f"等次：{name}", n] for name, n in Counter(s.grade for s in found.scores).items()]),
-        ["整改事项", len(found.findings)], ["已销号", states.get("closed", 0)], ["已反馈待审核", states.get("answered", 0)],
-        ["待整改", states.get("open", 0)], ["逾期未整改", sum(f.overdue for f in found.findings)],
+        ["普法提示", tally.issued], ["已办结", tally.closed], ["已反馈待审核", tally.answered], ["待反馈", tally.open],
+        ["逾期未反馈", tally.overdue], ["通报批评", tally.escalated],
     ]
     return to_xlsx([
         Sheet("概要", ["指标", "数值"], overview, title=f"{year}年度普法责任制落实情况考核汇总"),
         Sheet("单位情况", ["单位", "已报送清单", "清单条目", "五要素齐全率%", "引用失效法律", "活动次数", "佐证采纳",
-                       "覆盖人次", "发布案例", "得分", "等次", "名次", "未销号整改", "逾期整改"], units),
-        Sheet("整改事项", ["单位", "考核项目", "整改事项", "期限", "状态", "逾期"],
-              [[f.unit.name, f.item_name, f.text, f.deadline, f.state_name, "是" if f.overdue else ""]
-               for f in found.findings]),
+                       "覆盖人次", "发布案例", "得分", "等次", "名次", "未办结普法提示", "逾期未反馈"], units),
+        Sheet("普法提示", ["单位", "普法提示", "事由", "问题", "反馈期限", "状态", "逾期"],
+              [[p.unit.name, p.reference, p.kind_name, "；".join(p.reasons), p.deadline, p.state_name,
+                "是" if p.overdue else ""] for p in found.prompts]),
     ])

@@ -4,7 +4,7 @@ round trip per unit: a province has 15,000 units and 300,000 activities).
 
 A rule gives points (an item, up to its `points`) or takes them (a deduction, `per` each shortfall
 up to its `cap`), always with a reason in Chinese and the records it rests on: the checklist, its
-rows, the laws missing, the activities that count, the overdue rectifications and 普法提示. Manual rules take a
+rows, the laws missing, the activities that count, the 普法提示 not acted on. Manual rules take a
 reviewer's entry (督查 findings, public evaluation).
 """
 
@@ -26,7 +26,7 @@ from graph.queries.scope import LawScope
 from graph.query import Row
 from ingest.checklists.normalize import key_dates
 from ingest.report import Tracker, no_progress
-from pufa.workflow import EvidenceState, FindingState, PromptState, State
+from pufa.workflow import EvidenceState, PromptState, State
 
 RECORDS_KEPT = 20
 """Records kept per line (the count has them all): enough to check a point, small for a province."""
@@ -62,7 +62,6 @@ class UnitFacts:
     rejected: int = 0
     cases_published: int = 0
     publishing_ids: list[str] = field(default_factory=list)
-    overdue_findings: list[str] = field(default_factory=list)
     unacted_prompts: list[str] = field(default_factory=list)
     """普法提示 not acted on in time: escalated, or open past the deadline."""
     manual: dict[str, Row] = field(default_factory=dict)
@@ -86,7 +85,7 @@ def read_facts(store: CachedStore, year: int, scope: LawScope, today: date, trac
     and any other unit with a current checklist, as the audit counts them."""
     reads = (
         "units", "checklists", "claims", "first submissions", "outdated citations", "responsible laws",
-        "key dates met", "audiences reached", "activities", "rectifications", "普法提示", "manual entries",
+        "key dates met", "audiences reached", "activities", "普法提示", "manual entries",
     )
     advance = track("reading the year's records", len(reads))
     units = store.read(queries.units.units_overview())[0]["units"]
@@ -142,10 +141,6 @@ def read_facts(store: CachedStore, year: int, scope: LawScope, today: date, trac
             facts.activities, facts.rejected = _int(row["activities"]), _int(row["rejected"])
             facts.accepted_ids = sorted(row["accepted_ids"] or [])
             facts.cases_published, facts.publishing_ids = _int(row["cases_published"]), sorted(row["publishing_ids"] or [])
-    advance(1)
-    for row in store.read(queries.assessment.overdue_findings(today.isoformat(), FindingState.OPEN.value)):
-        if row["unit_id"] in assessed:
-            assessed[row["unit_id"]].overdue_findings = sorted(row["finding_ids"])
     advance(1)
     for row in store.read(queries.prompts.unacted_prompts(year, today.isoformat(), PromptState.OPEN.value,
                                                           PromptState.ESCALATED.value)):
@@ -357,15 +352,6 @@ def incomplete_rows(unit: UnitFacts, year: YearFacts, params: DeductionParams) -
                      [("checklist", unit.checklist_id)] if unit.checklist_id else [])
 
 
-def overdue_rectifications(unit: UnitFacts, year: YearFacts, params: DeductionParams) -> Scored:
-    if not unit.overdue_findings:
-        return Scored.of(0, "没有逾期未整改的事项")
-    count = len(unit.overdue_findings)
-    return Scored.of(-min(params.cap, count * params.per),
-                     f"截至 {year.today.isoformat()} 逾期未整改 {count} 项，每项扣 {params.per:g} 分，最多扣 {params.cap:g} 分",
-                     [("finding", i) for i in unit.overdue_findings])
-
-
 def unacted_prompts(unit: UnitFacts, year: YearFacts, params: DeductionParams) -> Scored:
     """法治宣传教育法 第五十九条: a 普法提示 the unit did not act on in time."""
     if not unit.unacted_prompts:
@@ -421,7 +407,6 @@ RULES: dict[str, Rule] = {
         Rule("activities_short", "普法活动少报送，每条扣分", {"deductions": RequiredParams}, activities_short),
         Rule("outdated_citations", "引用失效法律法规，每处扣分", {"deductions": DeductionParams}, outdated_citations),
         Rule("incomplete_rows", "清单条目缺少“五要素”，每条扣分", {"deductions": DeductionParams}, incomplete_rows),
-        Rule("overdue_rectifications", "逾期未整改，每项扣分", {"deductions": DeductionParams}, overdue_rectifications),
         Rule("unacted_prompts", "普法提示逾期未反馈或被通报批评，每项扣分", {"deductions": DeductionParams},
              unacted_prompts),
         Rule(MANUAL, "审核人员评定并说明理由（督查发现、社会评价等）",

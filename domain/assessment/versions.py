@@ -48,7 +48,7 @@ from pufa.workflow import ASSESSMENT_NAMES, AssessmentState, Permission
 
 PUBLIC_MANUAL_REASON = "经审核人员评定"
 """What the public reads for a manual item: the points, not the reviewer's own words or name."""
-RECORD_KINDS = {"checklist": "清单", "row": "清单条目", "law": "法律法规", "activity": "活动", "finding": "整改事项", "prompt": "普法提示",
+RECORD_KINDS = {"checklist": "清单", "row": "清单条目", "law": "法律法规", "activity": "活动", "prompt": "普法提示",
                 "manual": "评定记录"}
 
 

@@ -1,5 +1,5 @@
 """Files people send as proof: the signed and stamped copy of a checklist (domain.checklists.review) and the
-evidence of activities and rectifications (佐证材料). Each file is told by its content, never by its
+evidence of activities and of answers to 普法提示 (佐证材料). Each file is told by its content, never by its
 name (a photo renamed .pdf is still a photo; a script renamed .jpg is refused), limited in size, and
 stored once under its SHA-256 in the configured folder (PUFA_ATTACHMENTS_DIR); the graph keeps its
 record (Attachment, Evidence)."""

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from graph.queries.fragments import fields
 from graph.query import Query
 
-ACCOUNT_FIELDS = (
-    "a.id AS id, a.username AS username, a.display_name AS display_name, a.role AS role, a.unit_id AS unit_id, "
-    "a.password_hash AS password_hash, a.invite_hash AS invite_hash, a.invite_expires AS invite_expires, "
-    "a.disabled AS disabled, a.session_epoch AS session_epoch, a.created_at AS created_at, "
-    "a.activated_at AS activated_at"
-)
+ACCOUNT_FIELDS = fields("a", ("id", "username", "display_name", "role", "unit_id", "password_hash", "invite_hash",
+                              "invite_expires", "disabled", "session_epoch", "created_at", "activated_at"))
 
 
 def account_by_username(username: str) -> Query:
@@ -90,9 +87,7 @@ def set_disabled(account_id: str, disabled: bool) -> Query:
     )
 
 
-TOKEN_FIELDS = (
-    "t.id AS id, t.account_id AS account_id, t.name AS name, t.created_at AS created_at, t.revoked_at AS revoked_at"
-)
+TOKEN_FIELDS = fields("t", ("id", "account_id", "name", "created_at", "revoked_at"))
 
 
 def token_by_hash(token_hash: str) -> Query:

@@ -3,6 +3,7 @@ evidence files, the reviewer's decisions, and the review queue."""
 
 from __future__ import annotations
 
+from graph.queries.fragments import fields
 from graph.query import Query
 
 ACTIVITY_FIELDS = (
@@ -15,15 +16,10 @@ ACTIVITY_FIELDS = (
     "a.recorded_at AS recorded_at, a.evidence_state AS evidence_state, a.evidence_reason AS evidence_reason, "
     "a.evidence_by AS evidence_by, a.evidence_at AS evidence_at, a.evidence_count AS evidence_count"
 )
-EVIDENCE_FIELDS = (
-    "e.id AS id, e.owner_id AS owner_id, e.file_name AS file_name, e.media_type AS media_type, e.size AS size, "
-    "e.sha256 AS sha256, e.uploaded_by AS uploaded_by, e.uploaded_at AS uploaded_at"
-)
-EVENT_FIELDS = (
-    "h.id AS id, h.subject_id AS subject_id, h.action AS action, h.from_state AS from_state, h.to_state AS to_state, "
-    "h.actor AS actor, h.at AS at, h.comment AS comment, h.deadline AS deadline, h.evidence_ids AS evidence_ids, "
-    "h.seq AS seq"
-)
+EVIDENCE_FIELDS = fields("e", ("id", "owner_id", "file_name", "media_type", "size", "sha256", "uploaded_by",
+                               "uploaded_at"))
+EVENT_FIELDS = fields("h", ("id", "subject_id", "action", "from_state", "to_state", "actor", "at", "comment", "deadline",
+                            "evidence_ids", "seq"))
 
 
 def activity(activity_id: str) -> Query:
@@ -119,7 +115,7 @@ def linked_names(activity_id: str) -> Query:
 
 
 def evidence_of(owner_ids: list[str]) -> Query:
-    """The evidence files of these activities or rectifications."""
+    """The evidence files of these activities or 普法提示."""
     return Query(
         "evidence_of",
         f"MATCH (e:Evidence) WHERE e.owner_id IN $owner_ids RETURN {EVIDENCE_FIELDS}",

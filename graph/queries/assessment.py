@@ -1,11 +1,10 @@
 """The annual assessment: what scoring reads about every unit of a year in a few aggregated reads
 (activities per unit, the key dates and audiences a checklist names and those activities met, the
-first submission), the versions and their unit results, manual entries, and rectifications."""
+first submission), the versions and their unit results, manual entries."""
 
 from __future__ import annotations
 
-from graph.queries.activities import EVENT_FIELDS, EVIDENCE_FIELDS
-from graph.queries.fragments import NOT_DRAFT
+from graph.queries.fragments import NOT_DRAFT, fields, locked
 from graph.query import Query
 
 # --- what scoring reads -------------------------------------------------------------------------
@@ -73,22 +72,9 @@ def first_submissions(year: int, draft: str) -> Query:
     )
 
 
-def overdue_findings(today: str, open_state: str) -> Query:
-    """Per unit: its rectifications still open past their deadline."""
-    return Query(
-        "overdue_findings",
-        "MATCH (f:Finding) WHERE f.state = $open AND f.deadline < $today "
-        "RETURN f.unit_id AS unit_id, collect(f.id) AS finding_ids",
-        {"today": today, "open": open_state},
-    )
-
-
 # --- manual entries ---------------------------------------------------------------------------
 
-MANUAL_FIELDS = (
-    "m.id AS id, m.unit_id AS unit_id, m.year AS year, m.item_id AS item_id, m.points AS points, m.reason AS reason, "
-    "m.enterer AS enterer, m.entered_at AS entered_at"
-)
+MANUAL_FIELDS = fields("m", ("id", "unit_id", "year", "item_id", "points", "reason", "enterer", "entered_at"))
 
 
 def manual_scores(year: int, unit_id: str | None = None) -> Query:
@@ -102,17 +88,10 @@ def manual_scores(year: int, unit_id: str | None = None) -> Query:
 
 # --- versions ------------------------------------------------------------------------------------
 
-ASSESSMENT_FIELDS = (
-    "s.id AS id, s.year AS year, s.version AS version, s.state AS state, s.rubric_name AS rubric_name, "
-    "s.rubric_source AS rubric_source, s.rubric_digest AS rubric_digest, s.computed_at AS computed_at, "
-    "s.computed_by AS computed_by, s.published_at AS published_at, s.published_by AS published_by, s.units AS units, "
-    "s.max_points AS max_points"
-)
-SCORE_FIELDS = (
-    "r.id AS id, r.assessment_id AS assessment_id, r.unit_id AS unit_id, r.unit_name AS unit_name, r.total AS total, "
-    "r.grade AS grade, r.rank AS rank"
-)
-SCORE_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in SCORE_FIELDS.split(", "))
+ASSESSMENT_FIELDS = fields("s", ("id", "year", "version", "state", "rubric_name", "rubric_source", "rubric_digest",
+                                 "computed_at", "computed_by", "published_at", "published_by", "units", "max_points"))
+SCORE_COLUMNS = ("id", "assessment_id", "unit_id", "unit_name", "total", "grade", "rank")
+SCORE_FIELDS = fields("r", SCORE_COLUMNS)
 
 
 def assessment_versions(year: int | None = None) -> Query:
@@ -130,11 +109,7 @@ def assessment_rubric(assessment_id: str) -> Query:
 
 def lock_assessment(assessment_id: str) -> Query:
     """A version inside a write transaction, written first so that two publications cannot interleave."""
-    return Query(
-        "lock_assessment",
-        f"MATCH (s:Assessment {{id: $assessment_id}}) SET s.state = s.state RETURN {ASSESSMENT_FIELDS}",
-        {"assessment_id": assessment_id},
-    )
+    return locked("lock_assessment", "Assessment", "s", assessment_id, ASSESSMENT_FIELDS)
 
 
 def publish_assessment(assessment_id: str, published: str, at: str, by: str) -> Query:
@@ -176,76 +151,3 @@ def scores_with_lines(assessment_id: str, unit_ids: list[str] | None = None) -> 
         {"assessment_id": assessment_id, "unit_ids": list(unit_ids or [])},
         packed=(*SCORE_COLUMNS, "lines"),
     )
-
-
-# --- rectifications ------------------------------------------------------------------------------
-
-FINDING_FIELDS = (
-    "f.id AS id, f.unit_id AS unit_id, f.year AS year, f.assessment_id AS assessment_id, f.item_id AS item_id, "
-    "f.item_name AS item_name, f.text AS text, f.deadline AS deadline, f.state AS state, f.creator AS creator, "
-    "f.created_at AS created_at, f.updated_at AS updated_at"
-)
-
-
-def finding(finding_id: str) -> Query:
-    return Query(
-        "finding",
-        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding {{id: $finding_id}}) RETURN {FINDING_FIELDS}, u.name AS unit_name",
-        {"finding_id": finding_id},
-    )
-
-
-def lock_finding(finding_id: str) -> Query:
-    return Query(
-        "lock_finding",
-        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = f.state RETURN {FINDING_FIELDS}",
-        {"finding_id": finding_id},
-    )
-
-
-def findings(year: int | None, unit_ids: list[str] | None) -> Query:
-    """Rectifications of a year (or every year), of some units or of all."""
-    clauses = [clause for clause, wanted in (("f.year = $year", year is not None),
-                                              ("u.id IN $unit_ids", unit_ids is not None)) if wanted]
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return Query(
-        "findings",
-        f"MATCH (u:Unit)-[:MUST_FIX]->(f:Finding){where} RETURN {FINDING_FIELDS}, u.name AS unit_name",
-        {"year": year, "unit_ids": list(unit_ids or [])},
-    )
-
-
-def findings_of_assessment(assessment_id: str) -> Query:
-    """(unit, item) of the rectifications already issued from a version, so issuing twice adds none."""
-    return Query(
-        "findings_of_assessment",
-        "MATCH (f:Finding) WHERE f.assessment_id = $assessment_id RETURN f.unit_id AS unit_id, f.item_id AS item_id",
-        {"assessment_id": assessment_id},
-    )
-
-
-def set_finding(finding_id: str, state: str, deadline: str | None, at: str) -> Query:
-    """A rectification's new state (and deadline, when one is given)."""
-    new_deadline = "" if deadline is None else ", f.deadline = $deadline"
-    return Query(
-        "set_finding",
-        f"MATCH (f:Finding {{id: $finding_id}}) SET f.state = $state{new_deadline}, f.updated_at = $at RETURN f.id AS id",
-        {"finding_id": finding_id, "state": state, "deadline": deadline, "at": at},
-    )
-
-
-def finding_history(finding_id: str) -> Query:
-    return Query(
-        "finding_history",
-        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_HISTORY]->(h:Event) RETURN {EVENT_FIELDS}",
-        {"finding_id": finding_id},
-    )
-
-
-def finding_evidence(finding_id: str) -> Query:
-    return Query(
-        "finding_evidence",
-        f"MATCH (:Finding {{id: $finding_id}})-[:FINDING_EVIDENCE]->(e:Evidence) RETURN {EVIDENCE_FIELDS}",
-        {"finding_id": finding_id},
-    )
-

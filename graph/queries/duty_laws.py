@@ -3,13 +3,11 @@ leading cadres must know."""
 
 from __future__ import annotations
 
+from graph.queries.fragments import fields
 from graph.query import Query
 
-DUTY_LIST_FIELDS = (
-    "d.id AS id, d.unit_id AS unit_id, d.version AS version, d.law_ids AS law_ids, d.law_titles AS law_titles, "
-    "d.law_statuses AS law_statuses, d.law_groups AS law_groups, d.state AS state, "
-    "d.creator AS creator, d.created_at AS created_at, d.confirmed_by AS confirmed_by, d.confirmed_at AS confirmed_at"
-)
+DUTY_LIST_FIELDS = fields("d", ("id", "unit_id", "version", "law_ids", "law_titles", "law_statuses", "law_groups",
+                                "state", "creator", "created_at", "confirmed_by", "confirmed_at"))
 
 
 def duty_lists(unit_id: str) -> Query:

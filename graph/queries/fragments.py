@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel
 
+from graph.query import Query
 from pufa.laws import LawBrief, LawFacts
 from pufa.vocab import OUTDATED_STATUSES
 
 
+def fields(var: str, names: Iterable[str]) -> str:
+    """`d.id AS id, d.unit_id AS unit_id, …`: a node's properties returned under their own names."""
+    return ", ".join(f"{var}.{name} AS {name}" for name in names)
+
+
 def returned(var: str, model: type[BaseModel]) -> str:
     """`l.id AS id, l.title AS title, …`: a node's properties as a model declares them."""
-    return ", ".join(f"{var}.{name} AS {name}" for name in model.model_fields)
+    return fields(var, model.model_fields)
+
+
+def locked(name: str, label: str, var: str, node_id: str, returns: str) -> Query:
+    """A node with a state, read inside a write transaction by writing it first, so that two steps on it
+    cannot interleave (Neo4j takes the node's write lock; LadybugDB runs one write transaction at a time)."""
+    return Query(name, f"MATCH ({var}:{label} {{id: $node_id}}) SET {var}.state = {var}.state RETURN {returns}",
+                 {"node_id": node_id})
 
 
 LAW_BRIEF = returned("l", LawBrief)

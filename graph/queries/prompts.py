@@ -4,13 +4,11 @@ its answers, decisions and escalation to 通报批评 (第五十九条)."""
 from __future__ import annotations
 
 from graph.queries.activities import EVENT_FIELDS, EVIDENCE_FIELDS
+from graph.queries.fragments import fields, locked, where
 from graph.query import Query
 
-PROMPT_FIELDS = (
-    "p.id AS id, p.unit_id AS unit_id, p.year AS year, p.number AS number, p.kind AS kind, p.reasons AS reasons, "
-    "p.text AS text, p.deadline AS deadline, p.state AS state, p.creator AS creator, p.created_at AS created_at, "
-    "p.updated_at AS updated_at, p.sent_to AS sent_to, p.sent_at AS sent_at"
-)
+PROMPT_FIELDS = fields("p", ("id", "unit_id", "year", "number", "kind", "reasons", "text", "deadline", "state",
+                             "creator", "created_at", "updated_at", "sent_to", "sent_at", "assessment_id", "item_id"))
 
 
 def prompt(prompt_id: str) -> Query:
@@ -22,22 +20,26 @@ def prompt(prompt_id: str) -> Query:
 
 
 def lock_prompt(prompt_id: str) -> Query:
-    return Query(
-        "lock_prompt",
-        f"MATCH (p:Prompt {{id: $prompt_id}}) SET p.state = p.state RETURN {PROMPT_FIELDS}",
-        {"prompt_id": prompt_id},
-    )
+    return locked("lock_prompt", "Prompt", "p", prompt_id, PROMPT_FIELDS)
 
 
 def prompts(year: int | None, unit_ids: list[str] | None) -> Query:
     """普法提示 of a year (or every year), of some units or of all."""
     clauses = [clause for clause, wanted in (("p.year = $year", year is not None),
                                               ("u.id IN $unit_ids", unit_ids is not None)) if wanted]
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     return Query(
         "prompts",
-        f"MATCH (u:Unit)-[:PROMPTED]->(p:Prompt){where} RETURN {PROMPT_FIELDS}, u.name AS unit_name",
+        f"MATCH (u:Unit)-[:PROMPTED]->(p:Prompt) {where(clauses)} RETURN {PROMPT_FIELDS}, u.name AS unit_name",
         {"year": year, "unit_ids": list(unit_ids or [])},
+    )
+
+
+def issued_from_assessment(assessment_id: str) -> Query:
+    """(unit, item) of the 普法提示 already issued from a version's findings, so issuing twice adds none."""
+    return Query(
+        "prompts_of_assessment",
+        "MATCH (p:Prompt) WHERE p.assessment_id = $assessment_id RETURN p.unit_id AS unit_id, p.item_id AS item_id",
+        {"assessment_id": assessment_id},
     )
 
 
@@ -88,3 +90,50 @@ def unacted_prompts(year: int, today: str, open_state: str, escalated: str) -> Q
         "RETURN p.unit_id AS unit_id, collect(p.id) AS prompt_ids",
         {"year": year, "today": today, "open": open_state, "escalated": escalated},
     )
+
+
+# --- the 限期整改 written before the fold (graph.migrations.fold_rectifications) ---------------------
+
+def legacy_findings() -> Query:
+    returns = fields("f", ("id", "unit_id", "year", "assessment_id", "item_id", "text", "deadline", "state",
+                           "created_by", "creator", "created_at", "updated_at"))
+    return Query("legacy_findings", f"MATCH (f:Finding) RETURN {returns}", {})
+
+
+def legacy_history() -> Query:
+    """The Events of every 限期整改 (they become the 普法提示's PROMPT_HISTORY)."""
+    return Query("legacy_history", "MATCH (f:Finding)-[:FINDING_HISTORY]->(h:Event) RETURN f.id AS src, h.id AS dst", {})
+
+
+def legacy_evidence() -> Query:
+    """The Evidence of every 限期整改 (it becomes the 普法提示's PROMPT_EVIDENCE)."""
+    return Query("legacy_evidence",
+                 "MATCH (f:Finding)-[:FINDING_EVIDENCE]->(e:Evidence) RETURN f.id AS src, e.id AS dst", {})
+
+
+def rename_legacy_steps(old: str, new: str) -> Query:
+    """A 限期整改's step that the 普法提示 names otherwise (reopen: return), renamed in its Events."""
+    return Query("rename_legacy_steps",
+                 "MATCH (:Finding)-[:FINDING_HISTORY]->(h:Event) WHERE h.action = $old SET h.action = $new "
+                 "RETURN count(h) AS n", {"old": old, "new": new})
+
+
+def drop_legacy_findings() -> Query:
+    return Query("drop_legacy_findings", "MATCH (f:Finding) DETACH DELETE f", {})
+
+
+def retire_legacy_rubric_text(old: str, new: str) -> Query:
+    """Rubrics kept with assessment versions that named the 限期整改's deduction rule name the
+    普法提示's, which counts the same records since the fold (a version's rubric must still parse)."""
+    return Query("retire_legacy_rubric_text",
+                 "MATCH (a:Assessment) WHERE a.rubric_text CONTAINS $old "
+                 "SET a.rubric_text = replace(a.rubric_text, $old, $new) RETURN count(a) AS n",
+                 {"old": old, "new": new})
+
+
+def retire_legacy_lines(old: str, new: str) -> Query:
+    """Score lines (JSON) kept with assessment versions that named a 限期整改 (its record kind, its rule)
+    name the 普法提示 it became."""
+    return Query("retire_legacy_lines",
+                 "MATCH (r:UnitScore) WHERE r.lines CONTAINS $old SET r.lines = replace(r.lines, $old, $new) "
+                 "RETURN count(r) AS n", {"old": old, "new": new})

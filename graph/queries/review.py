@@ -3,7 +3,7 @@ attachments; the review queue; the units' own revisions; published checklists; t
 
 from __future__ import annotations
 
-from graph.queries.fragments import CITED_FIELDS, CITED_VERSIONS, OUTDATED_CLAIM, OUTDATED_PARAMS
+from graph.queries.fragments import CITED_FIELDS, CITED_VERSIONS, OUTDATED_CLAIM, OUTDATED_PARAMS, locked
 from graph.query import Query
 
 CHECKLIST_FIELDS = (
@@ -28,13 +28,8 @@ SUMMARY_COLUMNS = tuple(field.rsplit(" AS ", 1)[1] for field in SUMMARY_FIELDS.s
 
 
 def lock_checklist(checklist_id: str) -> Query:
-    """A revision inside a write transaction, written to first so that two transitions of it cannot
-    interleave (Neo4j takes the node's write lock; LadybugDB runs one write transaction at a time)."""
-    return Query(
-        "lock_checklist",
-        f"MATCH (c:Checklist {{id: $checklist_id}}) SET c.state = c.state RETURN {CHECKLIST_FIELDS}",
-        {"checklist_id": checklist_id},
-    )
+    """A revision inside a write transaction (fragments.locked): two transitions of it cannot interleave."""
+    return locked("lock_checklist", "Checklist", "c", checklist_id, CHECKLIST_FIELDS)
 
 
 def checklist(checklist_id: str) -> Query:

@@ -22,7 +22,7 @@ from api.app import create_app
 from api.routes.ingest import CITE_MAX_CHARACTERS
 from cli import serve as serve_command
 from domain.accounts.accounts import Actor
-from domain.assessment import rectification
+from domain.assessment import prompts
 from domain.base.cache import CachedStore
 from domain.base.documents import inert_cell, neutralize
 from domain.catalogue import lookup
@@ -202,12 +202,13 @@ def test_a_store_failure_is_a_503_problem_saying_what_to_do_in_the_api_and_on_th
     assert page.status_code == 503 and "Buffer" not in page.text and "请过一分钟再试" in page.text
 
 
-def test_rectifications_are_written_in_bounded_batches_of_a_few_statements(store, monkeypatch):
-    """Ordering a county's rectifications filled LadybugDB's buffer pool: two statements a finding in
-    one transaction. Now each batch of ISSUED_PER_TRANSACTION findings is one transaction of four."""
+def test_prompts_from_an_assessment_are_written_in_bounded_batches_of_a_few_statements(store, monkeypatch):
+    """Issuing a county's 整改 from an assessment filled LadybugDB's buffer pool: two statements a
+    finding in one transaction. Now each batch of ISSUED_PER_TRANSACTION 普法提示 is one transaction of
+    five (the year's last number, the prompts, their edges, their first events and those events' edges)."""
     build_county(store)
     reviewer = Actor(id=make_account(store, "judge", Role.REVIEWER), username="judge", role=Role.REVIEWER)
-    monkeypatch.setattr(rectification, "ISSUED_PER_TRANSACTION", 2)
+    monkeypatch.setattr(prompts, "ISSUED_PER_TRANSACTION", 2)
     statements: list[list[str]] = []
     real = CachedStore.transaction
 
@@ -223,12 +224,12 @@ def test_rectifications_are_written_in_bounded_batches_of_a_few_statements(store
 
     monkeypatch.setattr(CachedStore, "transaction", counted)
     cached = CachedStore(store)
-    rows = [rectification._new("UMKT", 2026, f"整改事项{number}", "2026-06-30", reviewer, "2026-03-01T09:00:00")
-            for number in range(5)]
-    rectification._write_issued(cached, reviewer, rows, "2026-03-01T09:00:00")
-    assert [len(batch) for batch in statements] == [4, 4, 4]
-    issued = rectification.findings(cached, reviewer, year=2026, today=date(2026, 3, 1))
-    assert sorted(f.text for f in issued.data) == [f"整改事项{number}" for number in range(5)]
+    rows = [prompts._new("UMKT", 2026, "assessment", [f"整改事项{number}"], None, "2026-06-30", reviewer,
+                         "2026-03-01T09:00:00") for number in range(5)]
+    prompts._write(cached, reviewer, 2026, rows)
+    assert [len(batch) for batch in statements] == [5, 5, 5]
+    issued = prompts.prompts(cached, reviewer, year=2026, today=date(2026, 3, 1))
+    assert sorted((p.number, p.reasons[0]) for p in issued.data) == [(n + 1, f"整改事项{n}") for n in range(5)]
 
 
 # --- 4. contact details typed into cells stay private ------------------------------------------------

@@ -1,6 +1,6 @@
 """`pufa assess …` and `pufa ingest activities` as the 普法办 runs them on the hand-built county:
 a rubric refused with its line and field, a paper 台账 entered, a version computed, published,
-ranked, compared and written out, and the overdue rectifications listed."""
+ranked, compared and written out, and the overdue 普法提示 listed."""
 
 from __future__ import annotations
 

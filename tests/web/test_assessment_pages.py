@@ -87,11 +87,12 @@ def test_a_year_of_records_scored_published_and_shown(app):
 
         report = unit.get("/assessment/2026/units/UMKT/report.docx")
         assert "履职报告书" in Document(io.BytesIO(report.content)).paragraphs[0].text
-        listing = post(reviewer, "/assessment/rectifications", token_r, year=str(YEAR), version="1",
+        listing = post(reviewer, "/assessment/prompts", token_r, year=str(YEAR), version="1",
                        deadline="2027-01-31")
-        assert "限期整改" in listing and "澄河县市场监督管理局" in listing
-        finding = re.search(r'href="(/rectifications/F[^"]+)"', unit.get("/rectifications").text).group(1)
-        answered = post(unit, finding + "/answer", token, comment="已整改",
+        assert "普法提示" in listing and "澄河县市场监督管理局" in listing
+        prompt = re.search(r'href="(/prompts/P[^"?]+)"', unit.get("/prompts").text).group(1)
+        assert "年度考核发现的问题" in unit.get(prompt).text
+        answered = post(unit, prompt + "/answer", token, comment="已整改",
                         files=[("files", ("整改.jpg", JPEG, "image/jpeg"))])
         assert "已反馈，待审核" in answered and "整改.jpg" in answered
-        assert "已销号" in post(reviewer, finding + "/close", token_r)
+        assert "已办结" in post(reviewer, prompt + "/close", token_r)

@@ -90,3 +90,14 @@ def test_a_unit_confirms_its_list_and_the_county_report_shows_its_annex(app):
             assert f'<td>{name}</td><td class="figure">{shown}</td>' in report, name
         assert reviewer.get(f"/county-report.docx?year={YEAR}").content.startswith(b"PK")
         assert unit.get(f"/county-report?year={YEAR}").status_code == 403
+
+
+def test_the_plan_page_issues_a_prompt_to_each_unit_late_with_its_checklist(app):
+    with browser(app) as reviewer, TestClient(app) as admin:
+        opened = admin.put(f"/api/v1/years/{YEAR}/plan", headers={"Authorization": f"Bearer {BOOTSTRAP_TOKEN}"},
+                           json={"liaison_deadline": "2026-01-20", "checklist_deadline": "2026-02-01"})
+        assert opened.status_code == 200
+        token = sign_in(reviewer, "reviewer")
+        assert 'id="late-prompts-form"' in reviewer.get(f"/plan?year={YEAR}").text
+        listed = post(reviewer, "/prompts/late-checklists", token, year=str(YEAR), deadline="2027-01-10")
+        assert "未报送普法责任清单" in listed and f"〔{YEAR}〕第1号" in listed

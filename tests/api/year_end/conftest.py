@@ -1,4 +1,4 @@
-"""The year's end over /api/v1 (activities, the assessment, rectifications): the app served on an
+"""The year's end over /api/v1 (activities, the assessment, 普法提示): the app served on an
 injected clock, as each of these tests finds it."""
 
 import pytest

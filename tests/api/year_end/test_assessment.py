@@ -173,8 +173,9 @@ def test_a_control_character_typed_into_an_activity_does_not_break_the_reports(c
     assert report.status_code == 200
     cells = {cell.text for table in Document(io.BytesIO(report.content)).tables for row in table.rows for cell in row.cells}
     assert "宪法进社区" in cells
-    call(client, "POST", "/rectifications", staff["reviewer"], 201,
-         json={"unit_id": "UMKT", "year": YEAR, "text": "宣传栏\x0b长期未更新", "deadline": "2027-01-31"})
+    call(client, "POST", "/prompts", staff["reviewer"], 201,
+         json={"unit_id": "UMKT", "year": YEAR, "kind": "inspection", "reasons": ["宣传栏\x0b长期未更新"],
+               "deadline": "2027-01-31"})
     summary = client.get(f"/api/v1/assessments/{YEAR}/summary.docx", headers=staff["coordinator"])
     assert summary.status_code == 200
     cells = {cell.text for table in Document(io.BytesIO(summary.content)).tables for row in table.rows for cell in row.cells}
