@@ -34,7 +34,7 @@ from domain.base.cache import CachedStore
 from domain.base.documents import Sheet
 from domain.base.models import UnitBriefPublic
 from graph import queries
-from graph.query import Row
+from graph.query import Query, Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, NotFound, TooManyRequests, Unauthorized
 from pufa.workflow import ROLE_NAMES, ROLES, Permission, Role, RoleEntry, UnitTie, may
@@ -92,6 +92,13 @@ class Actor:
         if not self.may_read_unit(unit_id):
             raise Forbidden(f"account {self.username!r} does not act for unit {unit_id!r}",
                             advice="您的账号只能查看和办理本单位（及下属单位）的事项。")
+
+    def unit_record(self, store: CachedStore, query: Query, missing: str) -> Row:
+        """The one record `query` finds (404 `missing` if none), if the account may read its unit's
+        records (its `unit_id`; 403 otherwise)."""
+        row = store.one(query, missing)
+        self.require_unit(row["unit_id"])
+        return row
 
     def require_impartial(self, unit_id: str) -> None:
         """A reviewer never judges, scores or accepts its own unit's records."""

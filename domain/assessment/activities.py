@@ -27,7 +27,7 @@ from domain.assessment.models import (
 )
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
-from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, check_file, read_content, store_content
+from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, keep, read_content
 from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import NamedPublic
 from domain.checklists.models import ActionPublic
@@ -68,21 +68,11 @@ class Upload:
         if already + len(self.files) > self.max_files:
             raise InputError(f"at most {self.max_files} evidence files per activity ({already} attached already)",
                              location="files")
-        found = [check_file(name, content, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
-                 for name, content in self.files]
-        for checked in found:
-            store_content(self.folder, checked)
-        return found
-
-
-def _activity(store: CachedStore, activity_id: str) -> Row:
-    return store.one(queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
+        return keep(self.folder, self.files, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
 
 
 def _readable(store: CachedStore, actor: Actor, activity_id: str) -> Row:
-    row = _activity(store, activity_id)
-    actor.require_unit(row["unit_id"])
-    return row
+    return actor.unit_record(store, queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
 
 
 def _own(store: CachedStore, actor: Actor, activity_id: str) -> Row:
