@@ -24,7 +24,7 @@ from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
 from ingest.checklists.edit import RowFields
 from pufa.errors import InputError
-from pufa.workflow import Permission
+from pufa.workflow import Permission, State
 
 router = page_router()
 Text = Annotated[str, Form(max_length=5000)]
@@ -119,8 +119,9 @@ def comment_form(checklist_id: str, actor: ActorDep, store: StoreDep, clock: Clo
 def step_form(checklist_id: str, action: str, actor: ActorDep, store: StoreDep, clock: ClockDep,
               comment: OptionalText = None, filing_number: OptionalText = None,
               done: Annotated[str | None, Form(max_length=20)] = None) -> Response:
-    review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
-    return _to(checklist_id, done=done or action)
+    found = review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
+    taken = "resubmit" if State(found.state) is State.RESUBMITTED else action  # 报送 of a returned one's fix
+    return _to(checklist_id, done=done or taken)
 
 
 @router.post("/checklists/{checklist_id}/revise")
