@@ -264,7 +264,8 @@ def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, 
     actor.require_impartial(row["unit_id"])
     if state_of(row) not in UNDER_REVIEW:
         raise Conflict(f"comments are made during review; this revision is {state_of(row).value}",
-                       state=state_of(row).value)
+                       state=state_of(row).value,
+                       advice=f"此版清单现为“{STATE_NAMES[state_of(row)]}”，只有报送待审核的清单可以添加意见。")
     text = text.strip()
     if not text:
         raise InputError("the comment is empty", location="text", advice="意见不能为空。")
