@@ -27,7 +27,7 @@ from domain.assessment.models import (
 )
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
-from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, check_file, read_content, store_content
+from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, keep, read_content
 from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import NamedPublic
 from domain.checklists.models import ActionPublic
@@ -51,6 +51,7 @@ from pufa.workflow import (
 )
 
 TYPED = "网页填写"
+LOCKED_ADVICE = "该活动的佐证材料已被采纳，不能再修改或删除；如有补充，请另行记录一次活动。"
 SHOWN_KEY_DATE_KINDS = frozenset({"day", "week", "month"})
 """Key dates a list names beside an activity (numbered months and quarters would only repeat its date)."""
 
@@ -68,21 +69,11 @@ class Upload:
         if already + len(self.files) > self.max_files:
             raise InputError(f"at most {self.max_files} evidence files per activity ({already} attached already)",
                              location="files")
-        found = [check_file(name, content, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
-                 for name, content in self.files]
-        for checked in found:
-            store_content(self.folder, checked)
-        return found
-
-
-def _activity(store: CachedStore, activity_id: str) -> Row:
-    return store.one(queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
+        return keep(self.folder, self.files, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
 
 
 def _readable(store: CachedStore, actor: Actor, activity_id: str) -> Row:
-    row = _activity(store, activity_id)
-    actor.require_unit(row["unit_id"])
-    return row
+    return actor.unit_record(store, queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
 
 
 def _own(store: CachedStore, actor: Actor, activity_id: str) -> Row:
@@ -92,7 +83,7 @@ def _own(store: CachedStore, actor: Actor, activity_id: str) -> Row:
     state = EvidenceState(row["evidence_state"])
     if state in LOCKED_EVIDENCE:
         raise Conflict(f"the activity's evidence was accepted ({EVIDENCE_NAMES[state]}): it can no longer change",
-                       state=state.value)
+                       state=state.value, advice=LOCKED_ADVICE)
     return row
 
 
@@ -185,7 +176,7 @@ def update(store: CachedStore, actor: Actor, activity_id: str, fields: ActivityF
     with store.transaction() as tx:
         locked = tx.run(queries.activities.lock_activity(activity_id))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile: it can no longer change",
+            raise Conflict("the activity's evidence was accepted meanwhile: it can no longer change", advice=LOCKED_ADVICE,
                            state=locked["evidence_state"])
         context.writer.write_in(tx, batch)
     return activity_detail(store, actor, activity_id)
@@ -198,7 +189,7 @@ def delete(store: CachedStore, actor: Actor, activity_id: str) -> None:
     with store.transaction() as tx:
         locked = tx.run(queries.activities.lock_activity(activity_id))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile: it cannot be deleted",
+            raise Conflict("the activity's evidence was accepted meanwhile: it cannot be deleted", advice=LOCKED_ADVICE,
                            state=locked["evidence_state"])
         tx.delete_nodes("Evidence", parts["evidence_ids"])
         tx.delete_nodes("Event", parts["event_ids"])
@@ -218,7 +209,8 @@ def add_evidence(store: CachedStore, actor: Actor, activity_id: str, upload: Upl
     with store.transaction() as tx:
         locked = tx.run(queries.activities.lock_activity(activity_id))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile", state=locked["evidence_state"])
+            raise Conflict("the activity's evidence was accepted meanwhile", state=locked["evidence_state"],
+                           advice=LOCKED_ADVICE)
         GraphWriter(store).write_in(tx, batch)
         tx.run(queries.activities.count_evidence(activity_id, EvidenceState.PENDING.value))
         write_event(tx, "ACTIVITY_HISTORY", activity_id, "upload", locked["evidence_state"],
@@ -236,7 +228,8 @@ def decide(store: CachedStore, actor: Actor, activity_id: str, action: str, reas
     row = _readable(store, actor, activity_id)
     actor.require_impartial(row["unit_id"])
     if not actor.may(step.permission):
-        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} evidence ({step.name})")
+        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} evidence ({step.name})",
+                        advice=f"{ROLE_NAMES[actor.role]}不能办理“{step.name}”，请由审核人员办理。")
     reason = (reason or "").strip() or None
     if step.comment_required and not reason:
         raise InputError(f"{step.name} needs the reason, for the unit to read", location="reason")
@@ -246,7 +239,9 @@ def decide(store: CachedStore, actor: Actor, activity_id: str, action: str, reas
         state = EvidenceState(locked["evidence_state"])
         if state not in step.sources:
             why = "no evidence is attached" if state is EvidenceState.NONE else f"the evidence is {EVIDENCE_NAMES[state]}"
-            raise Conflict(f"cannot {step.action} ({step.name}): {why}", state=state.value)
+            shown = "尚未上传佐证材料" if state is EvidenceState.NONE else f"佐证材料现为“{EVIDENCE_NAMES[state]}”"
+            raise Conflict(f"cannot {step.action} ({step.name}): {why}", state=state.value,
+                           advice=f"{shown}，不能{step.name}；请重新打开该活动查看。")
         tx.run(queries.activities.decide_evidence(activity_id, step.target.value, reason, actor.label, at))
         write_event(tx, "ACTIVITY_HISTORY", activity_id, step.action, state.value, step.target.value, actor.id,
                     actor.label, at, reason)
