@@ -133,7 +133,8 @@ def activity_review_page(request: Request, actor: ActorDep, store: StoreDep, yea
     """台账审核: the activities whose evidence waits for a decision, newest first."""
     at = Page("queue_page", queue_page, 50)
     return render(request, "activity_review.html", queue=activities.review_queue(store, actor, year=year, skip=at.skip,
-                                                                                 limit=at.size), at=at)
+                                                                                 limit=at.size), at=at,
+                  judge=actor.may(Permission.JUDGE))
 
 
 @router.get("/activities/{activity_id}")
@@ -142,6 +143,14 @@ def activity_page(request: Request, activity_id: str, actor: ActorDep, store: St
     rows = (activities.servable_rows(store, actor, detail.activity.unit.id, detail.activity.year)
             if detail.editable else [])
     return render(request, "activity.html", detail=detail, rows=rows, served={row.id for row in detail.rows})
+
+
+@router.post("/activities/review/accept")
+def accept_chosen_form(actor: ActorDep, store: StoreDep, clock: ClockDep,
+                       activity_ids: Annotated[list[str] | None, Form()] = None) -> Response:
+    """批量采纳: the evidence of the activities ticked in 台账审核, accepted in one step."""
+    activities.decide_all(store, actor, activity_ids or [], "accept", clock=clock)
+    return _to("/activities/review", "accepted_chosen")
 
 
 @router.post("/activities/{activity_id}/edit")

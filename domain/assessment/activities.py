@@ -278,7 +278,7 @@ def decide_all(store: CachedStore, actor: Actor, activity_ids: list[str], action
                         advice=f"{ROLE_NAMES[actor.role]}不能办理“{step.name}”，请由审核人员办理。")
     activity_ids = list(dict.fromkeys(activity_ids))
     if not activity_ids:
-        raise InputError("choose at least one activity", location="activity_ids")
+        raise InputError("choose at least one activity", location="activity_ids", advice="请先勾选要审核的活动。")
     for activity_id in activity_ids:
         row = _readable(store, actor, activity_id)
         with _about(row["title"]):
