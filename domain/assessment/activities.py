@@ -2,8 +2,9 @@
 
 A unit's liaison records its own units' activities (typed, over the API, or a whole 台账
 spreadsheet) with their evidence files, changes or deletes them until their evidence is accepted,
-and adds files (which puts the evidence back to the reviewer). A reviewer accepts or rejects each
-activity's evidence with a reason, never its own unit's. Each of these is one transaction; the
+and adds files (which puts the evidence back to the reviewer), for one activity or several at once.
+A reviewer accepts or rejects an activity's evidence with a reason, or several activities' at once
+(批量采纳), never its own unit's. Each of these is one transaction, all or nothing; the
 evidence files are stored by content first (domain.base.evidence), so a failed step leaves at most a
 file no record names. The public sees none of it: only the published assessment.
 """
