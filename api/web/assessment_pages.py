@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep, YearPath, evidence_upload
 from api.files import UploadsDep, download, evidence_download
 from api.web.charts import BarChart, bar_chart
-from api.web.render import Page, render
+from api.web.render import Page, redirect, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.accounts.accounts import Actor
 from domain.assessment import activities, prompts, versions
@@ -42,8 +42,8 @@ VersionQuery = Annotated[int | None, Query(ge=1, le=100_000)]
 Files = Annotated[list[UploadFile] | None, File()]
 
 
-def _to(path: str) -> RedirectResponse:
-    return RedirectResponse(path, status_code=303)
+def _to(path: str, done: str | None = None, anchor: str = "") -> RedirectResponse:
+    return redirect(path, done, anchor)
 
 
 def _fields(held_on: str, title: str, key_date: str, law_text: str, audience_text: str, method_text: str, place: str,
@@ -111,7 +111,7 @@ async def record_form(
                      item_ids or [], case_title, case_summary)
     upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
     detail = await uploads.off_the_loop(partial(activities.record, store, actor, unit_id, fields, upload, clock=clock))
-    return _to(f"/activities/{quote(detail.activity.id)}")
+    return _to(f"/activities/{quote(detail.activity.id)}", "recorded")
 
 
 @router.post("/activities/import")
@@ -132,7 +132,8 @@ def activity_review_page(request: Request, actor: ActorDep, store: StoreDep, yea
     """台账审核: the activities whose evidence waits for a decision, newest first."""
     at = Page("queue_page", queue_page, 50)
     return render(request, "activity_review.html", queue=activities.review_queue(store, actor, year=year, skip=at.skip,
-                                                                                 limit=at.size), at=at)
+                                                                                 limit=at.size), at=at,
+                  judge=actor.may(Permission.JUDGE))
 
 
 @router.get("/activities/{activity_id}")
@@ -141,6 +142,14 @@ def activity_page(request: Request, activity_id: str, actor: ActorDep, store: St
     rows = (activities.servable_rows(store, actor, detail.activity.unit.id, detail.activity.year)
             if detail.editable else [])
     return render(request, "activity.html", detail=detail, rows=rows, served={row.id for row in detail.rows})
+
+
+@router.post("/activities/review/accept")
+def accept_chosen_form(actor: ActorDep, store: StoreDep, clock: ClockDep,
+                       activity_ids: Annotated[list[str] | None, Form()] = None) -> Response:
+    """批量采纳: the evidence of the activities ticked in 台账审核, accepted in one step."""
+    activities.decide_all(store, actor, activity_ids or [], "accept", clock=clock)
+    return _to("/activities/review", "accepted_chosen")
 
 
 @router.post("/activities/{activity_id}/edit")
@@ -154,13 +163,13 @@ def edit_form(
     fields = _fields(held_on, title, key_date, law_text, audience_text, method_text, place, reached, description,
                      item_ids or [], case_title, case_summary)
     activities.update(store, actor, activity_id, fields, clock=clock)
-    return _to(f"/activities/{quote(activity_id)}")
+    return _to(f"/activities/{quote(activity_id)}", "changed")
 
 
 @router.post("/activities/{activity_id}/delete")
 def delete_form(activity_id: str, actor: ActorDep, store: StoreDep) -> Response:
     activities.delete(store, actor, activity_id)
-    return _to("/activities")
+    return _to("/activities", "removed")
 
 
 @router.post("/activities/{activity_id}/evidence")
@@ -169,14 +178,14 @@ async def evidence_form(activity_id: str, actor: ActorDep, store: StoreDep, sett
                         files: Files = None) -> Response:
     upload = evidence_upload(settings, await uploads.read(files or [], settings.max_attachment_mb))
     await uploads.off_the_loop(partial(activities.add_evidence, store, actor, activity_id, upload, clock=clock))
-    return _to(f"/activities/{quote(activity_id)}#evidence")
+    return _to(f"/activities/{quote(activity_id)}", "evidence_added", "#evidence")
 
 
 @router.post("/activities/{activity_id}/decide/{action}")
 def decide_form(activity_id: str, action: Literal["accept", "reject"], actor: ActorDep, store: StoreDep,
                 clock: ClockDep, reason: OptionalText = None) -> Response:
     activities.decide(store, actor, activity_id, action, reason, clock=clock)
-    return _to(f"/activities/{quote(activity_id)}#evidence")
+    return _to(f"/activities/{quote(activity_id)}", action, "#evidence")
 
 
 @router.get("/evidence/{evidence_id}")
@@ -213,14 +222,14 @@ def assessment_page(request: Request, actor: ActorDep, store: StoreDep, rubric: 
 def compute_form(actor: ActorDep, store: StoreDep, rubric: RubricDep, scope: LawScopeDep, clock: ClockDep,
                  year: YearForm) -> Response:
     found = versions.compute(store, actor, year, rubric, scope=scope, clock=clock)
-    return _to(f"/assessment?year={year}&version={found.version}")
+    return _to(f"/assessment?year={year}&version={found.version}", "computed")
 
 
 @router.post("/assessment/publish")
 def publish_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
                  version: Annotated[int, Form(ge=1)]) -> Response:
     versions.publish(store, actor, year, version, clock=clock)
-    return _to(f"/assessment?year={year}&version={version}")
+    return _to(f"/assessment?year={year}&version={version}", "published")
 
 
 @router.post("/assessment/prompts")
@@ -270,7 +279,7 @@ def unit_score_page(request: Request, year: YearPath, unit_id: str, actor: Actor
 def manual_form(year: YearPath, unit_id: str, actor: ActorDep, store: StoreDep, rubric: RubricDep, clock: ClockDep,
                 item_id: Text, points: Annotated[float, Form(ge=0, le=1000)], reason: Text) -> Response:
     versions.enter_manual(store, actor, rubric, year, unit_id, item_id, points, reason, clock=clock)
-    return _to(f"/assessment/{year}/units/{quote(unit_id)}#manual")
+    return _to(f"/assessment/{year}/units/{quote(unit_id)}", "scored", "#manual")
 
 
 @router.get("/assessment/{year}/units/{unit_id}/report.docx")

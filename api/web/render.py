@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -36,6 +36,27 @@ TYPE_SOURCES = {"written": "登记表填写", "name": "按单位名称推定", "
 """Where a unit's department type came from (ingest.records.ActingType.via)."""
 MEDIA_NAMES = {"application/pdf": "PDF", "image/png": "PNG 图片", "image/jpeg": "JPEG 图片"}
 """The kinds of file a signed copy or evidence may be, as a clerk names them."""
+
+DONE = {
+    "created": "草稿已建立，请逐条填写或修改，上传签字盖章件后报送。",
+    "uploaded": "已读取上传的文件并生成草稿，请逐条核对。",
+    "saved": "已保存。", "added": "已添加条目。", "deleted": "已删除条目。",
+    "attached": "签字盖章件已上传。", "commented": "意见已添加。",
+    "revised": "已新建修订稿，请按意见修改后重新报送。",
+    "taken_over": "已接手：普法办代为录入的清单已撤回为草稿，请修改并上传签字盖章件后重新报送。",
+    "submit": "已报送，等待普法办审核。", "resubmit": "已重新报送，等待普法办审核。",
+    "withdraw": "已撤回为草稿，可以修改后重新报送。", "return": "已退回修改，单位将收到意见。",
+    "approve": "已审核通过，下一步：备案。", "file": "已备案，下一步：向社会公布。", "publish": "已向社会公布。",
+    "planned": "年度安排已保存，各单位页面将以此年度为工作年度。",
+    "recorded": "活动已保存，佐证材料等待普法办审核。", "changed": "活动已修改。", "removed": "活动已删除。",
+    "evidence_added": "佐证材料已上传，等待普法办审核。",
+    "accept": "佐证材料已采纳。", "reject": "佐证材料未予采纳，单位将看到理由。",
+    "accepted_chosen": "所选活动的佐证材料已采纳。",
+    "computed": "已计算出新的考核版本（草稿），核对后可向社会公布。", "published": "该版考核结果已向社会公布。",
+    "scored": "评分已保存，重新计算后计入考核结果。",
+}
+"""The message a page shows after a form did its work (post/redirect/get carries its code in `done`)."""
+UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
 def lead_reason(lead: LeadPublic) -> str:
@@ -176,6 +197,13 @@ class PageCsrfToken:
         return self._token
 
 
+def redirect(path: str, done: str | None = None, anchor: str = "") -> RedirectResponse:
+    """Back to a page after a form did its work, with the code of the message that page shows."""
+    if done in DONE:
+        path = f"{path}{'&' if '?' in path else '?'}done={done}"
+    return RedirectResponse(path + anchor, status_code=303)
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
     """A page with who is signed in (for the menu) and, if it has forms, the CSRF token they send back
     (a visitor without a CSRF cookie gets one with the page, which is then the visitor's own)."""
@@ -183,7 +211,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: o
     actor = getattr(request.state, "actor", None)
     response = templates.TemplateResponse(request, template, {
         "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES,
-        "working_year": working_year(request.app.state.store), **context,
+        "working_year": working_year(request.app.state.store),
+        "done": DONE.get(request.query_params.get("done", "")), **context,
     }, status_code=status_code)
     if token.used:
         response.headers["Cache-Control"] = "private, no-cache"

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep
 from api.files import CHUNK, UploadsDep, download
-from api.web.render import Page, render
+from api.web.render import Page, redirect, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.base.asked import checklist_year
 from domain.base.briefs import unit_brief
@@ -24,7 +24,7 @@ from domain.base.documents import DOCX_MEDIA_TYPE
 from domain.checklists import plan, publication, review, yearly
 from ingest.checklists.edit import RowFields
 from pufa.errors import InputError
-from pufa.workflow import Permission
+from pufa.workflow import Permission, State
 
 router = page_router()
 Text = Annotated[str, Form(max_length=5000)]
@@ -34,34 +34,17 @@ KindQuery = Annotated[Literal["reminder", "escalation"], Query()]
 SubjectQuery = Annotated[Literal["checklist", "liaison"], Query()]
 
 
-DONE = {
-    "created": "草稿已建立，请逐条填写或修改，上传签字盖章件后报送。",
-    "uploaded": "已读取上传的文件并生成草稿，请逐条核对。",
-    "saved": "已保存。", "added": "已添加条目。", "deleted": "已删除条目。",
-    "attached": "签字盖章件已上传。", "commented": "意见已添加。",
-    "revised": "已新建修订稿，请按意见修改后重新报送。",
-    "taken_over": "已接手：普法办代为录入的清单已撤回为草稿，请修改并上传签字盖章件后重新报送。",
-    "submit": "已报送，等待普法办审核。", "resubmit": "已重新报送，等待普法办审核。",
-    "withdraw": "已撤回为草稿，可以修改后重新报送。", "return": "已退回修改，单位将收到意见。",
-    "approve": "已审核通过，下一步：备案。", "file": "已备案，下一步：向社会公布。", "publish": "已向社会公布。",
-}
-"""The message a page shows after a form did its work (post/redirect/get carries its code)."""
-Done = Annotated[str | None, Query(max_length=20)]
-
-
 def _to(checklist_id: str, anchor: str = "", done: str | None = None) -> RedirectResponse:
-    query = f"?done={done}" if done in DONE else ""
-    return RedirectResponse(f"/checklists/{quote(checklist_id)}{query}{anchor}", status_code=303)
+    return redirect(f"/checklists/{quote(checklist_id)}", done, anchor)
 
 
 @router.get("/my")
-def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear,
-            done: Done = None) -> HTMLResponse:
+def my_page(request: Request, actor: ActorDep, store: StoreDep, clock: ClockDep, year: ChosenYear) -> HTMLResponse:
     """我的清单: the revisions of the liaison's units by year, with what can be done next."""
     actor.require(Permission.EDIT_OWN)
     year = checklist_year(store, year) or clock().year
     return render(request, "my.html", year=year, standing=review.year_standing(store, actor, year),
-                  checklists=review.unit_checklists(store, actor), plan=plan.year_plan(store, year), done=DONE.get(done or ""))
+                  checklists=review.unit_checklists(store, actor), plan=plan.year_plan(store, year))
 
 
 @router.post("/my/upload")
@@ -74,7 +57,7 @@ async def my_upload_form(request: Request, actor: ActorDep, store: StoreDep, upl
                                                                             year=year, clock=clock))
     if not report.checklist_ids:
         raise InputError("the file has the same rows as the draft already there; nothing changed",
-                         source=file.filename, advice="上传的文件与现有草稿内容相同，草稿没有变化。")
+                         source=file.filename, advice="上传的文件与现有草稿内容相同，草稿没有变化；如需修改，请在“我的清单”中点击“继续编辑草稿”逐条修改。")
     return _to(report.checklist_ids[0], done="uploaded")
 
 
@@ -87,11 +70,11 @@ def my_draft_form(actor: ActorDep, store: StoreDep, scope: LawScopeDep, unit_id:
 
 @router.get("/checklists/{checklist_id}")
 def checklist_page(request: Request, checklist_id: str, actor: ActorDep, store: StoreDep,
-                   scope: LawScopeDep, done: Done = None) -> HTMLResponse:
+                   scope: LawScopeDep) -> HTMLResponse:
     detail = review.checklist_detail(store, actor, checklist_id, scope=scope)
     return render(request, "checklist.html", detail=detail, comparison=yearly.compare_with_previous(store, actor, checklist_id),
                   may_comment=actor.may(Permission.COMMENT) and detail.checklist.state in ("submitted", "resubmitted")
-                  and detail.checklist.unit.id not in actor.home_units, done=DONE.get(done or ""))
+                  and detail.checklist.unit.id not in actor.home_units)
 
 
 @router.post("/checklists/{checklist_id}/row")
@@ -136,8 +119,9 @@ def comment_form(checklist_id: str, actor: ActorDep, store: StoreDep, clock: Clo
 def step_form(checklist_id: str, action: str, actor: ActorDep, store: StoreDep, clock: ClockDep,
               comment: OptionalText = None, filing_number: OptionalText = None,
               done: Annotated[str | None, Form(max_length=20)] = None) -> Response:
-    review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
-    return _to(checklist_id, done=done or action)
+    found = review.apply(store, actor, checklist_id, action, comment=comment, filing_number=filing_number, clock=clock)
+    taken = "resubmit" if State(found.state) is State.RESUBMITTED else action  # 报送 of a returned one's fix
+    return _to(checklist_id, done=done or taken)
 
 
 @router.post("/checklists/{checklist_id}/revise")
@@ -169,7 +153,7 @@ def plan_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
               notice: OptionalText = None) -> Response:
     plan.save_plan(store, actor, year, liaison_deadline=liaison_deadline, checklist_deadline=checklist_deadline,
                    notice=notice, clock=clock)
-    return RedirectResponse(f"/plan?year={year}", status_code=303)
+    return redirect(f"/plan?year={year}", "planned")
 
 
 @router.get("/plan/notices.docx")

@@ -34,7 +34,7 @@ from domain.base.cache import CachedStore
 from domain.base.documents import Sheet
 from domain.base.models import UnitBriefPublic
 from graph import queries
-from graph.query import Row
+from graph.query import Query, Row
 from pufa.clock import Clock, stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, NotFound, TooManyRequests, Unauthorized
 from pufa.workflow import ROLE_NAMES, ROLES, Permission, Role, RoleEntry, UnitTie, may
@@ -92,6 +92,13 @@ class Actor:
         if not self.may_read_unit(unit_id):
             raise Forbidden(f"account {self.username!r} does not act for unit {unit_id!r}",
                             advice="您的账号只能查看和办理本单位（及下属单位）的事项。")
+
+    def unit_record(self, store: CachedStore, query: Query, missing: str) -> Row:
+        """The one record `query` finds (404 `missing` if none), if the account may read its unit's
+        records (its `unit_id`; 403 otherwise)."""
+        row = store.one(query, missing)
+        self.require_unit(row["unit_id"])
+        return row
 
     def require_impartial(self, unit_id: str) -> None:
         """A reviewer never judges, scores or accepts its own unit's records."""
@@ -305,7 +312,8 @@ def create_account(
             raise NotFound(f"no unit with id {unit_id!r}")
         unit_name = units[0]["unit_name"]
     if store.read(queries.accounts.account_by_username(username)):
-        raise Conflict(f"an account named {username!r} already exists")
+        raise Conflict(f"an account named {username!r} already exists",
+                       advice=f"用户名“{username}”已被使用，请换一个用户名（如在后面加上姓名拼音）。")
     if password is not None:
         check_password(password)
     now = clock()
@@ -388,7 +396,8 @@ def set_disabled(store: CachedStore, actor: Actor, account_id: str, disabled: bo
     actor.require(Permission.MANAGE_ACCOUNTS)
     _account_row(store, account_id)
     if disabled and account_id == actor.id:
-        raise Conflict("an administrator cannot disable their own account")
+        raise Conflict("an administrator cannot disable their own account",
+                       advice="不能停用自己正在使用的账号；如需停用，请由另一位管理员办理。")
     with store.transaction() as tx:
         tx.run(queries.accounts.set_disabled(account_id, disabled))
     return account_public(_account_row(store, account_id))
@@ -413,7 +422,7 @@ def change_password(store: CachedStore, actor: Actor, current: str, new: str, *,
     either is shut out by the change that answers the theft)."""
     row = _own_account(store, actor)
     if not row["password_hash"] or not PASSWORDS.verify(current, row["password_hash"]):
-        raise Forbidden("the current password is wrong")
+        raise Forbidden("the current password is wrong", advice="当前密码不正确，请重新输入；忘记密码请联系普法办管理员重置。")
     check_password(new)
     with store.transaction() as tx:
         tx.run(queries.accounts.set_password(actor.id, PASSWORDS.hash(new), stamp(clock())))
@@ -425,7 +434,8 @@ def change_password(store: CachedStore, actor: Actor, current: str, new: str, *,
 
 def _own_account(store: CachedStore, actor: Actor) -> Row:
     if actor.id == BOOTSTRAP_ID:
-        raise Forbidden("the bootstrap token has no account: create an account for yourself first")
+        raise Forbidden("the bootstrap token has no account: create an account for yourself first",
+                        advice="初始管理员没有自己的账号，请先在“账号管理”中为自己新建一个账号。")
     return _account_row(store, actor.id)
 
 

@@ -2,20 +2,23 @@
 
 A unit's liaison records its own units' activities (typed, over the API, or a whole 台账
 spreadsheet) with their evidence files, changes or deletes them until their evidence is accepted,
-and adds files (which puts the evidence back to the reviewer). A reviewer accepts or rejects each
-activity's evidence with a reason, never its own unit's. Each of these is one transaction; the
+and adds files (which puts the evidence back to the reviewer), for one activity or several at once.
+A reviewer accepts or rejects an activity's evidence with a reason, or several activities' at once
+(批量采纳), never its own unit's. Each of these is one transaction, all or nothing; the
 evidence files are stored by content first (domain.base.evidence), so a failed step leaves at most a
 file no record names. The public sees none of it: only the published assessment.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from domain.accounts.accounts import Actor
-from domain.assessment.history import evidence_public, history, write_event
+from domain.assessment.history import evidence_public, history, new_event, write_event, write_events
 from domain.assessment.models import (
     ActivitiesPublic,
     ActivityDetailPublic,
@@ -27,19 +30,20 @@ from domain.assessment.models import (
 )
 from domain.base.briefs import unit_brief
 from domain.base.cache import CachedStore
-from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, check_file, read_content, store_content
+from domain.base.evidence import EVIDENCE_KINDS, CheckedFile, keep, read_content
 from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import NamedPublic
 from domain.checklists.models import ActionPublic
 from graph import queries
 from graph.query import Row
+from graph.store import GraphWriteTx
 from graph.writer import GraphBatch, GraphWriter
 from ingest.activities.fields import ActivityFields, ActivityRecord, read_activity
 from ingest.activities.reader import LedgerRow, located, read_ledger
 from ingest.activities.write import ActivityContext, Recorder
 from ingest.checklists.normalize import key_dates
 from pufa.clock import Clock, stamp, system_clock
-from pufa.errors import Conflict, Forbidden, InputError, InputErrors, NotFound
+from pufa.errors import Conflict, Forbidden, InputError, InputErrors, NotFound, PufaError
 from pufa.laws import stable_id
 from pufa.workflow import (
     EVIDENCE_NAMES,
@@ -51,6 +55,7 @@ from pufa.workflow import (
 )
 
 TYPED = "网页填写"
+LOCKED_ADVICE = "该活动的佐证材料已被采纳，不能再修改或删除；如有补充，请另行记录一次活动。"
 SHOWN_KEY_DATE_KINDS = frozenset({"day", "week", "month"})
 """Key dates a list names beside an activity (numbered months and quarters would only repeat its date)."""
 
@@ -68,21 +73,11 @@ class Upload:
         if already + len(self.files) > self.max_files:
             raise InputError(f"at most {self.max_files} evidence files per activity ({already} attached already)",
                              location="files")
-        found = [check_file(name, content, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
-                 for name, content in self.files]
-        for checked in found:
-            store_content(self.folder, checked)
-        return found
-
-
-def _activity(store: CachedStore, activity_id: str) -> Row:
-    return store.one(queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
+        return keep(self.folder, self.files, EVIDENCE_KINDS, self.max_bytes, "evidence (佐证材料)")
 
 
 def _readable(store: CachedStore, actor: Actor, activity_id: str) -> Row:
-    row = _activity(store, activity_id)
-    actor.require_unit(row["unit_id"])
-    return row
+    return actor.unit_record(store, queries.activities.activity(activity_id), f"no activity with id {activity_id!r}")
 
 
 def _own(store: CachedStore, actor: Actor, activity_id: str) -> Row:
@@ -91,8 +86,8 @@ def _own(store: CachedStore, actor: Actor, activity_id: str) -> Row:
     row = _readable(store, actor, activity_id)
     state = EvidenceState(row["evidence_state"])
     if state in LOCKED_EVIDENCE:
-        raise Conflict(f"the activity's evidence was accepted ({EVIDENCE_NAMES[state]}): it can no longer change",
-                       state=state.value)
+        raise Conflict(f"the evidence of activity 《{row['title']}》 was accepted ({EVIDENCE_NAMES[state]}): "
+                       "it can no longer change", state=state.value, advice=f"《{row['title']}》：{LOCKED_ADVICE}")
     return row
 
 
@@ -183,9 +178,9 @@ def update(store: CachedStore, actor: Actor, activity_id: str, fields: ActivityF
                 evidence_state=row["evidence_state"], evidence_count=row["evidence_count"] or 0, replacing=True)
     context.finish(batch)
     with store.transaction() as tx:
-        locked = tx.run(queries.activities.lock_activity(activity_id))[0]
+        locked = tx.run(queries.activities.lock_activities([activity_id]))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile: it can no longer change",
+            raise Conflict("the activity's evidence was accepted meanwhile: it can no longer change", advice=LOCKED_ADVICE,
                            state=locked["evidence_state"])
         context.writer.write_in(tx, batch)
     return activity_detail(store, actor, activity_id)
@@ -196,61 +191,118 @@ def delete(store: CachedStore, actor: Actor, activity_id: str) -> None:
     _own(store, actor, activity_id)
     parts = store.read(queries.activities.activity_parts(activity_id))[0]
     with store.transaction() as tx:
-        locked = tx.run(queries.activities.lock_activity(activity_id))[0]
+        locked = tx.run(queries.activities.lock_activities([activity_id]))[0]
         if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile: it cannot be deleted",
+            raise Conflict("the activity's evidence was accepted meanwhile: it cannot be deleted", advice=LOCKED_ADVICE,
                            state=locked["evidence_state"])
         tx.delete_nodes("Evidence", parts["evidence_ids"])
         tx.delete_nodes("Event", parts["event_ids"])
         tx.delete_nodes("Activity", [activity_id])
 
 
+@contextlib.contextmanager
+def _about(title: str) -> Iterator[None]:
+    """A refusal of one of several activities names it (the whole batch is refused with it)."""
+    try:
+        yield
+    except PufaError as exc:
+        exc.args = (f"activity 《{title}》: {exc.args[0] if exc.args else exc}", *exc.args[1:])
+        exc.advice = f"《{title}》：{exc.advice}" if exc.advice else None
+        raise
+
+
+def _locked(tx: GraphWriteTx, activity_ids: list[str]) -> dict[str, Row]:
+    """The activities as a write transaction sees them, locked against a concurrent change (each must
+    still exist: one deleted meanwhile refuses the whole batch)."""
+    found = {row["id"]: row for row in tx.run(queries.activities.lock_activities(activity_ids))}
+    for activity_id in activity_ids:
+        if activity_id not in found:
+            raise NotFound(f"no activity with id {activity_id!r} (deleted meanwhile)")
+    return found
+
+
 def add_evidence(store: CachedStore, actor: Actor, activity_id: str, upload: Upload, *,
                  clock: Clock = system_clock) -> ActivityDetailPublic:
     """More evidence files; the evidence goes back to the reviewer (pending)."""
-    row = _own(store, actor, activity_id)
-    if not upload.files:
-        raise InputError("send at least one file", location="files")
-    files = upload.checked(already=row["evidence_count"] or 0)
+    add_evidence_each(store, actor, {activity_id: upload}, clock=clock)
+    return activity_detail(store, actor, activity_id)
+
+
+def add_evidence_each(store: CachedStore, actor: Actor, uploads: dict[str, Upload], *,
+                      clock: Clock = system_clock) -> None:
+    """Files for several of the liaison's activities (a photo each) in one transaction, all or none:
+    one commit instead of one an activity. Each activity's evidence goes back to the reviewer."""
+    if not uploads:
+        raise InputError("name at least one activity", location="activity_ids")
     at = stamp(clock())
     batch = GraphBatch()
-    evidence_ids = _evidence_rows(batch, activity_id, files, actor, at)
+    sent: dict[str, list[str]] = {}
+    for activity_id, upload in uploads.items():
+        row = _own(store, actor, activity_id)
+        with _about(row["title"]):
+            if not upload.files:
+                raise InputError("send at least one file", location="files")
+            files = upload.checked(already=row["evidence_count"] or 0)
+        sent[activity_id] = _evidence_rows(batch, activity_id, files, actor, at)
     with store.transaction() as tx:
-        locked = tx.run(queries.activities.lock_activity(activity_id))[0]
-        if EvidenceState(locked["evidence_state"]) in LOCKED_EVIDENCE:
-            raise Conflict("the activity's evidence was accepted meanwhile", state=locked["evidence_state"])
+        locked = _locked(tx, list(sent))
+        for activity_id in sent:
+            if EvidenceState(locked[activity_id]["evidence_state"]) in LOCKED_EVIDENCE:
+                raise Conflict(f"the evidence of activity 《{locked[activity_id]['title']}》 was accepted meanwhile",
+                               state=locked[activity_id]["evidence_state"], advice=LOCKED_ADVICE)
         GraphWriter(store).write_in(tx, batch)
-        tx.run(queries.activities.count_evidence(activity_id, EvidenceState.PENDING.value))
-        write_event(tx, "ACTIVITY_HISTORY", activity_id, "upload", locked["evidence_state"],
-                    EvidenceState.PENDING.value, actor.id, actor.label, at, evidence_ids=evidence_ids)
-    return activity_detail(store, actor, activity_id)
+        tx.run(queries.activities.count_evidence(list(sent), EvidenceState.PENDING.value))
+        write_events(tx, "ACTIVITY_HISTORY", [
+            new_event(activity_id, "upload", locked[activity_id]["evidence_state"], EvidenceState.PENDING.value,
+                      actor.id, actor.label, at, evidence_ids=evidence_ids)
+            for activity_id, evidence_ids in sent.items()])
 
 
 def decide(store: CachedStore, actor: Actor, activity_id: str, action: str, reason: str | None = None, *,
            clock: Clock = system_clock) -> ActivityDetailPublic:
     """A reviewer accepts or rejects an activity's evidence (with a reason), never its own unit's."""
+    decide_all(store, actor, [activity_id], action, reason, clock=clock)
+    return activity_detail(store, actor, activity_id)
+
+
+def decide_all(store: CachedStore, actor: Actor, activity_ids: list[str], action: str, reason: str | None = None, *,
+               clock: Clock = system_clock) -> int:
+    """批量采纳: a reviewer accepts (or rejects, with one reason) the pending evidence of several activities
+    in one transaction, all or none; each is checked as one alone (never the reviewer's own unit's) and
+    gets its own history event. Returns how many were decided."""
     step = EVIDENCE_STEPS.get(action)
     if step is None:
         raise NotFound(f"no decision {action!r}; the decisions are {', '.join(EVIDENCE_STEPS)}")
     actor.require(Permission.JUDGE)
-    row = _readable(store, actor, activity_id)
-    actor.require_impartial(row["unit_id"])
     if not actor.may(step.permission):
-        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} evidence ({step.name})")
+        raise Forbidden(f"{ROLE_NAMES[actor.role]} may not {step.action} evidence ({step.name})",
+                        advice=f"{ROLE_NAMES[actor.role]}不能办理“{step.name}”，请由审核人员办理。")
+    activity_ids = list(dict.fromkeys(activity_ids))
+    if not activity_ids:
+        raise InputError("choose at least one activity", location="activity_ids", advice="请先勾选要审核的活动。")
+    for activity_id in activity_ids:
+        row = _readable(store, actor, activity_id)
+        with _about(row["title"]):
+            actor.require_impartial(row["unit_id"])
     reason = (reason or "").strip() or None
     if step.comment_required and not reason:
         raise InputError(f"{step.name} needs the reason, for the unit to read", location="reason")
     at = stamp(clock())
     with store.transaction() as tx:
-        locked = tx.run(queries.activities.lock_activity(activity_id))[0]
-        state = EvidenceState(locked["evidence_state"])
-        if state not in step.sources:
-            why = "no evidence is attached" if state is EvidenceState.NONE else f"the evidence is {EVIDENCE_NAMES[state]}"
-            raise Conflict(f"cannot {step.action} ({step.name}): {why}", state=state.value)
-        tx.run(queries.activities.decide_evidence(activity_id, step.target.value, reason, actor.label, at))
-        write_event(tx, "ACTIVITY_HISTORY", activity_id, step.action, state.value, step.target.value, actor.id,
-                    actor.label, at, reason)
-    return activity_detail(store, actor, activity_id)
+        locked = _locked(tx, activity_ids)
+        for activity_id in activity_ids:
+            state = EvidenceState(locked[activity_id]["evidence_state"])
+            if state not in step.sources:
+                title = locked[activity_id]["title"]
+                why = "no evidence is attached" if state is EvidenceState.NONE else f"the evidence is {EVIDENCE_NAMES[state]}"
+                shown = "尚未上传佐证材料" if state is EvidenceState.NONE else f"佐证材料现为“{EVIDENCE_NAMES[state]}”"
+                raise Conflict(f"cannot {step.action} ({step.name}) activity 《{title}》: {why}", state=state.value,
+                               advice=f"《{title}》{shown}，不能{step.name}；请重新打开该活动查看。")
+        tx.run(queries.activities.decide_evidence(activity_ids, step.target.value, reason, actor.label, at))
+        write_events(tx, "ACTIVITY_HISTORY", [
+            new_event(activity_id, step.action, locked[activity_id]["evidence_state"], step.target.value, actor.id,
+                      actor.label, at, reason) for activity_id in activity_ids])
+    return len(activity_ids)
 
 
 # --- reading ---------------------------------------------------------------------------------------

@@ -27,18 +27,16 @@ def record_sample_activities(store: CachedStore, attachments_dir: Path) -> int:
     accepted now (none on a second run: entering the same ledger again changes nothing accepted)."""
     reviewer = accounts.find_account(store, "demo-reviewer")
     reviewer_actor = Actor(id=reviewer.id, username=reviewer.username, role=Role.REVIEWER, display_name="审核员")
-    accepted = 0
+    fresh: list[str] = []
     for path in sorted(SAMPLE_LEDGERS.glob(f"*{LEDGER_SUFFIX}")):
         unit_name = path.name.removesuffix(LEDGER_SUFFIX)
         uid = unit_id(unit_name)
         liaison = Actor(id="demo", username="demo", role=Role.LIAISON, display_name=f"{unit_name}联络员",
                         unit_id=uid, units=frozenset({uid}))
         entered = activities.import_ledger(store, BOOTSTRAP, uid, path)
-        for activity in entered.data:
-            if activity.evidence_state != EvidenceState.NONE.value:
-                continue
-            photo = Upload([("活动现场.pdf", DEMO_PDF)], attachments_dir, len(DEMO_PDF), 1)
-            activities.add_evidence(store, liaison, activity.id, photo)
-            activities.decide(store, reviewer_actor, activity.id, "accept")
-            accepted += 1
-    return accepted
+        photos = {activity.id: Upload([("活动现场.pdf", DEMO_PDF)], attachments_dir, len(DEMO_PDF), 1)
+                  for activity in entered.data if activity.evidence_state == EvidenceState.NONE.value}
+        if photos:
+            activities.add_evidence_each(store, liaison, photos)
+            fresh.extend(photos)
+    return activities.decide_all(store, reviewer_actor, fresh, "accept") if fresh else 0

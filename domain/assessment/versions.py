@@ -178,7 +178,8 @@ def publish(store: CachedStore, actor: Actor, year: int, version: int, *, clock:
         state = AssessmentState(locked["state"])
         if state is not AssessmentState.DRAFT:
             raise Conflict(f"version {version} of {year} is {ASSESSMENT_NAMES[state]}: only a draft is published",
-                           state=state.value)
+                           state=state.value, advice=f"这一版现为“{ASSESSMENT_NAMES[state]}”，只有草稿版本可以公布；"
+                                                     "请重新计算出新版本，核对后再公布。")
         tx.run(queries.assessment.supersede_published(year, AssessmentState.PUBLISHED.value,
                                                       AssessmentState.SUPERSEDED.value, target["id"]))
         tx.run(queries.assessment.publish_assessment(target["id"], AssessmentState.PUBLISHED.value, stamp(clock()),

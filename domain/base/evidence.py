@@ -96,6 +96,16 @@ def store_content(folder: Path, checked: CheckedFile) -> None:
     os.replace(out.name, target)
 
 
+def keep(folder: Path, files: list[tuple[str, bytes]], kinds: tuple[str, ...], max_bytes: int,
+         what: str) -> list[CheckedFile]:
+    """Files as sent, each checked (check_file) before any is stored under its hash: one refused file
+    keeps none of them."""
+    checked = [check_file(name, content, kinds, max_bytes, what) for name, content in files]
+    for file in checked:
+        store_content(folder, file)
+    return checked
+
+
 def read_content(folder: Path, sha: str | None, what: str) -> bytes:
     path = content_path(folder, sha or "")
     if not sha or not path.is_file():

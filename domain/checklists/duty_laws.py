@@ -154,9 +154,11 @@ def confirm(store: CachedStore, actor: Actor, unit_id: str, version: int, *, clo
     actor.require_unit(unit_id)
     found = _duty_list(store, unit_id)
     if found.current is None or found.current.version != version:
-        raise Conflict(f"version {version} is not the latest version of the list", state="superseded")
+        raise Conflict(f"version {version} is not the latest version of the list", state="superseded",
+                       advice="这一版已有更新的版本，请重新打开应知应会清单，确认最新一版。")
     if found.current.state == "confirmed":
-        raise Conflict(f"version {version} is already confirmed", state="confirmed")
+        raise Conflict(f"version {version} is already confirmed", state="confirmed",
+                       advice="这一版已经确认，无需再次确认；如需调整，请勾选后保存为新版本再确认。")
     with store.transaction() as tx:
         tx.run(queries.duty_laws.confirm_duty_list(f"{unit_id}#DL{version}", actor.label, stamp(clock()), "confirmed"))
     return _duty_list(store, unit_id)

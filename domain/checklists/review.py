@@ -17,7 +17,7 @@ from pathlib import Path
 from domain.accounts.accounts import Actor
 from domain.base.briefs import unit_brief, unit_names
 from domain.base.cache import CachedStore
-from domain.base.evidence import SIGNED_COPY_KINDS, check_file, read_content, store_content
+from domain.base.evidence import SIGNED_COPY_KINDS, keep, read_content
 from domain.base.models import UnitBriefPublic
 from domain.catalogue import responsibility
 from domain.catalogue.importance import shipped_ranking
@@ -71,9 +71,7 @@ def _checklist(store: CachedStore, checklist_id: str) -> Row:
 
 def _readable(store: CachedStore, actor: Actor, checklist_id: str) -> Row:
     """The revision, if the actor may read it: the bureau's roles any, a liaison its units' only (403)."""
-    row = _checklist(store, checklist_id)
-    actor.require_unit(row["unit_id"])
-    return row
+    return actor.unit_record(store, queries.review.checklist(checklist_id), f"no checklist with id {checklist_id!r}")
 
 
 def _own_draft(store: CachedStore, actor: Actor, checklist_id: str) -> Row:
@@ -234,8 +232,7 @@ def attach(store: CachedStore, actor: Actor, checklist_id: str, file_name: str, 
     if state_of(row) not in ATTACH_IN:
         raise Conflict(f"the signed copy cannot change once the revision is {state_of(row).value}",
                        state=state_of(row).value, advice="清单审核通过后，签字盖章件不能再更换。")
-    checked = check_file(file_name, content, SIGNED_COPY_KINDS, max_bytes, "a signed copy")
-    store_content(folder, checked)
+    [checked] = keep(folder, [(file_name, content)], SIGNED_COPY_KINDS, max_bytes, "a signed copy")
     existing = [a["id"] for a in store.read(queries.review.attachments_of(checklist_id))]
     record = {"id": f"{checklist_id}:{checked.sha256[:16]}", "checklist_id": checklist_id, "file_name": checked.name,
               "media_type": checked.media_type, "size": checked.size, "sha256": checked.sha256,
@@ -267,7 +264,8 @@ def add_comment(store: CachedStore, actor: Actor, checklist_id: str, text: str, 
     actor.require_impartial(row["unit_id"])
     if state_of(row) not in UNDER_REVIEW:
         raise Conflict(f"comments are made during review; this revision is {state_of(row).value}",
-                       state=state_of(row).value)
+                       state=state_of(row).value,
+                       advice=f"此版清单现为“{STATE_NAMES[state_of(row)]}”，只有报送待审核的清单可以添加意见。")
     text = text.strip()
     if not text:
         raise InputError("the comment is empty", location="text", advice="意见不能为空。")

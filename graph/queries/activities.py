@@ -30,12 +30,12 @@ def activity(activity_id: str) -> Query:
     )
 
 
-def lock_activity(activity_id: str) -> Query:
-    """An activity inside a write transaction, written first so that two decisions on it cannot interleave."""
+def lock_activities(activity_ids: list[str]) -> Query:
+    """Activities inside a write transaction, written first so that two decisions on one cannot interleave."""
     return Query(
-        "lock_activity",
-        f"MATCH (a:Activity {{id: $activity_id}}) SET a.evidence_state = a.evidence_state RETURN {ACTIVITY_FIELDS}",
-        {"activity_id": activity_id},
+        "lock_activities",
+        f"MATCH (a:Activity) WHERE a.id IN $activity_ids SET a.evidence_state = a.evidence_state RETURN {ACTIVITY_FIELDS}",
+        {"activity_ids": activity_ids},
     )
 
 
@@ -136,23 +136,23 @@ def activity_history(activity_id: str) -> Query:
     )
 
 
-def decide_evidence(activity_id: str, state: str, reason: str | None, by: str, at: str) -> Query:
+def decide_evidence(activity_ids: list[str], state: str, reason: str | None, by: str, at: str) -> Query:
     return Query(
         "decide_evidence",
-        "MATCH (a:Activity {id: $activity_id}) SET a.evidence_state = $state, a.evidence_reason = $reason, "
+        "MATCH (a:Activity) WHERE a.id IN $activity_ids SET a.evidence_state = $state, a.evidence_reason = $reason, "
         "a.evidence_by = $by, a.evidence_at = $at RETURN a.id AS id",
-        {"activity_id": activity_id, "state": state, "reason": reason, "by": by, "at": at},
+        {"activity_ids": activity_ids, "state": state, "reason": reason, "by": by, "at": at},
     )
 
 
-def count_evidence(activity_id: str, state: str) -> Query:
+def count_evidence(activity_ids: list[str], state: str) -> Query:
     """After files were added: their count, and the evidence back to the reviewer (`state`)."""
     return Query(
         "count_evidence",
-        "MATCH (a:Activity {id: $activity_id}) OPTIONAL MATCH (a)-[:HAS_EVIDENCE]->(e:Evidence) "
+        "MATCH (a:Activity) WHERE a.id IN $activity_ids OPTIONAL MATCH (a)-[:HAS_EVIDENCE]->(e:Evidence) "
         "WITH a, count(e) AS files SET a.evidence_count = files, a.evidence_state = $state, "
         "a.evidence_reason = null, a.evidence_by = null, a.evidence_at = null RETURN files",
-        {"activity_id": activity_id, "state": state},
+        {"activity_ids": activity_ids, "state": state},
     )
 
 

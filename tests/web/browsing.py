@@ -51,6 +51,17 @@ def fits(page) -> None:
     assert width <= viewport, f"{page.url} is {width} px wide at {viewport} px"
 
 
+PROGRAM_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}|\b[A-Z]?[0-9a-f]{12,}\b|/(?:work|tmp|var|home)/|\.lbug\b")
+"""What only a program writes: ISO dates and times, record ids (U6d56f66d62be), server paths."""
+
+
+def shows_no_codes(page) -> None:
+    """Dates read 2026年12月6日, units and laws by name, no path of the server."""
+    text = page.evaluate("() => document.body.innerText")
+    found = [match.group(0) for match in PROGRAM_TEXT.finditer(text)]
+    assert not found, f"{page.url} shows {found[:8]}"
+
+
 def reads_in_chinese(page, *, allowed: frozenset[str] = frozenset()) -> None:
     """No English or program words in what the page shows (ids, codes, messages), bar a few names:
     login names (`.username`), e-mail addresses (`.email`) and the names units gave their uploaded files."""

@@ -96,3 +96,25 @@ def test_a_year_of_records_scored_published_and_shown(app):
                         files=[("files", ("整改.jpg", JPEG, "image/jpeg"))])
         assert "已反馈，待审核" in answered and "整改.jpg" in answered
         assert "已办结" in post(reviewer, prompt + "/close", token_r)
+
+
+def test_the_reviewer_accepts_the_ticked_activities_at_once(app):
+    with browser(app) as unit, browser(app) as reviewer:
+        token = sign_in(unit, "mkt")
+        for title in ("宪法宣传周", "消费者权益日宣传"):
+            post(unit, "/activities", token, unit_id="UMKT", held_on="2026年3月15日", title=title,
+                 files=[("files", ("现场.jpg", JPEG, "image/jpeg"))])
+        own = sign_in(reviewer, "mkt-reviewer")
+        mine = reviewer.get("/activities/review").text
+        assert "宪法宣传周" in mine and 'name="activity_ids"' not in mine  # its own unit's: nothing to tick
+        reviewer.post("/logout", data={"csrf_token": own})
+        token_r = sign_in(reviewer, "reviewer")
+        ticked = re.findall(r'name="activity_ids" value="([^"]+)"', reviewer.get("/activities/review").text)
+        assert len(ticked) == 2
+        done = post(reviewer, "/activities/review/accept", token_r, activity_ids=ticked)
+        assert "所选活动的佐证材料已采纳" in done and "没有待审核的佐证材料" in done
+        assert all("已采纳" in reviewer.get(f"/activities/{activity_id}").text for activity_id in ticked)
+        again = reviewer.post("/activities/review/accept", data={"csrf_token": token_r, "activity_ids": ticked[:1]})
+        assert again.status_code == 409 and "佐证材料现为“已采纳”" in again.text
+        nothing = reviewer.post("/activities/review/accept", data={"csrf_token": token_r})
+        assert nothing.status_code == 422 and "请先勾选要审核的活动" in nothing.text
