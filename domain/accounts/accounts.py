@@ -313,7 +313,7 @@ def create_account(
         unit_name = units[0]["unit_name"]
     if store.read(queries.accounts.account_by_username(username)):
         raise Conflict(f"an account named {username!r} already exists",
-                       advice=f"用户名“{username}”已被使用，请换一个用户名（如在后面加上姓名拼音）。")
+                       advice="该用户名已被使用，请换一个用户名（如在后面加上姓名拼音）。")
     if password is not None:
         check_password(password)
     now = clock()
