@@ -197,6 +197,8 @@ class Inference:
     year: int
     """The year new and newly amended laws are counted up to."""
     importance: dict[str, float]
+    unit_name: str
+    """The unit's own name: a law whose matter it holds (戒毒管理局, 戒毒条例) ranks higher (domain importance)."""
 
     @classmethod
     def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool,
@@ -211,9 +213,11 @@ class Inference:
         asked = standing.year(year)
         ranking = shipped_ranking()
         type_ids = sorted(units_by_type)
+        unit_name = unit_brief(store, unit_id).name or ""
         importance = {law_id: score(standing.laws.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0], asked,
-                                    ranking.weights) for law_id, found in relevances.items()}
-        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance)
+                                    ranking.weights, unit_name) for law_id, found in relevances.items()}
+        return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance,
+                   unit_name)
 
     def ordered(self, leaving_out: Container[str] = (), tier: Tier | None = None) -> list[str]:
         """Most important first (domain.catalogue.importance), then by level and title."""
@@ -225,7 +229,7 @@ class Inference:
         """The signals the law has (value not 0): those that placed it; the others add nothing."""
         ranking = shipped_ranking()
         found = signals(self.standing.get(law_id), self.relevances[law_id].best,
-                        ranking.prior_of(sorted(self.units_by_type), law_id), self.year)
+                        ranking.prior_of(sorted(self.units_by_type), law_id), self.year, self.unit_name)
         return [SignalPublic(key=signal.key, label=SIGNAL_LABELS[signal.key], detail=signal.detail,
                              value=round(signal.value, 4), weight=ranking.weights[signal.key])
                 for signal in found if signal.value]

@@ -5,7 +5,8 @@ Per (law, unit): the tier (主管, 相关, 提及) and the unit's share of the l
 Per law, worked out once per write (`law_standing`): its level (法律 before 行政法规 before 部门规章
 before local rules), whether it is an implementing rule (after its law) or a rule of an organ's own
 procedure (公安机关办理刑事案件程序规定), how much of it addresses the public (公民, 企业, 经营者), how
-many laws in force cite it (REFERS_TO), and whether it is new or newly amended. Per department type:
+many laws in force cite it (REFERS_TO), whether it is new or newly amended, and the matter its title
+names (戒毒条例: 戒毒), which counts for a unit whose own name holds it (戒毒管理局). Per department type:
 how often real lists of units acting as it name the law (a prior counted from the evaluation corpus).
 The weights and the prior live in data/ranking.yaml, fitted by bench/bench_ranking.py.
 """
@@ -22,7 +23,7 @@ from domain.base.cache import CachedStore, kept_until_write
 from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
-from nlp.law_titles import implementing_rule, own_procedure
+from nlp.law_titles import implementing_rule, own_procedure, title_subject
 from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
@@ -40,6 +41,7 @@ SIGNAL_LABELS: dict[str, str] = {
     "share": "本单位条文占比",
     "centrality": "被其他法规引用",
     "recent": "新颁或新修订",
+    "named": "单位名称所指",
     "prior": "同类单位清单常列",
 }
 """Each signal of the score, as the unit page names it."""
@@ -111,6 +113,8 @@ class LawStanding:
     cited_by: int
     changed: str | None
     """When it was passed or last amended: new or newly amended in the `recent_years` up to the year asked."""
+    subject: str = ""
+    """The matter its title names (nlp.law_titles.title_subject): a unit whose name holds it is named for the law."""
     base: float = 0.0
     """The weighted sum of `values`: the signals that are the law's own, whoever asks."""
 
@@ -118,6 +122,10 @@ class LawStanding:
         return {"level": LEVEL_VALUE.get(self.level, 0.0), "implementing": float(self.implementing),
                 "procedure": float(self.procedure), "public": self.public,
                 "centrality": min(1.0, math.log1p(self.cited_by) / CENTRALITY_SCALE)}
+
+    def names(self, unit_name: str) -> bool:
+        """Whether a unit of this name is named after the law's matter (戒毒管理局 and 戒毒条例, 水文局 and 水文条例)."""
+        return bool(self.subject) and self.subject in unit_name
 
     def recent(self, year: int) -> bool:
         return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
@@ -146,7 +154,7 @@ def law_standing(store: CachedStore, scope: LawScope) -> CatalogueStanding:
             title=title, level=row["level"] or "", implementing=implementing_rule(title), procedure=own_procedure(title),
             public=public / articles if articles else 0.0, public_articles=public, article_count=articles,
             cited_by=int(row["cited_by"] or 0),
-            changed=max(filter(None, (row["promulgated"], row["amended"])), default=None),
+            changed=max(filter(None, (row["promulgated"], row["amended"])), default=None), subject=title_subject(title),
         )
         laws[row["id"]] = replace(found, base=sum(weights[key] * value for key, value in found.values().items()))
     newest = max((found.changed for found in laws.values() if found.changed), default=None)
@@ -158,11 +166,14 @@ def unit_share(standing: LawStanding | None, best: TypeEvidence) -> float:
     return min(1.0, best.acting_articles / standing.article_count) if standing and standing.article_count else 0.0
 
 
-def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: int, weights: dict[str, float]) -> float:
-    """`importance` of `signals`, without building them: what orders a unit's thousand laws per request."""
+def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: int, weights: dict[str, float],
+          unit_name: str = "") -> float:
+    """`importance` of `signals`, without building them: what orders a unit's thousand laws per request.
+    `unit_name` is the unit's own name; empty when ranking for a department type, not one unit."""
     found = 0.0
     if standing is not None:
-        found = standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
+        found = (standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
+                 + weights["named"] * standing.names(unit_name))
     return (found + weights["principal"] * (best.tier == "principal") + weights["related"] * (best.tier == "related")
             + weights["prior"] * prior)
 
@@ -176,7 +187,8 @@ class Signal:
     """What it is for this law, in Chinese (法律, 24%, 被 57 部法规引用)."""
 
 
-def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int], year: int) -> list[Signal]:
+def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int], year: int,
+            unit_name: str = "") -> list[Signal]:
     """The signals placing a law for a unit: its strongest tier's evidence, the law's standing, the prior."""
     found = [Signal("principal", float(best.tier == "principal"), "是" if best.tier == "principal" else "否"),
              Signal("related", float(best.tier == "related"), f"{best.acting_articles} 条规定其职责或权力")]
@@ -192,6 +204,8 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
             Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
             Signal("recent", float(recent), f"{_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
+            Signal("named", float(standing.names(unit_name)),
+                   f"单位名称含「{standing.subject}」" if standing.names(unit_name) else "否"),
         ]
     share, named, lists = prior
     found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from domain.base.briefs import law_order
+from domain.base.briefs import all_unit_names, law_order
 from domain.base.cache import CachedStore, kept_until_write
 from domain.catalogue import coverage
 from domain.catalogue.importance import LawStanding, law_standing, score, shipped_ranking
@@ -51,17 +51,33 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
     for row in store.read(queries.departments.units_by_type()):
         for unit_id in row["unit_ids"]:
             types_of[unit_id].add(row["type_id"])
-    of_types: dict[frozenset[str], frozenset[str]] = {}  # units acting as the same types answer for the same laws
+    names = all_unit_names(store)
+    owned_by: dict[frozenset[str], tuple[set[str], dict[str, set[str]]]] = {}
+    of_types: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+    # units acting as the same types, their names holding the matters of the same laws, answer for the same laws
     found = {}
     for unit_id, type_ids in types_of.items():
-        key = frozenset(type_ids)
+        kind = frozenset(type_ids)
+        if kind not in owned_by:
+            owning = {law_id for type_id in kind for law_id, found_for in evidence.get(type_id, {}).items()
+                      if found_for.tier in OWNING_TIERS}
+            by_subject: dict[str, set[str]] = defaultdict(set)
+            for law_id in owning:
+                if (law := standing.laws.get(law_id)) and law.subject:
+                    by_subject[law.subject].add(law_id)
+            owned_by[kind] = owning, by_subject
+        candidates, by_subject = owned_by[kind]
+        unit_name = names.get(unit_id) or ""
+        # a province's 15,000 names: look each of a name's few dozen substrings up, not every law's matter in the name
+        named = frozenset(law_id for start in range(len(unit_name)) for end in range(start + 2, len(unit_name) + 1)
+                          for law_id in by_subject.get(unit_name[start:end], ()))
+        key = (kind, named)
         if key not in of_types:
-            candidates = {law_id for type_id in key for law_id, found_for in evidence.get(type_id, {}).items()
-                          if found_for.tier in OWNING_TIERS}
-            relevances = {law_id: relevance(evidence, key, law_id) for law_id in candidates}
-            type_ids = sorted(key)
-            weights = {law_id: score(standing.laws.get(law_id), found_for.best, ranking.prior_of(type_ids, law_id)[0],
-                                     year, ranking.weights) for law_id, found_for in relevances.items()}
+            relevances = {law_id: relevance(evidence, kind, law_id) for law_id in candidates}
+            ordered_types = sorted(kind)
+            weights = {law_id: score(standing.laws.get(law_id), found_for.best,
+                                     ranking.prior_of(ordered_types, law_id)[0], year, ranking.weights, unit_name)
+                       for law_id, found_for in relevances.items()}
             top = sorted(candidates, key=lambda law_id: (-weights[law_id], *_law_order(standing.laws, law_id)))[:ranking.cut]
             of_types[key] = frozenset(law_id for law_id in top if relevances[law_id].tier == tier)
         if of_types[key]:

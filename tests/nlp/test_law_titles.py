@@ -3,7 +3,7 @@ them after the laws the public must know)."""
 
 import pytest
 
-from nlp.law_titles import implementing_rule, own_procedure
+from nlp.law_titles import implementing_rule, own_procedure, title_subject
 
 
 @pytest.mark.parametrize("title", ["公安机关办理刑事案件程序规定", "公安机关办理行政案件程序规定", "道路交通事故处理程序规定",
@@ -22,3 +22,11 @@ def test_implementing_rules():
     assert implementing_rule("中华人民共和国食品安全法实施条例")
     assert implementing_rule("实施《中华人民共和国著作权法》办法")
     assert not implementing_rule("中华人民共和国食品安全法")
+
+
+def test_the_matter_a_title_names():
+    assert title_subject("中华人民共和国水文条例") == "水文"
+    assert title_subject("戒毒条例") == "戒毒"
+    assert title_subject("中华人民共和国食品安全法实施条例") == "食品安全"
+    assert title_subject("公证投诉处理办法(试行)") == "公证投诉处理"
+    assert title_subject("中华人民共和国水法") == ""  # one character tells no matter apart
