@@ -4,6 +4,7 @@
     python -m bench.bench_queries --scale county --repeats 50
     python -m bench.bench_queries --province-units 1500 --province-claims 60000   # a tenth of a province
     python -m bench.bench_queries --scale province --only "GET /shared,GET /audit"   # these endpoints only
+    python -m bench.bench_queries --scale province --keep /tmp/pufa-bench   # load once, reuse on the next runs
 
 Sample: the sample county 澄河县 (its unit register and checklists) on the full shipped
 catalogue, as `pufa demo` loads it (with the corpus's cases when ../shared is beside the
@@ -18,6 +19,7 @@ cold column times calls made each right after a write, which work everything out
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import random
@@ -101,10 +103,16 @@ class Scale:
             lambda store: load(store, self, batch), lambda store: self.arguments(), exports=county,
         )
 
+    def counties(self) -> list[str]:
+        """The counties' names, each naming one county only: a region holds the units whose region contains
+        it, so 测试县1 would be eleven counties (测试县1, 测试县10 … 测试县19) of a province's hundred."""
+        names = [f"测试县{n}" for n in range(max(1, self.units // 150))]
+        return [name for name in names if not any(other != name and other.startswith(name) for other in names)]
+
     def arguments(self) -> Arguments:
         return Arguments(
             units=[f"SU{j}" for j in range(self.units)], laws=[f"SL{i}" for i in range(self.laws)],
-            regions=[f"测试县{n}" for n in range(max(1, self.units // 150))], gap_region="示例市测试县0",
+            regions=self.counties(), gap_region="示例市测试县0",
             case_law="LFOOD", checklist_unit="UMKT",
         )
 
@@ -351,10 +359,7 @@ def _neo4j_store() -> GraphStore | None:
         return None
     from graph.neo4j_store import Neo4jStore
 
-    store = Neo4jStore(uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""))
-    store.ensure_schema()
-    store.clear()
-    return store
+    return Neo4jStore(uri, os.environ.get("PUFA_NEO4J_USER", "neo4j"), os.environ.get("PUFA_NEO4J_PASSWORD", ""))
 
 
 def main(
@@ -365,6 +370,8 @@ def main(
     stores: str = typer.Option("ladybug,neo4j", help="Comma-separated: ladybug, neo4j."),
     batch: int = 50_000,
     only: str = typer.Option("", help="Comma-separated endpoint names to time, as the table names them; all when empty."),
+    keep: Path | None = typer.Option(None, help="A folder where each workload's LadybugDB graph is kept and the Neo4j "
+                                                "graph left loaded, for the next run to reuse instead of loading again."),
 ) -> None:
     workloads = {
         "sample": sample_workload(repeats),
@@ -381,20 +388,22 @@ def main(
     for workload in workloads.values() if scale == "all" else [workloads[scale]]:
         columns = {}
         for kind in (name.strip() for name in stores.split(",")):
-            timings = _run(kind, workload, console, chosen)
+            timings = _run(kind, workload, console, chosen, keep)
             if timings is not None:
                 columns[kind] = timings
         console.print(_table(workload, columns))
 
 
-def _run(kind: str, workload: Workload, console: Console, only: Sequence[str]) -> Timings | None:
-    """Load a fresh store of this kind with the workload's graph and time every endpoint on it."""
+def _run(kind: str, workload: Workload, console: Console, only: Sequence[str], keep: Path | None) -> Timings | None:
+    """Load a fresh store of this kind with the workload's graph (or reuse the one kept) and time every endpoint on it."""
     if kind == "ladybug":
         with tempfile.TemporaryDirectory(prefix="pufa-bench-") as folder:
-            store = LadybugStore(Path(folder) / "bench.lbug")
+            store = LadybugStore((keep or Path(folder)) / f"{workload.name}.lbug")
             try:
-                console.print(f"ladybug: loaded {workload.name} in {_loaded(store, workload):.0f} s")
-                return measure(store, workload, only)
+                console.print(f"ladybug: {_loaded(store, workload, keep)}")
+                timings = measure(store, workload, only)
+                _note(store, workload, keep)
+                return timings
             finally:
                 store.close()
     if kind != "neo4j":
@@ -404,21 +413,41 @@ def _run(kind: str, workload: Workload, console: Console, only: Sequence[str]) -
         console.print("[yellow]neo4j: skipped (PUFA_NEO4J_TEST_URI unset)[/]")
         return None
     try:
-        console.print(f"neo4j: loaded {workload.name} in {_loaded(store, workload):.0f} s")
+        console.print(f"neo4j: {_loaded(store, workload, keep)}")
         timings = measure(store, workload, only)
+        _note(store, workload, keep)
         console.print(_table(workload, {"neo4j": timings}))
         return timings
     finally:
-        store.clear()  # leave the shared test server empty
+        if keep is None:
+            store.clear()  # leave the shared test server empty
         store.close()
 
 
-def _loaded(store: GraphStore, workload: Workload) -> float:
-    """Seconds the workload's graph took to load."""
-    started = time.perf_counter()
+def _loaded(store: GraphStore, workload: Workload, keep: Path | None) -> str:
+    """Load the workload's graph, unless `keep` notes that the store holds it (`_note`), and say how long it took."""
     store.ensure_schema()
+    noted = _noted(store, workload, keep) if keep is not None else None
+    if noted is not None and noted.exists():
+        if json.loads(noted.read_text()) == store.counts():
+            return f"reused the {workload.name} graph kept in {keep}"
+        noted.unlink()  # a load cut short leaves no note
+    store.clear()
+    started = time.perf_counter()
     workload.load(store)
-    return time.perf_counter() - started
+    return f"loaded {workload.name} in {time.perf_counter() - started:.0f} s"
+
+
+def _note(store: GraphStore, workload: Workload, keep: Path | None) -> None:
+    """Note in `keep` the node counts of the workload's graph as a whole run leaves it (with the bench's
+    writes), for the next run to tell that it can reuse it."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        _noted(store, workload, keep).write_text(json.dumps(store.counts()))
+
+
+def _noted(store: GraphStore, workload: Workload, keep: Path) -> Path:
+    return keep / f"{workload.name}.{store.kind}.json"
 
 
 def _table(workload: Workload, columns: dict[str, Timings]) -> Table:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from domain.accounts.accounts import Actor
 from domain.base.asked import checklist_year
@@ -22,8 +23,8 @@ from domain.base.briefs import all_unit_names, fetch_law_briefs, law_brief, unit
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet
 from domain.base.models import LawBriefPublic, UnitBriefPublic
-from domain.base.tally import current_rows
-from domain.catalogue.campaigns import in_region_of, key_date_label, unit_regions
+from domain.base.tally import Changes, Snapshot, tally
+from domain.catalogue.campaigns import in_region_of, key_date_label, region_units, unit_regions
 from domain.catalogue.inference import responsible_units
 from domain.catalogue.models import (
     CampaignYearPublic,
@@ -46,6 +47,7 @@ JUSTICE = "justice"
 """The 司法行政部门: the county's 普法办 sits at the 司法局, which leads when no other unit fits."""
 LAWS_NAMED = 3
 """Laws a list's 主要内容 names before 等."""
+T = TypeVar("T")
 
 
 def year_key_dates() -> list[vocab.Term]:
@@ -63,23 +65,23 @@ def when(term: vocab.Term) -> str:
     return term.rule or "日期另定"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
-    """A unit considered for one campaign, with what speaks for it."""
+    """A unit considered for one campaign, with what speaks for it (a province's county weighs 2,000 a year)."""
 
     unit_id: str
     name: str | None
     co_lead: str | None = None
     """The date's usual lead department it acts as, when it does without leading (6·1: 共青团, 妇联)."""
-    laws: dict[str, list[str]] = field(default_factory=lambda: {"principal": [], "related": []})
-    """Tier -> the campaign's laws (short titles) it answers for in that tier."""
+    laws: dict[str, list[str]] = field(default_factory=dict)
+    """Tier -> the campaign's laws (short titles) it answers for in that tier (only the tiers it has)."""
     rows: int = 0
     audiences: list[str] = field(default_factory=list)
 
     @property
     def tier_rank(self) -> int:
         """The strongest relevance tier of the campaign's laws to it (len(TIERS): none)."""
-        return min((TIER_RANK[tier] for tier, laws in self.laws.items() if laws), default=len(TIERS))
+        return min((TIER_RANK[tier] for tier in self.laws), default=len(TIERS))
 
     @property
     def owned_laws(self) -> int:
@@ -89,7 +91,7 @@ class _Candidate:
         """Why it is in the campaign, strongest ground first."""
         found = [f"通常参与牵头（{self.co_lead}）"] if self.co_lead else []
         for tier, role in (("principal", "主管部门"), ("related", "相关职责部门")):
-            laws = self.laws[tier]
+            laws = self.laws.get(tier)
             if laws:
                 found.append("".join(laws[:2]) + (f"等{len(laws)}部法律法规" if len(laws) > 2 else "") + f"的{role}")
         if self.rows:
@@ -133,8 +135,14 @@ class _County:
     @classmethod
     def of(cls, store: CachedStore, year: int | None, region: str | None) -> _County:
         """Read from what other answers keep too (the catalogue's evidence per department type, the units
-        answering for each type, the rows per key date), so a write reads again only what it changed."""
+        answering for each type, the rows per key date), so a write reads again only what it changed; a
+        county in a province looks up its own units in them, not every unit's."""
         in_region = in_region_of(store, region)
+        members = region_units(store, region) if region is not None else None
+
+        def of_region(by_unit: dict[str, T]) -> Iterable[tuple[str, T]]:
+            return by_unit.items() if members is None else ((unit, by_unit[unit]) for unit in members if unit in by_unit)
+
         corrections = {kind: defaultdict(list) for kind in queries.campaigns.CORRECTIONS}
         for kind, by_date in corrections.items():
             for row in store.read(queries.campaigns.campaign_corrections(kind)):
@@ -142,24 +150,24 @@ class _County:
                     by_date[row["key_date_id"]].append(row["unit_id"])
         named = named_laws(store)
         county = cls(
-            all_unit_names(store),
-            {type_id: [unit for unit in units if in_region(unit)] for type_id, units in responsible_units(store).items()},
+            all_unit_names(store), {},
             {date_id: sorted(units) for date_id, units in corrections["lead"].items()},
             {date_id: set(units) for date_id, units in corrections["left_out"].items()},
             {brief.title: brief.id for brief in named.values()}, dict(named), evidence_by_type(store, LawScope()),
         )
-        for type_id, unit_ids in county.acting.items():
-            for unit_id in unit_ids:
-                county.types_of[unit_id].append(type_id)
-        for row in _anchored(store, "key_date", year):
-            if in_region(row["unit_id"]):
+        for unit_id, type_ids in of_region(_types_of_units(store)):
+            county.types_of[unit_id] = list(type_ids)
+            for type_id in type_ids:
+                county.acting.setdefault(type_id, []).append(unit_id)
+        for unit_id, rows in of_region(_anchored(store, "key_date", year)):
+            for row in rows:
                 for date_id, items, laws in zip(row["anchor_ids"], row["item_ids"], row["law_ids"], strict=True):
-                    county.scheduled[date_id][row["unit_id"]] |= set(items)
+                    county.scheduled[date_id][unit_id] |= set(items)
                     county.scheduled_laws[date_id].update(laws)
-        for row in _anchored(store, "audience", year):
-            if in_region(row["unit_id"]):
+        for unit_id, rows in of_region(_anchored(store, "audience", year)):
+            for row in rows:
                 for audience_id in row["anchor_ids"]:
-                    county.serving[audience_id].add(row["unit_id"])
+                    county.serving[audience_id].add(unit_id)
         return county
 
     def law_ids(self, titles: Iterable[str]) -> list[str]:
@@ -222,12 +230,12 @@ class _County:
                     found.co_lead = found.co_lead or names.get(type_id, type_id)
         for law_id in laws:
             for unit_id, tier in self.owners(law_id).items():
-                candidate(unit_id).laws[tier].append(self.short(law_id))
+                candidate(unit_id).laws.setdefault(tier, []).append(self.short(law_id))
         for unit_id in self.scheduled[term.id]:
             candidate(unit_id)
         audiences = {t.id: t.name for t in vocab.audiences()}
         for audience_id in term.audiences:
-            for unit_id in sorted(self.serving.get(audience_id, ())):
+            for unit_id in self.serving.get(audience_id, ()):
                 candidate(unit_id).audiences.append(audiences.get(audience_id, audience_id))
         lead = None
         if lead_id is not None:
@@ -273,10 +281,51 @@ class _County:
                                       rows=rows, reasons=found.reasons())
 
 
-def _anchored(store: CachedStore, anchor: str, year: int | None) -> list[Row]:
-    """Every current checklist's rows per key date (or audience), brought up to date after a write."""
-    return current_rows(store, ("year campaigns", anchor, year), year, queries.campaigns.anchored_rows(anchor, year),
-                        lambda checklist_ids: queries.campaigns.anchored_rows(anchor, year, checklist_ids))
+@kept_until_write
+def _anchored(store: CachedStore, anchor: str, year: int | None) -> dict[str, list[Row]]:
+    """Every current checklist's rows per key date (or audience), by unit, brought up to date after a write
+    and kept till the next: each county's year reads its own units' from the same province-wide rows."""
+    return tally(store, ("year campaigns", anchor, year), year, queries.campaigns.anchored_rows(anchor, year),
+                 lambda checklist_ids: queries.campaigns.anchored_rows(anchor, year, checklist_ids),
+                 _RowsByUnit.counted).by_unit
+
+
+@dataclass(frozen=True)
+class _RowsByUnit:
+    """The rows of the current checklists in `snapshot` by unit, brought up to date unit by unit: a write
+    changes one checklist of 15,000 in a province."""
+
+    snapshot: Snapshot
+    by_unit: dict[str, list[Row]]
+
+    @classmethod
+    def counted(cls, changes: Changes) -> _RowsByUnit:
+        by_unit: dict[str, list[Row]] = defaultdict(list)
+        for row in changes.rows:
+            by_unit[row["unit_id"]].append(row)
+        return cls(changes.snapshot, dict(by_unit))
+
+    def updated(self, changes: Changes) -> _RowsByUnit:
+        """A copy (these rows may be in use) with the rows of the checklists read again replaced."""
+        by_unit = dict(self.by_unit)
+        for before, now in changes.changed or ():
+            for row in (before, now):
+                if row is not None:  # the checklist's rows as they were go, in new lists
+                    by_unit[row["unit_id"]] = [held for held in by_unit.get(row["unit_id"], ())
+                                               if held["checklist_id"] != row["checklist_id"]]
+            if now is not None:
+                by_unit[now["unit_id"]].append(now)
+        return _RowsByUnit(changes.snapshot, by_unit)
+
+
+@kept_until_write
+def _types_of_units(store: CachedStore) -> dict[str, tuple[str, ...]]:
+    """Unit id -> the department types it answers for (`responsible_units` the other way round)."""
+    types: dict[str, list[str]] = defaultdict(list)
+    for type_id, unit_ids in responsible_units(store).items():
+        for unit_id in unit_ids:
+            types[unit_id].append(type_id)
+    return {unit_id: tuple(type_ids) for unit_id, type_ids in types.items()}
 
 
 def themes_of(term: vocab.Term) -> list[vocab.Term]:

@@ -15,12 +15,14 @@ from domain.accounts.accounts import BOOTSTRAP, Actor
 from domain.base.cache import CachedStore
 from domain.catalogue import campaign_year
 from domain.checklists import county_lists
+from ingest.checklists.load import ingest_checklists
 from ingest.demo import SAMPLE_UNITS
 from ingest.units.load import ingest_units
 from pufa.errors import Forbidden
 from pufa.laws import unit_id
 from pufa.workflow import Role
 from tests.fixtures_graph import REGION, YEAR, build_county
+from tests.ingest.test_loads import write_checklist
 
 JUSTICE = unit_id("澄河县司法局")
 EDUCATION = unit_id("澄河县教育体育局")
@@ -116,3 +118,43 @@ def test_the_key_dates_counties_campaign_on_have_a_usual_lead_and_laws():
             "全国交通安全日", "世界艾滋病日", "全民国防教育日", "中国人民警察节", "医保基金监管集中宣传月", "植树节"]
     assert all(named[name].leads and named[name].laws for name in real)
     assert named["国际儿童节"].leads == ("education", "youth_league", "women_federation")
+
+
+def test_the_year_kept_between_writes_is_the_year_worked_out_afresh(store, tmp_path):
+    """The rows per key date and audience, the units' department types and a region's units are kept until a
+    write and brought up to date after it: each write below changes the year, as a fresh store answers it."""
+    county = CachedStore(build_county(store))
+
+    def year(answers: CachedStore) -> tuple:
+        return campaign_year.campaign_year(answers, YEAR, REGION), campaign_year.theme_plans(answers, YEAR, REGION)
+
+    def planned(answers: CachedStore, key_date_id: str) -> set[str]:
+        found = campaign_year.date_campaign(answers, key_date_id, year=YEAR, region=REGION)
+        return {unit.unit.id for unit in [found.lead, *found.units] if unit and unit.planned}
+
+    def changed_as_afresh(previous: tuple) -> tuple:
+        now = year(county)
+        assert now != previous and now == year(CachedStore(store))
+        return now
+
+    answer = year(county)
+    assert "UFED" not in planned(county, "constitution_day") and "UEDU" in planned(county, "constitution_day")
+    women = "澄河县妇女联合会"  # its first checklist: 宪法 to students on 12·4
+    ingest_checklists(store, [write_checklist(tmp_path / f"{women}{YEAR}年普法责任清单.csv",
+                                              ["1,《中华人民共和国宪法》,学生,专题讲座,12·4,宣传部,王五"])])
+    answer = changed_as_afresh(answer)
+    assert "UFED" in planned(county, "constitution_day")
+    education = "澄河县教育体育局"  # a revision without 12·4
+    ingest_checklists(store, [write_checklist(tmp_path / f"{education}{YEAR}年普法责任清单（修订）.csv",
+                                              ["1,《中华人民共和国安全生产法》,学生,专题讲座,6月,安全股,赵六"])],
+                      unit=education, year=YEAR)
+    answer = changed_as_afresh(answer)
+    assert "UEDU" not in planned(county, "constitution_day")
+    with store.transaction() as tx:  # the register: the federation takes on education too
+        tx.upsert_edges("ACTS_AS", [{"src": "UFED", "dst": "education"}])
+    answer = changed_as_afresh(answer)
+    with store.transaction() as tx:  # ... and the market bureau leaves the county
+        tx.upsert_nodes("Unit", [{"id": "UMKT", "name": "澄河县市场监督管理局", "kind": "行政执法机关", "region": "示例市另一县"}])
+    changed_as_afresh(answer)
+    consumers = campaign_year.date_campaign(county, "consumer_rights_day", year=YEAR, region=REGION)
+    assert "UMKT" not in {unit.unit.id for unit in [consumers.lead, *consumers.units] if unit}
