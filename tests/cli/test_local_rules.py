@@ -9,10 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
-from cli.main import app
 from pufa.config import get_settings
+from tests.pufa_cli import pufa_on
 
 INNER_MONGOLIA = "内蒙古自治区示范市场秩序条例"
 HOHHOT = "呼和浩特市示范集贸市场管理条例"
@@ -48,17 +47,9 @@ def bureau_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def pufa(tmp_path, monkeypatch):
-    monkeypatch.setenv("PUFA_STORE", str(tmp_path / "bureau.lbug"))
     monkeypatch.delenv("PUFA_REGION", raising=False)
-    get_settings.cache_clear()
-    runner = CliRunner()
-
-    def run(*args: str) -> tuple[int, str]:
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout
-
-    yield run
-    get_settings.cache_clear()
+    with pufa_on(monkeypatch, str(tmp_path / "bureau.lbug")) as run:
+        yield run
 
 
 def local_titles(answer: dict, key: str) -> set[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from domain.base.briefs import law_sort_key
 from domain.base.cache import CachedStore
@@ -24,7 +23,6 @@ from graph.query import Query
 from graph.writer import GraphWriter
 from ingest.checklists.load import write_summary
 from ingest.units.load import ingest_units
-from pufa.config import get_settings
 from pufa.errors import InputError, NotFound
 from pufa.laws import unit_id
 from tests.fixtures_graph import (
@@ -35,6 +33,7 @@ from tests.fixtures_graph import (
     county_batch,
     rows_per_anchor,
 )
+from tests.pufa_cli import pufa_on
 
 
 @pytest.fixture
@@ -577,18 +576,8 @@ def test_units_lookup(county):
 @pytest.fixture
 def cli(county, monkeypatch):
     """Run `pufa …` against the county store; returns (exit code, stdout)."""
-    from cli.main import app
-
-    monkeypatch.setenv("PUFA_STORE", county.location)
-    get_settings.cache_clear()
-    runner = CliRunner()
-
-    def run(*args: str) -> tuple[int, str]:
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout
-
-    yield run
-    get_settings.cache_clear()
+    with pufa_on(monkeypatch, county.location) as run:
+        yield run
 
 
 def test_cli_json_is_the_service_answer(cli, county):

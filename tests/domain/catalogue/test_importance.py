@@ -3,30 +3,23 @@ facts for the laws concerned, each unit registered by its name alone."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from domain.base.cache import CachedStore
 from domain.catalogue import coverage
 from graph.store import GraphStore
-from ingest.shipped_catalogue import LAWS_FILE, load_catalogue
+from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
 from pufa.laws import unit_id
+from tests.registers import in_force_titled, names_only_register, shipped_laws
 
 JUSTICE_LAWS = {"戒毒条例", "禁毒法", "法律援助法", "人民调解法", "社区矫正法", "律师法", "公证法", "监狱法", "仲裁法",
                 "法律援助条例", "人民陪审员法"}
 
 
 def registered(store: GraphStore, folder: Path, titles: set[str], names: list[str]) -> CachedStore:
-    rows = [line for line in LAWS_FILE.read_text(encoding="utf-8").splitlines()
-            if json.loads(line)["short_title"] in titles and json.loads(line)["status"] == "现行有效"]
-    subset = folder / "laws.jsonl"
-    subset.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    load_catalogue(store, subset)
-    register = folder / "联络员登记表.csv"
-    register.write_text("单位,姓名,职务,电话,邮箱\n" + "".join(
-        f"{name},联络员,科员,0000-{k:07d},u{k}@example.org\n" for k, name in enumerate(names)), encoding="utf-8")
-    ingest_units(store, register)
+    load_catalogue(store, shipped_laws(folder, in_force_titled(titles)))
+    ingest_units(store, names_only_register(folder, names))
     return CachedStore(store)
 
 

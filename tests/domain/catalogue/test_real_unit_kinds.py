@@ -20,6 +20,7 @@ from ingest.shipped_catalogue import ARTICLE_FACTS_FILE, LAWS_FILE, load_catalog
 from ingest.units.load import ingest_units
 from nlp.unit_types import types_from_names
 from pufa.laws import unit_id
+from tests.registers import names_only_register
 
 CORPUS = Path(__file__).resolve().parents[3] / "bench" / "data" / "real_lists.jsonl"
 TOP = 10
@@ -80,11 +81,7 @@ def test_each_real_unit_gets_its_kinds_law_among_its_first(store: GraphStore, tm
     subset = tmp_path / "laws.jsonl"
     subset.write_text("\n".join(contending_laws(types, {law for _, _, law in REAL_UNITS})) + "\n", encoding="utf-8")
     load_catalogue(store, subset)
-    register = tmp_path / "联络员登记表.csv"
-    register.write_text("单位,姓名,职务,电话,邮箱\n" + "".join(
-        f"{name.replace(',', '，')},联络员,科员,0000-{k:07d},u{k}@example.org\n"
-        for k, (name, _, _) in enumerate(REAL_UNITS)), encoding="utf-8")
-    report = ingest_units(store, register)
+    report = ingest_units(store, names_only_register(tmp_path, [name for name, _, _ in REAL_UNITS]))
     assert report.units_without_laws == []
     answers = CachedStore(store)
     first = {name: [row.law.short_title for row in coverage.applicable(answers, unit_id(name), limit=TOP).inferred]

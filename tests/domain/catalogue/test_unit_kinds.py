@@ -7,15 +7,15 @@ of data/catalogue (the 2018 transfers of work, the lead department of 消费者�
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from domain.base.cache import CachedStore
 from domain.catalogue import coverage
 from graph.store import GraphStore
-from ingest.shipped_catalogue import LAWS_FILE, load_catalogue
+from ingest.shipped_catalogue import load_catalogue
 from ingest.units.load import ingest_units
 from pufa.laws import unit_id
+from tests.registers import in_force_titled, names_only_register, shipped_laws
 
 MARKET = {"market_regulation", "drug_regulation", "intellectual_property", "price"}
 KINDS = [
@@ -51,15 +51,8 @@ TITLES = {title for _, _, laws in KINDS for title in laws}
 
 def test_each_kind_of_unit_gets_its_key_laws_from_its_name(store: GraphStore, tmp_path: Path):
     """One register of every kind, so the catalogue loads once per store; the whole answer is compared."""
-    rows = [line for line in LAWS_FILE.read_text(encoding="utf-8").splitlines()
-            if json.loads(line)["short_title"] in TITLES and json.loads(line)["status"] == "现行有效"]
-    subset = tmp_path / "laws.jsonl"
-    subset.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    load_catalogue(store, subset)
-    register = tmp_path / "联络员登记表.csv"
-    register.write_text("单位,姓名,职务,电话,邮箱\n" + "".join(
-        f"{name},联络员,科员,0000-{k:07d},u{k}@example.org\n" for k, (name, _, _) in enumerate(KINDS)), encoding="utf-8")
-    report = ingest_units(store, register)
+    load_catalogue(store, shipped_laws(tmp_path, in_force_titled(TITLES)))
+    report = ingest_units(store, names_only_register(tmp_path, [name for name, _, _ in KINDS]))
     assert report.units_without_laws == []
     acting = {found.unit: {t.type_id for t in found.types} for found in report.unit_types}
     answers = CachedStore(store)
