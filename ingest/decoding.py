@@ -10,7 +10,7 @@ where it can, the line.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from pufa.errors import InputError
@@ -18,6 +18,9 @@ from pufa.errors import InputError
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 SAMPLE = 65536
 """Bytes looked at for NULs and control characters: enough to tell binary from text."""
+CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""The control characters (Unicode category Cc) other than tab, line feed, form feed and carriage return:
+many of them in a text mean it is binary data."""
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
@@ -43,7 +46,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
             raise InputError(
                 f"text is neither UTF-8 nor GBK/GB18030 (mostly {name}, but byte 0x{data[exc.start]:02x} is invalid); "
                 "save it as UTF-8", source=source, location=f"line {_line_of(data, exc.start)}") from gb_error
-    controls = sum(1 for ch in text[:SAMPLE] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    controls = len(CONTROLS.findall(text, 0, SAMPLE))
     if controls > max(8, len(text[:SAMPLE]) // 200):
         raise InputError(f"binary data ({controls} control characters), not text", source=source)
     return text, encoding
