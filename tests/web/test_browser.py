@@ -298,7 +298,7 @@ def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, ba
     reviewer.locator(f"#ranking-table tr[data-unit='{market}'] a").click()
     reviewer.wait_for_load_state()
     lines = reviewer.locator("#lines").inner_text()
-    assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in lines and "2026-03-15 “3·15”消费者权益日普法宣传" in lines
+    assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in lines and "2026年3月15日 “3·15”消费者权益日普法宣传" in lines
     shot(reviewer, "23-unit-score")
     for tab in (unit, reviewer):
         tab.context.close()
