@@ -85,6 +85,14 @@ def render_report(report: IngestReport, console: Console) -> None:
             what = "; ".join(f"{k}: {v}" for k, v in entry.items() if k != "source")
             unresolved.add_row(escape(str(entry.get("source"))), escape(what))
         console.print(unresolved)
+    if report.not_laws:
+        not_laws = Table(title=f"非法律法规（标准/规范性文件/主题）（{len(report.not_laws)} 项）")
+        not_laws.add_column("source", overflow="fold")
+        not_laws.add_column("类别")
+        not_laws.add_column("名称", overflow="fold")
+        for entry in report.not_laws[:SHOWN_ROWS]:
+            not_laws.add_row(escape(entry["source"]), entry["kind"], escape(entry["name"]))
+        console.print(not_laws)
     if report.unit_types:
         render_unit_types(report, console)
     if report.units_without_laws:

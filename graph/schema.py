@@ -134,10 +134,13 @@ NODES: dict[str, NodeType] = {
                 "law_text": STRING, "audience_text": STRING, "method_text": STRING,
                 "timing_text": STRING, "section": STRING, "person": STRING,
                 "partners": STRINGS, "problems": STRINGS, "unresolved": STRINGS, "origin": STRING, "note": STRING,
+                "not_laws": STRINGS,
             },
             "One row of a checklist with its raw text and where it came from; `origin` is the row of an "
             "earlier revision it was copied from (its review comments stay beside it), `note` what the "
-            "system proposes for it (a replacement for a repealed law, a law new since last year).",
+            "system proposes for it (a replacement for a repealed law, a law new since last year); "
+            "`not_laws` what its law column names that is no law (standard:…, document:…, topic:…), "
+            "kept apart from the unresolved names.",
             ("checklist_id",),
         ),
         NodeType(

@@ -191,7 +191,7 @@ class IngestJobs:
         root = f"{self._corpus_dir.resolve()}/"
         for skip in report.skipped:
             skip.source, skip.reason = skip.source.replace(root, ""), skip.reason.replace(root, "")
-        for entry in report.unresolved:
+        for entry in [*report.unresolved, *report.not_laws]:
             if isinstance(entry.get("source"), str):
                 entry["source"] = entry["source"].replace(root, "")
         return report

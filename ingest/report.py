@@ -59,6 +59,9 @@ class IngestReport(BaseModel):
     written: dict[str, int] = Field(default_factory=dict)
     skipped: list[Skipped] = Field(default_factory=list)
     unresolved: list[dict] = Field(default_factory=list)
+    not_laws: list[dict] = Field(default_factory=list)
+    """Checklist ingests: what a law column names that is no law (a standard, a normative document, a topic),
+    each with its source and kind; kept on the row, never counted as unresolved."""
     unit_types: list[UnitTypes] = Field(default_factory=list)
     """Unit register ingests: each unit's department types and where they came from."""
     units_without_laws: list[UnitWithoutLaws] = Field(default_factory=list)

@@ -116,6 +116,30 @@ _ENUMERATION_SUFFIX = re.compile(r"(?:\([^()]{1,10}\))+$")
 _LAW_SUFFIX = re.compile(r"(?:法|法典|条例|条令|规定|办法|细则|规则|决定|解释|批复|修正案|公约|条约|协定|通则|总则)$")
 _NOT_LAW = re.compile(r"公司|有限|集团|合同(?!法)|协议(?!法)|章程|手册|须知|守则|决定书|通知书")
 
+_STANDARD = re.compile(r"(?:^|[^A-Z])(?:GB|DB\d*|[A-Z]{2,3})(?:/[TZ])?\s*\d{2,}|(?:国家|行业|地方|团体)标准"
+                       r"|技术(?:规范|标准|规程|条件|要求)$")
+"""A standard, not a law: its code (GB 17761, GB/T 2260, DB11/T 123) or a title ending as standards do."""
+_LOCAL_DOCUMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:自治县|县|旗)(?![级委])|[县区乡镇]人民政府|人民政府办公室|规范性文件"
+                             r"|关于.+的(?:通知|意见|实施意见|若干措施)$")
+"""A county's (or a township's) document, or a government notice: a 规范性文件, which no law catalogue holds
+(a county makes no 法规 or 规章, 立法法 第八十条, 第九十三条)."""
+NOT_LAW_KINDS = {"standard": "标准", "document": "规范性文件", "topic": "主题"}
+"""What a checklist names in its law column that is not a law: kept and listed apart, never unresolved."""
+
+
+def not_a_law(name: str) -> str | None:
+    """The kind (NOT_LAW_KINDS) of a name the catalogue does not resolve that is no law at all: a standard,
+    a county's normative document, or a topic written without 《》 and without a law's form (防范和惩治统计造假);
+    None for a name that may be a law the catalogue lacks."""
+    core = _strip_title(normalize(name))
+    if _STANDARD.search(core.upper()):
+        return "standard"
+    if _LOCAL_DOCUMENT.search(core):
+        return "document"
+    if "《" not in name and not _LAW_SUFFIX.search(_ENUMERATION_SUFFIX.sub("", core)):
+        return "topic"
+    return None
+
 
 def looks_like_law(name: str) -> bool:
     """A title worth reporting even when the catalogue lacks it: not 《…规划》, 《…决定书》, contracts,

@@ -151,11 +151,12 @@ CHECKLISTS = {
 
 
 def item(law_text: str, laws=(), audiences=(), methods=(), dates=(), partners=(), problems=(), unresolved=(),
-         timing: str = "全年", section: str | None = "法规股", person: str | None = "张三") -> dict:
+         timing: str = "全年", section: str | None = "法规股", person: str | None = "张三", not_laws=()) -> dict:
     return {
         "law_text": law_text, "laws": list(laws), "audiences": list(audiences), "methods": list(methods),
         "dates": list(dates), "partners": list(partners), "problems": list(problems),
         "unresolved": list(unresolved), "timing": timing, "section": section, "person": person,
+        "not_laws": list(not_laws),
     }
 
 
@@ -164,7 +165,8 @@ ITEMS: dict[str, list[dict]] = {
     "C-PSB-2026-2": [
         item("《宪法》", ["LCON"], ["public"], ["lecture"], ["constitution_day"]),
         item("《民法典》", ["LCIV"], ["public"], ["new_media"], problems=["missing:who:empty"], section=None, person=None),
-        item("《澄河县城区养犬管理办法》", [], ["public"], ["new_media"], unresolved=["timing:适时"]),
+        item("《澄河县城区养犬管理办法》", [], ["public"], ["new_media"], unresolved=["timing:适时"],
+             not_laws=["document:《澄河县城区养犬管理办法》"]),
     ],
     "C-TRAFFIC-2026": [item("《道路交通安全法》", ["LTRAFFIC"], ["students"], ["new_media"], ["constitution_day"])],
     "C-MKT-2025": [item("《合同法》", ["LCONTRACT"], ["enterprises"], ["lecture"])],
@@ -271,7 +273,7 @@ def _add_units_and_checklists(batch: GraphBatch) -> None:
                 "timing_text": "、".join(KEY_DATES[k][0] for k in spec["dates"]) or spec["timing"],
                 "section": spec["section"], "person": spec["person"],
                 "partners": [UNITS[p][0] for p in spec["partners"]],
-                "problems": spec["problems"], "unresolved": spec["unresolved"],
+                "problems": spec["problems"], "unresolved": spec["unresolved"], "not_laws": spec["not_laws"],
             })
             batch.add_edge("HAS_ITEM", checklist_id, node_id)
             for rel, targets in (("CLAIMS", spec["laws"]), ("TARGETS", spec["audiences"]), ("USES", spec["methods"]),

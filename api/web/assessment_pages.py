@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import ActorDep, ClockDep, LawScopeDep, RubricDep, SettingsDep, StoreDep, YearPath, evidence_upload
 from api.files import UploadsDep, download, evidence_download
 from api.web.charts import BarChart, bar_chart
-from api.web.render import Page, redirect, render
+from api.web.render import Page, issued_redirect, redirect, render
 from api.web.routing import ChosenYear, PageNumber, page_router
 from domain.accounts.accounts import Actor
 from domain.assessment import activities, prompts, versions
@@ -235,8 +235,7 @@ def publish_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearFo
 @router.post("/assessment/prompts")
 def issue_from_assessment_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm,
                                version: Annotated[int, Form(ge=1)], deadline: Text) -> Response:
-    prompts.issue_from_assessment(store, actor, year, version, deadline, clock=clock)
-    return _to(f"/prompts?year={year}")
+    return issued_redirect(year, prompts.issue_from_assessment(store, actor, year, version, deadline, clock=clock))
 
 
 @router.get("/assessment/{year}/ranking.xlsx")

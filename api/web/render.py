@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api.deps import csrf_token, set_csrf_cookie
+from domain.assessment.models import IssuedPromptsPublic
 from domain.base.asked import working_year
 from domain.base.briefs import source_label, where_read
 from domain.base.documents import chinese_date, chinese_datetime
@@ -54,8 +55,11 @@ DONE = {
     "accepted_chosen": "所选活动的佐证材料已采纳。",
     "computed": "已计算出新的考核版本（草稿），核对后可向社会公布。", "published": "该版考核结果已向社会公布。",
     "scored": "评分已保存，重新计算后计入考核结果。",
+    "issued": "已下达普法提示 {count} 份，见下表，可逐份打印或发送。",
+    "issued_skipping": "已下达普法提示 {count} 份，见下表；另有 {skipped} 项此前已下达或属本人所在单位，未重复下达。",
 }
-"""The message a page shows after a form did its work (post/redirect/get carries its code in `done`)."""
+"""The message a page shows after a form did its work (post/redirect/get carries its code in `done`, and
+the figures a message names, such as {count}, as query parameters of their own)."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
@@ -197,11 +201,34 @@ class PageCsrfToken:
         return self._token
 
 
-def redirect(path: str, done: str | None = None, anchor: str = "") -> RedirectResponse:
-    """Back to a page after a form did its work, with the code of the message that page shows."""
+def redirect(path: str, done: str | None = None, anchor: str = "", **figures: int) -> RedirectResponse:
+    """Back to a page after a form did its work, with the code of the message that page shows and the
+    figures it names."""
     if done in DONE:
-        path = f"{path}{'&' if '?' in path else '?'}done={done}"
+        path = f"{path}{'&' if '?' in path else '?'}{urlencode({'done': done, **figures})}"
     return RedirectResponse(path + anchor, status_code=303)
+
+
+def issued_redirect(year: int, issued: IssuedPromptsPublic) -> RedirectResponse:
+    """To the year's 普法提示 after an order issued several, saying how many (and how many it passed over)."""
+    if issued.skipped:
+        return redirect(f"/prompts?year={year}", "issued_skipping", count=issued.count, skipped=len(issued.skipped))
+    return redirect(f"/prompts?year={year}", "issued", count=issued.count)
+
+
+def done_message(query: dict[str, str]) -> str | None:
+    """The message for the `done` code of a page's address, its figures filled in; none when a figure
+    it names is missing or not a count (the address may have been typed)."""
+    message = DONE.get(query.get("done", ""))
+    if message is None or "{" not in message:
+        return message
+    figures = {name: query.get(name, "") for name in ("count", "skipped")}
+    if not all(value.isascii() and value.isdigit() and len(value) <= 6 for value in figures.values() if value):
+        return None
+    try:
+        return message.format(**{name: int(value) for name, value in figures.items() if value})
+    except KeyError:
+        return None
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
@@ -212,7 +239,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: o
     response = templates.TemplateResponse(request, template, {
         "actor": actor, "csrf_token": token, "ROLE_NAMES": ROLE_NAMES, "STATE_NAMES": STATE_NAMES,
         "working_year": working_year(request.app.state.store),
-        "done": DONE.get(request.query_params.get("done", "")), **context,
+        "done": done_message(dict(request.query_params)), **context,
     }, status_code=status_code)
     if token.used:
         response.headers["Cache-Control"] = "private, no-cache"

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import ActorDep, ClockDep, LawScopeDep, SettingsDep, StoreDep, evidence_upload
 from api.files import UploadsDep, download
-from api.web.render import Page, render
+from api.web.render import Page, issued_redirect, render
 from api.web.routing import PageNumber, page_router
 from domain.assessment import county_report, prompts
 from domain.base.briefs import unit_brief
@@ -73,8 +73,7 @@ def issue_form(actor: ActorDep, store: StoreDep, clock: ClockDep, unit_id: Text,
 @router.post("/prompts/late-checklists")
 def late_checklists_form(actor: ActorDep, store: StoreDep, clock: ClockDep, year: YearForm, deadline: Text) -> Response:
     """From 年度安排: a 普法提示 to each unit still without its checklist after the deadline."""
-    prompts.issue_for_late_checklists(store, actor, year, deadline, clock=clock)
-    return _to(f"/prompts?year={year}")
+    return issued_redirect(year, prompts.issue_for_late_checklists(store, actor, year, deadline, clock=clock))
 
 
 @router.get("/prompts/circular")

@@ -161,12 +161,14 @@ def issue(store: CachedStore, actor: Actor, unit_id: str, year: int, kind: str, 
     numbered in the year's sequence in its own transaction."""
     actor.require(Permission.NOTIFY)
     if kind not in GROUND_KINDS:
-        raise InputError(f"a 普法提示 is issued on one of {', '.join(GROUND_KINDS)}", location="kind")
+        raise InputError(f"a 普法提示 is issued on one of {', '.join(GROUND_KINDS)}", location="kind",
+                         advice=f"请选择下达普法提示的事由（{'、'.join(GROUND_KINDS.values())}）后重新提交。")
     unit_brief(store, unit_id)
     actor.require_impartial(unit_id)
     reasons = [reason.strip() for reason in reasons if reason and reason.strip()]
     if not reasons:
-        raise InputError("say what the unit did not do (at least one reason)", location="reasons")
+        raise InputError("say what the unit did not do (at least one reason)", location="reasons",
+                         advice="请至少勾选或填写一项单位未落实的事项，再下达普法提示。")
     now = clock()
     [row] = _write(store, actor, year, [_new(unit_id, year, kind, reasons, (text or "").strip() or None,
                                              asked.deadline(deadline, now.date(), required="a 普法提示"), actor,
@@ -190,7 +192,9 @@ def issue_from_assessment(store: CachedStore, actor: Actor, year: int, version: 
     row = versions.version_row(store, year, version, drafts=True)
     if row["state"] != AssessmentState.PUBLISHED.value:
         raise Conflict(f"version {version} of {year} is not the published result: publish it before issuing "
-                       "普法提示 from its findings", state=row["state"])
+                       "普法提示 from its findings", state=row["state"],
+                       advice=f"{year}年度考核第{version}版不是已公布的结果。请先在“年度考核”页面公布该版，"
+                              "再按其发现的问题下达普法提示。")
     version_public = versions.assessment_public(row)
     to_fix = {grade.name for grade in versions.version_rubric(store, version_public).grades if grade.rectify}
     issued = {(p["unit_id"], p["item_id"]) for p in store.read(queries.prompts.issued_from_assessment(row["id"]))}
@@ -225,7 +229,9 @@ def issue_for_late_checklists(store: CachedStore, actor: Actor, year: int, deadl
     late = plan.overview(store, actor, year, today=now.date()).checklists
     if not late.past:
         raise Conflict(f"the checklists of {year} are due by {late.deadline or 'a deadline not yet set'}: "
-                       "issue 普法提示 for them only after it", state="pending")
+                       "issue 普法提示 for them only after it", state="pending",
+                       advice=(f"{year}年度清单报送截止日期为{chinese_date(late.deadline)}，截止日期过后才能对未报送的单位下达普法提示。"
+                               if late.deadline else f"{year}年度尚未设定清单报送截止日期，请先在“年度安排”中设定，截止日期过后再下达。"))
     unsettled = (PromptState.OPEN.value, PromptState.ANSWERED.value)
     pending = {p.unit.id for p in _every(store, year, None, now.date()) if p.kind == "no_checklist" and p.state in unsettled}
     reason = f"{NO_CHECKLIST}（报送截止日期 {chinese_date(late.deadline)}）"
@@ -283,11 +289,12 @@ def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comme
     comment = (comment or "").strip() or None
     if found.comment_required and not comment:
         what = "what was done" if found.action == "answer" else "why"
-        raise InputError(f"{found.name} needs a text saying {what}", location="comment")
+        raise InputError(f"{found.name} needs a text saying {what}", location="comment",
+                         advice=f"“{found.name}”需要填写{'采取的措施和落实情况' if found.action == 'answer' else '理由'}，请填写后重新提交。")
     now = clock()
     if found.action == "escalate" and row["deadline"] >= now.date().isoformat():
         raise Conflict(f"the unit has until {row['deadline']} to report back: escalate only after that",
-                       state=row["state"])
+                       state=row["state"], advice=f"单位的反馈期限为{chinese_date(row['deadline'])}，期限过后仍未反馈的才能通报批评。")
     new_deadline = asked.deadline(deadline, now.date(), required=None) if found.action == "return" else None
     files = upload.checked() if upload is not None and found.action == "answer" else []
     at = stamp(now)
@@ -296,7 +303,8 @@ def step(store: CachedStore, actor: Actor, prompt_id: str, action: str, *, comme
         state = PromptState(tx.run(queries.prompts.lock_prompt(prompt_id))[0]["state"])
         if state not in found.sources:
             raise Conflict(f"cannot {found.action} ({found.name}): the 普法提示 is {PROMPT_NAMES[state]}",
-                           state=state.value)
+                           state=state.value, advice=f"此普法提示现为“{PROMPT_NAMES[state]}”，不能{found.name}。"
+                                                     "请刷新本页，按页面上的下一步办理。")
         write_evidence(tx, "PROMPT_EVIDENCE", prompt_id, evidence)
         tx.run(queries.prompts.set_prompt(prompt_id, found.target.value, new_deadline, at))
         write_event(tx, "PROMPT_HISTORY", prompt_id, found.action, state.value, found.target.value, actor.id,
@@ -399,7 +407,8 @@ def send(store: CachedStore, actor: Actor, prompt_id: str, settings: Settings, *
     [details] = store.read(queries.units.unit_details([found.unit.id]))
     to = details["liaison_email"]
     if not to:
-        raise Conflict(f"{found.unit.name or found.unit.id} has no liaison e-mail registered", state=found.state)
+        raise Conflict(f"{found.unit.name or found.unit.id} has no liaison e-mail registered", state=found.state,
+                       advice=f"{found.unit.name}尚未登记联络员电子邮箱，请下载普法提示书另行送达，或请该单位登记邮箱后再发送。")
     plan.send_mail(settings, [plan.mail_message(
         settings, to, f"{found.unit.name}：普法提示书 {found.reference}",
         f"{found.unit.name}：\n\n请查收附件《普法提示书》{found.reference}，于{chinese_date(found.deadline)}前反馈落实情况。"

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.base.cache import CachedStore
+from domain.base.documents import chinese_date
 from domain.catalogue import responsibility
 from domain.catalogue.relevance import OWNING_TIERS
 from domain.checklists.audit import replacement
@@ -232,10 +233,11 @@ def checklist_on_time(unit: UnitFacts, year: YearFacts, params: LatePointsParams
     sent = unit.first_submitted[:10]
     records = [("checklist", unit.checklist_id)] if unit.checklist_id else []
     if year.checklist_deadline is None:
-        return Scored.of(params.points, f"{sent} 报送（本年度未设报送截止日期）", records)
+        return Scored.of(params.points, f"{chinese_date(sent)}报送（本年度未设报送截止日期）", records)
+    due = chinese_date(year.checklist_deadline)
     if sent <= year.checklist_deadline:
-        return Scored.of(params.points, f"{sent} 报送，在截止日期 {year.checklist_deadline} 前", records)
-    return Scored.of(params.late_points, f"逾期报送：{sent} 报送，截止日期 {year.checklist_deadline}", records)
+        return Scored.of(params.points, f"{chinese_date(sent)}报送，在截止日期{due}前", records)
+    return Scored.of(params.late_points, f"逾期报送：{chinese_date(sent)}报送，截止日期{due}", records)
 
 
 def _too_short(unit: UnitFacts, params: RowsParams) -> Scored | None:
@@ -358,7 +360,7 @@ def unacted_prompts(unit: UnitFacts, year: YearFacts, params: DeductionParams) -
         return Scored.of(0, "没有逾期未反馈或被通报批评的普法提示")
     count = len(unit.unacted_prompts)
     return Scored.of(-min(params.cap, count * params.per),
-                     f"截至 {year.today.isoformat()} 普法提示逾期未反馈或被通报批评 {count} 项，每项扣 {params.per:g} 分，"
+                     f"截至{chinese_date(year.today)}普法提示逾期未反馈或被通报批评 {count} 项，每项扣 {params.per:g} 分，"
                      f"最多扣 {params.cap:g} 分", [("prompt", i) for i in unit.unacted_prompts])
 
 
@@ -368,7 +370,7 @@ def manual_item(item_id: str, unit: UnitFacts, most: float, sign: int) -> Scored
     if entry is None:
         return Scored.of(0, "尚未评定")
     points = max(0.0, min(most, float(entry["points"])))
-    return Scored.of(sign * points, f"{entry['reason']}（{entry['enterer']}，{(entry['entered_at'] or '')[:10]}）",
+    return Scored.of(sign * points, f"{entry['reason']}（{entry['enterer']}，{chinese_date(entry['entered_at'])}）",
                      [("manual", entry["id"])])
 
 

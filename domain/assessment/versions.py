@@ -36,6 +36,7 @@ from domain.assessment.rubric import Rubric, RubricItem, manual_items, parse_rub
 from domain.assessment.scoring import MANUAL, UnitFacts, YearFacts, read_facts
 from domain.base.briefs import all_law_briefs, unit_brief
 from domain.base.cache import CachedStore, kept_until_write
+from domain.base.documents import chinese_date
 from domain.base.models import UnitBriefPublic
 from graph import queries
 from graph.queries.scope import LawScope
@@ -257,7 +258,7 @@ def _name_records(store: CachedStore, score: UnitScorePublic) -> None:
         for record in line.records:
             if record.kind in wanted:
                 wanted[record.kind].add(record.id)
-    activities = {r["id"]: f"{r['held_on']} {r['title']}"
+    activities = {r["id"]: f"{chinese_date(r['held_on'])} {r['title']}"
                   for r in store.read(queries.activities.titles(sorted(wanted["activity"])))} if wanted["activity"] else {}
     rows = {r["id"]: f"第{r['row']}条 {r['law_text'] or ''}".strip()
             for r in store.read(queries.activities.row_texts(sorted(wanted["row"])))} if wanted["row"] else {}

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TypeVar
 
 from domain.base.cache import CachedStore
+from domain.base.documents import chinese_date
 from graph import queries
 from graph.query import Query, Row
 from pufa.errors import InputError
@@ -42,12 +43,15 @@ def deadline(value: str | None, today: date, *, required: str | None) -> str | N
     """A deadline as given (YYYY-MM-DD), not already passed; `required` says what needs one (None: optional)."""
     if not value:
         if required:
-            raise InputError(f"{required} needs its deadline (YYYY-MM-DD)", location="deadline")
+            raise InputError(f"{required} needs its deadline (YYYY-MM-DD)", location="deadline",
+                             advice="请填写办理期限后重新提交。")
         return None
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{value!r} is not a date: YYYY-MM-DD", location="deadline") from None
+        raise InputError(f"{value!r} is not a date: YYYY-MM-DD", location="deadline",
+                         advice="所填期限不是有效的日期，请在日期框中重新选择。") from None
     if day < today:
-        raise InputError(f"the deadline {day.isoformat()} has already passed", location="deadline")
+        raise InputError(f"the deadline {day.isoformat()} has already passed", location="deadline",
+                         advice=f"期限{chinese_date(day)}已过，请填写今天或以后的日期。")
     return day.isoformat()

@@ -4,6 +4,8 @@ them; the pages, the xlsx and csv downloads and the Word documents say them thro
 
 from __future__ import annotations
 
+from nlp.citations import NOT_LAW_KINDS
+
 QUESTIONS = {"what": "普什么（法律法规）", "whom": "对谁普（普法对象）", "how": "怎么普（普法方式）",
              "when": "何时普（时间节点）", "who": "谁去普（责任科室/责任人）"}
 """The five questions a checklist row answers."""
@@ -19,6 +21,8 @@ def finding_word(code: str) -> str:
         return f"缺少{QUESTIONS[question]}" + (f"：{MISSING_WHY[why]}" if why in MISSING_WHY else "")
     if kind in UNRESOLVED_KINDS:
         return f"{UNRESOLVED_KINDS[kind]}“{rest}”无法识别"
+    if kind in NOT_LAW_KINDS:
+        return f"非法律法规（{NOT_LAW_KINDS[kind]}）：{rest}"
     return "其他问题"
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from domain.base.cache import CachedStore, kept_until_write
+from domain.base.documents import chinese_date
 from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
@@ -203,15 +204,10 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             Signal("public", values["public"], f"{standing.public_articles}/{standing.article_count} 条面向公众"),
             Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
             Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
-            Signal("recent", float(recent), f"{_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
+            Signal("recent", float(recent), f"{chinese_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
             Signal("named", float(standing.names(unit_name)),
                    f"单位名称含「{standing.subject}」" if standing.names(unit_name) else "否"),
         ]
     share, named, lists = prior
     found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))
     return found
-
-
-def _date(day: str) -> str:
-    moment = date.fromisoformat(day[:10])
-    return f"{moment.year}年{moment.month}月{moment.day}日"

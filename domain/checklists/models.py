@@ -166,6 +166,8 @@ class RowReviewPublic(BaseModel):
     """The questions of the five it does not answer (what, whom, how, when, who)."""
     outdated: list[ReplacementPublic] = []
     unresolved: list[str] = []
+    not_laws: list[str] = []
+    """What the law column names that is no law (standard:…, document:…, topic:…), never unresolved."""
     note: str | None = None
     origin: str | None = None
     comments: list[CommentPublic] = []

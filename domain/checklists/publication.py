@@ -85,7 +85,7 @@ def _cells(row: PublishedRowPublic) -> list[object]:
 
 def published_xlsx(store: CachedStore, checklist_id: str) -> bytes:
     detail = published_checklist(store, checklist_id)
-    note = f"备案号：{detail.checklist.filing_number or '—'}　公布日期：{detail.checklist.published_on or '—'}"
+    note = f"备案号：{detail.checklist.filing_number or '—'}　公布日期：{chinese_date(detail.checklist.published_on)}"
     return to_xlsx([Sheet("普法责任清单", CHECKLIST_HEADER, [*map(_cells, detail.rows), [], [note]], title=detail.title)])
 
 

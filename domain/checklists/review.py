@@ -416,7 +416,8 @@ def _row_review(item: Row, claims: list[Row], comments: dict[str, list[CommentPu
         person=item["person"], partners=item["partners"] or [], source=item["source"],
         laws=[NamedPublic(id=c["law_id"], name=c["law_name"]) for c in claims], missing=missing_questions(codes),
         outdated=[replacement(c) for c in claims if c["outdated"]],
-        unresolved=sorted(item["unresolved"] or []), note=item["note"], origin=item["origin"],
+        unresolved=sorted(item["unresolved"] or []), not_laws=list(item.get("not_laws") or []), note=item["note"],
+        origin=item["origin"],
         comments=comments.get(item["item_id"], []) + comments.get(item["origin"] or "", []),
     )
 

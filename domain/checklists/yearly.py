@@ -110,7 +110,7 @@ def last_year_rows(store: CachedStore, unit_id: str, year: int, scope: LawScope)
         if law["id"] in responsible and law["id"] not in listed:
             change, day = _change(law, year)
             rows.append(DraftRow(fields=RowFields(law_text=f"《{law['title']}》"),
-                                 note=f"新{change}：{day}{change}，本单位职责所涉，建议列入并补全普法对象、方式、时间和责任人"))
+                                 note=f"新{change}：{chinese_date(day)}{change}，本单位职责所涉，建议列入并补全普法对象、方式、时间和责任人"))
     return previous["id"], rows
 
 

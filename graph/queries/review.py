@@ -16,7 +16,8 @@ CHECKLIST_FIELDS = (
 ROW_FIELDS = (
     "i.id AS item_id, i.row AS row, i.source AS source, i.law_text AS law_text, i.audience_text AS audience_text, "
     "i.method_text AS method_text, i.timing_text AS timing_text, i.section AS section, i.person AS person, "
-    "i.partners AS partners, i.problems AS problems, i.unresolved AS unresolved, i.origin AS origin, i.note AS note"
+    "i.partners AS partners, i.problems AS problems, i.unresolved AS unresolved, i.origin AS origin, i.note AS note, "
+    "i.not_laws AS not_laws"
 )
 SUMMARY_FIELDS = (
     "u.id AS unit_id, u.name AS unit_name, c.id AS id, c.year AS year, c.revision AS revision, c.state AS state, "

@@ -24,7 +24,7 @@ from ingest.records import ChecklistItemRecord, ChecklistRecord
 from ingest.reference import write_reference
 from ingest.report import IngestReport, Skipped, Tracker, no_progress, shown, timed
 from ingest.resolve import UnitDirectory, add_catalogue_laws, resolver_catalogue
-from nlp.citations import resolve_name
+from nlp.citations import NOT_LAW_KINDS, not_a_law, resolve_name
 from pufa.clock import stamp, system_clock
 from pufa.errors import Conflict, Forbidden, InputError, PufaError
 from pufa.laws import stable_id
@@ -151,12 +151,15 @@ class ChecklistContext:
     def add_item(self, batch: GraphBatch, item_id: str, checklist_id: str, row: int, item: ChecklistItemRecord,
                  report: IngestReport, *, origin: str | None = None, note: str | None = None) -> None:
         where = f"{item.source_file}:{item.sheet_or_table + ':' if item.sheet_or_table else ''}{item.row}"
-        unresolved = list(item.unresolved)
+        unresolved, not_laws = list(item.unresolved), []
         claims: dict[str, tuple[float, str, str | None]] = {}
         for name in item.law_names:
             resolution = resolve_name(name, self.catalogue)
             if resolution.law_id:  # a name with its version (（2012年修正）) cites that version
                 claims.setdefault(resolution.law_id, (resolution.confidence, name, resolution.version_id))
+            elif kind := not_a_law(name):  # a standard, a county's document, a topic: listed, not unresolved
+                not_laws.append(f"{kind}:{name}")
+                report.not_laws.append({"source": where, "name": name, "kind": NOT_LAW_KINDS[kind]})
             else:
                 unresolved.append(f"law:{name}")
                 report.unresolved.append({"source": where, "law": name,
@@ -173,7 +176,7 @@ class ChecklistContext:
             "raw": json.dumps(item.raw, ensure_ascii=False), "law_text": item.law_text,
             "audience_text": item.audience_text, "method_text": item.method_text, "timing_text": item.timing_text,
             "section": item.section, "person": item.person, "partners": item.partners, "problems": item.problems,
-            "unresolved": unresolved, "origin": origin, "note": note,
+            "unresolved": unresolved, "origin": origin, "note": note, "not_laws": not_laws,
         })
         batch.add_edge("HAS_ITEM", checklist_id, item_id)
         for law_id, (confidence, surface, version_id) in claims.items():

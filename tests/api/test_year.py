@@ -165,7 +165,7 @@ def test_start_from_last_year_and_compare(setup):
     contract = next(row for text, row in rows.items() if "合同法" in text)
     assert "已废止" in contract["note"] and "民法典" in contract["note"] and contract["origin"] == "C-MKT-2026#3"
     proposed = rows[f"《{NEW_LAW}》"]
-    assert proposed["note"].startswith("新施行：2026-04-29") and proposed["missing"] == ["whom", "how", "when", "who"]
+    assert proposed["note"].startswith("新施行：2026年4月29日") and proposed["missing"] == ["whom", "how", "when", "who"]
     assert [law["id"] for law in proposed["laws"]] == ["LNEW"]
     call(client, "POST", f"/units/UPSB/checklists/{YEAR}/drafts", people["psb"], 422, json={"from_last_year": True})
     food = next(row for row in detail["rows"] if "食品安全法" in row["law_text"])

@@ -88,8 +88,24 @@ def test_every_sample_checklist_loads_and_old_names_find_their_unit(county: Grap
     # the 2025 file's title uses the pre-2018 name 澄河县工商行政管理局; its file name finds the unit
     assert "合同法" in current_claims(county, unit_id("澄河县市场监督管理局"), 2025)
     unresolved = {entry["law"] for entry in report.unresolved if "law" in entry}
-    assert "《澄河县城区养犬管理办法》" in unresolved  # a local document no catalogue has: kept, listed
-    assert "《中华人民共和国民法典》婚姻家庭编" not in unresolved  # a part of a code resolves to the code
+    assert unresolved == set()  # every law the sample names resolves (民法典婚姻家庭编 to the code)
+    # what is no law is kept on its row and listed in a group of its own, never as an unresolved law
+    assert {(entry["name"], entry["kind"]) for entry in report.not_laws} == {
+        ("《澄河县城区养犬管理办法》", "规范性文件"), ("《电动自行车安全技术规范》", "标准")}
+    police = unit_id("澄河县公安局")
+    [kept] = county.read(Query("test", "MATCH (:Unit {id: $u})-[:SUBMITTED]->(c:Checklist)-[:HAS_ITEM]->(i:ChecklistItem) "
+                                       "WHERE c.year = 2026 AND size(i.not_laws) > 0 "
+                                       "RETURN i.not_laws AS not_laws, i.unresolved AS unresolved", {"u": police}))
+    assert kept["not_laws"] == ["document:《澄河县城区养犬管理办法》"]
+    assert not [code for code in kept["unresolved"] or [] if code.startswith("law:")]
+
+
+def test_a_topic_and_a_ministry_rule_in_the_statistics_list(county: GraphStore):
+    """2026-tjj.csv names 《统计违法违纪行为处分规定》 (a 部门规章, metadata-only in the catalogue) and a topic."""
+    report = ingest_checklists(county, [SAMPLE_CHECKLISTS / "2026-tjj.csv"], unit="澄河县统计局")
+    assert report.unresolved == []
+    assert [(entry["name"], entry["kind"]) for entry in report.not_laws] == [("防范和惩治统计造假", "主题")]
+    assert "统计违法违纪行为处分规定" in current_claims(county, unit_id("澄河县统计局"), 2026)
 
 
 def test_checklist_naming_no_registered_unit_is_refused_whole(county: GraphStore, tmp_path: Path):

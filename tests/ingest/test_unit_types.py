@@ -51,8 +51,8 @@ def test_a_liaison_form_without_types_gets_them_from_names_and_short_names(store
     assert [t.type_id for t in by_unit["县环保局"].types] == ["ecology_environment"]
     assert [t.type_id for t in by_unit["团县委"].types] == ["youth_league"]
     assert [t.type_id for t in by_unit["城关镇司法所"].types] == ["justice"]
-    assert by_unit["澄河县融媒体中心"].types == []
-    assert report.counts["units acting as no department type"] == 1
+    assert [(t.type_id, t.organ) for t in by_unit["澄河县融媒体中心"].types] == [("news_media", "融媒体中心")]
+    assert report.counts["units acting as no department type"] == 0
     assert acting(store, "县卫健委") == [("health", "name")]
 
 

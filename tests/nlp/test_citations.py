@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.catalogue import Catalogue, interpretation_short_forms
-from nlp.citations import extract_citations, resolve_name
+from nlp.citations import extract_citations, not_a_law, resolve_name
 
 FOOD = "L-food"
 FOOD_REGULATION = "L-food-reg"
@@ -335,3 +335,15 @@ def test_a_short_form_two_interpretations_share_goes_to_the_one_in_force_or_to_n
     for shared in ("时间效力规定", "民法典婚姻家庭编解释"):
         assert resolve_name(shared, court_catalogue).law_id is None, shared
     assert resolve_name("民法典时间效力规定", court_catalogue).law_id == "L-civil-time"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("《电动自行车安全技术规范》", "standard"), ("GB 17761-2018", "standard"), ("GB/T 2260", "standard"),
+    ("《食品安全国家标准 预包装食品标签通则》", "standard"),
+    ("《澄河县城区养犬管理办法》", "document"), ("澄河县人民政府关于加强养犬管理的通知", "document"),
+    ("防范和惩治统计造假", "topic"),
+    ("《统计违法违纪行为处分规定》", None), ("《示例市养犬管理条例》", None), ("统计法", None), ("宪法", None),
+])
+def test_what_a_law_column_names_that_is_no_law(name, kind):
+    """Standards, a county's documents and topics are no law: listed apart, never offered law candidates."""
+    assert not_a_law(name) == kind

@@ -123,7 +123,7 @@ def test_organs_carry_their_types(names, expected):
 
 
 @pytest.mark.parametrize("name", [
-    "县委组织部", "澄河县融媒体中心", "某某有限公司", "广饶公司", "宁晋县分局", "", "XYZ",
+    "县委组织部", "某某有限公司", "广饶公司", "宁晋县分局", "", "XYZ",
 ])
 def test_unknown_names_and_units_that_enforce_nothing_act_as_no_type(name):
     assert types_from_names(name) == []
@@ -188,7 +188,14 @@ def test_the_last_organ_is_the_unit_and_a_section_acts_for_its_organ():
     assert (station.type_id, station.organ, station.level) == ("market_regulation", "市场监督管理所", "township")
     assert types_from_names("澄河县卫健委疗养中心") == []  # an institution named under its organ
     assert type_ids("澄河县卫健委人民医院") == {"medical_institution"}  # a hospital is a type of its own
-    assert types_from_names("县委宣传部融媒体中心") == []
+    assert type_ids("县委宣传部融媒体中心") == {"news_media"}  # the county's media, not the 宣传部 over it
+
+
+def test_a_media_centre_is_a_news_medium_not_the_broadcasting_regulator():
+    """法治宣传教育法 and 广告法 give 新闻媒体 (广播电台、电视台、报刊) duties; 广播电视局 regulates them."""
+    for name in ("澄河县融媒体中心", "示例市广播电视台", "澄河县广播电台"):
+        assert type_ids(name) == {"news_media"}, name
+    assert type_ids("澄河县广播电视局") == {"radio_tv"}
 
 
 def test_a_division_acts_as_its_organs_types_its_name_words():
@@ -330,6 +337,7 @@ def test_a_province_register_of_15000_generated_names_resolves():
 SAMPLE_DISAGREEMENTS = {
     # unit: (what the name implies beyond the column, what the column says beyond the name)
     "澄河县公安局法制大队": ({"public_security"}, set()),  # blank column; the section acts for its bureau
+    "澄河县融媒体中心": ({"news_media"}, set()),  # blank column; a 新闻媒体 by its name
     "澄河县水利局": (set(), {"emergency_management"}),  # flood-control offices moved to 应急管理 in 2018
 }
 

@@ -72,7 +72,7 @@ def test_a_year_of_records_scored_published_and_shown(app):
         assert names[0] == "UMKT" and names[-1] == "UFED" and len(names) == 7
         assert "<svg" in ranking
         score = reviewer.get("/assessment/2026/units/UMKT").text
-        assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in score and "2026-03-15 消费者权益日宣传" in score
+        assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in score and "2026年3月15日 消费者权益日宣传" in score
         assert SECRET_REASON in score
 
         assert "尚未公布" in public.get("/public/assessment?year=2026").text
@@ -90,6 +90,8 @@ def test_a_year_of_records_scored_published_and_shown(app):
         listing = post(reviewer, "/assessment/prompts", token_r, year=str(YEAR), version="1",
                        deadline="2027-01-31")
         assert "普法提示" in listing and "澄河县市场监督管理局" in listing
+        issued = int(re.search(r'id="done" role="status">已下达普法提示 (\d+) 份', listing).group(1))
+        assert issued >= len(set(re.findall(r'href="/prompts/(P[0-9a-f]+)"', listing))) > 0  # a page lists 50
         prompt = re.search(r'href="(/prompts/P[^"?]+)"', unit.get("/prompts").text).group(1)
         assert "年度考核发现的问题" in unit.get(prompt).text
         answered = post(unit, prompt + "/answer", token, comment="已整改",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from openpyxl import load_workbook
 
@@ -273,7 +275,7 @@ def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, ba
     reviewer.goto("/assessment?year=2026")
     reviewer.click("#compute-form button")
     reviewer.wait_for_url("**/assessment?year=2026&version=*")
-    first = reviewer.url.rsplit("=", 1)[1]
+    first = re.search(r"version=(\d+)", reviewer.url).group(1)
     reviewer.goto("/activities/review?year=2026")
     assert "“3·15”消费者权益日普法宣传" in reviewer.locator("#queue").inner_text()
     reviewer.goto(activity_url)
@@ -285,7 +287,7 @@ def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, ba
     reviewer.goto("/assessment?year=2026")
     reviewer.click("#compute-form button")
     reviewer.wait_for_url("**/assessment?year=2026&version=*")
-    assert int(reviewer.url.rsplit("=", 1)[1]) == int(first) + 1
+    assert int(re.search(r"version=(\d+)", reviewer.url).group(1)) == int(first) + 1
     changed = reviewer.locator("#changes").inner_text()
     assert "澄河县市场监督管理局" in changed and "佐证材料经审核采纳的活动 1 次" in changed
     rows = reviewer.locator("#ranking-table tbody tr")
@@ -298,7 +300,7 @@ def test_an_activity_with_a_photo_is_accepted_and_the_score_shows_it(browser, ba
     reviewer.locator(f"#ranking-table tr[data-unit='{market}'] a").click()
     reviewer.wait_for_load_state()
     lines = reviewer.locator("#lines").inner_text()
-    assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in lines and "2026-03-15 “3·15”消费者权益日普法宣传" in lines
+    assert "佐证材料经审核采纳的活动 1 次（12 次得满分）" in lines and "2026年3月15日 “3·15”消费者权益日普法宣传" in lines
     shot(reviewer, "23-unit-score")
     for tab in (unit, reviewer):
         tab.context.close()

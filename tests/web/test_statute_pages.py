@@ -63,6 +63,13 @@ def test_a_prompt_is_issued_from_the_grounds_answered_closed_and_another_escalat
                     reasons=["宣传栏两年未更新"], deadline="2026-12-21")
         late_path = re.search(r'href="(/prompts/P[0-9a-f]+)/letter.docx"', late).group(1)
         assert "step-escalate" not in late
+        early = reviewer.post(late_path + "/escalate", data={"csrf_token": token, "comment": "逾期未反馈"})
+        assert early.status_code == 409 and "单位的反馈期限为2026年12月21日，期限过后" in early.text
+        again = reviewer.post(prompt_path + "/close", data={"csrf_token": token})
+        assert again.status_code == 409 and "此普法提示现为“已办结”，不能审核办结" in again.text
+        bare = reviewer.post("/prompts", data={"csrf_token": token, "unit_id": "UPSB", "year": str(YEAR),
+                                               "kind": "inspection", "reasons": [" "], "deadline": "2026-12-21"})
+        assert bare.status_code == 422 and "请至少勾选或填写一项单位未落实的事项" in bare.text
         clock.advance(days=3)
         escalated = post(reviewer, late_path + "/escalate", token, comment="逾期未反馈")
         assert 'id="prompt-state">已通报批评' in escalated
@@ -101,3 +108,7 @@ def test_the_plan_page_issues_a_prompt_to_each_unit_late_with_its_checklist(app)
         assert 'id="late-prompts-form"' in reviewer.get(f"/plan?year={YEAR}").text
         listed = post(reviewer, "/prompts/late-checklists", token, year=str(YEAR), deadline="2027-01-10")
         assert "未报送普法责任清单" in listed and f"〔{YEAR}〕第1号" in listed
+        issued = int(re.search(r'id="done" role="status">已下达普法提示 (\d+) 份', listed).group(1))
+        assert issued == len(set(re.findall(r'href="/prompts/(P[0-9a-f]+)"', listed))) > 0
+        again = post(reviewer, "/prompts/late-checklists", token, year=str(YEAR), deadline="2027-01-10")
+        assert f"已下达普法提示 0 份，见下表；另有 {issued} 项此前已下达" in again

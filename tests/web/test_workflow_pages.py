@@ -85,6 +85,8 @@ def test_pages_of_each_role_and_a_visitor_sent_to_sign_in(app):
         post(client, "/logout", token)
         sign_in(client, "reviewer")
         assert "审核队列" in client.get("/review").text and "年度安排" in client.get("/plan").text
+        row = client.get("/checklists/C-PSB-2026-2").text.split('data-row="3"')[1].split("</tr>")[0]
+        assert "非法律法规（规范性文件）：《澄河县城区养犬管理办法》" in row and "法律法规“" not in row  # never unresolved
         assert client.get("/my").status_code == 403
 
 

@@ -35,12 +35,12 @@ def test_every_point_has_its_reason_and_records(client, staff):
     version = compute(client, staff)
     assert (version["version"], version["state"], version["max_points"]) == (1, "draft", 100.0)
     mkt = lines(client, staff["reviewer"])
-    assert (mkt["on_time"]["points"], mkt["on_time"]["reason"]) == (5.0, "2026-02-01 报送，在截止日期 2026-02-01 前")
+    assert (mkt["on_time"]["points"], mkt["on_time"]["reason"]) == (5.0, "2026年2月1日报送，在截止日期2026年2月1日前")
     assert mkt["on_time"]["records"][0]["kind"] == "checklist"
     assert mkt["evidence"]["points"] == round(25 / 12, 2)
     assert mkt["evidence"]["reason"] == "佐证材料经审核采纳的活动 1 次（12 次得满分）"
     assert [(r["kind"], r["id"]) for r in mkt["evidence"]["records"]] == [("activity", activity_id)]
-    assert mkt["evidence"]["records"][0]["name"] == "2026-03-15 “3·15”国际消费者权益日普法宣传"
+    assert mkt["evidence"]["records"][0]["name"] == "2026年3月15日 “3·15”国际消费者权益日普法宣传"
     assert mkt["key_dates"]["points"] == 15.0 and "开展了活动的 1 个" in mkt["key_dates"]["reason"]
     assert mkt["principal_laws"]["points"] == 15.0  # 食品安全法 makes its type principal, and it lists it
     assert mkt["no_outdated"]["points"] == 0.0 and "合同法" in mkt["no_outdated"]["reason"]
@@ -78,7 +78,7 @@ def test_publishing_freezes_a_version_and_recomputing_shows_what_changed(client,
                                published_cases=[], audience_text="学生")
     assert call(client, "GET", f"/public/assessments/{YEAR}", {})["data"][0] == before  # frozen
     assert lines(client, staff["reviewer"], version=1)["evidence"]["records"] == [
-        {"kind": "activity", "id": first, "name": "2026-03-15 “3·15”国际消费者权益日普法宣传"}]
+        {"kind": "activity", "id": first, "name": "2026年3月15日 “3·15”国际消费者权益日普法宣传"}]
     assert compute(client, staff)["version"] == 2
     changes = call(client, "GET", f"/assessments/{YEAR}/versions/2/changes", staff["reviewer"])
     assert changes["against"]["version"] == 1 and changes["unchanged"] == 6

@@ -12,17 +12,21 @@ import pytest
 
 from domain.assessment.rubric import rubric_in_force
 from domain.assessment.scoring import (
+    DeductionParams,
     ItemParams,
+    LatePointsParams,
     Met,
     RowsParams,
     TierParams,
     UnitFacts,
     YearFacts,
     audiences_reached,
+    checklist_on_time,
     five_questions,
     key_date_activities,
     no_outdated_laws,
     principal_laws_listed,
+    unacted_prompts,
 )
 from domain.assessment.versions import score_units
 
@@ -103,3 +107,12 @@ def test_a_one_row_unit_without_activity_cannot_rank_first():
     scored = totals(one_row, thin, listed_only, thorough("FULL"))
     assert max(scored, key=scored.get) == "FULL"
     assert scored["POWER"] < scored["THIN"] and scored["POWER"] <= scored["LIST"]
+
+
+def test_reasons_print_dates_as_a_clerk_writes_them():
+    """A reason is read by clerks: 2026年12月6日, never 2026-12-06."""
+    late = checklist_on_time(unit(first_submitted="2026-12-06T10:00:00Z"),
+                             replace(YEAR, checklist_deadline="2026-04-30"), LatePointsParams(points=5, late_points=2))
+    assert (late.points, late.reason) == (2, "逾期报送：2026年12月6日报送，截止日期2026年4月30日")
+    unacted = unacted_prompts(unit(unacted_prompts=["P1"]), YEAR, DeductionParams(per=1, cap=3))
+    assert unacted.reason.startswith("截至2026年12月6日普法提示逾期未反馈")
