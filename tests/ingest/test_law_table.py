@@ -57,11 +57,12 @@ def test_an_added_law_is_resolved_in_a_later_checklist(store, tmp_path):
     ingest_units(store, SAMPLE_UNITS)
     police_checklist = SAMPLE_CHECKLISTS / "澄河县公安局2026年普法责任清单.docx"
     before = ingest_checklists(store, [police_checklist])
-    assert DOG_RULES in {entry.get("law", "").strip("《》") for entry in before.unresolved}
+    assert DOG_RULES in {entry["name"].strip("《》") for entry in before.not_laws}  # a county document, no law yet
     report = ingest_law_table(store, write_table(tmp_path, [f"1,{DOG_RULES},规范性文件,澄河县人民政府,2022-03-01,,有效"]))
     assert report.counts == {"laws": 1, "added": 1}
     assert ingest_law_table(store, write_table(tmp_path, [f"1,{DOG_RULES},规范性文件,澄河县人民政府,2022-03-01,,有效"])
                             ).skipped[0].reason == "already in the catalogue"
     after = ingest_checklists(store, [police_checklist], year=2026)
     assert DOG_RULES not in {entry.get("law", "").strip("《》") for entry in after.unresolved}
+    assert DOG_RULES not in {entry["name"].strip("《》") for entry in after.not_laws}
     assert resolve_law(CachedStore(store), DOG_RULES).level == "规范性文件"
