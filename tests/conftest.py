@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -43,11 +44,9 @@ def neo4j_session_store() -> Iterator[GraphStore]:
     store.close()
 
 
-@pytest.fixture(params=STORE_KINDS)
-def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
-    """An empty store with the schema, of each kind in turn."""
+def _empty_store(request: pytest.FixtureRequest, folder: Path) -> Iterator[GraphStore]:
     if request.param == "ladybug":
-        store = LadybugStore(tmp_path / "graph.lbug")
+        store = LadybugStore(folder / "graph.lbug")
         store.ensure_schema()
         yield store
         store.close()
@@ -55,3 +54,16 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
         store = request.getfixturevalue("neo4j_session_store")
         store.clear()
         yield store
+
+
+@pytest.fixture(params=STORE_KINDS)
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[GraphStore]:
+    """An empty store with the schema, of each kind in turn."""
+    yield from _empty_store(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def module_store(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[GraphStore]:
+    """The same, one for a module whose tests each write records of their own and read only those
+    (built once, not once a test)."""
+    yield from _empty_store(request, tmp_path_factory.mktemp("module-store"))

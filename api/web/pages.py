@@ -18,9 +18,10 @@ from api.web.charts import claims_by_level, claims_by_unit
 from api.web.picture import law_picture
 from api.web.render import Page, render
 from api.web.routing import ChosenYear, PageNumber, page_router
-from domain.assessment import prompts
+from domain.assessment import follow_up, prompts
+from domain.assessment.follow_up import UnitNeed
 from domain.base import documents
-from domain.base.asked import checklist_year, page
+from domain.base.asked import checklist_year
 from domain.catalogue import campaigns, coverage, lookup, shared_laws
 from domain.catalogue.coverage import GapTier
 from domain.checklists import audit, publication, review
@@ -30,33 +31,31 @@ from pufa.errors import InputError, NotFound
 router = page_router()
 GAPS_PAGE = 25
 """Unclaimed laws a page of the dashboard lists (1,218 in the sample county: a page, not a scroll of 8,000 px)."""
+UNITS_PAGE = 15
+"""Units a page of the dashboard's unit table lists, each with its findings folded below the table."""
 
 
 @router.get("/")
 def dashboard_page(
     request: Request, store: StoreDep, scope: LawScopeDep, clock: ClockDep, year: ChosenYear, gaps_page: PageNumber = 1,
-    gap_tier: Annotated[GapTier | None, Query()] = None,
-    units_page: PageNumber = 1, problems_page: PageNumber = 1, unresolved_page: PageNumber = 1,
+    gap_tier: Annotated[GapTier | None, Query()] = None, units_page: PageNumber = 1,
+    unit_need: Annotated[UnitNeed | None, Query()] = None,
 ) -> HTMLResponse:
-    """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, findings, 普法提示."""
+    """The bureau's overview of a year: coverage, gaps with suggested owners, submissions, the units to
+    follow up with their findings, 普法提示."""
     year = checklist_year(store, year)
-    gaps_at, units_at = Page("gaps_page", gaps_page, GAPS_PAGE), Page("units_page", units_page, 50)
-    problems_at, unresolved_at = Page("problems_page", problems_page, 20), Page("unresolved_page", unresolved_page, 20)
+    gaps_at, units_at = Page("gaps_page", gaps_page, GAPS_PAGE), Page("units_page", units_page, UNITS_PAGE)
     summary = audit.audit_summary(store, year=year, scope=scope, limit=None)
     figures = coverage.coverage_figures(store, year=year, scope=scope)
+    units = follow_up.units_follow_up(store, request.state.actor, summary, today=clock().date(), need=unit_need,
+                                      skip=units_at.skip, limit=units_at.size)
     return render(
-        request, "dashboard.html", year=year, summary=summary,
-        units=page(summary.units.data, units_at.skip, units_at.size), units_at=units_at,
+        request, "dashboard.html", year=year, summary=summary, units=units, units_at=units_at, unit_need=unit_need,
+        findings=audit.units_findings(store, [row.audit for row in units.data], year=year),
         gaps=coverage.coverage_gaps(store, scope, year=year, tier=gap_tier, skip=gaps_at.skip, limit=gaps_at.size,
                                     owners=3),
         gaps_at=gaps_at, gap_tier=gap_tier,
         not_submitted=audit.not_submitted(store, year=year, limit=100),
-        problems=audit.flagged_items(store, "problems", year=year, skip=problems_at.skip, limit=problems_at.size),
-        problems_at=problems_at,
-        unresolved=audit.flagged_items(store, "unresolved", year=year, skip=unresolved_at.skip,
-                                       limit=unresolved_at.size),
-        unresolved_at=unresolved_at,
-        outdated=audit.outdated_citations(store, year=year, limit=100),
         charts=[claims_by_unit(figures), claims_by_level(figures)],
         prompt_tally=prompts.year_tally(store, year, clock().date()) if year else None,
     )

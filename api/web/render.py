@@ -60,6 +60,8 @@ DONE = {
 }
 """The message a page shows after a form did its work (post/redirect/get carries its code in `done`, and
 the figures a message names, such as {count}, as query parameters of their own)."""
+UNIT_NEEDS = {"unsubmitted": "未报送", "failing": "考核不合格", "prompts": "普法提示未办结"}
+"""Why the bureau follows a unit up (domain.assessment.follow_up), as the dashboard's filter names it."""
 UNRESOLVED_KINDS = {"law": "法律法规", "audience": "普法对象", "method": "普法方式", "timing": "时间节点", "partner": "配合单位"}
 
 
@@ -167,7 +169,7 @@ def _environment() -> Environment:
                        finding_words=finding_words, evidence=where_read, source_label=source_label,
                        chinese_date=chinese_date, chinese_datetime=chinese_datetime,
                        key_date_label=key_date_label, percent=percent, rubric_params=rubric_params)
-    env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
+    env.globals.update(page_url=page_url, filter_url=filter_url, TYPE_SOURCES=TYPE_SOURCES, TIER_MARKS=TIER_MARKS, UNIT_NEEDS=UNIT_NEEDS, QUESTIONS=QUESTIONS, ARTICLE_ROLES=ARTICLE_ROLES, UNIT_ROLES=UNIT_ROLES,
                        ANCHOR_KINDS=ANCHOR_KINDS, SHARED_KINDS=SHARED_KINDS, FIELD_NAMES=FIELD_NAMES,
                        EVIDENCE_NAMES=EVIDENCE_NAMES,
                        PUBLIC_MENU=PUBLIC_MENU, VISITOR_MENU=VISITOR_MENU, ROW_FIELDS=ROW_FIELDS, MEDIA_NAMES=MEDIA_NAMES)

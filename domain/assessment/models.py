@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from domain.base.models import UnitBriefPublic
 from domain.catalogue.models import NamedPublic
-from domain.checklists.models import ActionPublic
+from domain.checklists.models import ActionPublic, UnitAuditPublic
 
 # --- the annual assessment: activities, scores, rankings ------------------------------------
 
@@ -361,3 +361,31 @@ class CountyReportPublic(BaseModel):
     figures: list[CountyFigurePublic]
     key_dates: list[KeyDateFigurePublic]
     """Campaigns held by key date, the busiest first."""
+
+
+# --- the units to follow up (the dashboard's unit table) ---------------------------------------------
+
+
+class UnitFollowUpPublic(BaseModel):
+    """A unit's row of the bureau's overview: its checklist's audit and what the bureau has to follow up."""
+
+    audit: UnitAuditPublic
+    grade: str | None = None
+    """Its grade in the year's published assessment (none before one is published)."""
+    failing: bool = False
+    """That grade asks for rectification (不合格)."""
+    open_prompts: int = 0
+    """Its 普法提示 not yet settled: to answer, or answered and awaiting review (counted for the bureau only)."""
+    overdue_prompts: int = 0
+
+
+class UnitsFollowUpPublic(BaseModel):
+    data: list[UnitFollowUpPublic]
+    count: int
+    """Of the units the need asked for (every unit when none)."""
+    needs: dict[str, int]
+    """Units per need (unsubmitted, failing, prompts), over every unit."""
+    deadline: str | None
+    """The year's checklist deadline, when the bureau set one."""
+    deadline_past: bool
+    """Today is after it: a unit without a checklist is late."""

@@ -142,10 +142,15 @@ def flagged_items(
             first_row = first_row if spanned else seen
             spanned.append((spanned_unit, checklist_id))
         seen += flagged
-    rows = sorted(store.read(queries.audit.flagged_rows(kind, *map(list, zip(*spanned)))) if spanned else [],
-                  key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0, row["item_id"]))
-    shown = rows[skip - first_row : end - first_row]
+    shown = _flagged_rows(store, kind, spanned)[skip - first_row : end - first_row]
     return FlaggedItemsPublic(year=year, data=[_flagged(row, kind) for row in shown], count=count)
+
+
+def _flagged_rows(store: CachedStore, kind: str, spanned: list[tuple[str, str]]) -> list[Row]:
+    """The flagged rows of these (unit, checklist) pairs, by unit, checklist and row."""
+    rows = store.read(queries.audit.flagged_rows(kind, *map(list, zip(*spanned)))) if spanned else []
+    return sorted(rows, key=lambda row: (row["unit_name"] or "", row["unit_id"], row["checklist_id"], row["row"] or 0,
+                                         row["item_id"]))
 
 
 @kept_until_write
@@ -177,6 +182,27 @@ def unit_audit(store: CachedStore, unit_id: str, *, year: int | None = None) -> 
         outdated=_outdated(store, year, unit_id),
         unresolved=flagged_items(store, "unresolved", year=year, unit_id=unit_id, limit=None).data,
     )
+
+
+def units_findings(store: CachedStore, audits: list[UnitAuditPublic], *, year: int | None) -> list[UnitAuditDetailPublic]:
+    """What the audit found in each of these units (a page of the dashboard's unit table) that has a
+    finding, in three reads for them all rather than three a unit."""
+    year = checklist_year(store, year)
+    found = [audited for audited in audits if audited.with_problems or audited.with_unresolved or audited.outdated]
+    wanted = {audited.unit.id for audited in found}
+    flagged: dict[tuple[str, str], list[FlaggedItemPublic]] = {}
+    for kind in ("problems", "unresolved"):
+        spanned = [(unit_id, checklist_id) for _, unit_id, checklist_id, _ in _flagged_checklists(store, year, kind)
+                   if unit_id in wanted]
+        for row in _flagged_rows(store, kind, spanned):
+            flagged.setdefault((kind, row["unit_id"]), []).append(_flagged(row, kind))
+    outdated: dict[str, list[OutdatedCitationPublic]] = {}
+    for citation in _outdated(store, year, None):
+        outdated.setdefault(citation.item.unit_id, []).append(citation)
+    return [UnitAuditDetailPublic(audit=audited, year=year, problems=flagged.get(("problems", audited.unit.id), []),
+                                  outdated=outdated.get(audited.unit.id, []),
+                                  unresolved=flagged.get(("unresolved", audited.unit.id), []))
+            for audited in found]
 
 
 def _flagged(row: Row, kind: str) -> FlaggedItemPublic:

@@ -16,6 +16,8 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.web.render import lead_reason
+from domain.accounts.accounts import Actor
+from domain.assessment import prompts
 from domain.base.cache import CachedStore
 from domain.catalogue import shared_laws
 from domain.checklists import county_lists
@@ -71,6 +73,22 @@ def test_dashboard(client):
     assert "缺少谁去普（责任科室/责任人）" in findings
     assert "时间节点“适时”无法识别" in findings
     assert html.count('class="bar"') >= 5  # the charts: claims per unit and per level
+
+
+def test_the_dashboard_lists_the_units_the_bureau_follows_up(client, county):
+    """The unit table filtered by what a unit needs: no checklist, or a 普法提示 not yet settled (the
+    bureau's alone: a visitor sees neither the count nor the filter), each row saying why."""
+    reviewer = Actor(id="reviewer", username="reviewer", role=Role.REVIEWER, display_name="审核员")
+    prompts.issue(CachedStore(county), reviewer, "UMKT", 2026, "inspection", ["宣传栏未更新"], "2027-01-10")
+    unsubmitted = section(page(client, "/?unit_need=unsubmitted"), "units")
+    assert "澄河县妇女联合会" in unsubmitted and "澄河县市场监督管理局" not in unsubmitted
+    assert "普法提示" not in unsubmitted
+    make_account(county, "zonglan", Role.ADMIN)
+    sign_in(client, "zonglan")
+    overview = section(page(client, "/"), "units")
+    assert "普法提示未办结 1 个" in overview and "澄河县妇女联合会" in overview
+    asked = section(page(client, "/?unit_need=prompts"), "units")
+    assert "澄河县市场监督管理局" in asked and "普法提示未办结 1 份" in asked and "澄河县妇女联合会" not in asked
 
 
 def test_law_page_shows_who_shares_it_with_evidence(client):

@@ -27,9 +27,11 @@ MKT_REVIEWER = Actor(id="mkt-reviewer", username="mkt-reviewer", role=Role.REVIE
 CLOCK = FakeClock(NOW)
 
 
-@pytest.fixture
-def county(store) -> CachedStore:
-    return CachedStore(build_county(store))
+@pytest.fixture(scope="module")
+def county(module_store) -> CachedStore:
+    """One county for the module: each test records activities of its own (new ids) and asks only
+    about those, so none sees another's."""
+    return CachedStore(build_county(module_store))
 
 
 def recorded(store: CachedStore, liaison: Actor, title: str, folder, *files: tuple[str, bytes]) -> str:

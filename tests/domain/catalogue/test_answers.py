@@ -470,6 +470,18 @@ def test_audit_of_one_unit_and_of_another_year(county):
     assert [c.item.item_id for c in audit.outdated_citations(county, year=2025).data] == ["C-MKT-2025#1"]
 
 
+def test_the_findings_of_a_page_of_units_are_each_units_own(county):
+    """The dashboard folds each unit's findings below its table: a page of units read at once finds in
+    each unit what its own audit finds, and leaves out the units without a finding."""
+    rows = audit.audit_summary(county).units.data
+    found = audit.units_findings(county, rows[2:], year=2026)  # from UFED on; UFED (no checklist) and UEMG have none
+    assert [unit.audit.unit.id for unit in found] == ["UMKT", "UEDU", "UECO"]
+    for unit in found:
+        alone = audit.unit_audit(county, unit.audit.unit.id)
+        assert (unit.problems, unit.outdated, unit.unresolved) == (alone.problems, alone.outdated, alone.unresolved)
+    assert [c.law.id for c in found[0].outdated] == ["LCONTRACT"] and not found[0].problems
+
+
 def test_downloads_are_kept_until_the_next_write(store, county, monkeypatch):
     built = []
     matrix = coverage.coverage_matrix
