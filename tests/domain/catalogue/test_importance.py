@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from api.web.render import relevance_label
+from api.web.render import lead_reason, relevance_label
 from domain.base.cache import CachedStore
-from domain.catalogue import coverage, responsibility
+from domain.catalogue import coverage, responsibility, shared_laws
 from graph.queries.scope import LawScope
 from graph.store import GraphStore
 from ingest.shipped_catalogue import load_catalogue, title_rows
 from ingest.units.load import ingest_units
-from pufa.laws import unit_id
+from pufa.laws import law_id, unit_id
 from tests.registers import in_force_titled, names_only_register, shipped_laws
 
 JUSTICE_LAWS = {"戒毒条例", "禁毒法", "法律援助法", "人民调解法", "社区矫正法", "律师法", "公证法", "监狱法", "仲裁法",
@@ -93,3 +93,11 @@ def test_a_joint_rule_is_each_issuers_type(store: GraphStore, tmp_path: Path):
     assert issuers == {"澄河县教育局": ("学校食品安全与营养健康管理规定", "principal", ["教育部"]),
                        "澄河县市场监督管理局": ("学校食品安全与营养健康管理规定", "principal", ["国家市场监督管理总局"]),
                        "澄河县卫生健康局": ("学校食品安全与营养健康管理规定", "principal", ["国家卫生健康委员会"])}
+
+
+def test_the_issuers_unit_leads_a_rule_no_article_names_anyone_in(store: GraphStore, tmp_path: Path):
+    """Who should lead 律师执业管理办法: the 司法局, whose type the issuer 司法部 makes principal, told why in Chinese."""
+    answers = issued_rules(store, tmp_path, ["澄河县司法局", "澄河县公安局"])
+    lead = shared_laws.shared_law(answers, law_id("律师执业管理办法")).lead
+    assert (lead.unit.name, lead.principal_issuers) == ("澄河县司法局", ["司法部"])
+    assert lead_reason(lead) == "该法规由司法部发布，其部门类型（司法行政部门）为主管部门"
