@@ -52,11 +52,13 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _relevance(relevance: RelevancePublic | None) -> str:
-    """principal (第六条) / related (3 duty or power articles of 5 naming it) / mentioned (…)."""
+    """principal (第六条, or 发布机关：司法部) / related (3 duty or power articles of 5 naming it) / mentioned (…)."""
     if relevance is None:
         return "—"
     if relevance.tier == "principal":
-        return escape(f"principal ({'、'.join(relevance.types[0].principal_articles)})")
+        best = relevance.types[0]
+        grounds = [*best.principal_articles, *(f"发布机关：{issuer}" for issuer in best.issuers)]
+        return escape(f"principal ({'、'.join(grounds)})")
     return escape(f"{relevance.tier} ({relevance.acting_articles} duty/power of {relevance.named_articles} naming it)")
 
 
@@ -108,6 +110,9 @@ def lead_grounds(lead: LeadPublic) -> str:
     if lead.principal_articles:
         grounds.append(f"the law makes its type {'、'.join(lead.principal_types)} the principal authority "
                        f"({'、'.join(lead.principal_articles)})")
+    elif lead.principal_issuers:
+        grounds.append(f"the law's issuer {'、'.join(lead.principal_issuers)} makes its type "
+                       f"{'、'.join(lead.principal_types)} the principal authority")
     if lead.duty_articles:
         more = ", …" if lead.duty_article_count > len(lead.duty_articles) else ""
         grounds.append(f"{lead.duty_article_count} duty article(s) name its type {'、'.join(lead.duty_types)} "

@@ -326,7 +326,8 @@ RELS: dict[str, RelType] = {
         RelType(
             "PRINCIPAL", "Law", "DepartmentType",
             "The law makes the type its principal competent authority (主管), by these articles of its current "
-            "version, at these levels (\"\" where the text states none), with the cue read in each (nlp.principal).",
+            "version, at these levels (\"\" where the text states none), with the cue read in each (nlp.principal); "
+            "for the cue `issuer` the organ that issued the law (司法部) stands in place of an article (no id).",
             {"article_ids": STRINGS, "article_labels": STRINGS, "gov_levels": STRINGS, "cues": STRINGS},
         ),
         RelType("CITES", "LawCase", "Law", "A case cites a law.", {"articles": STRINGS}),

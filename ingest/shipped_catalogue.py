@@ -24,6 +24,7 @@ from ingest.laws.graph import (
     PrincipalFact,
     add_links,
     add_principals,
+    issuer_facts,
     lineage_batch,
     with_common_duty,
 )
@@ -190,8 +191,9 @@ def party_regulation_rows(path: Path = PARTY_REGULATIONS_FILE) -> list[dict]:
 
 
 def title_rows(path: Path = LAW_TITLES_FILE) -> list[dict]:
-    """data/law_titles.yaml as metadata-only catalogue rows: no versions, no text (`text_source` None); an
-    old law names the law that replaced it (`replaced_by`), so that a list citing it is told which."""
+    """data/law_titles.yaml as metadata-only catalogue rows: no versions, no text (`text_source` None), the
+    principal authorities their issuers make (律师执业管理办法, 司法部: justice); an old law names the law
+    that replaced it (`replaced_by`), so that a list citing it is told which."""
     return _metadata_rows(path, "laws")
 
 
@@ -205,7 +207,7 @@ def _metadata_rows(path: Path, key: str) -> list[dict]:
             raise InputError(f"entry {number}: {exc}", source=str(path)) from None
         replaced_by = entry.get("replaced_by")
         rows.append(law.model_dump() | {"versions": [], "repealed_by": law_id(replaced_by) if replaced_by else None,
-                                        "parent_id": None, "principals": []})
+                                        "parent_id": None, "principals": [list(fact) for fact in issuer_facts(law.issuer)]})
     return rows
 
 

@@ -28,6 +28,9 @@ Rules, in the order they are applied:
   the sentence (本级人民政府消防救援机构 after 县级以上地方人民政府应急管理部门). A type found
   without level is dropped when the law also names it with one (the shortened repeat).
 
+A rule or document a department issues is its type's to enforce, whatever its text names
+(`issuing_authorities`): 司法部's 律师执业管理办法 is the justice type's, each issuer's of a joint one.
+
 `relevance_tier` gives the tier the product shows for a (law, type) pair; the rule and its
 evidence are in docs/relevance-tiers.md.
 """
@@ -45,15 +48,17 @@ from pydantic import BaseModel
 from nlp.departments import OBJECT_MARKERS, DepartmentMention, find_departments
 from nlp.taxonomy import default_taxonomy
 from nlp.text import normalize, sentence_spans
+from nlp.unit_types import types_from_names
 
 Cue = Literal[
     "main", "unified", "responsible", "supervises", "designated", "assigned", "joint", "coordinates", "supervised_by",
-    "leads",
+    "leads", "issuer",
 ]
 """main: 主管…工作; unified: 统一监督管理/统一领导, 综合监督管理; responsible: 负责全国/本行政区域…工作,
 负责本条例的实施; supervises: 对…实施监督管理, 履行对…的监督管理职责; designated: 是…主管部门/机关;
 assigned: 由X负责/管辖/征收管理; joint: 共同做好…工作; coordinates: 指导、协调其他部门的…工作;
-supervised_by: 接受X的监督管理; leads: X和其他有关部门在各自的职责范围内… in a law naming no other principal."""
+supervised_by: 接受X的监督管理; leads: X和其他有关部门在各自的职责范围内… in a law naming no other principal;
+issuer: X issued it (发布机关), read from no article (`issuing_authorities`)."""
 Tier = Literal["principal", "related", "mentioned"]
 
 
@@ -396,6 +401,27 @@ RELATED_MIN_ARTICLES = 2
 """A type with duties or powers in two articles of a law carries real work in it (慈善法: 公安 investigates
 fraud and punishes breaches of order); one such article is nearly always a co-department list or a single
 approval, report or penalty (兵役法 第六十三条 lists 人力资源社会保障 among the departments that punish)."""
+
+
+_ISSUERS = re.compile(r"[、,，;；\s]+")
+"""Between the organs of a joint issuer (教育部、国家市场监督管理总局、国家卫生健康委员会)."""
+
+
+def issuing_authorities(issuer: str | None) -> list[PrincipalAuthority]:
+    """The department types a rule or document is enforced by because their organ issued it (发布机关): a
+    部门规章 of 司法部 is the justice type's, a joint one each issuer's, a 市司法局's document the justice
+    type's; old names read as the organ that took the work over in 2018 (国家工商行政管理总局: market
+    regulation), as a unit's name does (data/organs.yaml). Organs no type answers for as a whole give none:
+    国务院, a 人民政府 (its 地方政府规章 is no single department's), 人大常委会, courts and procuratorates.
+    The organ as written stands where an article label would (`article_label`); there is no article."""
+    found: dict[str, PrincipalAuthority] = {}
+    for organ in filter(None, _ISSUERS.split(issuer or "")):
+        for implied in types_from_names(organ, level="central"):
+            if implied.type_id in _sectors() - {"government"}:
+                found.setdefault(implied.type_id, PrincipalAuthority(
+                    dept_type=implied.type_id, level=implied.level, article_id="", article_label=organ, cue="issuer",
+                    text=organ))
+    return list(found.values())
 
 
 def relevance_tier(is_principal: bool, duty_power_articles: int) -> Tier:

@@ -29,7 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.laws.catalogue import Catalogue, build_catalogue, implemented_law
-from ingest.laws.graph import law_groups, link_articles
+from ingest.laws.graph import issuer_facts, law_groups, link_articles
 from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
 from ingest.laws.packaged import ORIGIN as PACKAGE_ORIGIN
 from ingest.laws.packaged import read_packaged_laws
@@ -87,7 +87,7 @@ same corpus, package version and `--today` reproduces the file byte for byte.
 | `public_articles` | current articles addressing an audience (公民, 企业, 经营者 …): the law regulates the public |
 | `cites` | ids of the catalogued laws the current text cites by name (《…》), loaded as REFERS_TO edges |
 | `cited_by` | laws in force whose current text cites this one by name: its centrality |
-| `principals` | principal authorities: type, level, article id and label, cue (`nlp.principal`) |
+| `principals` | principal authorities: type, level, article id and label, cue (`nlp.principal`); cue `issuer`: the organ that issued it (no article id; the organ as written for the label) |
 
 Laws known only from a repeal statement (合同法, 物权法 … repealed by 民法典) have no versions;
 their level is inferred from the title and the repealing law.
@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     facts, principals, public = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
     cites = law_citations(catalogue)
     standing = law_standing(catalogue, public, cites)
-    law_rows = [{**row, **standing.get(row["id"], {}), "principals": principals.get(row["id"], []),
+    law_rows = [{**row, **standing.get(row["id"], {}),
+                 "principals": [*principals.get(row["id"], []), *map(list, issuer_facts(row["issuer"]))],
                  "cites": cites.get(row["id"], [])} for row in catalogue.law_rows()]
     known = {row["id"] for row in law_rows}
     titles = [{**row, "parent_id": implemented_law(row["title"], known)} for row in title_rows() if row["id"] not in known]
@@ -136,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
                                                                    if law.text_source == PACKAGE_ORIGIN)),
               ("metadata-only entries (data/law_titles.yaml)", len(titles)),
               ("current articles linked (article_facts.jsonl.gz)", facts),
-              ("laws with a principal authority", sum(1 for found in principals.values() if found)),
+              ("laws with a principal authority", sum(1 for row in rows if row.get("principals"))),
+              ("of them, by their issuer (a department's rule or document)",
+               sum(1 for row in rows if any(fact[4] == "issuer" for fact in row.get("principals", [])))),
               ("laws citing another by name (cites)", len(cites)),
               ("citations between laws", sum(map(len, cites.values()))),
               ("party regulations (data/party_regulations.yaml)", len(party_regulation_rows()))]

@@ -1,7 +1,8 @@
 """How important a law is to a unit: what makes it one the unit would popularize, as a score from
 explainable signals (docs/relevance-tiers.md, "Importance").
 
-Per (law, unit): the tier (主管, 相关, 提及) and the unit's share of the law's articles (not their count).
+Per (law, unit): the tier (主管, 相关, 提及), whether the unit's type is principal because its organ issued
+the law (司法部 and 律师执业管理办法), and the unit's share of the law's articles (not their count).
 Per law, worked out once per write (`law_standing`): its level (法律 before 行政法规 before 部门规章
 before local rules), whether it is an implementing rule (after its law) or a rule of an organ's own
 procedure (公安机关办理刑事案件程序规定), how much of it addresses the public (公民, 企业, 经营者), how
@@ -34,6 +35,7 @@ RANKING_FILE = DATA_DIR / "ranking.yaml"
 
 SIGNAL_LABELS: dict[str, str] = {
     "principal": "主管部门",
+    "issuer": "发布机关",
     "related": "负有职责",
     "level": "位阶",
     "implementing": "实施性规定",
@@ -175,8 +177,8 @@ def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: 
     if standing is not None:
         found = (standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
                  + weights["named"] * standing.names(unit_name))
-    return (found + weights["principal"] * (best.tier == "principal") + weights["related"] * (best.tier == "related")
-            + weights["prior"] * prior)
+    return (found + weights["principal"] * (best.tier == "principal") + weights["issuer"] * bool(best.issuers)
+            + weights["related"] * (best.tier == "related") + weights["prior"] * prior)
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             unit_name: str = "") -> list[Signal]:
     """The signals placing a law for a unit: its strongest tier's evidence, the law's standing, the prior."""
     found = [Signal("principal", float(best.tier == "principal"), "是" if best.tier == "principal" else "否"),
+             Signal("issuer", float(bool(best.issuers)), "、".join(best.issuers) or "否"),
              Signal("related", float(best.tier == "related"), f"{best.acting_articles} 条规定其职责或权力")]
     if standing is not None:
         values = standing.values()

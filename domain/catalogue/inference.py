@@ -76,7 +76,7 @@ class LawDepartments:
         for row in store.read(queries.departments.articles_naming_types_of_laws(ids)) if ids else []:
             loaded.matches[row["law_id"]].append(row)
         responsible = responsible_units(store)
-        for type_id in {row["type_id"] for rows in loaded.matches.values() for row in rows}:
+        for type_id in {row["type_id"] for rows in loaded.matches.values() for row in rows} | loaded.evidence.keys():
             loaded.acting[type_id] = sorted(responsible.get(type_id, ()))
         return loaded
 
@@ -91,11 +91,16 @@ class LawDepartments:
         return {unit_id: frozenset(found) for unit_id, found in types.items()}
 
     def by_unit(self, law_id: str) -> dict[str, list[Row]]:
-        """Unit id -> the law's articles naming a type the unit acts as."""
+        """Unit id -> the law's articles naming a type the unit acts as; none for a unit whose type the law
+        makes principal without an article naming it (its issuer's: 司法部 and 律师执业管理办法)."""
         found: dict[str, list[Row]] = defaultdict(list)
         for match in self.matches.get(law_id, []):
             for unit_id in self.acting.get(match["type_id"], []):
                 found[unit_id].append(match)
+        for type_id, of_laws in self.evidence.items():
+            if law_id in of_laws:
+                for unit_id in self.acting.get(type_id, []):
+                    found.setdefault(unit_id, [])
         return found
 
     def relevances(self, law_id: str) -> list[tuple[str, list[Row], Relevance | None]]:

@@ -44,6 +44,8 @@ class TypeRelevancePublic(BaseModel):
     named_articles: int
     principal_articles: list[str] = []
     """The articles making it the principal authority (第六条)."""
+    issuers: list[str] = []
+    """The organs whose issuing the law makes it the principal authority (发布机关: 司法部)."""
 
 
 class RelevancePublic(BaseModel):
@@ -190,6 +192,8 @@ class LeadPublic(BaseModel):
     principal_articles: list[str] = []
     """Articles making one of its types the law's principal authority."""
     principal_types: list[str] = []
+    principal_issuers: list[str] = []
+    """Organs whose issuing the law makes one of its types the principal authority (司法部)."""
     duty_articles: list[str] = []
     """The first EVIDENCE_SHOWN articles giving one of its types a duty (labels, reading order)."""
     duty_article_count: int = 0

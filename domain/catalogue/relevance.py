@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import zip_longest
 from typing import get_args
 
 from domain.base.cache import CachedStore, kept_until_write
@@ -45,6 +46,9 @@ class TypeEvidence:
     named_articles: int
     principal_articles: tuple[str, ...] = ()
     """Labels of the articles making it the principal authority (第六条)."""
+    issuers: tuple[str, ...] = ()
+    """The organs whose issuing the law makes it the principal authority (司法部: nlp.principal.issuing_authorities),
+    for a law with no text too."""
 
     def strength(self) -> tuple:
         return TIER_RANK[self.tier], -self.acting_articles, -self.named_articles
@@ -102,14 +106,27 @@ def evidence_of_laws(store: CachedStore, law_ids: Iterable[str]) -> EvidenceByTy
 
 
 def _evidence(principal_rows: list[Row], evidence_rows: list[Row]) -> EvidenceByType:
-    principal = {(row["law_id"], row["type_id"]): tuple(dict.fromkeys(row["labels"] or ())) for row in principal_rows}
+    """Per type and law, its tier and counts; a law making a type principal that no article of it names (a
+    rule known by its title and issuer only, 律师执业管理办法) is that type's with no article."""
+    principal = {(row["law_id"], row["type_id"]): _grounds(row["labels"] or (), row["cues"] or ())
+                 for row in principal_rows}
     found: dict[str, dict[str, TypeEvidence]] = defaultdict(dict)
     for row in evidence_rows:
-        labels = principal.get((row["law_id"], row["type_id"]))
+        grounds = principal.pop((row["law_id"], row["type_id"]), None)
         acting = int(row["acting"])
-        tier = relevance_tier(labels is not None, 0 if row["type_id"] in LEADING_TYPES else acting)
-        found[row["type_id"]][row["law_id"]] = TypeEvidence(row["type_id"], tier, acting, int(row["named"]), labels or ())
+        tier = relevance_tier(grounds is not None, 0 if row["type_id"] in LEADING_TYPES else acting)
+        found[row["type_id"]][row["law_id"]] = TypeEvidence(row["type_id"], tier, acting, int(row["named"]),
+                                                            *(grounds or ()))
+    for (law_id, type_id), grounds in principal.items():
+        found[type_id][law_id] = TypeEvidence(type_id, "principal", 0, 0, *grounds)
     return dict(found)
+
+
+def _grounds(labels: Iterable[str], cues: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(article labels, issuing organs) of a PRINCIPAL edge: an `issuer` cue's label names the organ."""
+    pairs = list(zip_longest(labels, cues, fillvalue=""))
+    return (tuple(dict.fromkeys(label for label, cue in pairs if cue != "issuer")),
+            tuple(dict.fromkeys(label for label, cue in pairs if cue == "issuer")))
 
 
 @dataclass(frozen=True)
@@ -137,7 +154,7 @@ class Relevance:
             types=[TypeRelevancePublic(
                 department_type_id=e.type_id, department_type=names.get(e.type_id), tier=e.tier,
                 acting_articles=e.acting_articles, named_articles=e.named_articles,
-                principal_articles=list(e.principal_articles),
+                principal_articles=list(e.principal_articles), issuers=list(e.issuers),
             ) for e in sorted(self.types, key=TypeEvidence.strength)],
         )
 

@@ -273,12 +273,13 @@ class Standing:
 
 
 def choose_lead(standings: list[Standing]) -> Standing | None:
-    """The best-ranked unit with any evidence (an article naming its type, or a row), else None.
+    """The best-ranked unit with any evidence (an article naming its type, a type the law's issuer makes
+    principal, or a row), else None.
 
     A principal authority or a duty article outranks anything rows can say, so when the best of the
     units an article names has either, it leads without ranking the others (a province's group
     around 宪法 holds thousands of units whose types no article names)."""
-    named = min((s for s in standings if s.matches), key=Standing.rank, default=None)
+    named = min((s for s in standings if s.matches or s.principal), key=Standing.rank, default=None)
     if named is not None and named.outranks_rows:
         return named
     return min((s for s in standings if s.matches or s.rows), key=Standing.rank, default=None)
@@ -292,6 +293,7 @@ def lead_public(lead: Standing) -> LeadPublic:
     return LeadPublic(
         unit=lead.unit, principal_articles=sorted({label for found in principal for label in found.principal_articles}),
         principal_types=sorted(names.get(found.type_id, found.type_id) for found in principal),
+        principal_issuers=sorted({issuer for found in principal for issuer in found.issuers}),
         duty_articles=lead.duty_articles[:EVIDENCE_SHOWN], duty_article_count=lead.duty_article_count,
         duty_types=sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"}),
         declared_row=declared[0] if declared else None, articles=lead.articles, rows=lead.rows,

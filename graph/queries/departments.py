@@ -74,8 +74,12 @@ TYPE_EVIDENCE = (
 )
 """Per law `l` and department type its current version names: the articles naming the type and those
 giving it a duty or a power, the counts a relevance tier rests on."""
-PRINCIPAL_TYPES = "MATCH (l)-[p:PRINCIPAL]->(d:DepartmentType) RETURN l.id AS law_id, d.id AS type_id, p.article_labels AS labels"
-"""The principal competent authorities of laws `l`, with the articles that make them so."""
+PRINCIPAL_TYPES = (
+    "MATCH (l)-[p:PRINCIPAL]->(d:DepartmentType) "
+    "RETURN l.id AS law_id, d.id AS type_id, p.article_labels AS labels, p.cues AS cues"
+)
+"""The principal competent authorities of laws `l`, with the articles that make them so and the cue read in
+each (`issuer`: the label is the organ that issued the law)."""
 
 
 def type_evidence(scope: LawScope) -> Query:
@@ -89,7 +93,7 @@ def principal_types(scope: LawScope) -> Query:
     """PRINCIPAL_TYPES of every law in scope."""
     clauses, params = scope.clauses()
     return Query("principal_types", f"MATCH (l:Law) {where(clauses)} {PRINCIPAL_TYPES}", params, cached=True,
-                 packed=("law_id", "type_id", "labels"))
+                 packed=("law_id", "type_id", "labels", "cues"))
 
 
 def parts_stamps(scope: LawScope) -> Query:
@@ -109,4 +113,4 @@ def type_evidence_of_laws(law_ids: list[str]) -> Query:
 def principal_types_of_laws(law_ids: list[str]) -> Query:
     """PRINCIPAL_TYPES of these laws only."""
     return Query("principal_types_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {PRINCIPAL_TYPES}",
-                 {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "labels"))
+                 {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "labels", "cues"))

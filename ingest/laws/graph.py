@@ -17,7 +17,7 @@ from graph.writer import GraphBatch
 from ingest.laws.catalogue import Catalogue
 from ingest.records import RepealRecord
 from nlp.articles import ArticleFacts, analyze_articles
-from nlp.principal import LawArticle, find_principal_authorities
+from nlp.principal import LawArticle, find_principal_authorities, issuing_authorities
 from nlp.taxonomy import default_taxonomy
 from pufa import vocab
 from pufa.laws import ArticleRecord, LawFacts, LawVersionRecord
@@ -75,6 +75,21 @@ class PrincipalFact(NamedTuple):
     article_id: str
     article_label: str
     cue: str
+
+
+def issuer_facts(issuer: str | None) -> list[PrincipalFact]:
+    """A law's principal authorities by the organ that issued it (nlp.principal.issuing_authorities), also
+    for a law with no text: cue `issuer`, no article id, the organ as written (司法部) for the label."""
+    return [PrincipalFact(p.dept_type, p.level, p.article_id, p.article_label, p.cue) for p in issuing_authorities(issuer)]
+
+
+def with_issuers(principals: dict[str, list[PrincipalFact]], laws: Iterable[LawFacts]) -> dict[str, list[PrincipalFact]]:
+    """`principals` read from the laws' texts, with those their issuers add."""
+    found = dict(principals)
+    for law in laws:
+        if issued := issuer_facts(law.issuer):
+            found[law.id] = [*found.get(law.id, []), *issued]
+    return found
 
 
 class LinkedLaws(NamedTuple):
@@ -148,7 +163,7 @@ def group_batch(group: LawGroup, linked: LinkedLaws) -> GraphBatch:
         batch.add_node("Article", article)
         batch.add_edge("HAS_ARTICLE", article.version_id, article.id)
     add_links(batch, linked.links)
-    add_principals(batch, linked.principals)
+    add_principals(batch, with_issuers(linked.principals, group.laws))
     return batch
 
 

@@ -18,11 +18,13 @@ from ingest.laws.catalogue import build_catalogue
 from ingest.laws.graph import (
     LawGroup,
     LinkedLaws,
+    add_principals,
     group_batch,
     law_groups,
     lineage_batch,
     link_articles,
     with_common_duty,
+    with_issuers,
 )
 from ingest.laws.merge import REPEALED, merge_law
 from ingest.laws.model import ParsedLawFile, SkippedFile
@@ -218,6 +220,7 @@ def ingest_law_table(store: GraphStore, path: Path) -> IngestReport:
                 report.skipped.append(Skipped(source=law.title, reason="already in the catalogue"))
             else:
                 batch.add_node("Law", with_common_duty(law))
+        add_principals(batch, with_issuers({}, (law for law in laws if law.id not in known)))
         report.add_written(GraphWriter(store).write(batch))
         report.counts = {"laws": len(laws), "added": len(batch.nodes.get("Law", []))}
     return report

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from domain.base.cache import CachedStore
+from domain.catalogue import coverage
 from domain.catalogue.lookup import resolve_law
 from ingest.checklists.load import ingest_checklists
 from ingest.demo import SAMPLE_CHECKLISTS, SAMPLE_UNITS
@@ -16,7 +17,8 @@ from ingest.laws.load import ingest_law_table
 from ingest.laws.table import read_law_table
 from ingest.units.load import ingest_units
 from pufa.errors import InputError
-from pufa.laws import law_id
+from pufa.laws import law_id, unit_id
+from tests.registers import names_only_register
 
 HEADER = "序号,文件名称,效力级别,制定机关,公布日期,施行日期,时效性"
 DOG_RULES = "澄河县城区养犬管理办法"
@@ -66,3 +68,17 @@ def test_an_added_law_is_resolved_in_a_later_checklist(store, tmp_path):
     assert DOG_RULES not in {entry.get("law", "").strip("《》") for entry in after.unresolved}
     assert DOG_RULES not in {entry["name"].strip("《》") for entry in after.not_laws}
     assert resolve_law(CachedStore(store), DOG_RULES).level == "规范性文件"
+
+
+def test_a_departments_own_document_is_its_units_by_the_issuer(store, tmp_path):
+    """A county bureau's own 规范性文件 names no department in a text the graph holds: its issuer makes the
+    bureau acting as that type its principal authority; a 人民政府's document is no one type's."""
+    market_rules = "澄河县集贸市场计量监督管理办法"
+    ingest_units(store, names_only_register(tmp_path, ["澄河县市场监督管理局", "澄河县公安局"]))
+    ingest_law_table(store, write_table(tmp_path, [f"1,{DOG_RULES},规范性文件,澄河县人民政府,2022-03-01,,有效",
+                                                   f"2,{market_rules},规范性文件,澄河县市场监督管理局,2023-05-01,,有效"]))
+    answers = CachedStore(store)
+    inferred = {name: [(law.law.short_title, law.relevance.tier, law.relevance.types[0].issuers)
+                       for law in coverage.applicable(answers, unit_id(name), limit=None).inferred]
+                for name in ("澄河县市场监督管理局", "澄河县公安局")}
+    assert inferred == {"澄河县市场监督管理局": [(market_rules, "principal", ["澄河县市场监督管理局"])], "澄河县公安局": []}

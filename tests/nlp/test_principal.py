@@ -16,6 +16,7 @@ from nlp.principal import (
     PrincipalAuthority,
     duty_power_articles,
     find_principal_authorities,
+    issuing_authorities,
     relevance_tier,
 )
 from tests.corpus import corpus_dir
@@ -199,3 +200,22 @@ def test_principal_f1_on_type_and_level(labelled_laws):
     items, found = labelled_laws
     score = score_principals(items, found)
     assert score.f1 >= PRINCIPAL_F1, "\n".join(score.errors)
+
+
+def test_a_rules_issuer_names_its_principal_authority_each_of_a_joint_one():
+    """A department's rule is its type's to enforce (发布机关), each issuer's of a joint rule; the 2018 reform's
+    old names read as the organ that took the work over; no type answers for 国务院, a 人民政府, 人大常委会 or
+    courts as a whole."""
+    def types(issuer: str) -> list[tuple[str, str | None, str]]:
+        return [(found.dept_type, found.level, found.article_label) for found in issuing_authorities(issuer)]
+
+    assert types("司法部") == [("justice", "central", "司法部")]
+    assert {found[0] for found in types("教育部、国家市场监督管理总局、国家卫生健康委员会")} == {
+        "education", "market_regulation", "price", "health"}
+    assert types("最高人民法院、最高人民检察院、公安部、司法部") == [
+        ("public_security", "central", "公安部"), ("justice", "central", "司法部")]
+    assert [found[0] for found in types("国家安全生产监督管理总局")] == ["emergency_management"]
+    assert "market_regulation" in {found[0] for found in types("国家工商行政管理总局")}
+    assert types("上海市司法局") == [("justice", "provincial", "上海市司法局")]
+    assert [types(issuer) for issuer in ("全国人民代表大会常务委员会", "国务院", "北京市人民政府", "最高人民法院")] == [[]] * 4
+    assert all(found.cue == "issuer" and not found.article_id for found in issuing_authorities("公安部"))

@@ -3,14 +3,17 @@ facts for the laws concerned, each unit registered by its name alone."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from api.web.render import lead_reason, relevance_label
 from domain.base.cache import CachedStore
-from domain.catalogue import coverage
+from domain.catalogue import coverage, responsibility, shared_laws
+from graph.queries.scope import LawScope
 from graph.store import GraphStore
-from ingest.shipped_catalogue import load_catalogue
+from ingest.shipped_catalogue import load_catalogue, title_rows
 from ingest.units.load import ingest_units
-from pufa.laws import unit_id
+from pufa.laws import law_id, unit_id
 from tests.registers import in_force_titled, names_only_register, shipped_laws
 
 JUSTICE_LAWS = {"戒毒条例", "禁毒法", "法律援助法", "人民调解法", "社区矫正法", "律师法", "公证法", "监狱法", "仲裁法",
@@ -34,3 +37,67 @@ def test_a_unit_named_after_a_laws_matter_puts_that_law_first(store: GraphStore,
     named = {name: [(law.law.short_title, s.label, s.detail) for law in laws for s in law.signals if s.key == "named"]
              for name, laws in ranked.items()}
     assert named == {"上海市戒毒管理局": [("戒毒条例", "单位名称所指", "单位名称含「戒毒」")], "上海市司法局": []}
+
+
+ISSUED_RULES = """\
+laws:
+  - {title: 律师执业管理办法, level: 部门规章, issuer: 司法部, status: 现行有效}
+  - {title: 娱乐场所治安管理办法, level: 部门规章, issuer: 公安部, status: 现行有效}
+  - {title: 学校食品安全与营养健康管理规定, level: 部门规章, issuer: 教育部、国家市场监督管理总局、国家卫生健康委员会, status: 现行有效}
+  - {title: 全国人民代表大会常务委员会关于司法鉴定管理问题的决定, level: 法律, issuer: 全国人民代表大会常务委员会, status: 现行有效}
+"""
+
+
+def issued_rules(store: GraphStore, folder: Path, names: list[str]) -> CachedStore:
+    """Rules known by title, level and issuer only (data/law_titles.yaml's metadata-only entries: no text
+    names a department), as the catalogue build writes them, and a names-only register."""
+    titles = folder / "law_titles.yaml"
+    titles.write_text(ISSUED_RULES, encoding="utf-8")
+    laws = folder / "laws.jsonl"
+    laws.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in title_rows(titles)), encoding="utf-8")
+    load_catalogue(store, laws, None, texts=())
+    ingest_units(store, names_only_register(folder, names))
+    return CachedStore(store)
+
+
+def test_a_ministrys_rule_without_text_is_its_types_by_the_issuer(store: GraphStore, tmp_path: Path):
+    """律师执业管理办法 (司法部) and 娱乐场所治安管理办法 (公安部) have no text in the catalogue, so no article names a
+    department: their issuer makes a 司法局 and a 公安局 their principal authority, and says so in Chinese. A
+    decision of 人大常委会 names no department type by its issuer."""
+    answers = issued_rules(store, tmp_path, ["澄河县司法局", "澄河县公安局"])
+    found = {name: {law.law.short_title: law for law in coverage.applicable(answers, unit_id(name), limit=None).inferred}
+             for name in ("澄河县司法局", "澄河县公安局")}
+    assert {name: sorted(laws) for name, laws in found.items()} == {
+        "澄河县司法局": ["律师执业管理办法"], "澄河县公安局": ["娱乐场所治安管理办法"]}
+    lawyers = found["澄河县司法局"]["律师执业管理办法"]
+    assert (lawyers.relevance.tier, lawyers.relevance.types[0].issuers) == ("principal", ["司法部"])
+    assert relevance_label(lawyers.relevance) == "主管（发布机关：司法部）"
+    assert [(s.label, s.detail) for s in lawyers.signals if s.key == "issuer"] == [("发布机关", "司法部")]
+    assert relevance_label(found["澄河县公安局"]["娱乐场所治安管理办法"].relevance) == "主管（发布机关：公安部）"
+    gaps = {gap.law.short_title: gap for gap in coverage.coverage_gaps(answers, LawScope()).data}
+    assert [(gaps["律师执业管理办法"].tier, [owner.unit.name for owner in gaps["律师执业管理办法"].suggested_owners])] == [
+        ("principal", ["澄河县司法局"])]
+    assert [law.law.short_title for law in responsibility.responsible_laws(answers, unit_id("澄河县司法局"), LawScope(), 20)
+            ] == ["律师执业管理办法"]
+
+
+def test_a_joint_rule_is_each_issuers_type(store: GraphStore, tmp_path: Path):
+    """学校食品安全与营养健康管理规定, issued by 教育部, 国家市场监督管理总局 and 国家卫生健康委员会, is principal for the
+    education, market regulation and health bureaus alike, each told its own issuer."""
+    names = ["澄河县教育局", "澄河县市场监督管理局", "澄河县卫生健康局"]
+    answers = issued_rules(store, tmp_path, names)
+    issuers = {}
+    for name in names:
+        [law] = coverage.applicable(answers, unit_id(name), limit=None).inferred
+        issuers[name] = (law.law.short_title, law.relevance.tier, law.relevance.types[0].issuers)
+    assert issuers == {"澄河县教育局": ("学校食品安全与营养健康管理规定", "principal", ["教育部"]),
+                       "澄河县市场监督管理局": ("学校食品安全与营养健康管理规定", "principal", ["国家市场监督管理总局"]),
+                       "澄河县卫生健康局": ("学校食品安全与营养健康管理规定", "principal", ["国家卫生健康委员会"])}
+
+
+def test_the_issuers_unit_leads_a_rule_no_article_names_anyone_in(store: GraphStore, tmp_path: Path):
+    """Who should lead 律师执业管理办法: the 司法局, whose type the issuer 司法部 makes principal, told why in Chinese."""
+    answers = issued_rules(store, tmp_path, ["澄河县司法局", "澄河县公安局"])
+    lead = shared_laws.shared_law(answers, law_id("律师执业管理办法")).lead
+    assert (lead.unit.name, lead.principal_issuers) == ("澄河县司法局", ["司法部"])
+    assert lead_reason(lead) == "该法规由司法部发布，其部门类型（司法行政部门）为主管部门"
