@@ -4,8 +4,8 @@
 
 Each record of the file (bench/data/README.md: url, unit, region, year, source checklist|publicity,
 laws as written) is a unit registered by its name alone (the liaison form's 单位 column) in a fresh
-embedded store loaded with the shipped catalogue; its laws are resolved as a checklist's are
-(names the catalogue does not resolve to one law are counted apart, never as misses) and looked up in
+embedded store loaded with the shipped catalogue; its laws are resolved as a checklist's are, in
+its region (names the catalogue does not resolve to one law are counted apart, never as misses) and looked up in
 the unit's `GET /units/{id}/applicable` answer (domain.catalogue.coverage.applicable, its region as the scope).
 Common duties (宪法, 民法典: every unit's) and laws out of the region's scope are counted apart too.
 
@@ -299,7 +299,7 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
         in_scope = {row.law.id for row in answer.inferred}
         laws: list[str] = []
         for written in dict.fromkeys(record["laws"]):
-            resolution = resolve_name(written, catalogue)
+            resolution = resolve_name(written, catalogue, region=record.get("region") or None)
             law = shipped.get(resolution.law_id) if resolution.law_id else None
             if law is None:
                 counts["unresolved"] += 1
