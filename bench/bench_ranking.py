@@ -4,8 +4,8 @@
 
 Each record of the file (bench/data/README.md: url, unit, region, year, source checklist|publicity,
 laws as written) is a unit registered by its name alone (the liaison form's 单位 column) in a fresh
-embedded store loaded with the shipped catalogue; its laws are resolved as a checklist's are
-(names the catalogue does not resolve to one law are counted apart, never as misses) and looked up in
+embedded store loaded with the shipped catalogue; its laws are resolved as a checklist's are, in
+its region (names the catalogue does not resolve to one law are counted apart, never as misses) and looked up in
 the unit's `GET /units/{id}/applicable` answer (domain.catalogue.coverage.applicable, its region as the scope).
 Common duties (宪法, 民法典: every unit's) and laws out of the region's scope are counted apart too.
 
@@ -40,7 +40,7 @@ from rich.table import Table
 from domain.base.briefs import law_order
 from domain.base.cache import CachedStore
 from domain.catalogue import coverage
-from domain.catalogue.importance import RANKING_FILE, SIGNAL_LABELS, Ranking, shipped_ranking
+from domain.catalogue.importance import RANKING_FILE, SIGNAL_LABELS, Ranking, locals_unplaced, shipped_ranking
 from domain.catalogue.relevance import TIER_RANK
 from graph.ladybug_store import LadybugStore
 from graph.queries.scope import LawScope
@@ -81,6 +81,8 @@ class Case:
     """The answer's rows (InferredLawPublic), for re-ranking."""
     titles: dict[str, str] = field(default_factory=dict)
     """The catalogue's title of each scored law, for naming the ones a ranking misses."""
+    locals_unplaced: bool = False
+    """Its local laws come after every national law (domain.catalogue.importance.locals_unplaced)."""
 
     @property
     def source(self) -> str:
@@ -102,6 +104,8 @@ class Scored:
 
     case: Case
     values: numpy.ndarray
+    later: numpy.ndarray
+    """Rows ranked after every national law whatever their score (Case.locals_unplaced)."""
     ties: numpy.ndarray
     targets: numpy.ndarray
     missing: int
@@ -119,7 +123,8 @@ class Scored:
         ties[order] = numpy.arange(len(order))
         position = {law_id: k for k, law_id in enumerate(law_ids)}
         targets = numpy.array([position[law_id] for law_id in case.laws if law_id in position], dtype=int)
-        return cls(case, values, ties, targets, len(case.laws) - len(targets), law_ids)
+        later = numpy.array([case.locals_unplaced and row.law.region is not None for row in case.rows], dtype=bool)
+        return cls(case, values, later, ties, targets, len(case.laws) - len(targets), law_ids)
 
     def with_prior(self, ranking: Ranking, leave_out: bool) -> numpy.ndarray:
         """The signals with the prior column as `ranking` counts it (without this case's own list when it
@@ -143,14 +148,17 @@ class Scored:
         if not len(self.targets):
             return 0, 0
         scores = values @ weights
-        ahead = ((scores[None, :] > scores[self.targets, None])
-                 | ((scores[None, :] == scores[self.targets, None]) & (self.ties[None, :] < self.ties[self.targets, None])))
+        later, theirs = self.later[None, :], self.later[self.targets, None]
+        ahead = (later < theirs) | ((later == theirs) & (
+            (scores[None, :] > scores[self.targets, None])
+            | ((scores[None, :] == scores[self.targets, None]) & (self.ties[None, :] < self.ties[self.targets, None]))))
         ranks = ahead.sum(axis=1)
         return int((ranks < cutoff(self.case)).sum()), int((ranks < 30).sum())
 
     def order(self, values: numpy.ndarray, weights: numpy.ndarray) -> list[str]:
         scores = values @ weights
-        return [self.law_ids[k] for k in sorted(range(len(self.law_ids)), key=lambda k: (-scores[k], self.ties[k]))]
+        return [self.law_ids[k] for k in sorted(range(len(self.law_ids)),
+                                                key=lambda k: (self.later[k], -scores[k], self.ties[k]))]
 
 
 def counted_prior(cases: list[Case]) -> dict[str, tuple[int, dict[str, int]]]:
@@ -275,6 +283,7 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
     console.print(f"catalogue and a names-only register of {len(names)} units loaded in "
                   f"{time.perf_counter() - started:.0f} s")
     shipped = {row["id"]: row for row in shipped_law_rows()}
+    regions_in_force = [row.get("region") for row in shipped.values() if row.get("status") == "现行有效"]
     common = vocab.common_duties()
     cached = CachedStore(store)
     counts: Counter = Counter()
@@ -290,7 +299,7 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
         in_scope = {row.law.id for row in answer.inferred}
         laws: list[str] = []
         for written in dict.fromkeys(record["laws"]):
-            resolution = resolve_name(written, catalogue)
+            resolution = resolve_name(written, catalogue, region=record.get("region") or None)
             law = shipped.get(resolution.law_id) if resolution.law_id else None
             if law is None:
                 counts["unresolved"] += 1
@@ -308,7 +317,8 @@ def build_cases(console: Console, records: list[dict], folder: Path) -> tuple[li
         laws = list(dict.fromkeys(laws))
         counts["laws scored"] += len(laws)
         cases.append(Case(record, kind, [t.type_id for t in acting], laws, [row.law.id for row in answer.inferred],
-                          answer.inferred, {law_id: shipped[law_id]["title"] for law_id in laws}))
+                          answer.inferred, {law_id: shipped[law_id]["title"] for law_id in laws},
+                          locals_unplaced(record.get("region") or None, regions_in_force)))
     console.print(f"{len(cases)} answers read in {time.perf_counter() - started:.1f} s; names not resolved to one law "
                   "(not scored): " + "、".join(name for name, _ in unresolved.most_common(20)))
     store.close()

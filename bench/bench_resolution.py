@@ -35,9 +35,8 @@ LEVELS = ("法律", "行政法规", "部门规章", "地方性法规", "司法�
 地方性法规, a national one of another level under the nearest of these (LEVEL_GROUPS)."""
 LEVEL_GROUPS = {"宪法": "法律", "监察法规": "行政法规", "规范性文件": "部门规章"}
 NOT_ONE_LAW = {
-    "交通安全法": "two laws go by it (道路交通安全法, 海上交通安全法)",
-    "省禁毒条例": "the province is left out",
-    "电力设施和电能保护条例": "the province is left out (山东省, 安徽省 … have one)",
+    "省禁毒条例": "the province is left out (resolves for a unit whose region names it)",
+    "电力设施和电能保护条例": "the province is left out (山东省, 安徽省 … have one; resolves in the unit's region)",
     "义务植树条例": "no national law of that title; the place is left out",
     "安全保护条例": "a fragment",
     "妇女权益": "a fragment",

@@ -28,6 +28,7 @@ class UnitDirectory:
         self._places = sorted({part for row in rows for part in _PLACE.findall(row.get("region") or "")} | {"县", "市", "区"},
                               key=len, reverse=True)
         self._ids: dict[str, str] = {}
+        self._regions: dict[str, str | None] = {row["id"]: row.get("region") for row in rows}
         place_free: dict[str, set[str]] = defaultdict(set)
         for row in rows:
             for name in (row["id"], row["name"], *(row["aliases"] or [])):
@@ -44,6 +45,10 @@ class UnitDirectory:
             return None
         key = _unit_key(name)
         return self._ids.get(key) or self._place_free.get(self._without_place(key))
+
+    def region(self, unit_id: str) -> str | None:
+        """The region the register gives the unit: where its checklist's local law names are read."""
+        return self._regions.get(unit_id)
 
     def _without_place(self, key: str) -> str:
         """澄河县公安局, 县公安局 → 公安局."""

@@ -4,7 +4,7 @@ The entry points, by module (importing `nlp` itself loads nothing; spaCy and jie
 
     nlp.catalogue   Catalogue.load(path=None), .from_records(...), .lookup(name), .nearest(name, limit=5)
     nlp.citations   extract_citations(text, catalogue) -> list[Citation]
-                    resolve_name(name, catalogue) -> Resolution     # one law name, e.g. a checklist cell
+                    resolve_name(name, catalogue, region) -> Resolution  # one law name, e.g. a checklist cell
     nlp.departments extract_departments(article_text) -> list[DepartmentMention]
                         DepartmentMention: start, end, text, dept_type, name, level, role, former_name, covers
     nlp.taxonomy    load_department_taxonomy(path) -> DepartmentTaxonomy   # data/departments.yaml

@@ -28,7 +28,7 @@ PRC = "中华人民共和国"
 COMMON_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "消费者权益保护法": ("消法", "消保法", "消费者权益法"),
     "治安管理处罚法": ("治安处罚法",),
-    "道路交通安全法": ("道交法", "道路交通法"),
+    "道路交通安全法": ("道交法", "道路交通法", "交通安全法"),
     "未成年人保护法": ("未保法",),
     "民事诉讼法": ("民诉法",),
     "刑事诉讼法": ("刑诉法",),
@@ -256,6 +256,8 @@ class Catalogue:
         self._nearest_cache: dict[tuple[str, int, float], list[Candidate]] = {}
         self._name_pattern: re.Pattern[str] | None = None
         self._regions: set[str] | None = None
+        self._local_by_rest: dict[str, list[CatalogueLaw]] | None = None
+        self._by_subject: dict[str, list[CatalogueLaw]] | None = None
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping]) -> Catalogue:
@@ -376,6 +378,40 @@ class Catalogue:
                  and any(_one_slip(key, other.replace(PRC, ""))
                          for known in self.laws[candidate.law_id].names() for other in key_variants(known))}
         return self.laws[close.pop()] if len(close) == 1 else None
+
+    def local_named(self, name: str, region: str) -> list[CatalogueLaw]:
+        """The local laws (in force, when one is) of a place `region` lies in whose title is `name` with that place
+        before it: 禁毒条例 for a unit in 四川省乐山市井研县 is 四川省禁毒条例."""
+        if self._local_by_rest is None:
+            self._local_by_rest = defaultdict(list)
+            for law in self.laws.values():
+                if law.region:
+                    key = name_key(law.title)
+                    for place in dict.fromkeys((law.region, _place(law.region))):
+                        if key.startswith(place) and len(key) > len(place):
+                            self._local_by_rest[key[len(place):]].append(law)
+        region = name_key(region)
+        found = {law.id: law for law in self._local_by_rest.get(name_key(name), ())
+                 if law.region and (law.region in region or len(_place(law.region)) >= 2 and _place(law.region) in region)}
+        in_force = [law for law in found.values() if law.status == IN_FORCE]
+        return sorted(in_force or found.values(), key=lambda law: law.id)
+
+    def same_subject(self, name: str) -> list[CatalogueLaw]:
+        """National laws about the same matter as `name` under another kind of title: a 法 written for the
+        条例 that exists (野生植物保护法 → 野生植物保护条例), or the other way round."""
+        if self._by_subject is None:
+            self._by_subject = defaultdict(list)
+            for law in self.laws.values():
+                if not law.region:
+                    self._by_subject[_subject(name_key(law.title), None)].append(law)
+        key = name_key(name)
+        return [law for law in self._by_subject.get(_subject(key, None), ())
+                if _kind(key) != _kind(name_key(law.title)) and law.status == IN_FORCE]
+
+    def same_matter(self, name: str, law_id: str) -> bool:
+        """Whether a name is about exactly the law's matter (its title without place and kind)."""
+        law = self.laws[law_id]
+        return _subject(name_key(name), law.region) == _subject(name_key(law.title), law.region)
 
     def regions(self) -> set[str]:
         """Every place a local law of the catalogue belongs to."""

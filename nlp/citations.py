@@ -153,8 +153,10 @@ def _strip_title(name: str) -> str:
     return name.strip().removeprefix("《").removesuffix("》").strip("“”\"")
 
 
-def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
-    """Resolve a bare law name (a checklist cell): exact catalogue hit or candidates, never a guess."""
+def resolve_name(name: str, catalogue: Catalogue, region: str | None = None) -> Resolution:
+    """Resolve a bare law name (a checklist cell): exact catalogue hit or candidates, never a guess. Given the
+    unit's `region`, a name no national law has that is one local law of that region without its place
+    (禁毒条例, 省禁毒条例 for a unit in 四川省) resolves to it."""
     core = _strip_title(normalize(name))
     year = None
     if version := _VERSION_AT_END.search(core):
@@ -168,6 +170,8 @@ def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
         laws, confidence = catalogue.lookup(repaired), 0.85
     if not laws and (slip := catalogue.one_slip_from(core)):
         laws, confidence = [slip], 0.8
+    if not laws and region:
+        laws, confidence = _local_of(core, region, catalogue), 0.85
     if len(laws) != 1:
         return Resolution(name=core, version_year=year, candidates=_candidates(core, laws, catalogue))
     law = laws[0]
@@ -180,6 +184,18 @@ def resolve_name(name: str, catalogue: Catalogue) -> Resolution:
         version_year=year,
         confidence=confidence if year is None or version else 0.9 * confidence,
     )
+
+
+_OWN_PLACE = re.compile(r"^(?:本|我|全)?(?:省|自治区|市|州|盟|县|区|旗)(?=[\u4e00-\u9fff]{2,}(?:条例|规定|办法)$)")
+"""The place word a unit writes for its own province or city before a local law's title (省禁毒条例, 本市…条例)."""
+
+
+def _local_of(name: str, region: str, catalogue: Catalogue) -> list[CatalogueLaw]:
+    """The local laws of the unit's region that a name without its place (or with only 省, 市) means."""
+    for written in dict.fromkeys((name, _OWN_PLACE.sub("", name))):
+        if laws := catalogue.local_named(written, region):
+            return laws
+    return []
 
 
 _PART_OR_REMARK = re.compile(
@@ -214,7 +230,8 @@ def _repaired(name: str) -> str | None:
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:
     """Laws sharing the name, else laws named inside it (关于修改〈X〉的决定 → X, X实施细则 → X), then the
-    nearest names that are plausible readings of it (`Catalogue.plausible`), or none."""
+    plausible readings of it (`Catalogue.plausible`): those about exactly its matter first, then a law about it
+    under another kind of title (野生植物保护法 → 野生植物保护条例), then the nearest names; or none."""
     if ambiguous:
         return [Candidate(law.id, law.title, 1.0) for law in ambiguous]
     inner = [law for title in [*_INNER_TITLE.findall(name), *_IMPLEMENTED.findall(name)]
@@ -223,7 +240,10 @@ def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) 
     seen = {candidate.law_id for candidate in candidates}
     near = [candidate for candidate in catalogue.nearest(name, limit=_NEAR_SHORTLIST)
             if candidate.law_id not in seen and catalogue.plausible(name, candidate.law_id)]
-    return candidates + near[:_NEAR_OFFERED]
+    same = [candidate for candidate in near if catalogue.same_matter(name, candidate.law_id)]
+    other_kind = [Candidate(law.id, law.title, 1.0) for law in catalogue.same_subject(name) if law.id not in seen]
+    ranked = list(dict.fromkeys([*same, *other_kind, *near]))
+    return candidates + ranked[:_NEAR_OFFERED]
 
 
 class LawNameFinder:

@@ -74,6 +74,8 @@ class Organ(_Strict):
     organ: str = Field(min_length=1)
     names: tuple[OrganName, ...] = Field(min_length=1)
     words: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
+    """One-character forms of its field, read only among other fields (农林水利局, 市农林委), never alone."""
     level: Level | None = None
     types: tuple[OrganType, ...]
 
@@ -184,6 +186,18 @@ def _type_fields(organs: Sequence[Organ], taxonomy_path: Path | None) -> dict[tu
         if len(word) >= 2) for organ in organs for carried in organ.types}
 
 
+def _stems(word_organs: Mapping[str, Organ], connectors: Sequence[str]) -> dict[str, list[tuple[str, Organ]]]:
+    """Beginnings of field words that are no word themselves, with the ending they share and their organ: a
+    merged bureau writes the ending once (市场和安全生产监督管理局 is 市场监督管理 + 安全生产监督管理)."""
+    stems: dict[str, list[tuple[str, Organ]]] = {}
+    for word, organ in word_organs.items():
+        for cut in range(2, len(word) - 1):
+            stem, ending = word[:cut], word[cut:]
+            if stem not in word_organs and not any(connector in ending for connector in connectors):
+                stems.setdefault(stem, []).append((ending, organ))
+    return stems
+
+
 def _acting_types(taxonomy_path: Path | None) -> set[str]:
     """Type ids a unit can act as: the taxonomy's sectors and government, not its generic or collective terms."""
     taxonomy = load_department_taxonomy(taxonomy_path or vocab.DEPARTMENTS_FILE)
@@ -204,14 +218,21 @@ class OrganTable:
         for entry in merged:
             self._spellings[normalize(entry.name)] = (tuple(by_organ[name] for name in entry.organs), None)
         self._word_organs = {normalize(word): organ for organ in organs for word in organ.words}
+        self._initials = {normalize(initial): organ for organ in organs for initial in organ.initials}
+        self._field_organs = self._word_organs | self._initials
+        self._stems = _stems(self._word_organs, table.connectors)
         heads = [Head(head=head) if isinstance(head, str) else head for head in table.heads]
         self._brigades = frozenset(normalize(brigade) for brigade in table.brigades)
         self._head_levels = {normalize(head.head): head.level for head in heads} | dict.fromkeys(self._brigades)
         self._word_pattern = trie_regex(self._word_organs)
+        self._field_pattern = trie_regex(self._field_organs)
         words, heads_pattern = self._word_pattern.pattern, trie_regex(self._head_levels).pattern
+        fields = self._field_pattern.pattern
         connectors = "|".join(map(re.escape, table.connectors))
         self._spelling_pattern = re.compile(f"(?=({trie_regex(self._spellings).pattern}))")
-        self._composed_pattern = re.compile(f"(?=({words}(?:(?:{connectors})?{words})*)({heads_pattern}))")
+        self._composed_pattern = re.compile(f"(?=({fields}(?:(?:{connectors})?{fields})*)({heads_pattern}))")
+        self._shared_ending_pattern = re.compile(
+            f"(?=({trie_regex(self._stems).pattern})({connectors})({words})({heads_pattern}))")
         self._place_levels: dict[str, Level | None] = {
             normalize(word): level for level, words in table.places.items() for word in words
         }
@@ -267,7 +288,9 @@ class OrganTable:
             raise OrganTableError(f"{path}: organ(s) listed more than once: {twice}")
         spellings = [(normalize(n.name), organ.organ) for organ in organs for n in organ.names]
         spellings += [(normalize(entry.name), f"merged {entry.name}") for entry in merged]
-        words = [(normalize(word), organ.organ) for organ in organs for word in organ.words]
+        words = [(normalize(word), organ.organ) for organ in organs for word in (*organ.words, *organ.initials)]
+        if long := [initial for organ in organs for initial in organ.initials if len(initial) != 1]:
+            raise OrganTableError(f"{path}: initial(s) of more than one character: {long}")
         for kind, owned in (("spelling", spellings), ("word", words)):
             if twice := _duplicates(item for item, _ in owned):
                 owners = {item: [owner for other, owner in owned if other == item] for item in twice}
@@ -382,9 +405,18 @@ class OrganTable:
             candidates.append(_Reading(match.start(), match.start() + len(spelling), organs, level, True))
         for match in self._composed_pattern.finditer(part):
             words, head = match.group(1), match.group(2)
-            organs = tuple(dict.fromkeys(self._word_organs[w.group()] for w in self._word_pattern.finditer(words)))
+            fields = [field.group() for field in self._field_pattern.finditer(words)]
+            if fields == [words] and words in self._initials:
+                continue
+            organs = tuple(dict.fromkeys(self._field_organs[field] for field in fields))
             end = match.start() + len(words) + len(head)
             candidates.append(_Reading(match.start(), end, organs, self._head_levels[head], False))
+        for match in self._shared_ending_pattern.finditer(part):
+            stem, connector, word, head = match.groups()
+            if stem_organ := next((organ for ending, organ in self._stems[stem] if word.endswith(ending)), None):
+                end = match.start() + len(stem) + len(connector) + len(word) + len(head)
+                organs = tuple(dict.fromkeys((stem_organ, self._word_organs[word])))
+                candidates.append(_Reading(match.start(), end, organs, self._head_levels[head], False))
         accepted: list[_Reading] = []
         for candidate in sorted(candidates, key=lambda c: (c.start - c.end, not c.listed, c.start)):
             if all(candidate.end <= other.start or other.end <= candidate.start for other in accepted):

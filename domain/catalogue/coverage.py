@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from domain.base.asked import checklist_year, page
@@ -30,7 +30,14 @@ from domain.base.briefs import (
 from domain.base.cache import CachedStore, kept_until_write
 from domain.base.documents import Sheet, as_file
 from domain.base.models import EVIDENCE_SHOWN, ArticleMatchPublic, LawBriefPublic, UnitBriefPublic
-from domain.catalogue.importance import SIGNAL_LABELS, LawStanding, law_standing, score, shipped_ranking, signals
+from domain.catalogue.importance import (
+    SIGNAL_LABELS,
+    LawStanding,
+    law_standing,
+    score,
+    shipped_ranking,
+    signals,
+)
 from domain.catalogue.inference import law_departments, responsible_units, unclaimed_laws
 from domain.catalogue.models import (
     ApplicablePublic,
@@ -92,7 +99,7 @@ def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[
         for law_id, found in evidence.get(type_id, {}).items():
             weight = score(standing.laws.get(law_id), found, ranking.prior_of((type_id,), law_id)[0], asked,
                            ranking.weights)
-            held = (TIER_RANK[found.tier], -weight)
+            held = (TIER_RANK[found.tier], standing.after_national(law_id), -weight)
             if law_id not in best or held < best[law_id]:
                 best[law_id] = held
     unowned = len(TIERS)
@@ -100,7 +107,7 @@ def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[
     def rank(law: tuple) -> tuple:
         law_id = law[0]
         found = standing.laws.get(law_id)
-        return best.get(law_id, (unowned, -(found.base if found else 0.0))), law_order(*law)
+        return best.get(law_id, (unowned, standing.after_national(law_id), -(found.base if found else 0.0))), law_order(*law)
 
     ordered = sorted(unclaimed_laws(store, scope, year), key=rank)
     return [(law_id, TIERS[best[law_id][0]] if law_id in best else None) for law_id, *_ in ordered]
@@ -199,10 +206,15 @@ class Inference:
     importance: dict[str, float]
     unit_name: str
     """The unit's own name: a law whose matter it holds (戒毒管理局, 戒毒条例) ranks higher (domain importance)."""
+    after_national: frozenset[str]
+    """Local laws ranked after every national law, asked for no region (importance.locals_unplaced)."""
 
     @classmethod
     def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool,
              year: int | None = None) -> Inference:
+        """The unit's laws in `scope`; asked for no region, in the region the unit is registered in, if any."""
+        if scope.region is None and (region := store.one(queries.units.unit_brief(unit_id), f"no unit with id {unit_id!r}")["region"]):
+            scope = replace(scope, region=region)
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.departments.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
@@ -217,13 +229,15 @@ class Inference:
         importance = {law_id: score(standing.laws.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0], asked,
                                     ranking.weights, unit_name) for law_id, found in relevances.items()}
         return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance,
-                   unit_name)
+                   unit_name, frozenset(filter(standing.after_national, relevances)))
 
     def ordered(self, leaving_out: Container[str] = (), tier: Tier | None = None) -> list[str]:
-        """Most important first (domain.catalogue.importance), then by level and title."""
+        """Most important first (domain.catalogue.importance; asked for no region, national laws before local
+        ones), then by level and title."""
         kept = (law_id for law_id, found in self.relevances.items()
                 if law_id not in leaving_out and (tier is None or found.tier == tier))
-        return sorted(kept, key=lambda law_id: (-self.importance[law_id], *law_sort_key(self.laws[law_id])))
+        return sorted(kept, key=lambda law_id: (law_id in self.after_national, -self.importance[law_id],
+                                                *law_sort_key(self.laws[law_id])))
 
     def signals(self, law_id: str) -> list[SignalPublic]:
         """The signals the law has (value not 0): those that placed it; the others add nothing."""

@@ -15,6 +15,7 @@ The weights and the prior live in data/ranking.yaml, fitted by bench/bench_ranki
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -118,6 +119,8 @@ class LawStanding:
     """When it was passed or last amended: new or newly amended in the `recent_years` up to the year asked."""
     subject: str = ""
     """The matter its title names (nlp.law_titles.title_subject): a unit whose name holds it is named for the law."""
+    region: str | None = None
+    """For a local law, its region."""
     base: float = 0.0
     """The weighted sum of `values`: the signals that are the law's own, whoever asks."""
 
@@ -139,9 +142,23 @@ class CatalogueStanding:
     laws: dict[str, LawStanding]
     newest_year: int
     """The year of the newest law in scope: what "new" is measured from when no year is asked."""
+    locals_unplaced: bool = False
+    """Asked for no region, the scope holds local laws of several regions (`locals_unplaced`)."""
 
     def year(self, asked: int | None) -> int:
         return asked or self.newest_year
+
+    def after_national(self, law_id: str) -> bool:
+        """Whether the law is a local one ranked after every national law (`locals_unplaced`)."""
+        found = self.laws.get(law_id)
+        return self.locals_unplaced and found is not None and found.region is not None
+
+
+def locals_unplaced(asked_region: str | None, law_regions: Iterable[str | None]) -> bool:
+    """Whether local laws come after every national law: asked for no region, with the local laws of several
+    regions in scope, a local law may be any province's (a unit registered without a region would otherwise
+    find 浙江省安全生产条例 before 抗旱条例); a bureau that loaded its own province's rules alone keeps them in place."""
+    return asked_region is None and len({region for region in law_regions if region}) > 1
 
 
 @kept_until_write
@@ -158,10 +175,12 @@ def law_standing(store: CachedStore, scope: LawScope) -> CatalogueStanding:
             public=public / articles if articles else 0.0, public_articles=public, article_count=articles,
             cited_by=int(row["cited_by"] or 0),
             changed=max(filter(None, (row["promulgated"], row["amended"])), default=None), subject=title_subject(title),
+            region=row["region"],
         )
         laws[row["id"]] = replace(found, base=sum(weights[key] * value for key, value in found.values().items()))
     newest = max((found.changed for found in laws.values() if found.changed), default=None)
-    return CatalogueStanding(laws, int(newest[:4]) if newest else date.today().year)
+    return CatalogueStanding(laws, int(newest[:4]) if newest else date.today().year,
+                             locals_unplaced(scope.region, (found.region for found in laws.values())))
 
 
 def unit_share(standing: LawStanding | None, best: TypeEvidence) -> float:

@@ -78,7 +78,8 @@ def laws_by_unit(store: CachedStore, scope: LawScope, tier: Tier) -> dict[str, f
             weights = {law_id: score(standing.laws.get(law_id), found_for.best,
                                      ranking.prior_of(ordered_types, law_id)[0], year, ranking.weights, unit_name)
                        for law_id, found_for in relevances.items()}
-            top = sorted(candidates, key=lambda law_id: (-weights[law_id], *_law_order(standing.laws, law_id)))[:ranking.cut]
+            top = sorted(candidates, key=lambda law_id: (standing.after_national(law_id), -weights[law_id],
+                                                         *_law_order(standing.laws, law_id)))[:ranking.cut]
             of_types[key] = frozenset(law_id for law_id in top if relevances[law_id].tier == tier)
         if of_types[key]:
             found[unit_id] = of_types[key]

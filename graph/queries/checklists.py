@@ -174,12 +174,12 @@ def unit_year_checklists(unit_id: str, year: int) -> Query:
 
 
 def checklist_parts(checklist_id: str) -> Query:
-    """The ids of a revision's rows and attachments (to replace a draft whole)."""
+    """Its unit, and the ids of a revision's rows and attachments (to replace a draft whole)."""
     return Query(
         "checklist_parts",
         "MATCH (c:Checklist {id: $checklist_id}) OPTIONAL MATCH (c)-[:HAS_ITEM]->(i:ChecklistItem) "
         "WITH c, collect(i.id) AS item_ids OPTIONAL MATCH (c)-[:HAS_ATTACHMENT]->(a:Attachment) "
-        "RETURN item_ids, collect(a.id) AS attachment_ids",
+        "RETURN c.unit_id AS unit_id, item_ids, collect(a.id) AS attachment_ids",
         {"checklist_id": checklist_id},
     )
 

@@ -27,12 +27,12 @@ def law_sort_keys(scope: LawScope) -> Query:
 
 
 def law_standing(scope: LawScope) -> Query:
-    """What ranks each law in scope by itself (domain importance): its title, level and dates, and the
+    """What ranks each law in scope by itself (domain importance): its title, level, region and dates, and the
     counts the catalogue ships (articles, articles addressing the public, laws citing it)."""
     clauses, params = scope.clauses()
     return Query(
         "law_standing",
-        f"MATCH (l:Law) {where(clauses)} RETURN l.id AS id, l.title AS title, l.level AS level, "
+        f"MATCH (l:Law) {where(clauses)} RETURN l.id AS id, l.title AS title, l.level AS level, l.region AS region, "
         "l.promulgated AS promulgated, l.amended AS amended, l.article_count AS article_count, "
         "l.public_articles AS public_articles, l.cited_by AS cited_by",
         params,

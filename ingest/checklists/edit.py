@@ -90,8 +90,9 @@ def write_row(store: GraphStore, checklist_id: str, fields: RowFields, item_id: 
         number, origin = rows[item_id]["row"], rows[item_id]["origin"]
         for rel in ITEM_RELS:
             batch.replace_edges[rel].add(item_id)
+    unit_id = store.read(queries.checklists.checklist_parts(checklist_id))[0]["unit_id"]
     context.add_item(batch, item_id, checklist_id, number, row_record(fields, number), IngestReport(kind="row"),
-                     origin=origin)
+                     origin=origin, region=context.units.region(unit_id))
     context.add_missing_laws(batch)
     batch.extend(reference_batch(store))
     with store.transaction() as tx:
@@ -122,7 +123,7 @@ def write_draft(store: GraphStore, unit_id: str, year: int, revision: int, rows:
     report = IngestReport(kind="draft")
     for number, row in enumerate(rows, start=1):
         context.add_item(batch, f"{checklist_id}#{number}", checklist_id, number, row_record(row.fields, number), report,
-                         origin=row.origin, note=row.note)
+                         origin=row.origin, note=row.note, region=context.units.region(unit_id))
     context.add_missing_laws(batch)
     batch.extend(reference_batch(store))
     with store.transaction() as tx:

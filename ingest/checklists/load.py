@@ -131,7 +131,7 @@ class ChecklistContext:
         })
         batch.add_edge("SUBMITTED", unit_id, checklist_id)
         for row, item in enumerate(items, start=1):
-            self.add_item(batch, f"{checklist_id}#{row}", checklist_id, row, item, report)
+            self.add_item(batch, f"{checklist_id}#{row}", checklist_id, row, item, report, region=self.units.region(unit_id))
         self.add_missing_laws(batch)
         with self.store.transaction() as tx:
             if not draft:
@@ -149,12 +149,14 @@ class ChecklistContext:
         report.checklist_ids.append(checklist_id)
 
     def add_item(self, batch: GraphBatch, item_id: str, checklist_id: str, row: int, item: ChecklistItemRecord,
-                 report: IngestReport, *, origin: str | None = None, note: str | None = None) -> None:
+                 report: IngestReport, *, origin: str | None = None, note: str | None = None,
+                 region: str | None = None) -> None:
+        """One row; its law names resolved in the unit's `region` (省禁毒条例 is that province's)."""
         where = f"{item.source_file}:{item.sheet_or_table + ':' if item.sheet_or_table else ''}{item.row}"
         unresolved, not_laws = list(item.unresolved), []
         claims: dict[str, tuple[float, str, str | None]] = {}
         for name in item.law_names:
-            resolution = resolve_name(name, self.catalogue)
+            resolution = resolve_name(name, self.catalogue, region=region)
             if resolution.law_id:  # a name with its version (（2012年修正）) cites that version
                 claims.setdefault(resolution.law_id, (resolution.confidence, name, resolution.version_id))
             elif kind := not_a_law(name):  # a standard, a county's document, a topic: listed, not unresolved

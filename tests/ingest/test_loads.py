@@ -21,6 +21,7 @@ from pufa.errors import StoreError
 from pufa.laws import law_id, unit_id
 from tests.corpus import corpus_dir
 from tests.fixtures_graph import rows_per_anchor
+from tests.registers import in_force_titled, shipped_laws
 
 FOOD_SAFETY = law_id("中华人民共和国食品安全法")
 CONTRACT_LAW = law_id("中华人民共和国合同法")
@@ -280,3 +281,18 @@ def test_bad_files_each_fail_with_their_name_and_change_nothing(county: GraphSto
     for path, failure in zip(bad, sorted(report.failed, key=lambda f: f.source), strict=True):
         assert failure.source.endswith(path.name) and path.name in failure.reason
     assert one(county, "MATCH (c:Checklist) RETURN count(c) AS v") == 0
+
+
+def test_a_local_law_named_without_its_place_is_the_units_regions(store: GraphStore, tmp_path: Path):
+    """省禁毒条例 in the checklist of a unit the register places in 四川: 四川省禁毒条例; a unit placed nowhere
+    gets no guess among the provinces' 禁毒条例 (the row keeps the name as unresolved)."""
+    load_catalogue(store, shipped_laws(tmp_path, in_force_titled({"四川省禁毒条例", "山东省禁毒条例"})))
+    register = tmp_path / "联络员登记表.csv"
+    register.write_text("单位,地区,姓名,职务,电话,邮箱\n井研县司法局,四川省乐山市井研县,联络员,科员,0000-0000001,a@example.org\n"
+                        "某县司法局,,联络员,科员,0000-0000002,b@example.org\n", encoding="utf-8")
+    ingest_units(store, register)
+    for unit in ("井研县司法局", "某县司法局"):
+        ingest_checklists(store, [write_checklist(tmp_path / f"{unit}2026年普法责任清单.csv",
+                                                  ["1,省禁毒条例,群众,宣传,6·26,普法股,张三"])])
+    assert current_claims(store, unit_id("井研县司法局"), 2026) == ["四川省禁毒条例"]
+    assert current_claims(store, unit_id("某县司法局"), 2026) == []

@@ -105,4 +105,8 @@ def test_names_real_lists_use_resolve_in_the_shipped_catalogue():
         assert shipped.get(resolve_name(name, shipped).law_id).title == title, name
     local = shipped.get(resolve_name("安徽省电动自行车管理条例", shipped).law_id)
     assert (local.level, local.region, local.current_version) == ("地方性法规", "安徽省", None)
-    assert resolve_name("交通安全法", shipped).law_id is None  # 道路 or 海上: two laws, no guess
+    assert shipped.get(resolve_name("交通安全法", shipped).law_id).title == "中华人民共和国道路交通安全法"  # 海上… is never so called
+    assert resolve_name("省禁毒条例", shipped).law_id is None  # which province's: no guess
+    assert shipped.get(resolve_name("省禁毒条例", shipped, region="四川省乐山市井研县").law_id).title == "四川省禁毒条例"
+    wild = resolve_name("中华人民共和国野生植物保护法", shipped)  # no such law: the 条例 is offered, never chosen
+    assert (wild.law_id, wild.candidates[0].title) == (None, "中华人民共和国野生植物保护条例")

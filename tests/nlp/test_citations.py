@@ -60,6 +60,10 @@ def test_bracketed_and_bare_names_with_or_without_prc_prefix(catalogue):
     assert cite("依照中华人民共和国食品安全法第三十四条", catalogue)[0][1:3] == (FOOD, 34)
 
 
+def test_traffic_safety_law_is_the_road_one(catalogue):
+    assert resolve_name("交通安全法", catalogue).law_id == "L-traffic"
+
+
 def test_common_abbreviations(catalogue):
     assert cite("《消法》第五十五条规定了惩罚性赔偿", catalogue)[0][1:3] == ("L-consumer", 55)
     assert cite("依据道交法第七十六条承担责任", catalogue)[0][1:3] == ("L-traffic", 76)
@@ -221,12 +225,43 @@ def test_resolve_name_for_checklist_cells(catalogue):
     assert (resolution.law_id, resolution.version_id, resolution.confidence) == (FOOD, f"{FOOD}@2015-04-24", 1.0)
     assert resolve_name("食品安全法", catalogue).law_id == FOOD
     unknown = resolve_name("《食品安全条例》", catalogue)
-    assert unknown.law_id is None and unknown.candidates[0].law_id == "L-beijing-food"
+    assert unknown.law_id is None
+    assert {candidate.law_id for candidate in unknown.candidates[:3]} == {"L-food-reg", "L-food", "L-beijing-food"}
     ambiguous = Catalogue.from_records([law("A", "甲市养犬条例", aliases=["养犬条例"]),
                                         law("B", "乙市养犬条例", aliases=["养犬条例"])])
     resolution = resolve_name("养犬条例", ambiguous)
     assert resolution.law_id is None
     assert {candidate.law_id for candidate in resolution.candidates} == {"A", "B"}
+
+
+def test_a_local_law_written_without_its_place_resolves_in_the_units_region():
+    """省禁毒条例, 禁毒条例 from a unit in 甲省: the one local law of its region of that title; without a region,
+    or in a region holding none or two, no guess."""
+    local = Catalogue.from_records([
+        law("A", "甲省禁毒条例", level="地方性法规", region="甲省"),
+        law("B", "乙省禁毒条例", level="地方性法规", region="乙省"),
+        law("C", "甲省电力设施和电能保护条例", level="地方性法规", region="甲省"),
+        law("D", "丙市电力设施和电能保护条例", level="地方性法规", region="丙市"),
+        law("E", "电力设施保护条例", level="行政法规"),
+    ])
+    for name in ("省禁毒条例", "禁毒条例", "本省禁毒条例"):
+        resolution = resolve_name(name, local, region="甲省戊市丁县")
+        assert (resolution.law_id, resolution.confidence) == ("A", 0.85), name
+        assert resolve_name(name, local).law_id is None, name
+    assert {c.law_id for c in resolve_name("省禁毒条例", local).candidates} >= {"A", "B"}
+    assert resolve_name("禁毒条例", local, region="丁省").law_id is None
+    assert resolve_name("电力设施和电能保护条例", local, region="甲省丙市").law_id is None  # two of its places have one
+    assert resolve_name("电力设施和电能保护条例", local, region="甲省").law_id == "C"
+    assert resolve_name("电力设施保护条例", local, region="甲省").law_id == "E"  # a national title stays national
+
+
+def test_a_title_of_another_kind_is_offered_never_resolved():
+    """野生植物保护法 is no law: the 条例 about the same matter is the first candidate, not 野生动物保护法."""
+    wild = Catalogue.from_records([law("P", "中华人民共和国野生植物保护条例", level="行政法规"),
+                                   law("A", "中华人民共和国野生动物保护法")])
+    resolution = resolve_name("中华人民共和国野生植物保护法", wild)
+    assert resolution.law_id is None
+    assert [c.law_id for c in resolution.candidates][:1] == ["P"]
 
 
 def test_slips_real_lists_make_resolve_to_the_one_law_and_no_further(catalogue):

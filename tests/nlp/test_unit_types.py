@@ -229,6 +229,32 @@ def test_composed_names_of_merged_bureaus_and_sector_brigades():
     assert type_ids("澄河县人民政府综合行政执法局") == CITY_ENFORCEMENT
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    # merged county bureaus as real registers write them: each field its name words is a type it acts as
+    ("市场和安全生产监督管理局", MARKET | {"emergency_management"}),
+    ("民和县市场和安全生产监督管理局", MARKET | {"emergency_management"}),
+    ("民族和宗教事务局", {"ethnic_religious"}),
+    ("农林水利局", {"agriculture", "forestry", "water"}),
+    ("澄河县农林水务局", {"agriculture", "forestry", "water"}),
+    ("农林水局", {"agriculture", "forestry", "water"}),
+    ("市农林委", {"agriculture", "forestry"}),
+    ("农林科技局", {"agriculture", "forestry", "science_technology"}),
+    ("旗农牧和科技局", {"agriculture", "science_technology"}),
+    ("农业农村和水利局", {"agriculture", "water"}),
+    ("自然资源和规划局", {"natural_resources"}),
+    ("文化广电旅游体育局", {"culture_tourism", "cultural_heritage", "radio_tv", "sports"}),
+    ("卫生健康和计划生育局", {"health"}),
+    ("住房和城乡建设和交通运输局", {"housing", "transport"}),
+])
+def test_a_merged_bureau_acts_as_every_field_its_name_words(name, expected):
+    assert type_ids(name) == expected
+
+
+def test_a_field_initial_names_nothing_alone():
+    assert type_ids("林局") == set()
+    assert type_ids("澄河县水文局") == {"water"}
+
+
 def test_a_brigade_written_after_a_sector_bureau_is_that_bureaus():
     assert type_ids("澄河县市场监督管理局综合行政执法大队") == MARKET
     assert type_ids("县市场局综合执法大队") == MARKET

@@ -50,9 +50,10 @@ def law_ids(answers) -> list[str]:
     return [answer.law.id for answer in answers]
 
 
-def assert_by_importance(answers) -> None:
-    """Most important first, ties by level and title; each importance the sum of its signals' value × weight."""
-    keys = [(-law.importance, law_sort_key(law.law)) for law in answers]
+def assert_by_importance(answers, locals_last: bool = False) -> None:
+    """Most important first (`locals_last`: national laws before local ones), ties by level and title; each
+    importance the sum of its signals' value × weight."""
+    keys = [(locals_last and law.law.region is not None, -law.importance, law_sort_key(law.law)) for law in answers]
     assert keys == sorted(keys)
     for law in answers:
         assert law.importance == pytest.approx(sum(s.value * s.weight for s in law.signals), abs=1e-3)
@@ -182,7 +183,8 @@ def test_applicable_with_sub_units_and_common_duties(county):
 
 def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_path):
     """The liaison form gives names only: 县公安局 acts as 公安机关, and so is 主管 for 养犬管理条例, 相关 to
-    未成年人保护法 and named once by three laws, most important first."""
+    未成年人保护法 and named once by three laws, most important first; its region unknown, and the catalogue
+    holding two cities' rules, the national laws come before 示例市养犬管理条例."""
     register = tmp_path / "联络员登记表.csv"
     register.write_text("单位,姓名,职务,电话,邮箱\n县公安局,刘建平,副大队长,0000-1,a@example.org\n", encoding="utf-8")
     ingest_units(county, register)
@@ -192,7 +194,8 @@ def test_a_names_only_register_answers_by_the_types_the_names_imply(county, tmp_
     assert {(law.law.id, law.relevance.tier) for law in answer.inferred} == {
         ("LDOG", "principal"), ("LMINOR", "related"), ("LSAFE", "mentioned"), ("LFOOD", "mentioned"),
         ("LTRAFFIC", "mentioned")}
-    assert_by_importance(answer.inferred)
+    assert_by_importance(answer.inferred, locals_last=True)
+    assert law_ids(answer.inferred)[-1] == "LDOG"
 
 
 def test_applicable_uses_current_versions_only(county):

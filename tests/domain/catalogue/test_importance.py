@@ -101,3 +101,34 @@ def test_the_issuers_unit_leads_a_rule_no_article_names_anyone_in(store: GraphSt
     lead = shared_laws.shared_law(answers, law_id("律师执业管理办法")).lead
     assert (lead.unit.name, lead.principal_issuers) == ("澄河县司法局", ["司法部"])
     assert lead_reason(lead) == "该法规由司法部发布，其部门类型（司法行政部门）为主管部门"
+
+
+def test_asked_for_no_region_national_laws_come_before_any_provinces_rules(store: GraphStore, tmp_path: Path):
+    """An emergency bureau registered without a region is shown every province's local rules (its province
+    is unknown); 浙江省安全生产条例 scores above 地震预报管理条例, yet comes after it. Asked for 浙江省, the
+    province's own rule keeps its place by importance and the other provinces' are out of scope."""
+    titles = {"安全生产法", "地震预报管理条例", "汶川地震灾后恢复重建条例", "浙江省安全生产条例", "上海市安全生产条例"}
+    answers = registered(store, tmp_path, titles, ["应急管理局"])
+    unit = unit_id("应急管理局")
+    nowhere = [(row.law.short_title, row.law.region) for row in coverage.applicable(answers, unit, limit=None).inferred]
+    assert {title for title, _ in nowhere} == titles
+    assert [region for _, region in nowhere] == sorted((region for _, region in nowhere), key=lambda r: r is not None)
+    zhejiang = coverage.applicable(answers, unit, scope=LawScope(region="浙江省"), limit=None).inferred
+    order = [row.law.short_title for row in zhejiang]
+    assert "上海市安全生产条例" not in order
+    assert order.index("浙江省安全生产条例") < order.index("地震预报管理条例")
+
+
+def test_a_unit_registered_in_a_region_sees_that_regions_rules_when_none_is_asked(store: GraphStore, tmp_path: Path):
+    """The register's 地区 column places a unit: asked for no region, its answer holds its own province's rules
+    (ranked by importance) and no other province's."""
+    titles = {"安全生产法", "地震预报管理条例", "浙江省安全生产条例", "上海市安全生产条例"}
+    load_catalogue(store, shipped_laws(tmp_path, in_force_titled(titles)))
+    register = tmp_path / "联络员登记表.csv"
+    register.write_text("单位,地区,姓名,职务,电话,邮箱\n澄河县应急管理局,浙江省澄河县,联络员,科员,0000-0000001,u@example.org\n",
+                        encoding="utf-8")
+    ingest_units(store, register)
+    order = [row.law.short_title for row in coverage.applicable(CachedStore(store), unit_id("澄河县应急管理局"),
+                                                                   limit=None).inferred]
+    assert "上海市安全生产条例" not in order
+    assert order.index("浙江省安全生产条例") < order.index("地震预报管理条例")

@@ -47,6 +47,8 @@ REAL_UNITS = [
     ("瑞安市文明办", "http://www.zjwmw.com/ch123/system/2019/04/30/031624247.shtml", "志愿服务条例"),
     ("留坝县教体系统", "http://www.sxjybk.com/2024/1210/104736.html", "教育法"),
     ("河灌总局", "http://58.18.55.42/plus/view.php?aid=13688", "水法"),
+    ("市场和安全生产监督管理局", "https://www.minhe.gov.cn/html/2956/243826.html", "消费者权益保护法"),
+    ("市农林委", "https://www.xalmzmw.com/index/article/3475.html", "种子法"),
     ("博湖镇宝浪社区计划生育协会", "http://xjbh.gov.cn/xjbhx/c109906/202410/58a0c0aa5e37464391cb994a8854c57b.shtml", "基本医疗卫生与健康促进法"),
 ]
 
