@@ -33,6 +33,10 @@ DEFAULT_LEVEL: Level = "county"
 """Registers are mostly a county's: a name stating no level is a county unit unless the caller says otherwise."""
 _PART_SEPARATORS = re.compile(r"[()\[\]{}<>《》【】〔〕、/,;|\s]+")
 """Where one unit name holds several (县发展和改革局(县粮食和物资储备局)); normalised text, so ASCII."""
+NAME_WORDS = ("管理", "工作", "办公室", "人民政府", "领导小组")
+"""Words any unit's name may hold, besides the table's heads, divisions, institutions and brigades: never the
+matter a unit is named for (`OrganTable.subject_words`)."""
+
 GOVERNMENT = "government"
 """The people's government's type id (data/departments.yaml): a brigade after it is no sector's own."""
 
@@ -244,6 +248,10 @@ class OrganTable:
         self._wrapped = [(normalize(entry.prefix), tuple(normalize(suffix) for suffix in entry.suffixes),
                           by_organ[entry.organ]) for entry in table.wrapped]
         self._divisions = tuple(sorted(table.divisions, key=len, reverse=True))
+        generic = [*self._head_levels, *table.divisions, *table.institutions, *table.branches, *NAME_WORDS]
+        self._name_words = {normalize(word): "generic" for word in generic} | {
+            word: "place" if level else "word" for word, level in self._place_levels.items()}
+        self._name_word_pattern = trie_regex(self._name_words)
         self._fields = _type_fields(organs, taxonomy_path)
         self._read = lru_cache(maxsize=1 << 16)(self._read_part)
         self._places = lru_cache(maxsize=256)(self._places_for)
@@ -325,6 +333,29 @@ class OrganTable:
                         type_id=carried.type, via=via, organ=organ.organ, level=unit_level, function=carried.function
                     )
         return list(implied.values())
+
+    def subject_words(self, name: str) -> tuple[str, ...]:
+        """The matters a unit's name narrows its work to (律师 in 上海市司法局律师工作管理处, 司法鉴定 in
+        司法鉴定管理处, 戒毒 in 戒毒管理局): its words but places and the place names before them, generic
+        words (管理, 工作, 局, 处, 中心 …) and its organ's own field, which every unit of its kind carries
+        (司法 in every 司法局)."""
+        found: list[str] = []
+        for part in _PART_SEPARATORS.split(normalize(name)):
+            if not part:
+                continue
+            readings = self._find_organs(part) or tuple(self._fallback(part))
+            own = [organ.organ for reading in readings for organ in reading.organs]
+            pieces, start = [], 0
+            for match in self._name_word_pattern.finditer(part):
+                kind = self._name_words[match.group()]
+                if kind == "word":
+                    continue
+                if kind == "generic":
+                    pieces.append(part[start:match.start()])
+                start = match.end()
+            pieces.append(part[start:])
+            found += [piece for piece in pieces if len(piece) >= 2 and not any(piece in organ for organ in own)]
+        return tuple(dict.fromkeys(found))
 
     def _narrowed(self, carried: tuple[OrganType, ...], division: str) -> tuple[OrganType, ...]:
         """The types of an organ whose work a division's name words (食品科 → 食品安全: market_regulation),
@@ -454,6 +485,12 @@ class OrganTable:
 def default_organ_table() -> OrganTable:
     """The shipped table (data/organs.yaml), loaded and checked once."""
     return OrganTable.load()
+
+
+@lru_cache(maxsize=1 << 12)
+def subject_words(name: str) -> tuple[str, ...]:
+    """The matters a unit's name narrows its work to, by the shipped table (OrganTable.subject_words)."""
+    return default_organ_table().subject_words(name)
 
 
 def types_from_names(

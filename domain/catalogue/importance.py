@@ -27,6 +27,7 @@ from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
 from nlp.law_titles import implementing_rule, own_procedure, title_subject
+from nlp.unit_types import subject_words
 from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
@@ -129,9 +130,13 @@ class LawStanding:
                 "procedure": float(self.procedure), "public": self.public,
                 "centrality": min(1.0, math.log1p(self.cited_by) / CENTRALITY_SCALE)}
 
-    def names(self, unit_name: str) -> bool:
-        """Whether a unit of this name is named after the law's matter (戒毒管理局 and 戒毒条例, 水文局 and 水文条例)."""
-        return bool(self.subject) and self.subject in unit_name
+    def names(self, unit_name: str) -> str:
+        """The matter of the law a unit of this name is named after, or "": the law's whole matter (戒毒管理局 and
+        戒毒条例, 水文局 and 水文条例), or a matter the name narrows the unit to that the title holds
+        (律师工作管理处 and 律师执业管理办法; never a place, a generic word or the field of every 司法局)."""
+        if self.subject and self.subject in unit_name:
+            return self.subject
+        return next((word for word in subject_words(unit_name) if word in self.title), "") if unit_name else ""
 
     def recent(self, year: int) -> bool:
         return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
@@ -195,7 +200,7 @@ def score(standing: LawStanding | None, best: TypeEvidence, prior: float, year: 
     found = 0.0
     if standing is not None:
         found = (standing.base + weights["share"] * unit_share(standing, best) + weights["recent"] * standing.recent(year)
-                 + weights["named"] * standing.names(unit_name))
+                 + weights["named"] * bool(standing.names(unit_name)))
     return (found + weights["principal"] * (best.tier == "principal") + weights["issuer"] * bool(best.issuers)
             + weights["related"] * (best.tier == "related") + weights["prior"] * prior)
 
@@ -219,6 +224,7 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
         values = standing.values()
         share = unit_share(standing, best)
         recent = standing.recent(year)
+        named_for = standing.names(unit_name)
         found += [
             Signal("level", values["level"], standing.level or "未知"),
             Signal("implementing", values["implementing"], "是" if standing.implementing else "否"),
@@ -227,8 +233,7 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
             Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
             Signal("recent", float(recent), f"{chinese_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
-            Signal("named", float(standing.names(unit_name)),
-                   f"单位名称含「{standing.subject}」" if standing.names(unit_name) else "否"),
+            Signal("named", float(bool(named_for)), f"单位名称含「{named_for}」" if named_for else "否"),
         ]
     share, named, lists = prior
     found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))

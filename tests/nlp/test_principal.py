@@ -219,3 +219,16 @@ def test_a_rules_issuer_names_its_principal_authority_each_of_a_joint_one():
     assert types("上海市司法局") == [("justice", "provincial", "上海市司法局")]
     assert [types(issuer) for issuer in ("全国人民代表大会常务委员会", "国务院", "北京市人民政府", "最高人民法院")] == [[]] * 4
     assert all(found.cue == "issuer" and not found.article_id for found in issuing_authorities("公安部"))
+
+
+def test_a_former_ministrys_rule_is_its_successors_type():
+    """Rules still in force name issuers that are gone: each reads as the type the reform plans gave its work
+    to (卫生部 → 卫生健康; 国家质检总局 → 市场监管, and 海关 for 出入境检验检疫; 铁道部 → 交通运输)."""
+    def types(issuer: str) -> list[tuple[str, str | None]]:
+        return [(found.dept_type, found.level) for found in issuing_authorities(issuer)]
+
+    assert types("卫生部") == [("health", "central")]
+    assert types("国家质量监督检验检疫总局") == [("market_regulation", "central"), ("customs", "central")]
+    assert [types(issuer) for issuer in ("建设部", "铁道部", "广播电影电视部", "人事部", "监察部")] == [
+        [("housing", "central")], [("transport", "central")], [("radio_tv", "central")],
+        [("human_resources", "central")], [("supervision", "central")]]

@@ -132,3 +132,27 @@ def test_a_unit_registered_in_a_region_sees_that_regions_rules_when_none_is_aske
                                                                    limit=None).inferred]
     assert "上海市安全生产条例" not in order
     assert order.index("浙江省安全生产条例") < order.index("地震预报管理条例")
+
+
+JUSTICE_DIVISIONS = {"上海市司法局律师工作管理处": "律师", "上海市司法局公证工作管理处": "公证",
+                     "上海市司法局司法鉴定管理处": "司法鉴定"}
+
+
+def test_a_divisions_name_puts_the_rules_of_its_matter_in_its_first_ten(store: GraphStore, tmp_path: Path):
+    """Real lists of the 上海 市局's divisions name the rules of their matter (律师执业管理办法 for the
+    律师工作管理处): a word of the name that narrows the unit's work names every law whose title holds it, into
+    the division's first ten among the justice laws and 司法部's rules. 司法, the field of every 司法局, names none."""
+    kept = in_force_titled(JUSTICE_LAWS)
+    load_catalogue(store, shipped_laws(tmp_path, lambda law: kept(law) or (
+        law["status"] == "现行有效" and law["issuer"] == "司法部")))
+    ingest_units(store, names_only_register(tmp_path, [*JUSTICE_DIVISIONS, "上海市司法局"]))
+    answers = CachedStore(store)
+    for name, word in JUSTICE_DIVISIONS.items():
+        laws = coverage.applicable(answers, unit_id(name), limit=None).inferred
+        matter = [law.law.short_title for law in laws if word in law.law.short_title]
+        assert len(matter) >= 3 and set(matter) <= {law.law.short_title for law in laws[:10]}, name
+        assert {s.detail for law in laws[:10] if word in law.law.short_title for s in law.signals if s.key == "named"
+                } == {f"单位名称含「{word}」"}
+    bureau = coverage.applicable(answers, unit_id("上海市司法局"), limit=None).inferred
+    assert any("司法" in law.law.short_title for law in bureau)
+    assert [law.law.short_title for law in bureau for s in law.signals if s.key == "named" and s.value] == []
