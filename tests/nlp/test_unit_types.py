@@ -44,6 +44,8 @@ def only(name: str, *aliases: str, **options):
     (["公安局", "交警大队", "派出所"], {"public_security"}),
     (["消防救援大队"], {"fire_rescue"}),
     (["应急管理局", "安监局"], {"emergency_management"}),
+    (["国家矿山安全监察局", "山西煤矿安全监察局", "煤矿安全监察分局"], {"emergency_management"}),  # not the 监委's 监察局
+    (["监察局", "纪委监委"], {"supervision"}),
     (["生态环境局", "生态环境分局", "环保局"], {"ecology_environment"}),
     (["自然资源局", "国土资源局", "规划局"], {"natural_resources"}),
     (["住建局", "住房和城乡建设局"], {"housing"}),
