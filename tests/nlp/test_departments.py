@@ -182,6 +182,7 @@ def test_batch_and_single_article_readings_agree():
     ("国务院负责特种设备安全监督管理的部门应当制定检验规则。", "market_regulation"),
     ("由负责水路运输管理的部门责令停止经营。", "transport"),
     ("县级以上人民政府负责管理测绘工作的部门应当加强监督。", "natural_resources"),
+    ("县级以上人民政府负责老龄工作的机构应当组织协调。", "ageing"),
 ])
 def test_a_department_named_by_its_task_is_of_that_tasks_sector(text, sector):
     [mention] = extract_departments(text)
@@ -189,7 +190,7 @@ def test_a_department_named_by_its_task_is_of_that_tasks_sector(text, sector):
 
 
 def test_a_department_named_by_a_task_of_no_sector_is_generic():
-    [mention] = extract_departments("县级以上人民政府负责老龄工作的机构应当组织协调。")
+    [mention] = extract_departments("县级以上人民政府负责殡葬管理工作的机构应当组织协调。")
     assert (mention.dept_type, mention.level) == ("generic", "county_and_above")
 
 

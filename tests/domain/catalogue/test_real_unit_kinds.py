@@ -50,6 +50,26 @@ REAL_UNITS = [
     ("市场和安全生产监督管理局", "https://www.minhe.gov.cn/html/2956/243826.html", "消费者权益保护法"),
     ("市农林委", "https://www.xalmzmw.com/index/article/3475.html", "种子法"),
     ("博湖镇宝浪社区计划生育协会", "http://xjbh.gov.cn/xjbhx/c109906/202410/58a0c0aa5e37464391cb994a8854c57b.shtml", "基本医疗卫生与健康促进法"),
+    # the units that still got no law when the corpus grew to 519 records
+    ("岳阳县侨联", "https://yueyang.gov.cn/yysql/53925/53928/content_1809223.html", "归侨侨眷权益保护法"),
+    ("市国安办", "http://www.yawin.cn/list/news_23578.html", "反间谍法"),
+    ("深圳市密码管理局", "http://m.chinacrane.net/news/202010/27/179838.html", "密码法"),
+    ("国家密码管理局", "http://m.chinacrane.net/news/202010/27/179838.html", "密码法"),
+    ("锡林郭勒盟防火指挥部", "https://www.shdbkk.com/html_3/suanming/13715/list/14.html", "草原防火条例"),
+    ("网湖湿地管理局", "http://m.yangxintv.cn/p/109721.html", "湿地保护法"),
+    ("周恩来纪念地管理局", "http://xibaipo.com/news2007/News/zelgggs/2017/12/1712291021499EE45HDH4C3HEDEJKAK2.html",
+     "文物保护法"),
+    ("盐亭县妇幼计生中心", "http://scylws.org/News_show.asp?ID=8733", "母婴保健法"),
+    ("经济贸易局", "http://m.jsliuhong.com/gongwenfanwen/2022/0318/168151.html", "对外贸易法"),
+    ("湖北民族大学法学院", "http://www.snjxww.cn/posts/13/8266", "教育法"),
+    ("陕西国际商贸学院", "https://sxy.csiic.com/info/1015/3080.htm", "职业教育法"),
+    ("郑州交建投公司", "http://sdrzxdd.com/nshow.aspx?id=3845", "公路法"),
+    ("淮安区港航事业发展中心", "http://jsshichuang.com/jtjz/2023-02-23/1487.html", "港口法"),
+    ("宣城市农产品质量安全中心", "https://zrzyghj.xuancheng.gov.cn/News/show/1537048.html", "农产品质量安全法"),
+    ("市市场监督局", "http://www.man-on.com/xwdt/6492.html", "药品管理法"),
+    ("市水电局", "http://soolun.net/periodical/dc3b31024c0446252340e6960204be8d.html", "防洪法"),
+    ("一二五团社事办", "http://www.nqs.gov.cn/xwdt/jcdt/content_49573", "保障农民工工资支付条例"),
+    ("市老龄委", "http://news.jsw.com.cn/zjnews/2013-10/01/content_2925037.htm", "老年人权益保障法"),
 ]
 
 
