@@ -24,7 +24,7 @@ from nlp.articles import analyze_articles
 from nlp.audiences import extract_audiences
 from nlp.catalogue import DEFAULT_CATALOGUE_PATH, Catalogue
 from nlp.citations import extract_citations
-from nlp.departments import clear_segment_cache, extract_departments
+from nlp.departments import extract_departments
 from nlp.evaluation import (
     CITATIONS_PATH,
     DEPARTMENTS_PATH,
@@ -35,6 +35,7 @@ from nlp.evaluation import (
     score_departments,
     score_principals,
 )
+from nlp.pipeline import clear_jieba_cache
 from nlp.principal import LawArticle, PrincipalAuthority, find_principal_authorities
 from nlp.text import sentence_spans
 from nlp.warm import warm
@@ -73,7 +74,7 @@ def _corpus_laws(documents: list[Path]) -> list[list[LawArticle]]:
 
 def _timed_principals(laws: dict[str, list[LawArticle]]) -> tuple[dict[str, list[PrincipalAuthority]], float]:
     """Principals by law id from a cold segmentation cache, and the seconds they took."""
-    clear_segment_cache()
+    clear_jieba_cache()
     started = time.perf_counter()
     found = {law_id: find_principal_authorities(articles) for law_id, articles in laws.items()}
     return found, time.perf_counter() - started
@@ -145,7 +146,7 @@ def main(
     for split in ("dev", "held_out", None):
         items = [item for item in departments if split in (None, item["split"])]
         texts = [item["text"] for item in items]
-        clear_segment_cache()
+        clear_jieba_cache()
         found, seconds = _timed(extract_departments, texts)
         score = score_departments(items, extract=found.__getitem__)
         _row(table, "departments", f"eval {split or 'all'}", texts, score, seconds)
@@ -158,10 +159,10 @@ def main(
     if sample:
         laws = _corpus_laws(sample)
         articles = [article.text for law in laws for article in law]
-        clear_segment_cache()
+        clear_jieba_cache()
         _, seconds = _timed(extract_departments, articles)
         _row(table, "departments", f"{len(articles)} corpus articles", articles, None, seconds)
-        clear_segment_cache()
+        clear_jieba_cache()
         started = time.perf_counter()
         facts = iter(analyze_articles(articles))
         _row(table, "articles", f"{len(articles)} corpus articles", articles, None, time.perf_counter() - started)

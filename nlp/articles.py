@@ -1,22 +1,19 @@
 """Both article extractors over a batch of articles, as law ingest (~140k articles) needs them.
 
-Departments need no spaCy Doc (jieba segments only the sentences that name one, cached), so
-only articles with an audience term go through the spaCy pipe, batched; the rest are not
-tokenized at all.
+Neither needs a spaCy Doc: departments segment only the sentences that name one, up to the
+role's cue, and audiences only the jieba blocks a term occurs in (segmentations cached), so
+most articles are never segmented at all.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from nlp.audiences import AudienceMention, audience_pipeline
+from nlp.audiences import AudienceMention, find_audiences
 from nlp.departments import DepartmentMention, find_departments
-from nlp.gazetteer import audience_terms
-from nlp.text import normalize, trie_regex
+from nlp.text import normalize
 
 
 class ArticleFacts(BaseModel):
@@ -26,22 +23,10 @@ class ArticleFacts(BaseModel):
     audiences: list[AudienceMention] = Field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _any_audience_term() -> re.Pattern[str]:
-    """Matches wherever some audience term occurs: texts without one need no spaCy parse."""
-    return trie_regex(audience_terms())
-
-
-def analyze_articles(texts: Iterable[str], batch_size: int = 256) -> Iterator[ArticleFacts]:
+def analyze_articles(texts: Iterable[str]) -> list[ArticleFacts]:
     """Facts per text, in order; offsets index each text as given."""
-    texts = list(texts)
-    normalized = [normalize(text) for text in texts]
-    facts = [
-        ArticleFacts(departments=find_departments(text, original))
-        for text, original in zip(normalized, texts, strict=True)
-    ]
-    relevant = [i for i, text in enumerate(normalized) if _any_audience_term().search(text)]
-    docs = audience_pipeline().pipe((normalized[i] for i in relevant), batch_size=batch_size)
-    for i, doc in zip(relevant, docs, strict=True):
-        facts[i].audiences = [m.model_copy(update={"text": texts[i][m.start:m.end]}) for m in doc._.audiences]
-    return iter(facts)
+    return [_facts(normalize(text), text) for text in texts]
+
+
+def _facts(text: str, original: str) -> ArticleFacts:
+    return ArticleFacts(departments=find_departments(text, original), audiences=find_audiences(text, original))

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain, pairwise
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from nlp.pipeline import add_user_words, clear_jieba_cache, dictionary_version, jieba_words
+from nlp.pipeline import add_user_words, jieba_offsets
 from nlp.taxonomy import DepartmentTaxonomy, LexiconEntry, default_taxonomy
 from nlp.terms import taxonomy_words
 from nlp.text import normalize, sentence_spans
@@ -325,47 +327,31 @@ def _is_founded(text: str, start: int) -> bool:
 
 
 class _SentenceWords:
-    """jieba words from where a group ends to the end of its sentence, segmented on demand: only
-    sentences that hold a department are segmented, from the start of the jieba block (run of
-    han/alphanumerics) holding the group's end, since jieba segments each such block on its own.
-    Law boilerplate repeats, so segmentations are cached."""
+    """jieba words from where a group ends to the end of its sentence, segmented as they are read:
+    only sentences that hold a department are segmented, from the start of the jieba block (run of
+    han/alphanumerics) holding the group's end, since jieba segments each such block on its own, and
+    only as far as the role's cue. Law boilerplate repeats, so segmentations are cached."""
 
     def __init__(self, text: str):
         self.text = text
         self.ends = [end for _, end in sentence_spans(text)]
         self.block_starts = [match.end() for match in _NOT_IN_BLOCK.finditer(text)]
 
-    def after(self, position: int) -> list[tuple[int, str]]:
-        """(offset, word) for the words starting at or after `position`, to the end of its sentence."""
+    def after(self, position: int) -> Iterator[tuple[int, str]]:
+        """(offset, word) for the words starting at or after `position`, to the end of its sentence;
+        spaces are dropped as spaCy's tokenizer drops them."""
         index = bisect.bisect_right(self.ends, position)
         if index == len(self.ends):
-            return []
+            return
         block = bisect.bisect_right(self.block_starts, position)
         start = self.block_starts[block - 1] if block else 0
-        window = _segment(self.text[start:self.ends[index]], dictionary_version())
-        return [(start + offset, word) for offset, word in window if start + offset >= position]
+        for offset, word in jieba_offsets(self.text[start:self.ends[index]]):
+            if start + offset >= position and (not word.isspace() or word in SENTENCE_END):
+                yield start + offset, word
 
 
 _NOT_IN_BLOCK = re.compile(r"[^\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]")
 """Characters outside jieba's han blocks (its re_han_default): a block starts after each one."""
-
-
-@lru_cache(maxsize=1 << 16)
-def _segment(window: str, version: int) -> tuple[tuple[int, str], ...]:
-    """(offset, word) per jieba word; spaces are dropped as spaCy's tokenizer drops them. The
-    dictionary `version` is part of the cache key: words added later may change segmentations."""
-    words, offset = [], 0
-    for word in jieba_words(window):
-        if not word.isspace() or word in SENTENCE_END:
-            words.append((offset, word))
-        offset += len(word)
-    return tuple(words)
-
-
-def clear_segment_cache() -> None:
-    """Forget cached segmentations, so that benchmarks time every pass from cold."""
-    _segment.cache_clear()
-    clear_jieba_cache()
 
 
 def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: list[list[_Phrase]]) -> Role:
@@ -380,9 +366,8 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
     designated = bool(_DESIGNATION.search(text, max(0, start - 12), start))
     stop = next((g[0].start for g in later if not _is_object(text, g[0].start) and not _is_founded(text, g[0].start)),
                 len(text))
-    following = words.after(end)
     in_frame = False
-    for index, (offset, word) in enumerate(following):
+    for (offset, word), (_, next_word) in pairwise(chain(words.after(end), [(len(text), "")])):
         if offset >= stop or word in SENTENCE_END:
             break
         if word == "在" or (in_frame and word in FRAME_ENDS):
@@ -390,7 +375,7 @@ def _group_role(text: str, words: _SentenceWords, group: list[_Phrase], later: l
             continue
         if in_frame:
             continue
-        relative_clause = index + 1 < len(following) and following[index + 1][1] == "的"
+        relative_clause = next_word == "的"
         is_task = word in TASK_VERBS or word[:2] in TASK_PREFIXES
         if word in DUTY_CUES or (is_task and not designated and not relative_clause):
             return "duty"

@@ -5,8 +5,8 @@ audience terms, which must segment as single tokens) is loaded here, once per wo
 each extractor builds its small pipeline on top lazily. `nlp.warm.warm()` at start-up pays
 the ~2 s of jieba and dictionary loading before the first request instead of during it.
 Law text repeats its clauses (县级以上人民政府…部门, 依照本法规定), and the department reader and the
-audience tokenizer segment the same articles, so every segmentation goes through one cache of
-jieba's blocks (`jieba_words`).
+audience matcher segment the same articles, so every segmentation goes through one cache of
+jieba's blocks (`block_words`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import jieba
@@ -37,8 +37,31 @@ _JIEBA_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
 
 def jieba_words(text: str) -> list[str]:
     """`jieba.cut(text)` word for word, each block segmented once per dictionary version."""
-    version = dictionary_version()
-    return [word for block in _JIEBA_BLOCK.split(text) if block for word in _block_words(block, version)]
+    return [word for _, piece in jieba_pieces(text) for word in block_words(piece)]
+
+
+def jieba_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of the runs jieba segments each on its own, in order: its blocks (runs of
+    han, letters and digits) and what lies between them. `block_words` of each, joined, is `jieba_words(text)`."""
+    offset = 0
+    for piece in _JIEBA_BLOCK.split(text):
+        if piece:
+            yield offset, piece
+            offset += len(piece)
+
+
+def jieba_offsets(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) for `jieba_words(text)`, a piece segmented only when reached: a reader that stops
+    at the first word it wants pays for no more."""
+    for start, piece in jieba_pieces(text):
+        for word in block_words(piece):
+            yield start, word
+            start += len(word)
+
+
+def block_words(piece: str) -> tuple[str, ...]:
+    """`jieba.cut(piece)` for one of `jieba_pieces`, cached per dictionary version."""
+    return _block_words(piece, dictionary_version())
 
 
 @lru_cache(maxsize=1 << 17)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.audiences import audience_pipeline
+from nlp.audiences import load_audience_terms
 from nlp.catalogue import Catalogue
 from nlp.citations import citation_pipeline
 from nlp.departments import load_departments
@@ -14,7 +14,7 @@ def warm(catalogue: Catalogue | None = None) -> None:
     """Load jieba, the user dictionary and every pipeline now (idempotent, thread-safe)."""
     add_user_words(user_dictionary(catalogue))
     load_departments()
-    audience_pipeline()
+    load_audience_terms()
     if catalogue is not None:
         catalogue.build_indexes()
         citation_pipeline(catalogue)

@@ -102,7 +102,7 @@ class LinkedLaws(NamedTuple):
 def link_articles(laws: Sequence[tuple[str, Sequence[LawArticle]]]) -> LinkedLaws:
     """(law id, current articles) → their links and principals; top level so worker processes can run it."""
     articles = [article for _, law_articles in laws for article in law_articles]
-    facts = list(analyze_articles(article.text for article in articles))
+    facts = analyze_articles(article.text for article in articles)
     links = [ArticleLinks(article.id, named_types(fact), sorted({m.audience_id for m in fact.audiences}))
              for article, fact in zip(articles, facts, strict=True)]
     found = iter(facts)
