@@ -104,7 +104,10 @@ def test_names_real_lists_use_resolve_in_the_shipped_catalogue():
                         ("政务处分法", "中华人民共和国公职人员政务处分法"), ("秦岭生态环境保护条例", "陕西省秦岭生态环境保护条例"),
                         ("老年法", "中华人民共和国老年人权益保障法"), ("科普法", "中华人民共和国科学技术普及法"),
                         ("计划生育法", "中华人民共和国人口与计划生育法"), ("文物法", "中华人民共和国文物保护法"),
-                        ("妇女法", "中华人民共和国妇女权益保障法")):
+                        ("妇女法", "中华人民共和国妇女权益保障法"), ("征兵条例", "征兵工作条例"),
+                        ("安徽省实施〈中华人民共和国老年人权益保障法〉办法", "安徽省实施《中华人民共和国老年人权益保障法》办法"),
+                        ("辽宁省优化营商环境条例", "辽宁省优化营商环境条例"), ("网络购买商品七日无理由退货暂行办法",
+                                                                  "网络购买商品七日无理由退货暂行办法")):
         assert shipped.get(resolve_name(name, shipped).law_id).title == title, name
     local = shipped.get(resolve_name("安徽省电动自行车管理条例", shipped).law_id)
     assert (local.level, local.region, local.current_version) == ("地方性法规", "安徽省", None)
