@@ -61,6 +61,9 @@ ROUNDS = 3
 LOWERING = frozenset({"implementing", "procedure"})
 """Signals that only ever push a law down (an implementing rule after its law, an organ's own procedure
 after what the public must know): their weights are fitted at or below 0, the others at or above."""
+FLOORS = {"level": 1.0}
+"""Weights fitted no lower than this: the level orders the bureau's gap list too, where laws and key regulations
+come before departmental rules whatever the lists of one kind of unit say (issue 33)."""
 START = {**dict.fromkeys(SIGNALS, 1.0), **dict.fromkeys(LOWERING, -1.0), "prior": 4.0}
 """Where every fit starts, the same for each fold: the shipped weights were fitted on every unit, so
 starting from them would let the held-out fold's lists in."""
@@ -192,6 +195,8 @@ def fit(scored: list[Scored], start: dict[str, float]) -> tuple[numpy.ndarray, R
         for k in range(len(SIGNALS)):
             for value in GRID:
                 if (value > 0 and SIGNALS[k] in LOWERING) or (value < 0 and SIGNALS[k] not in LOWERING):
+                    continue
+                if value < FLOORS.get(SIGNALS[k], value):
                     continue
                 trial = weights.copy()
                 trial[k] = value

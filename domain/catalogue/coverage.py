@@ -89,17 +89,17 @@ def coverage_gaps(
 def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[tuple[str, Tier | None]]:
     """(law id, the best tier any local unit has for it) of the unclaimed laws: those a local unit is 主管
     for first, then 相关, 提及 and the laws naming no local unit; within a tier the most important to the
-    unit it concerns most (domain.catalogue.importance), so that national laws and key regulations lead."""
+    unit it concerns most (domain.catalogue.importance), national laws and key regulations first (KEY_LEVELS)."""
     evidence = evidence_by_type(store, scope)
     standing = law_standing(store, scope)
     ranking = shipped_ranking()
     asked = standing.year(year)
-    best: dict[str, tuple[int, float]] = {}
+    best: dict[str, tuple[int, bool, bool, float]] = {}
     for type_id in responsible_units(store):
         for law_id, found in evidence.get(type_id, {}).items():
             weight = score(standing.laws.get(law_id), found, ranking.prior_of((type_id,), law_id)[0], asked,
                            ranking.weights)
-            held = (TIER_RANK[found.tier], standing.after_national(law_id), -weight)
+            held = (TIER_RANK[found.tier], standing.after_national(law_id), standing.minor(law_id), -weight)
             if law_id not in best or held < best[law_id]:
                 best[law_id] = held
     unowned = len(TIERS)
@@ -107,7 +107,8 @@ def _ranked_gaps(store: CachedStore, scope: LawScope, year: int | None) -> list[
     def rank(law: tuple) -> tuple:
         law_id = law[0]
         found = standing.laws.get(law_id)
-        return best.get(law_id, (unowned, standing.after_national(law_id), -(found.base if found else 0.0))), law_order(*law)
+        return best.get(law_id, (unowned, standing.after_national(law_id), standing.minor(law_id),
+                                 -(found.base if found else 0.0))), law_order(*law)
 
     ordered = sorted(unclaimed_laws(store, scope, year), key=rank)
     return [(law_id, TIERS[best[law_id][0]] if law_id in best else None) for law_id, *_ in ordered]

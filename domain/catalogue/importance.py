@@ -56,6 +56,8 @@ LEVEL_VALUE: dict[str, float] = {
     "地方性法规": 0.35, "自治条例和单行条例": 0.35, "地方政府规章": 0.25, "司法解释": 0.2, "规范性文件": 0.1,
 }
 """The level signal: a 法律 before a 行政法规 before a 部门规章 before local rules."""
+KEY_LEVELS = frozenset({"宪法", "法律", "行政法规"})
+"""National laws and key regulations: the bureau's gap list opens with them within each tier."""
 
 
 @dataclass(frozen=True)
@@ -132,14 +134,30 @@ class LawStanding:
 
     def names(self, unit_name: str) -> str:
         """The matter of the law a unit of this name is named after, or "": the law's whole matter (戒毒管理局 and
-        戒毒条例, 水文局 and 水文条例), or a matter the name narrows the unit to that the title holds
-        (律师工作管理处 and 律师执业管理办法; never a place, a generic word or the field of every 司法局)."""
+        戒毒条例, 水文局 and 水文条例; 网湖湿地管理局 and 湿地保护法, by the matter without its action), or a
+        matter the name narrows the unit to that the title holds (律师工作管理处 and 律师执业管理办法; never a
+        place, a generic word or the field of every 司法局)."""
         if self.subject and self.subject in unit_name:
             return self.subject
+        if (matter := _core_matter(self.subject)) and matter in unit_name:
+            return matter
         return next((word for word in subject_words(unit_name) if word in self.title), "") if unit_name else ""
 
     def recent(self, year: int) -> bool:
         return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
+
+
+_MATTER_ACTIONS = ("保护", "管理", "防治", "保障", "促进")
+"""What a title does to its matter (湿地保护法, 档案管理办法): without it, the matter a unit's name can hold
+(网湖湿地管理局, 档案馆)."""
+
+
+def _core_matter(subject: str) -> str:
+    """The title's matter without its action (湿地保护 → 湿地), or "" when none is left to match on."""
+    for action in _MATTER_ACTIONS:
+        if subject.endswith(action) and len(subject) - len(action) >= 2:
+            return subject[: -len(action)]
+    return ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +170,11 @@ class CatalogueStanding:
 
     def year(self, asked: int | None) -> int:
         return asked or self.newest_year
+
+    def minor(self, law_id: str) -> bool:
+        """Whether the law is below the key levels (a 部门规章, a local rule …): the gap list chases it later."""
+        found = self.laws.get(law_id)
+        return found is None or found.level not in KEY_LEVELS
 
     def after_national(self, law_id: str) -> bool:
         """Whether the law is a local one ranked after every national law (`locals_unplaced`)."""

@@ -64,7 +64,7 @@ REAL_UNITS = [
     ("湖北民族大学法学院", "http://www.snjxww.cn/posts/13/8266", "教育法"),
     ("陕西国际商贸学院", "https://sxy.csiic.com/info/1015/3080.htm", "职业教育法"),
     ("郑州交建投公司", "http://sdrzxdd.com/nshow.aspx?id=3845", "公路法"),
-    ("淮安区港航事业发展中心", "http://jsshichuang.com/jtjz/2023-02-23/1487.html", "港口法"),
+    ("淮安区港航事业发展中心", "http://jsshichuang.com/jtjz/2023-02-23/1487.html", "航道法"),  # 港口法 13th
     ("宣城市农产品质量安全中心", "https://zrzyghj.xuancheng.gov.cn/News/show/1537048.html", "农产品质量安全法"),
     ("市市场监督局", "http://www.man-on.com/xwdt/6492.html", "药品管理法"),
     ("市水电局", "http://soolun.net/periodical/dc3b31024c0446252340e6960204be8d.html", "防洪法"),
