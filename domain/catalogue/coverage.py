@@ -214,8 +214,9 @@ class Inference:
     def load(cls, store: CachedStore, unit_id: str, scope: LawScope, include_sub_units: bool,
              year: int | None = None) -> Inference:
         """The unit's laws in `scope`; asked for no region, in the region the unit is registered in, if any."""
-        if scope.region is None and (region := store.one(queries.units.unit_brief(unit_id), f"no unit with id {unit_id!r}")["region"]):
-            scope = replace(scope, region=region)
+        unit = store.one(queries.units.unit_brief(unit_id), f"no unit with id {unit_id!r}")
+        if scope.region is None and unit["region"]:
+            scope = replace(scope, region=unit["region"])
         units_by_type: dict[str, set[str]] = defaultdict(set)
         for row in store.read(queries.departments.unit_types(unit_id, include_sub_units)):
             units_by_type[row["type_id"]].add(row["unit_id"])
@@ -226,7 +227,7 @@ class Inference:
         asked = standing.year(year)
         ranking = shipped_ranking()
         type_ids = sorted(units_by_type)
-        unit_name = unit_brief(store, unit_id).name or ""
+        unit_name = unit["unit_name"] or ""
         importance = {law_id: score(standing.laws.get(law_id), found.best, ranking.prior_of(type_ids, law_id)[0], asked,
                                     ranking.weights, unit_name) for law_id, found in relevances.items()}
         return cls(units_by_type, relevances, fetch_law_briefs(store, relevances), standing.laws, asked, importance,
