@@ -16,7 +16,6 @@ The weights and the prior live in data/ranking.yaml, fitted by bench/bench_ranki
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,7 +28,7 @@ from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
 from nlp.law_titles import implementing_rule, own_procedure, title_subject
-from nlp.unit_types import subject_words
+from nlp.unit_types import MATTER_ACTIONS, subject_words
 from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
@@ -146,7 +145,7 @@ class LawStanding:
             return self.subject
         if (matter := _core_matter(self.subject)) and matter in unit_name:
             return matter
-        if narrowed := next((word for word in _matters(subject_words(unit_name)) if word in self.title), ""):
+        if narrowed := next((word for word in subject_words(unit_name) if word in self.title), ""):
             return narrowed
         return next((word for word, used in vocab.matter_words().items()
                      if word in unit_name and any(law_word in self.title for law_word in used)), "")
@@ -155,23 +154,9 @@ class LawStanding:
         return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
 
 
-_MATTER_ACTIONS = ("保护", "管理", "防治", "保障", "促进")
-"""What a title does to its matter (湿地保护法, 档案管理办法): without it, the matter a unit's name can hold
-(网湖湿地管理局, 档案馆)."""
-_ACTION_PATTERN = re.compile("|".join(_MATTER_ACTIONS))
-
-
-@lru_cache(maxsize=1 << 12)
-def _matters(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's subject words and, where one joins matters by an action, each matter of two characters or more
-    (林业有害生物防治检疫: 林业有害生物, 检疫)."""
-    pieces = [piece for word in words for piece in _ACTION_PATTERN.split(word) if len(piece) >= 2]
-    return tuple(dict.fromkeys([*words, *pieces]))
-
-
 def _core_matter(subject: str) -> str:
     """The title's matter without its action (湿地保护 → 湿地), or "" when none is left to match on."""
-    for action in _MATTER_ACTIONS:
+    for action in MATTER_ACTIONS:
         if subject.endswith(action) and len(subject) - len(action) >= 2:
             return subject[: -len(action)]
     return ""
