@@ -37,6 +37,11 @@ NAME_WORDS = ("管理", "工作", "办公室", "人民政府", "领导小组")
 """Words any unit's name may hold, besides the table's heads, divisions, institutions and brigades: never the
 matter a unit is named for (`OrganTable.subject_words`)."""
 
+MATTER_ACTIONS = ("保护", "管理", "防治", "保障", "促进")
+"""What a title or a name does to its matter (湿地保护法, 林业有害生物防治检疫局): without it, the matter alone
+(湿地; 林业有害生物 and 检疫)."""
+_MATTER_ACTION_PATTERN = re.compile("|".join(MATTER_ACTIONS))
+
 GOVERNMENT = "government"
 """The people's government's type id (data/departments.yaml): a brigade after it is no sector's own."""
 
@@ -338,7 +343,8 @@ class OrganTable:
         """The matters a unit's name narrows its work to (律师 in 上海市司法局律师工作管理处, 司法鉴定 in
         司法鉴定管理处, 戒毒 in 戒毒管理局): its words but places and the place names before them, generic
         words (管理, 工作, 局, 处, 中心 …) and its organ's own field, which every unit of its kind carries
-        (司法 in every 司法局)."""
+        (司法 in every 司法局); and of words joining matters by an action, each matter too (林业有害生物防治检疫:
+        林业有害生物, 检疫)."""
         found: list[str] = []
         for part in _PART_SEPARATORS.split(normalize(name)):
             if not part:
@@ -354,7 +360,8 @@ class OrganTable:
                     pieces.append(part[start:match.start()])
                 start = match.end()
             pieces.append(part[start:])
-            found += [piece for piece in pieces if len(piece) >= 2 and not any(piece in organ for organ in own)]
+            matters = [matter for piece in pieces for matter in (piece, *_MATTER_ACTION_PATTERN.split(piece))]
+            found += [matter for matter in matters if len(matter) >= 2 and not any(matter in organ for organ in own)]
         return tuple(dict.fromkeys(found))
 
     def _narrowed(self, carried: tuple[OrganType, ...], division: str) -> tuple[OrganType, ...]:

@@ -24,6 +24,7 @@ METHODS_FILE = DATA_DIR / "methods.yaml"
 KEY_DATES_FILE = DATA_DIR / "key_dates.yaml"
 COMMON_DUTIES_FILE = DATA_DIR / "common_duties.yaml"
 SEARCH_SYNONYMS_FILE = DATA_DIR / "search_synonyms.yaml"
+MATTER_WORDS_FILE = DATA_DIR / "matter_words.yaml"
 THEMES_FILE = DATA_DIR / "themes.yaml"
 
 LEVELS = (
@@ -166,4 +167,15 @@ def search_synonyms(path: Path = SEARCH_SYNONYMS_FILE) -> dict[str, tuple[str, .
     raw = read_yaml(path) or {}
     if not isinstance(raw, dict) or not all(isinstance(words, list) for words in raw.values()):
         raise InputError("expected a mapping of a word to a list of words", source=str(path))
+    return {str(word): tuple(str(used) for used in used_words) for word, used_words in raw.items()}
+
+
+@lru_cache(maxsize=None)
+def matter_words(path: Path = MATTER_WORDS_FILE) -> dict[str, tuple[str, ...]]:
+    """A unit's name → the words law titles use for the same matter (抗震救灾 → 地震, 戒毒 → 禁毒), for ranking."""
+    raw = read_yaml(path) or {}
+    if not isinstance(raw, dict) or not all(isinstance(words, list) and words for words in raw.values()):
+        raise InputError("expected a mapping of a word to a list of words", source=str(path))
+    if short := [str(word) for word in raw if len(str(word)) < 2]:
+        raise InputError(f"name words of fewer than two characters: {short}", source=str(path))
     return {str(word): tuple(str(used) for used in used_words) for word, used_words in raw.items()}

@@ -7,7 +7,8 @@ Per law, worked out once per write (`law_standing`): its level (法律 before �
 before local rules), whether it is an implementing rule (after its law) or a rule of an organ's own
 procedure (公安机关办理刑事案件程序规定), how much of it addresses the public (公民, 企业, 经营者), how
 many laws in force cite it (REFERS_TO), whether it is new or newly amended, and the matter its title
-names (戒毒条例: 戒毒), which counts for a unit whose own name holds it (戒毒管理局). Per department type:
+names (戒毒条例: 戒毒), which counts for a unit whose own name holds it (戒毒管理局) or words it otherwise
+(抗震救灾办公室 and 地震监测管理条例, data/matter_words.yaml). Per department type:
 how often real lists of units acting as it name the law (a prior counted from the evaluation corpus).
 The weights and the prior live in data/ranking.yaml, fitted by bench/bench_ranking.py.
 """
@@ -27,7 +28,7 @@ from domain.catalogue.relevance import TypeEvidence
 from graph import queries
 from graph.queries.scope import LawScope
 from nlp.law_titles import implementing_rule, own_procedure, title_subject
-from nlp.unit_types import subject_words
+from nlp.unit_types import MATTER_ACTIONS, subject_words
 from pufa import vocab
 from pufa.config import DATA_DIR
 from pufa.errors import InputError
@@ -134,27 +135,28 @@ class LawStanding:
 
     def names(self, unit_name: str) -> str:
         """The matter of the law a unit of this name is named after, or "": the law's whole matter (戒毒管理局 and
-        戒毒条例, 水文局 and 水文条例; 网湖湿地管理局 and 湿地保护法, by the matter without its action), or a
-        matter the name narrows the unit to that the title holds (律师工作管理处 and 律师执业管理办法; never a
-        place, a generic word or the field of every 司法局)."""
+        戒毒条例, 水文局 and 水文条例; 网湖湿地管理局 and 湿地保护法, by the matter without its action), a
+        matter the name narrows the unit to that the title holds (律师工作管理处 and 律师执业管理办法, 检疫 of
+        林业有害生物防治检疫局 and 植物检疫条例; never a place, a generic word or the field of every 司法局), or a
+        matter the name words as the laws do not (抗震救灾办公室 and 地震监测管理条例, data/matter_words.yaml)."""
+        if not unit_name:
+            return ""
         if self.subject and self.subject in unit_name:
             return self.subject
         if (matter := _core_matter(self.subject)) and matter in unit_name:
             return matter
-        return next((word for word in subject_words(unit_name) if word in self.title), "") if unit_name else ""
+        if narrowed := next((word for word in subject_words(unit_name) if word in self.title), ""):
+            return narrowed
+        return next((word for word, used in vocab.matter_words().items()
+                     if word in unit_name and any(law_word in self.title for law_word in used)), "")
 
     def recent(self, year: int) -> bool:
         return self.changed is not None and year - shipped_ranking().recent_years < int(self.changed[:4]) <= year
 
 
-_MATTER_ACTIONS = ("保护", "管理", "防治", "保障", "促进")
-"""What a title does to its matter (湿地保护法, 档案管理办法): without it, the matter a unit's name can hold
-(网湖湿地管理局, 档案馆)."""
-
-
 def _core_matter(subject: str) -> str:
     """The title's matter without its action (湿地保护 → 湿地), or "" when none is left to match on."""
-    for action in _MATTER_ACTIONS:
+    for action in MATTER_ACTIONS:
         if subject.endswith(action) and len(subject) - len(action) >= 2:
             return subject[: -len(action)]
     return ""

@@ -412,12 +412,15 @@ def test_the_sample_register_agrees_with_its_function_column():
 
 def test_a_units_name_narrows_its_work_by_the_words_left_after_places_generic_words_and_its_field():
     """律师 in 上海市司法局律师工作管理处 narrows a 司法局's work; 司法 (every 司法局's field), the place names
-    before 市 and 县, and 管理, 工作, 处, 局, 委员会, 办公室 narrow nothing."""
+    before 市 and 县, and 管理, 工作, 处, 局, 委员会, 办公室 narrow nothing. Words joining matters by an action
+    give each matter too (检疫 of 林业有害生物防治检疫局), but never the organ's field (生态环境 of 生态环境保护局)."""
     table = OrganTable.load()
     found = {name: table.subject_words(name) for name in (
         "上海市司法局律师工作管理处", "上海市司法局司法鉴定管理处", "上海市法律援助工作处", "县安置帮教工作办公室",
-        "示例市人民调解委员会", "示例市澄河县司法局", "示例市澄河县公安局", "示例市澄河县市场监督管理局", "石梁镇人民政府")}
+        "示例市人民调解委员会", "示例市澄河县司法局", "示例市澄河县公安局", "示例市澄河县市场监督管理局", "石梁镇人民政府", "林业有害生物防治检疫局", "示例市生态环境保护局")}
     assert found == {"上海市司法局律师工作管理处": ("律师",), "上海市司法局司法鉴定管理处": ("司法鉴定",),
                      "上海市法律援助工作处": ("法律援助",), "县安置帮教工作办公室": ("安置帮教",),
                      "示例市人民调解委员会": ("人民调解",), "示例市澄河县司法局": (), "示例市澄河县公安局": (),
-                     "示例市澄河县市场监督管理局": (), "石梁镇人民政府": ()}
+                     "示例市澄河县市场监督管理局": (), "石梁镇人民政府": (),
+                     "林业有害生物防治检疫局": ("林业有害生物防治检疫", "林业有害生物", "检疫"),
+                     "示例市生态环境保护局": ("生态环境保护",)}

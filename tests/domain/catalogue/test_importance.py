@@ -6,13 +6,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from api.web.render import lead_reason, relevance_label
 from domain.base.cache import CachedStore
 from domain.catalogue import coverage, responsibility, shared_laws
 from graph.queries.scope import LawScope
 from graph.store import GraphStore
-from ingest.shipped_catalogue import load_catalogue, title_rows
+from ingest.shipped_catalogue import load_catalogue, shipped_law_rows, title_rows
 from ingest.units.load import ingest_units
+from pufa import vocab
+from pufa.errors import InputError
 from pufa.laws import law_id, unit_id
 from tests.registers import in_force_titled, names_only_register, shipped_laws
 
@@ -36,7 +40,38 @@ def test_a_unit_named_after_a_laws_matter_puts_that_law_first(store: GraphStore,
     assert order["上海市戒毒管理局"].index("戒毒条例") < order["上海市司法局"].index("戒毒条例")
     named = {name: [(law.law.short_title, s.label, s.detail) for law in laws for s in law.signals if s.key == "named"]
              for name, laws in ranked.items()}
-    assert named == {"上海市戒毒管理局": [("戒毒条例", "单位名称所指", "单位名称含「戒毒」")], "上海市司法局": []}
+    assert named == {"上海市戒毒管理局": [("禁毒法", "单位名称所指", "单位名称含「戒毒」"),
+                                        ("戒毒条例", "单位名称所指", "单位名称含「戒毒」")], "上海市司法局": []}
+
+
+MATTER_LAWS = {"安全生产法", "防震减灾法", "地震监测管理条例", "森林法", "森林病虫害防治条例", "植物检疫条例", "统计法",
+               "全国经济普查条例"}
+WORDED_AS_THE_LAWS_DO_NOT = {
+    "澄河县抗震救灾办公室": {"防震减灾法": "抗震救灾", "地震监测管理条例": "抗震救灾"},
+    "林业有害生物防治检疫局": {"森林病虫害防治条例": "有害生物", "植物检疫条例": "检疫"},
+    "澄河县统计局": {"统计法": "统计", "全国经济普查条例": "统计"},
+}
+"""Each unit, the laws its name is named for and the word of the name that says so."""
+
+
+def test_a_name_wording_its_matter_unlike_the_laws_is_named_for_them(store: GraphStore, tmp_path: Path):
+    """抗震救灾 is the matter the laws call 地震 and 防震减灾, 林业有害生物 what 森林病虫害防治条例 calls 森林病虫害,
+    and a 普查 is a 统计 survey (data/matter_words.yaml); 检疫, joined to 有害生物防治 in the name, is a matter of
+    its own (植物检疫条例). Each such law is named for the unit and is more important to it than to the bureau of its
+    kind, whose name says none of this."""
+    kinds = {"澄河县抗震救灾办公室": "澄河县应急管理局", "林业有害生物防治检疫局": "澄河县林业局"}
+    answers = registered(store, tmp_path, MATTER_LAWS, [*WORDED_AS_THE_LAWS_DO_NOT, *kinds.values()])
+    ranked = {name: coverage.applicable(answers, unit_id(name), limit=None).inferred
+              for name in {*WORDED_AS_THE_LAWS_DO_NOT, *kinds.values()}}
+    named = {name: {law.law.short_title: s.detail for law in laws for s in law.signals if s.key == "named"}
+             for name, laws in ranked.items()}
+    assert {name: named[name] for name in WORDED_AS_THE_LAWS_DO_NOT} == {
+        name: {title: f"单位名称含「{word}」" for title, word in laws.items()} for name, laws in WORDED_AS_THE_LAWS_DO_NOT.items()}
+    assert named["澄河县应急管理局"] == {} and named["澄河县林业局"] == {}
+    importance = {name: {law.law.short_title: law.importance for law in laws} for name, laws in ranked.items()}
+    for name, bureau in kinds.items():
+        for title in WORDED_AS_THE_LAWS_DO_NOT[name]:
+            assert importance[name][title] > importance[bureau][title], (name, title)
 
 
 ISSUED_RULES = """\
@@ -156,3 +191,15 @@ def test_a_divisions_name_puts_the_rules_of_its_matter_in_its_first_ten(store: G
     bureau = coverage.applicable(answers, unit_id("上海市司法局"), limit=None).inferred
     assert any("司法" in law.law.short_title for law in bureau)
     assert [law.law.short_title for law in bureau for s in law.signals if s.key == "named" and s.value] == []
+
+
+def test_each_matter_word_names_laws_in_force_and_a_name_word_is_two_characters_at_least(tmp_path: Path):
+    """Every word data/matter_words.yaml gives for a name's matter is in the title of a law in force (a word no
+    title holds names nothing); a one-character name word would match inside unrelated names, so it is refused."""
+    titles = [row["title"] for row in shipped_law_rows() if row["status"] == "现行有效"]
+    assert {word: [used for used in words if not any(used in title for title in titles)]
+            for word, words in vocab.matter_words().items()} == dict.fromkeys(vocab.matter_words(), [])
+    short = tmp_path / "matter_words.yaml"
+    short.write_text("震: [地震]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="fewer than two characters"):
+        vocab.matter_words(short)
