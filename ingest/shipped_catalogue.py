@@ -69,8 +69,8 @@ def load_catalogue(
     Neo4j's transaction memory (the whole catalogue in one passed a 1 GB server's 700 MB), and
     LadybugDB, which pays per transaction, writes three. Laws already stored with their texts (by
     `ingest_laws`, or an earlier load) are left as they are, and so are those stored as the catalogue
-    has them with no text to add; a store loaded by an older release gets the newer versions and the
-    texts."""
+    has them with no text to add (but a rule inheriting its law's types, written again as a metadata-only
+    entry is); a store loaded by an older release gets the newer versions, the texts and what rules inherit."""
     report = IngestReport(kind="catalogue", files=1)
     with timed(report):
         rows = read_jsonl(laws_file)
@@ -81,7 +81,7 @@ def load_catalogue(
         current = {row["id"]: row["current_version"] for row in store.read(queries.laws.stored_current_versions(ids))}
         stored = {row["id"] for row in rows if row["id"] in with_text or (
             row["id"] in current and current[row["id"]] == row.get("current_version")
-            and row.get("current_version") not in texted)}
+            and row.get("current_version") not in texted and not row.get("inherits"))}
         rows = [row for row in rows if row["id"] not in stored]
         facts = _article_facts(facts_file, {row["id"] for row in rows}) if facts_file else {}
         write_reference(store)
