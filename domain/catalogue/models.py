@@ -46,6 +46,9 @@ class TypeRelevancePublic(BaseModel):
     """The articles making it the principal authority (第六条)."""
     issuers: list[str] = []
     """The organs whose issuing the law makes it the principal authority (发布机关: 司法部)."""
+    implements: str | None = None
+    """For a rule with no text of its own, the law it implements (消费者权益保护法): the tier is that law's for
+    the type, and the counts are 0."""
 
 
 class RelevancePublic(BaseModel):
@@ -194,6 +197,8 @@ class LeadPublic(BaseModel):
     principal_types: list[str] = []
     principal_issuers: list[str] = []
     """Organs whose issuing the law makes one of its types the principal authority (司法部)."""
+    principal_implements: list[str] = []
+    """For a rule with no text of its own, the law it implements, which makes one of its types the principal authority."""
     duty_articles: list[str] = []
     """The first EVIDENCE_SHOWN articles giving one of its types a duty (labels, reading order)."""
     duty_article_count: int = 0

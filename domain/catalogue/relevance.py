@@ -49,6 +49,9 @@ class TypeEvidence:
     issuers: tuple[str, ...] = ()
     """The organs whose issuing the law makes it the principal authority (司法部: nlp.principal.issuing_authorities),
     for a law with no text too."""
+    implements: str = ""
+    """For a rule with no text of its own, the law it implements (消费者权益保护法), whose tier for the type it
+    takes (INHERITS); its own article counts are then 0."""
 
     def strength(self) -> tuple:
         return TIER_RANK[self.tier], -self.acting_articles, -self.named_articles
@@ -86,7 +89,8 @@ def evidence_by_type(store: CachedStore, scope: LawScope) -> EvidenceByType:
     previous: CatalogueEvidence | None = store.remembered(key)
     if previous is None:
         evidence = CatalogueEvidence(stamps, _evidence(store.read(queries.departments.principal_types(scope)),
-                                                       store.read(queries.departments.type_evidence(scope))))
+                                                       store.read(queries.departments.type_evidence(scope)),
+                                                       store.read(queries.departments.inherited_types(scope))))
     else:
         stale = {law_id for law_id, stamp in stamps.items() if stamp is None or previous.stamps.get(law_id) != stamp}
         evidence = previous.updated(stamps, stale | (previous.stamps.keys() - stamps.keys()),
@@ -102,24 +106,34 @@ def evidence_of_laws(store: CachedStore, law_ids: Iterable[str]) -> EvidenceByTy
     if not ids:
         return {}
     return _evidence(store.read(queries.departments.principal_types_of_laws(ids)),
-                     store.read(queries.departments.type_evidence_of_laws(ids)))
+                     store.read(queries.departments.type_evidence_of_laws(ids)),
+                     store.read(queries.departments.inherited_types_of_laws(ids)))
 
 
-def _evidence(principal_rows: list[Row], evidence_rows: list[Row]) -> EvidenceByType:
+def _evidence(principal_rows: list[Row], evidence_rows: list[Row], inherited_rows: list[Row]) -> EvidenceByType:
     """Per type and law, its tier and counts; a law making a type principal that no article of it names (a
-    rule known by its title and issuer only, 律师执业管理办法) is that type's with no article."""
+    rule known by its title and issuer only, 律师执业管理办法) is that type's with no article; a rule with no
+    text of its own is each type's as the law it implements is (消费者权益保护法实施条例: market regulation's,
+    主管 as in 消费者权益保护法), with no article."""
     principal = {(row["law_id"], row["type_id"]): _grounds(row["labels"] or (), row["cues"] or ())
                  for row in principal_rows}
     found: dict[str, dict[str, TypeEvidence]] = defaultdict(dict)
     for row in evidence_rows:
         grounds = principal.pop((row["law_id"], row["type_id"]), None)
         acting = int(row["acting"])
-        tier = relevance_tier(grounds is not None, 0 if row["type_id"] in LEADING_TYPES else acting)
-        found[row["type_id"]][row["law_id"]] = TypeEvidence(row["type_id"], tier, acting, int(row["named"]),
-                                                            *(grounds or ()))
+        found[row["type_id"]][row["law_id"]] = TypeEvidence(row["type_id"], _tier(row["type_id"], grounds is not None, acting),
+                                                            acting, int(row["named"]), *(grounds or ()))
     for (law_id, type_id), grounds in principal.items():
         found[type_id][law_id] = TypeEvidence(type_id, "principal", 0, 0, *grounds)
+    for row in inherited_rows:
+        found[row["type_id"]].setdefault(row["law_id"], TypeEvidence(
+            row["type_id"], _tier(row["type_id"], bool(row["principal"]), int(row["acting"])), 0, 0,
+            implements=row["implemented"]))
     return dict(found)
+
+
+def _tier(type_id: str, principal: bool, acting: int) -> Tier:
+    return relevance_tier(principal, 0 if type_id in LEADING_TYPES else acting)
 
 
 def _grounds(labels: Iterable[str], cues: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -154,7 +168,7 @@ class Relevance:
             types=[TypeRelevancePublic(
                 department_type_id=e.type_id, department_type=names.get(e.type_id), tier=e.tier,
                 acting_articles=e.acting_articles, named_articles=e.named_articles,
-                principal_articles=list(e.principal_articles), issuers=list(e.issuers),
+                principal_articles=list(e.principal_articles), issuers=list(e.issuers), implements=e.implements or None,
             ) for e in sorted(self.types, key=TypeEvidence.strength)],
         )
 

@@ -294,6 +294,7 @@ def lead_public(lead: Standing) -> LeadPublic:
         unit=lead.unit, principal_articles=sorted({label for found in principal for label in found.principal_articles}),
         principal_types=sorted(names.get(found.type_id, found.type_id) for found in principal),
         principal_issuers=sorted({issuer for found in principal for issuer in found.issuers}),
+        principal_implements=sorted({found.implements for found in principal if found.implements}),
         duty_articles=lead.duty_articles[:EVIDENCE_SHOWN], duty_article_count=lead.duty_article_count,
         duty_types=sorted({row["type_name"] or row["type_id"] for row in lead.matches if row["role"] == "duty"}),
         declared_row=declared[0] if declared else None, articles=lead.articles, rows=lead.rows,

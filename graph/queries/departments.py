@@ -82,6 +82,14 @@ PRINCIPAL_TYPES = (
 each (`issuer`: the label is the organ that issued the law)."""
 
 
+INHERITED_TYPES = (
+    "MATCH (l)-[i:INHERITS]->(d:DepartmentType) MATCH (p:Law) WHERE p.id = i.law_id "
+    "RETURN l.id AS law_id, d.id AS type_id, coalesce(p.short_title, p.title) AS implemented, "
+    "i.principal AS principal, i.acting AS acting"
+)
+"""What laws `l` with no text of their own inherit from the law each implements (its short title), per type."""
+
+
 def type_evidence(scope: LawScope) -> Query:
     """TYPE_EVIDENCE of every law in scope (kept: a province's gap and sharing counts weigh them all)."""
     clauses, params = scope.clauses()
@@ -94,6 +102,13 @@ def principal_types(scope: LawScope) -> Query:
     clauses, params = scope.clauses()
     return Query("principal_types", f"MATCH (l:Law) {where(clauses)} {PRINCIPAL_TYPES}", params, cached=True,
                  packed=("law_id", "type_id", "labels", "cues"))
+
+
+def inherited_types(scope: LawScope) -> Query:
+    """INHERITED_TYPES of every law in scope."""
+    clauses, params = scope.clauses()
+    return Query("inherited_types", f"MATCH (l:Law) {where(clauses)} {INHERITED_TYPES}", params, cached=True,
+                 packed=("law_id", "type_id", "implemented", "principal", "acting"))
 
 
 def parts_stamps(scope: LawScope) -> Query:
@@ -114,3 +129,9 @@ def principal_types_of_laws(law_ids: list[str]) -> Query:
     """PRINCIPAL_TYPES of these laws only."""
     return Query("principal_types_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {PRINCIPAL_TYPES}",
                  {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "labels", "cues"))
+
+
+def inherited_types_of_laws(law_ids: list[str]) -> Query:
+    """INHERITED_TYPES of these laws only."""
+    return Query("inherited_types_of_laws", f"MATCH (l:Law) WHERE l.id IN $law_ids {INHERITED_TYPES}",
+                 {"law_ids": list(law_ids)}, packed=("law_id", "type_id", "implemented", "principal", "acting"))

@@ -32,10 +32,12 @@ GENERIC_ALIAS = re.compile(
 """Aliases such as 《解释》 or 《总体方案》 name a document only inside the text that defines them."""
 _REGULATION_ENDINGS = ("条例", "规定", "办法", "细则")
 _IMPLEMENTS = (
-    re.compile(r"^(?P<parent>.+?)实施(?:条例|细则)$"),
-    re.compile(r"^.+?实施《(?P<parent>[^》]+)》(?:的)?(?:办法|条例|细则|规定|若干规定)$"),
+    re.compile(r"^(?P<parent>.+?)实施(?:条例|细则|办法)$"),
+    re.compile(r"^.*?《(?P<parent>[^》]+)》实施(?:条例|细则|办法)$"),
+    re.compile(r"^.*?实施《(?P<parent>[^》]+)》(?:的)?(?:办法|条例|细则|规定|若干规定)$"),
 )
-"""XX法实施条例 / XX法实施细则, and local 实施《XX法》办法, implement the law XX法."""
+"""XX法实施条例 / 实施细则 / 实施办法, local 实施《XX法》办法 and 《XX法》实施细则, and 实施《XX法》的规定 implement
+the law XX法."""
 
 
 @dataclass(slots=True)
@@ -300,7 +302,7 @@ def _parents(laws: dict[str, LawFacts]) -> dict[str, str]:
 
 
 def implemented_law(title: str, known: Container[str]) -> str | None:
-    """The id of the law a 实施条例, 实施细则 or 实施《…》办法 implements, when `known` holds it."""
+    """The id of the law a 实施条例, 实施细则, 实施办法, 实施《…》办法 or 《…》实施细则 implements, when `known` holds it."""
     for pattern in _IMPLEMENTS:
         match = pattern.match(title)
         if match and (parent := law_id(match.group("parent"))) in known and parent != law_id(title):

@@ -9,7 +9,8 @@ and is written last, once every law it joins exists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -83,6 +84,41 @@ def issuer_facts(issuer: str | None) -> list[PrincipalFact]:
     return [PrincipalFact(p.dept_type, p.level, p.article_id, p.article_label, p.cue) for p in issuing_authorities(issuer)]
 
 
+class InheritedFact(NamedTuple):
+    """What the law an implementing rule implements says of a department type (INHERITS edge properties):
+    a rule whose text the catalogue lacks (消费者权益保护法实施条例, known by its title) concerns the type
+    as its law does."""
+
+    type_id: str
+    law_id: str
+    """The law it implements."""
+    principal: bool
+    acting: int
+    """That law's current articles giving the type a duty or a power."""
+
+
+ACTING_ROLES = frozenset({"duty", "power"})
+"""The roles a relevance tier counts (graph.queries.departments.TYPE_EVIDENCE counts the same)."""
+
+
+def inherited_facts(parents: Mapping[str, str], texted: Container[str], principals: Mapping[str, Sequence[PrincipalFact]],
+                    named: Mapping[str, Sequence[NamedType]]) -> dict[str, list[InheritedFact]]:
+    """Rule id → what the law it implements (`parents`) says of each type it names or makes principal, for
+    the rules with no text (not in `texted`) and no principal authority of their own (an issuer's):
+    `named` holds every NAMES of a law's current articles, one per article and type. A rule with a text
+    speaks for itself: its own articles say which of its law's departments it concerns."""
+    found: dict[str, list[InheritedFact]] = {}
+    for law_id, parent in sorted(parents.items()):
+        if law_id in texted or principals.get(law_id):
+            continue
+        principal = {fact.type_id for fact in principals.get(parent, ())}
+        acting = Counter(link.type_id for link in named.get(parent, ()) if link.role in ACTING_ROLES)
+        types = principal | {link.type_id for link in named.get(parent, ())}
+        if types:
+            found[law_id] = [InheritedFact(type_id, parent, type_id in principal, acting[type_id]) for type_id in sorted(types)]
+    return found
+
+
 def with_issuers(principals: dict[str, list[PrincipalFact]], laws: Iterable[LawFacts]) -> dict[str, list[PrincipalFact]]:
     """`principals` read from the laws' texts, with those their issuers add."""
     found = dict(principals)
@@ -152,7 +188,7 @@ def with_common_duty(law: LawFacts) -> LawFacts:
 
 def group_batch(group: LawGroup, linked: LinkedLaws) -> GraphBatch:
     """Nodes and edges of whole laws; NAMES/CONCERNS of their articles and PRINCIPAL of the laws are
-    replaced, not added to."""
+    replaced, not added to, and a law written with its text inherits no longer (INHERITS dropped)."""
     batch = GraphBatch()
     for law in group.laws:
         batch.add_node("Law", with_common_duty(law))
@@ -164,6 +200,7 @@ def group_batch(group: LawGroup, linked: LinkedLaws) -> GraphBatch:
         batch.add_edge("HAS_ARTICLE", article.version_id, article.id)
     add_links(batch, linked.links)
     add_principals(batch, with_issuers(linked.principals, group.laws))
+    batch.replace_edges["INHERITS"].update(linked.principals)
     return batch
 
 
@@ -189,6 +226,14 @@ def add_principals(batch: GraphBatch, principals: dict[str, list[PrincipalFact]]
             batch.add_edge("PRINCIPAL", law_id, type_id, article_ids=[f.article_id for f in held],
                            article_labels=[f.article_label for f in held], gov_levels=[f.gov_level or "" for f in held],
                            cues=[f.cue for f in held])
+
+
+def add_inherited(batch: GraphBatch, inherited: Mapping[str, Sequence[InheritedFact]]) -> None:
+    """The INHERITS edges of these rules, in place of any they had."""
+    for law_id, facts in inherited.items():
+        batch.replace_edges["INHERITS"].add(law_id)
+        for fact in facts:
+            batch.add_edge("INHERITS", law_id, fact.type_id, law_id=fact.law_id, principal=fact.principal, acting=fact.acting)
 
 
 def lineage_batch(repeals: Iterable[RepealRecord], parents: dict[str, str],

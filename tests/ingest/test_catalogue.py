@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from ingest.laws.catalogue import Catalogue, build_catalogue
+from ingest.laws.catalogue import Catalogue, build_catalogue, implemented_law
+from ingest.laws.graph import InheritedFact, NamedType, PrincipalFact, inherited_facts
 from ingest.laws.model import ParsedLawFile
 from ingest.laws.parse import scan_law_paths
 from ingest.laws.standing import law_citations, law_standing
@@ -273,3 +274,29 @@ def test_corpus_catalogue_counts(corpus_catalogue):
     assert len({a.id for a in corpus_catalogue.articles}) == len(corpus_catalogue.articles)
     repealed = [law for law in corpus_catalogue.laws if law.repealed_on and law.repealed_on <= TODAY.isoformat()]
     assert len(repealed) > 500 and all(law.status == "已废止" for law in repealed)
+
+
+def test_an_implementing_rule_with_no_text_inherits_what_its_law_says_of_each_type():
+    """A rule with neither a text nor an issuer's principal authority is each type's as its law is (principal,
+    duty or power articles); a rule with a text, or one its issuer makes a type's, keeps to its own."""
+    law, bare, texted, issued = "L-law", "L-bare", "L-texted", "L-issued"
+    duty, mention = NamedType("market_regulation", None, "duty", "市场监督管理部门"), NamedType("public_security", None, "mention", "公安机关")
+    named = {law: [duty, duty, mention], texted: [duty]}
+    principals = {law: [PrincipalFact("market_regulation", None, f"{law}@1#5", "第五条", "responsible")],
+                  issued: [PrincipalFact("justice", None, "", "司法部", "issuer")]}
+    found = inherited_facts({bare: law, texted: law, issued: law}, {law, texted}, principals, named)
+    assert found == {bare: [InheritedFact("market_regulation", law, True, 2), InheritedFact("public_security", law, False, 0)]}
+
+
+def test_an_implementing_rules_title_names_the_law_it_implements():
+    known = {law_id(title) for title in ("中华人民共和国母婴保健法", "中华人民共和国文物保护法", "中华人民共和国反外国制裁法",
+                                         "中华人民共和国老年人权益保障法")}
+    implemented = {title: implemented_law(title, known) for title in (
+        "中华人民共和国母婴保健法实施办法", "洛阳市《文物保护法》实施细则", "实施《中华人民共和国反外国制裁法》的规定",
+        "安徽省实施《中华人民共和国老年人权益保障法》办法", "企业职工带薪年休假实施办法")}
+    assert implemented == {
+        "中华人民共和国母婴保健法实施办法": law_id("中华人民共和国母婴保健法"),
+        "洛阳市《文物保护法》实施细则": law_id("中华人民共和国文物保护法"),
+        "实施《中华人民共和国反外国制裁法》的规定": law_id("中华人民共和国反外国制裁法"),
+        "安徽省实施《中华人民共和国老年人权益保障法》办法": law_id("中华人民共和国老年人权益保障法"),
+        "企业职工带薪年休假实施办法": None}

@@ -122,3 +122,18 @@ def test_the_years_new_laws_list_the_laws_passed_or_amended_since_last_year(stor
     listed = yearly.new_laws(CachedStore(store), BOOTSTRAP, 2026)
     assert {(entry.law.title, entry.change, entry.date) for entry in listed.data} == {
         ("中华人民共和国法治宣传教育法", "施行", "2025-11-01"), ("中华人民共和国治安管理处罚法", "修改", "2025-06-27")}
+
+
+def test_a_rule_inheriting_its_laws_types_is_written_again_so_an_older_store_gets_them(store: GraphStore, tmp_path: Path):
+    """重庆市实施《母婴保健法》办法 has a version but no text: it inherits 母婴保健法's types (health 主管). A store
+    loaded by a release before INHERITS holds the rule as the catalogue has it; the next load adds what it inherits."""
+    rule = law_id("重庆市实施《中华人民共和国母婴保健法》办法")
+    path = catalogue_of(tmp_path, SHIPPED[law_id("中华人民共和国母婴保健法")], SHIPPED[rule])
+    inherited = "MATCH (:Law {id: $l})-[i:INHERITS]->(d:DepartmentType) WHERE i.principal RETURN d.id AS v"
+    load_catalogue(store, path, texts=())
+    assert column(store, inherited, l=rule) == ["health"]
+    with store.transaction() as tx:
+        tx.delete_edges_from("INHERITS", [rule])
+    assert column(store, inherited, l=rule) == []
+    load_catalogue(store, path, texts=())
+    assert column(store, inherited, l=rule) == ["health"]

@@ -13,6 +13,7 @@ from domain.base.cache import CachedStore
 from domain.catalogue import coverage, responsibility, shared_laws
 from graph.queries.scope import LawScope
 from graph.store import GraphStore
+from ingest.laws.load import ingest_laws
 from ingest.shipped_catalogue import load_catalogue, shipped_law_rows, title_rows
 from ingest.units.load import ingest_units
 from pufa import vocab
@@ -203,3 +204,63 @@ def test_each_matter_word_names_laws_in_force_and_a_name_word_is_two_characters_
     short.write_text("震: [地震]\n", encoding="utf-8")
     with pytest.raises(InputError, match="fewer than two characters"):
         vocab.matter_words(short)
+
+
+CONSUMER_RULES = {"消费者权益保护法", "消费者权益保护法实施条例", "产品质量法"}
+
+
+def test_an_implementing_rule_with_no_text_is_its_laws_types_as_the_law_is(store: GraphStore, tmp_path: Path):
+    """The catalogue holds 消费者权益保护法实施条例 by its title only (no article names anyone), and a real 市场监管
+    list names it: it is the market regulator's as 消费者权益保护法 is, 主管, after that law, told so in Chinese;
+    the bureau's gap list counts it claimable by the same units (the 公安局, which the law mentions, after)."""
+    answers = registered(store, tmp_path, CONSUMER_RULES, ["澄河县市场监督管理局", "澄河县公安局"])
+    market = unit_id("澄河县市场监督管理局")
+    found = {law.law.short_title: law for law in coverage.applicable(answers, market, limit=None).inferred}
+    rule = found["消费者权益保护法实施条例"]
+    assert (rule.relevance.tier, rule.relevance.types[0].implements, rule.article_count) == ("principal", "消费者权益保护法", 0)
+    assert relevance_label(rule.relevance) == "主管（实施《消费者权益保护法》，本法规无正文）"
+    assert [(s.label, s.detail) for s in rule.signals if s.key == "principal"] == [("主管部门", "实施《消费者权益保护法》")]
+    assert list(found).index("消费者权益保护法") < list(found).index("消费者权益保护法实施条例")
+    gaps = {gap.law.short_title: gap for gap in coverage.coverage_gaps(answers, LawScope()).data}
+    rule_gap = gaps["消费者权益保护法实施条例"]
+    assert (rule_gap.tier, [(owner.unit.name, owner.relevance.tier) for owner in rule_gap.suggested_owners]) == (
+        "principal", [("澄河县市场监督管理局", "principal"), ("澄河县公安局", "mentioned")])
+    assert "消费者权益保护法实施条例" in {law.law.short_title for law in responsibility.responsible_laws(
+        answers, market, LawScope(), None)}
+    lead = shared_laws.shared_law(answers, law_id("中华人民共和国消费者权益保护法实施条例")).lead
+    assert lead_reason(lead) == "该法规实施《消费者权益保护法》，其部门类型（市场监督管理部门）为该法主管部门"
+
+
+ANHUI_AGEING = "安徽省实施《中华人民共和国老年人权益保障法》办法"
+AGEING_RULES = {"老年人权益保障法", ANHUI_AGEING, "浙江省实施《中华人民共和国老年人权益保障法》办法"}
+
+
+def test_a_local_rule_with_no_text_takes_each_tier_of_its_law_and_one_with_a_text_speaks_for_itself(
+        store: GraphStore, tmp_path: Path):
+    """安徽省实施〈老年人权益保障法〉办法 has no text in the catalogue: 安徽省老龄办 finds it 主管 and the 民政厅 相关,
+    the tiers 老年人权益保障法 gives their types. 浙江省's 办法 has a text naming no 民政 department: 浙江省民政厅
+    is not given it from the law."""
+    answers = registered(store, tmp_path, AGEING_RULES, ["安徽省老龄办", "安徽省民政厅", "浙江省民政厅"])
+    found = {name: {law.law.short_title: law.relevance for law in coverage.applicable(
+        answers, unit_id(name), scope=LawScope(region=name[:3]), limit=None).inferred}
+             for name in ("安徽省老龄办", "安徽省民政厅", "浙江省民政厅")}
+    assert relevance_label(found["安徽省老龄办"][ANHUI_AGEING]) == "主管（实施《老年人权益保障法》，本法规无正文）"
+    assert relevance_label(found["安徽省民政厅"][ANHUI_AGEING]) == "相关（实施《老年人权益保障法》，本法规无正文）"
+    assert found["安徽省民政厅"]["老年人权益保障法"].tier == "related"
+    assert sorted(found["浙江省民政厅"]) == ["老年人权益保障法"]
+
+
+def test_a_rule_given_its_text_inherits_no_longer(store: GraphStore, tmp_path: Path):
+    """Once a bureau loads the text of 安徽省's 办法 (here an invented one giving the 民政 departments the work), its
+    own articles say whom it concerns: the 民政厅's (第一条 makes 民政 its principal authority), no longer the 老龄办's."""
+    answers = registered(store, tmp_path, AGEING_RULES, ["安徽省老龄办", "安徽省民政厅"])
+    assert ANHUI_AGEING in {law.law.short_title for law in coverage.applicable(answers, unit_id("安徽省老龄办"), limit=None).inferred}
+    text = tmp_path / "安徽省实施《老年人权益保障法》办法(2026-01-01).md"
+    text.write_text(f"# {ANHUI_AGEING}\n\n2026年1月1日 安徽省人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n"
+                    "第一条 县级以上人民政府民政部门负责本行政区域内的养老服务工作。\n\n"
+                    "第二条 民政部门应当定期检查养老机构的服务质量。\n", encoding="utf-8")
+    ingest_laws(store, [text], workers=1)
+    found = {name: {law.law.short_title: law.relevance for law in coverage.applicable(answers, unit_id(name), limit=None).inferred}
+             for name in ("安徽省老龄办", "安徽省民政厅")}
+    assert ANHUI_AGEING not in found["安徽省老龄办"]
+    assert (found["安徽省民政厅"][ANHUI_AGEING].tier, found["安徽省民政厅"][ANHUI_AGEING].types[0].implements) == ("principal", None)
