@@ -211,9 +211,24 @@ def _metadata_rows(path: Path, key: str) -> list[dict]:
         except (KeyError, ValidationError) as exc:
             raise InputError(f"entry {number}: {exc}", source=str(path)) from None
         replaced_by = entry.get("replaced_by")
+        principals = [*_competent_facts(entry, number, path), *issuer_facts(law.issuer)]
         rows.append(law.model_dump() | {"versions": [], "repealed_by": law_id(replaced_by) if replaced_by else None,
-                                        "parent_id": None, "principals": [list(fact) for fact in issuer_facts(law.issuer)]})
+                                        "parent_id": None, "principals": [list(fact) for fact in principals]})
     return rows
+
+
+def _competent_facts(entry: dict, number: int, path: Path) -> list[PrincipalFact]:
+    """The principal authorities an entry's `competent` states, read from its promulgating document (a 决定 of
+    the 人大常委会 is no department's by its issuer, yet names 国务院司法行政部门主管…): type, level, the clause
+    as labelled there; cue `main`, no article id (the catalogue holds no text of it)."""
+    known = {term.id for term in vocab.department_types()}
+    facts = []
+    for stated in entry.get("competent") or ():
+        if not isinstance(stated, dict) or stated.get("type") not in known or not stated.get("article"):
+            raise InputError(f"entry {number}: competent {stated!r}: a department type id and the clause",
+                             source=str(path))
+        facts.append(PrincipalFact(stated["type"], stated.get("level"), "", str(stated["article"]), "main"))
+    return facts
 
 
 @lru_cache(maxsize=1)

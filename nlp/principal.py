@@ -55,7 +55,7 @@ Cue = Literal[
     "leads", "issuer",
 ]
 """main: 主管…工作; unified: 统一监督管理/统一领导, 综合监督管理; responsible: 负责全国/本行政区域…工作,
-负责本条例的实施; supervises: 对…实施监督管理, 履行对…的监督管理职责; designated: 是…主管部门/机关;
+负责本条例的实施; supervises: 对…实施监督管理, 履行对…的监督管理职责, 指导、监督全国…工作, 对…进行监督、指导; designated: 是…主管部门/机关;
 assigned: 由X负责/管辖/征收管理; joint: 共同做好…工作; coordinates: 指导、协调其他部门的…工作;
 supervised_by: 接受X的监督管理; leads: X和其他有关部门在各自的职责范围内… in a law naming no other principal;
 issuer: X issued it (发布机关), read from no article (`issuing_authorities`)."""
@@ -102,7 +102,8 @@ class PrincipalAuthority(BaseModel):
 
 GENERAL_CHAPTER = re.compile(r"总\s*则|总\s*纲|一般规定|通\s*则|基本规定")
 _WORTH_READING = re.compile(
-    r"主管|负责|监督管理|监督检查|行政管理|征收管理|统一|管辖|机关是|专门机构|共同做好|组织领导|依法管理|指导、协调"
+    r"主管|负责|监督管理|监督检查|行政管理|征收管理|统一|管辖|机关是|专门机构|共同做好|组织领导|依法管理|指导、协调|"
+    r"指导[、和]?监督|监督[、和]?指导"
 )
 """Articles without any of these cannot state a principal, so they are never segmented."""
 _SCOPE = (
@@ -111,6 +112,10 @@ _SCOPE = (
 )
 _STEERING = r"(?:(?:监督|指导|组织|协调|统筹|推进|管理|实施|领导|对)[、和]?)"
 """Verbs of running a field (监督指导, 指导协调、监督管理) between 负责 and what is run."""
+_GUIDES = r"进行(?:监督[、和]?指导|指导[、和]?监督)(?:$|[,。;])"
+"""对律师、律师事务所和律师协会进行监督、指导 (律师法, 公证法): supervising and guiding a field's practitioners and
+their association as a whole, the clause's whole predicate, in 总则 only (a later chapter's 对X进行监督、指导 is
+a sub-task); 对X进行监督 alone is any department's check."""
 _CUES: tuple[tuple[Cue, re.Pattern[str]], ...] = (
     ("designated", re.compile(
         r"^(?:[^,。;]{0,8})?是[^,。;]{0,30}?(?:主管部门|主管机关|主管机构|管理部门|管理机关|专门机构)|"
@@ -134,6 +139,7 @@ _CUES: tuple[tuple[Cue, re.Pattern[str]], ...] = (
 """Cues that state a principal wherever they occur."""
 _GENERAL_CUES: tuple[tuple[Cue, re.Pattern[str]], ...] = (
     ("joint", re.compile(r"^[^。;]{0,60}?共同做好")),
+    ("supervises", re.compile(rf"^[^。;]{{0,40}}?{_GUIDES}")),
     ("coordinates", re.compile(r"^[^。;]{0,8}?指导、协调[^。;]{0,60}?工作")),
     ("responsible", re.compile(
         rf"^[^。;]{{0,30}}?做好{_SCOPE}[^。;]{{0,60}}?工作|"

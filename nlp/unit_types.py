@@ -86,12 +86,20 @@ class Organ(_Strict):
     initials: tuple[str, ...] = ()
     """One-character forms of its field, read only among other fields (农林水利局, 市农林委), never alone."""
     level: Level | None = None
+    matters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(a word a unit of this organ is named for, the other matters it answers for): 法制处 → 仲裁, 行政复议."""
     types: tuple[OrganType, ...]
 
     @field_validator("names", mode="before")
     @classmethod
     def _plain_names(cls, names: Any) -> Any:
         return _spelled_out(names, "name")
+
+    @field_validator("matters", mode="before")
+    @classmethod
+    def _matter_pairs(cls, matters: Any) -> Any:
+        """The table writes a mapping; the entry keeps pairs, so that it stays hashable."""
+        return tuple(matters.items()) if isinstance(matters, dict) else matters
 
     @field_validator("types", mode="before")
     @classmethod
@@ -343,8 +351,8 @@ class OrganTable:
         """The matters a unit's name narrows its work to (律师 in 上海市司法局律师工作管理处, 司法鉴定 in
         司法鉴定管理处, 戒毒 in 戒毒管理局): its words but places and the place names before them, generic
         words (管理, 工作, 局, 处, 中心 …) and its organ's own field, which every unit of its kind carries
-        (司法 in every 司法局); and of words joining matters by an action, each matter too (林业有害生物防治检疫:
-        林业有害生物, 检疫)."""
+        (司法 in every 司法局); of words joining matters by an action, each matter too (林业有害生物防治检疫:
+        林业有害生物, 检疫); then the matters its organ's table entry adds to such a word (法制处: 仲裁, 行政复议)."""
         found: list[str] = []
         for part in _PART_SEPARATORS.split(normalize(name)):
             if not part:
@@ -360,8 +368,11 @@ class OrganTable:
                     pieces.append(part[start:match.start()])
                 start = match.end()
             pieces.append(part[start:])
-            matters = [matter for piece in pieces for matter in (piece, *_MATTER_ACTION_PATTERN.split(piece))]
-            found += [matter for matter in matters if len(matter) >= 2 and not any(matter in organ for organ in own)]
+            named = [matter for piece in pieces for matter in (piece, *_MATTER_ACTION_PATTERN.split(piece))
+                     if len(matter) >= 2 and not any(matter in organ for organ in own)]
+            added = [matter for reading in readings for organ in reading.organs for word, more in organ.matters
+                     if any(word in piece for piece in named) for matter in more]
+            found += named + added
         return tuple(dict.fromkeys(found))
 
     def _narrowed(self, carried: tuple[OrganType, ...], division: str) -> tuple[OrganType, ...]:

@@ -137,8 +137,9 @@ class LawStanding:
         """The matter of the law a unit of this name is named after, or "": the law's whole matter (戒毒管理局 and
         戒毒条例, 水文局 and 水文条例; 网湖湿地管理局 and 湿地保护法, by the matter without its action), a
         matter the name narrows the unit to that the title holds (律师工作管理处 and 律师执业管理办法, 检疫 of
-        林业有害生物防治检疫局 and 植物检疫条例; never a place, a generic word or the field of every 司法局), or a
-        matter the name words as the laws do not (抗震救灾办公室 and 地震监测管理条例, data/matter_words.yaml)."""
+        林业有害生物防治检疫局 and 植物检疫条例, 法制处 and 仲裁法 by the matters its organ adds; never a place, a
+        generic word or the field of every 司法局), or a matter the name words as the laws do not (抗震救灾办公室
+        and 地震监测管理条例, data/matter_words.yaml)."""
         if not unit_name:
             return ""
         if self.subject and self.subject in unit_name:
@@ -260,8 +261,16 @@ def signals(standing: LawStanding | None, best: TypeEvidence, prior: tuple[float
             Signal("share", share, f"{share:.0%}（{best.acting_articles}/{standing.article_count} 条）"),
             Signal("centrality", values["centrality"], f"被 {standing.cited_by} 部现行法规引用"),
             Signal("recent", float(recent), f"{chinese_date(standing.changed)}通过或修改" if recent and standing.changed else "否"),
-            Signal("named", float(bool(named_for)), f"单位名称含「{named_for}」" if named_for else "否"),
+            Signal("named", float(bool(named_for)), _named_detail(named_for, unit_name)),
         ]
     share, named, lists = prior
     found.append(Signal("prior", share, f"{lists} 份同类清单中 {named} 份列入" if lists else "无同类清单"))
     return found
+
+
+def _named_detail(named_for: str, unit_name: str) -> str:
+    """单位名称含「戒毒」 when the name holds the matter; 单位职能含「仲裁」 when its organ's table adds it to a word
+    the name holds (市局法制处: nlp.unit_types.OrganTable.subject_words)."""
+    if not named_for:
+        return "否"
+    return f"单位名称含「{named_for}」" if named_for in unit_name else f"单位职能含「{named_for}」"

@@ -50,9 +50,21 @@ def principals(articles: list[LawArticle]) -> list[tuple[str, str | None, str]]:
      [("emergency_management", "county_and_above", "coordinates")]),
     ("市、县教育、自然资源主管部门按照各自职责，共同做好托育机构的选址规划工作。",
      [("education", "county_and_above", "joint"), ("natural_resources", "county_and_above", "joint")]),
+    ("国务院司法行政部门指导、监督全国的公益调解工作。县级以上地方人民政府司法行政部门指导、监督本行政区域的公益调解工作。",
+     [("justice", "central", "supervises"), ("justice", "county_and_above", "supervises")]),
+    ("司法行政部门依照本法对调解员、调解组织和调解员协会进行监督、指导。", [("justice", None, "supervises")]),
 ])
 def test_each_cue_names_the_principal(text, expected):
     assert principals(law(text)) == expected
+
+
+def test_supervising_and_guiding_a_field_names_its_principal_in_the_general_provisions_only():
+    """对调解员…进行监督、指导 as a clause's whole predicate in 总则 names the field's department; in a later chapter,
+    after a 总则 naming nobody, it is a sub-task (a department checking one kind of body)."""
+    text = "司法行政部门对调解员协会进行监督、指导。"
+    opening = LawArticle("L@1#1", "第一条", GENERAL, "为了规范调解活动，制定本法。")
+    assert principals([opening, *law(text)]) == [("justice", None, "supervises")]
+    assert principals([opening, *law(text, path="第三章 监督检查")]) == []
 
 
 def test_the_department_after_you_is_assigned():

@@ -424,3 +424,14 @@ def test_a_units_name_narrows_its_work_by_the_words_left_after_places_generic_wo
                      "示例市澄河县市场监督管理局": (), "石梁镇人民政府": (),
                      "林业有害生物防治检疫局": ("林业有害生物防治检疫", "林业有害生物", "检疫"),
                      "示例市生态环境保护局": ("生态环境保护",)}
+
+
+def test_a_division_named_for_a_field_answers_for_the_matters_its_organ_adds():
+    """A 司法局's 法制处 holds the former 法制办's work (仲裁, 行政复议 …), its 社区矫正 bureau 安置帮教
+    (data/organs.yaml `matters`); a police 法制大队 is no 司法局 division and gets none of them."""
+    table = OrganTable.load()
+    found = {name: table.subject_words(name) for name in (
+        "上海市司法局法制处", "示例市社区矫正管理局", "上海市戒毒管理局", "澄河县公安局法制大队", "上海市司法局律师工作管理处")}
+    assert found == {"上海市司法局法制处": ("法制", "仲裁", "行政复议", "立法", "规章"),
+                     "示例市社区矫正管理局": ("矫正", "安置帮教"), "上海市戒毒管理局": ("戒毒",),
+                     "澄河县公安局法制大队": ("法制",), "上海市司法局律师工作管理处": ("律师",)}

@@ -33,7 +33,8 @@ def registered(store: GraphStore, folder: Path, titles: set[str], names: list[st
 
 def test_a_unit_named_after_a_laws_matter_puts_that_law_first(store: GraphStore, tmp_path: Path):
     """上海市戒毒管理局 acts as a 司法行政 unit like 上海市司法局, but its real checklist names 戒毒条例 (the
-    司法局's does not): the law whose matter its name holds ranks higher for it, with the signal saying why."""
+    司法局's does not): the law whose matter its name holds ranks higher for it, with the signal saying why; 禁毒法,
+    whose matter the organ table adds to 戒毒 (data/organs.yaml `matters`), is said to be the unit's work."""
     answers = registered(store, tmp_path, JUSTICE_LAWS, ["上海市戒毒管理局", "上海市司法局"])
     ranked = {name: coverage.applicable(answers, unit_id(name), limit=None).inferred
               for name in ("上海市戒毒管理局", "上海市司法局")}
@@ -264,3 +265,62 @@ def test_a_rule_given_its_text_inherits_no_longer(store: GraphStore, tmp_path: P
              for name in ("安徽省老龄办", "安徽省民政厅")}
     assert ANHUI_AGEING not in found["安徽省老龄办"]
     assert (found["安徽省民政厅"][ANHUI_AGEING].tier, found["安徽省民政厅"][ANHUI_AGEING].types[0].implements) == ("principal", None)
+
+
+def test_the_laws_a_justice_bureau_supervises_and_guides_are_its_principal(store: GraphStore, tmp_path: Path):
+    """法律援助法 (司法行政部门指导、监督…法律援助工作), 律师法 and 公证法 (对律师…进行监督、指导) are the 司法局's as
+    their principal authority, as 人民调解法 and 社区矫正法 are, not merely laws giving it duties."""
+    answers = registered(store, tmp_path, JUSTICE_LAWS, ["澄河县司法局"])
+    tiers = {law.law.short_title: law.relevance.tier
+             for law in coverage.applicable(answers, unit_id("澄河县司法局"), limit=None).inferred}
+    assert {title: tiers[title] for title in ("法律援助法", "律师法", "公证法", "人民调解法", "社区矫正法")} == dict.fromkeys(
+        ("法律援助法", "律师法", "公证法", "人民调解法", "社区矫正法"), "principal")
+
+
+def test_a_division_ranks_the_laws_of_the_matters_its_organ_adds(store: GraphStore, tmp_path: Path):
+    """A 司法局's 法制处 does the former 法制办's work (仲裁委员会登记), its 社区矫正 bureau the 安置帮教 of released
+    prisoners: each ranks that law higher than the bureau as a whole does, the signal saying it is the unit's work
+    though its name does not hold the word."""
+    names = ["上海市司法局法制处", "上海市社区矫正管理局", "上海市司法局"]
+    answers = registered(store, tmp_path, JUSTICE_LAWS | {"上海市安置帮教工作规定"}, names)
+    ranked = {name: coverage.applicable(answers, unit_id(name), scope=LawScope(region="上海市"), limit=None).inferred
+              for name in names}
+    order = {name: [law.law.short_title for law in laws] for name, laws in ranked.items()}
+    assert order["上海市司法局法制处"].index("仲裁法") < order["上海市司法局"].index("仲裁法")
+    assert order["上海市社区矫正管理局"].index("上海市安置帮教工作规定") < order["上海市司法局"].index("上海市安置帮教工作规定")
+    named = {name: {law.law.short_title: s.detail for law in laws for s in law.signals if s.key == "named" and s.value}
+             for name, laws in ranked.items()}
+    assert named["上海市司法局法制处"]["仲裁法"] == "单位职能含「仲裁」"
+    assert named["上海市社区矫正管理局"]["上海市安置帮教工作规定"] == "单位职能含「安置帮教」"
+    assert named["上海市司法局"] == {}
+
+
+def test_a_decision_without_text_is_the_type_its_promulgating_document_makes_competent(store: GraphStore,
+                                                                                       tmp_path: Path):
+    """The 人大常委会's decision on 司法鉴定 has no text in the catalogue and its issuer names no department, but its
+    entry states the clause making 司法行政部门 competent (data/law_titles.yaml `competent`): a 司法局 answers for it as
+    principal, on that clause, and its 司法鉴定管理处 ranks it among the rules of its matter."""
+    titles = tmp_path / "law_titles.yaml"
+    titles.write_text(ISSUED_RULES.replace(
+        "issuer: 全国人民代表大会常务委员会, status: 现行有效}",
+        "issuer: 全国人民代表大会常务委员会, status: 现行有效, competent: [{type: justice, level: central, article: 三}]}"),
+        encoding="utf-8")
+    laws = tmp_path / "laws.jsonl"
+    laws.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in title_rows(titles)), encoding="utf-8")
+    load_catalogue(store, laws, None, texts=())
+    ingest_units(store, names_only_register(tmp_path, ["澄河县司法局", "上海市司法局司法鉴定管理处"]))
+    answers = CachedStore(store)
+    decision = "全国人民代表大会常务委员会关于司法鉴定管理问题的决定"
+    found = {law.law.short_title: law for law in coverage.applicable(answers, unit_id("澄河县司法局"), limit=None).inferred}
+    assert (found[decision].relevance.tier, found[decision].relevance.types[0].principal_articles) == ("principal", ["三"])
+    division = [law.law.short_title for law in coverage.applicable(
+        answers, unit_id("上海市司法局司法鉴定管理处"), limit=None).inferred]
+    assert division[0] == decision
+
+
+def test_a_competent_authority_must_name_a_department_type_and_its_clause(tmp_path: Path):
+    titles = tmp_path / "law_titles.yaml"
+    titles.write_text("laws:\n  - {title: 某某决定, level: 法律, status: 现行有效, competent: [{type: 司法行政, article: 三}]}\n",
+                      encoding="utf-8")
+    with pytest.raises(InputError, match="competent"):
+        title_rows(titles)
