@@ -204,6 +204,12 @@ def test_joint_levels_of_one_rank_keep_that_rank():
     ("国务院社会保险行政部门应当加强监督。", "human_resources", "central"),
     ("国防部应当加强监督。", "defense_mobilization", "central"),
     ("外交部应当加强监督。", "foreign_affairs", "central"),
+    ("国家无线电管理机构应当加强监督。", "industry_it", "central"),
+    ("省、自治区、直辖市无线电管理机构应当加强监督。", "industry_it", "provincial"),
+    ("县级以上地方人民政府机关事务主管部门应当加强监督。", "government_affairs", "county_and_above"),
+    ("县级以上地方各级人民政府管理机关事务工作的机构应当加强监督。", "government_affairs", "county_and_above"),
+    ("国家地方志工作指导机构应当加强监督。", "local_chronicles", "central"),
+    ("县级以上地方人民政府负责地方志工作的机构应当加强监督。", "local_chronicles", "county_and_above"),
 ])
 def test_names_the_taxonomy_lacked(text, sector, level):
     [mention] = extract_departments(text)

@@ -48,6 +48,15 @@ def principals(articles: list[LawArticle]) -> list[tuple[str, str | None, str]]:
      [("transport", "central", "supervises")]),
     ("县级以上人民政府应急管理部门指导、协调本级人民政府其他有关部门的露营地安全工作。",
      [("emergency_management", "county_and_above", "coordinates")]),
+    # bodies the taxonomy lacked until real units named them (issue 33): the radio regulator, the chronicles
+    # office, the government offices administration
+    ("国家无线电管理机构负责全国业余无线电台的管理工作。", [("industry_it", "central", "responsible")]),
+    ("县级以上地方人民政府负责地方志工作的机构主管本行政区域的年鉴编纂工作。",
+     [("local_chronicles", "county_and_above", "main")]),
+    ("县级以上地方人民政府管理机关事务工作的机构负责本级公务用车的监督管理工作。",
+     [("government_affairs", "county_and_above", "responsible")]),
+    ("县级以上地方人民政府机关事务主管部门主管本级政府的公务接待工作。",
+     [("government_affairs", "county_and_above", "main")]),
     ("市、县教育、自然资源主管部门按照各自职责，共同做好托育机构的选址规划工作。",
      [("education", "county_and_above", "joint"), ("natural_resources", "county_and_above", "joint")]),
     ("国务院司法行政部门指导、监督全国的公益调解工作。县级以上地方人民政府司法行政部门指导、监督本行政区域的公益调解工作。",

@@ -136,6 +136,18 @@ def only(name: str, *aliases: str, **options):
     (["市监察委"], {"supervision"}),
     (["市老龄委", "安徽省老龄办"], {"ageing"}),
     (["市爱卫会"], {"health"}),
+    # the corpus's units that still got no law (598 records)
+    (["邢台高新区社会事务局"], {"civil_affairs", "human_resources"}),
+    (["阳泉寝园管理处", "市殡仪馆", "县公墓管理所"], {"civil_affairs"}),
+    (["县烈士陵园管理处"], {"veterans"}),
+    (["市红会"], {"red_cross"}),
+    (["株洲市无线电管理处", "省无线电管理局"], {"industry_it"}),
+    (["盐池湾管护中心", "天然林管护站"], {"forestry"}),
+    (["县水利工程管护中心"], {"water"}),
+    (["农村公路管护站"], {"transport"}),
+    (["国务院防治艾滋病工作委员会办公室", "县防艾办"], {"health"}),
+    (["河北省机关事务管理局", "县机关事务服务中心", "国管局"], {"government_affairs"}),
+    (["咸宁市方志办", "县史志办", "市地方志编纂委员会办公室"], {"local_chronicles"}),
 ])
 def test_organs_carry_their_types(names, expected):
     for name in names:
@@ -305,6 +317,8 @@ def test_a_brigade_written_after_a_sector_bureau_is_that_bureaus():
     ("中国人民银行澄河县支行", "county"),
     ("北京市民政局", "provincial"),
     ("公安局", "county"),
+    ("国务院防治艾滋病工作委员会办公室", "central"),
+    ("国管局", "central"),
 ])
 def test_level_from_the_name(name, level):
     assert {implied.level for implied in types_from_names(name)} == {level}

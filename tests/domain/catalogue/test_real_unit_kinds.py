@@ -70,6 +70,17 @@ REAL_UNITS = [
     ("市水电局", "http://soolun.net/periodical/dc3b31024c0446252340e6960204be8d.html", "防洪法"),
     ("一二五团社事办", "http://www.nqs.gov.cn/xwdt/jcdt/content_49573", "保障农民工工资支付条例"),
     ("市老龄委", "http://news.jsw.com.cn/zjnews/2013-10/01/content_2925037.htm", "老年人权益保障法"),
+    # and those when it grew to 598 records
+    ("邢台高新区社会事务局", "http://info.xingtai.gov.cn/single/52/350201.html", "保障农民工工资支付条例"),
+    ("阳泉寝园管理处", "http://www.yqsbzfwzx.cn/index.php?id=36&p=news_show", "殡葬管理条例"),
+    ("市红会", "http://www.lzsredcross.org/newsshow.php?cid=33&id=233", "红十字会法"),
+    ("株洲市无线电管理处",
+     "http://gxt.hunan.gov.cn/gxt/wxd_ycl/gldt_ycl/w_szcz_ycl/201309/t20130930_8129346.html", "无线电管理条例"),
+    ("盐池湾管护中心", "https://www.qlsjqfj.com/contents/93850.html", "草原法"),
+    ("国务院防治艾滋病工作委员会办公室", "https://baiwen12.com/article/377083.html", "艾滋病防治条例"),
+    ("河北省机关事务管理局", "http://swj.hebei.gov.cn/system/2018/06/05/011754026.shtml", "公共机构节能条例"),
+    ("咸宁市方志办",
+     "http://www.difangzhi.cn/ztzl/rlqzgwydfzgztlbbssszn/jnhd/201606/t20160623_4940301.shtml", "地方志工作条例"),
 ]
 
 
