@@ -49,7 +49,7 @@ class DepartmentTaxonomy:
     lexicon: dict[str, LexiconEntry] = field(repr=False)
     transfers: tuple[Transfer, ...] = ()
     government_levels: dict[str, str] = field(default_factory=dict)
-    """Level id → the type a 人民政府 named at that level is too (township → township_government)."""
+    """Level id → the type a 人民政府 named at that level is too (township, 各级 → township_government)."""
 
     @property
     def terms(self) -> list[str]:
@@ -130,7 +130,7 @@ def load_department_taxonomy(path: str | Path = vocab.DEPARTMENTS_FILE) -> Depar
                      transfer["to"])
             for transfer in raw.get("transfers", [])
         ),
-        government_levels={s["government_level"]: s["id"] for s in raw["sectors"] if "government_level" in s},
+        government_levels={level: s["id"] for s in raw["sectors"] for level in s.get("government_levels", ())},
     )
 
 

@@ -144,6 +144,16 @@ def test_a_department_named_for_work_moved_in_2018_stands_for_todays_department_
     assert (township.dept_type, township.also) == ("government", ["township_government"])
 
 
+def test_a_government_named_at_every_level_is_the_townships_too_and_one_above_the_county_is_not():
+    """各级人民政府 and 地方各级人民政府 include 乡、镇人民政府, so the article is a township's work; 县级以上 excludes it."""
+    [every_level, _] = extract_departments("各级人民政府和有关部门应当组织开展反间谍安全防范宣传教育。")
+    assert (every_level.dept_type, every_level.also) == ("government", ["township_government"])
+    [local] = extract_departments("地方各级人民政府应当做好退役军人安置工作。")
+    assert local.also == ["township_government"]
+    [above_county] = extract_departments("县级以上地方各级人民政府应当加强对节能工作的领导。")
+    assert (above_county.level, above_county.also) == ("county_and_above", [])
+
+
 def test_traditional_script_offsets():
     text = "縣級以上地方人民政府市場監督管理部門應當加強監督。"
     [mention] = extract_departments(text)
@@ -219,3 +229,9 @@ def test_names_the_taxonomy_lacked(text, sector, level):
 def test_the_civilisation_committee_is_not_a_construction_department():
     assert [(m.dept_type, m.level) for m in extract_departments("市精神文明建设委员会应当加强统一领导。")] == [
         ("civilization", "prefectural")]
+
+
+def test_the_department_managing_energy_saving_is_development_and_reform():
+    """节约能源法 names its principal authority by its work (管理节能工作的部门), never as 发展改革."""
+    assert mentions("国务院管理节能工作的部门主管全国的节能监督管理工作。") == [
+        ("国务院管理节能工作的部门", "development_reform", "central", "duty")]

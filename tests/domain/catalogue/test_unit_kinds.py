@@ -34,6 +34,9 @@ KINDS = [
     ("示例市公安消防局", {"fire_rescue"}, {"消防法": "principal"}),
     ("城关镇人民政府", {"government", "township_government"}, {"禁毒法": "related"}),
     ("石梁镇", {"government", "township_government"}, {"禁毒法": "related"}),
+    # 各级人民政府 holds the township: 反间谍法's 各级人民政府…组织开展反间谍安全防范宣传教育 is a street office's work too.
+    ("宋城街道办事处", {"government", "township_government"}, {"反间谍法": "related", "消费者权益保护法": "related"}),
+    ("国家发展和改革委员会", {"development_reform", "price"}, {"节约能源法": "principal"}),  # 管理节能工作的部门
     ("城关镇司法所", {"justice"}, {"人民调解法": "principal"}),
     ("四川省司法厅", {"justice"}, {"人民调解法": "principal"}),
     ("惠金黄河河务局", {"water"}, {"水法": "principal"}),
