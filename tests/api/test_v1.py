@@ -50,7 +50,7 @@ def test_gaps(client):
     assert (owner["unit"]["id"], owner["articles"], owner["duty_articles"]) == ("UPSB", 2, 1)
     assert owner["relevance"]["types"] == [{
         "department_type_id": "public_security", "department_type": "公安机关", "tier": "principal",
-        "acting_articles": 2, "named_articles": 2, "principal_articles": ["第四条"], "issuers": []}]
+        "acting_articles": 2, "named_articles": 2, "principal_articles": ["第四条"], "issuers": [], "implements": None}]
     assert owner["evidence"][0] == {
         "article_id": "LDOG@2019/第四条", "label": "第四条", "department_type_id": "public_security",
         "department_type": "公安机关", "gov_level": "county_and_above", "role": "duty",
