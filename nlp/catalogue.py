@@ -425,6 +425,13 @@ class Catalogue:
             self._regions = {law.region for law in self.laws.values() if law.region}
         return self._regions
 
+    def place_in_full(self, name: str) -> list[str]:
+        """The name read with its place written in full, one reading per region whose short form (`_place`,
+        two characters at least) begins it without the full form: 山东无线电管理条例 → 山东省无线电管理条例."""
+        key = name_key(name)
+        return [region + key[len(_place(region)):] for region in sorted(self.regions())
+                if len(_place(region)) >= 2 and key.startswith(_place(region)) and not key.startswith(region)]
+
     def nearest(self, name: str, limit: int = 5, min_score: float = 0.3) -> list[Candidate]:
         """Laws whose names share the most character bigrams with `name` (Dice coefficient).
 

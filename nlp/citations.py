@@ -164,10 +164,13 @@ def resolve_name(name: str, catalogue: Catalogue, region: str | None = None) -> 
         core = core[: version.start()].strip()
     laws = catalogue.lookup(core)
     confidence = 1.0
-    if not laws and (shorter := _without_part_or_remark(core)):
+    shorter = _without_part_or_remark(core)
+    if not laws and shorter:
         laws, confidence = catalogue.lookup(shorter), 0.9
     if not laws and (repaired := _repaired(core)):
         laws, confidence = catalogue.lookup(repaired), 0.85
+    if not laws:
+        laws, confidence = _with_place_in_full(shorter or core, catalogue), 0.85
     if not laws and (slip := catalogue.one_slip_from(core)):
         laws, confidence = [slip], 0.8
     if not laws and region:
@@ -226,6 +229,13 @@ def _repaired(name: str) -> str | None:
         repaired = _GARBLED_PRC.sub(PRC, repaired)
     repaired = _NICKNAME.sub("", repaired).replace(_BOTH_COURTS, "最高人民法院、最高人民检察院")
     return repaired if repaired != name else None
+
+
+def _with_place_in_full(name: str, catalogue: Catalogue) -> list[CatalogueLaw]:
+    """The laws a name means with the short form of its place written in full (山东无线电管理条例 →
+    山东省无线电管理条例), when that reading names laws of one title only."""
+    laws = {law.id: law for full in catalogue.place_in_full(name) for law in catalogue.lookup(full)}
+    return sorted(laws.values(), key=lambda law: law.id)
 
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:

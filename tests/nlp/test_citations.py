@@ -255,6 +255,25 @@ def test_a_local_law_written_without_its_place_resolves_in_the_units_region():
     assert resolve_name("电力设施保护条例", local, region="甲省").law_id == "E"  # a national title stays national
 
 
+def test_a_local_law_written_with_the_short_form_of_its_place_resolves_when_one_law_reads_so():
+    """山东无线电管理条例(修订): the place as 山东 for 山东省, a remark after it; 吉林 is both 吉林省 and 吉林市, so a
+    title both have stays unresolved, and a place the catalogue has no such law of resolves nothing."""
+    local = Catalogue.from_records([
+        law("S", "山东省无线电管理条例", level="地方性法规", region="山东省"),
+        law("P", "吉林省养犬管理条例", level="地方性法规", region="吉林省"),
+        law("C", "吉林市养犬管理条例", level="地方性法规", region="吉林市"),
+        law("F", "吉林市森林防火条例", level="地方性法规", region="吉林市"),
+    ])
+    for name in ("山东无线电管理条例(修订)", "山东无线电管理条例", "《山东无线电管理条例》"):
+        resolution = resolve_name(name, local)
+        assert (resolution.law_id, resolution.confidence) == ("S", 0.85), name
+    assert resolve_name("吉林森林防火条例", local).law_id == "F"
+    resolution = resolve_name("吉林养犬管理条例", local)
+    assert resolution.law_id is None
+    assert {candidate.law_id for candidate in resolution.candidates} == {"P", "C"}
+    assert resolve_name("山东养犬管理条例", local).law_id is None
+
+
 def test_a_title_of_another_kind_is_offered_never_resolved():
     """野生植物保护法 is no law: the 条例 about the same matter is the first candidate, not 野生动物保护法."""
     wild = Catalogue.from_records([law("P", "中华人民共和国野生植物保护条例", level="行政法规"),
