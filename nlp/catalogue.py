@@ -173,6 +173,18 @@ def interpretation_short_forms(title: str) -> list[str]:
     return [prefix + kind + volume for prefix in prefixes for kind in kinds for volume in volumes]
 
 
+_COURTS = re.compile(r"^(?:最高人民法院、最高人民检察院|最高人民法院|最高人民检察院)(?=关于)")
+
+
+def _without_court(law: CatalogueLaw) -> list[str]:
+    """A judicial interpretation's title as lists write it without the court that made it: 最高人民法院关于审理涉及
+    人民调解协议的民事案件的若干规定 → 关于审理涉及人民调解协议的民事案件的若干规定."""
+    if law.level != "司法解释":
+        return []
+    title = normalize(law.title)
+    return [shorter] if (shorter := _COURTS.sub("", title)) != title else []
+
+
 def _unambiguous(pairs: Iterable[tuple[str, CatalogueLaw]]) -> Iterator[tuple[str, str]]:
     """(name, law id) for names one law holds, or one law in force among several (行政诉讼法解释 is the
     2018 interpretation, not the repealed 2000 one); names no single law holds are dropped."""
@@ -254,7 +266,8 @@ class Catalogue:
             if len(owners) == 1:
                 self._add_abbreviations(abbreviations, next(iter(owners)))
         for short_form, law_id in _unambiguous(
-            (short_form, law) for law in self.laws.values() for short_form in interpretation_short_forms(law.title)
+            (short_form, law) for law in self.laws.values()
+            for short_form in [*interpretation_short_forms(law.title), *_without_court(law)]
         ):
             self._add_abbreviations((short_form,), law_id)
         self._bigram_index: dict[str, list[str]] | None = None
