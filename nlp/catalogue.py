@@ -173,6 +173,18 @@ def interpretation_short_forms(title: str) -> list[str]:
     return [prefix + kind + volume for prefix in prefixes for kind in kinds for volume in volumes]
 
 
+_COURTS = re.compile(r"^(?:最高人民法院、最高人民检察院|最高人民法院|最高人民检察院)(?=关于)")
+
+
+def _without_court(law: CatalogueLaw) -> list[str]:
+    """A judicial interpretation's title as lists write it without the court that made it: 最高人民法院关于审理涉及
+    人民调解协议的民事案件的若干规定 → 关于审理涉及人民调解协议的民事案件的若干规定."""
+    if law.level != "司法解释":
+        return []
+    title = normalize(law.title)
+    return [shorter] if (shorter := _COURTS.sub("", title)) != title else []
+
+
 def _unambiguous(pairs: Iterable[tuple[str, CatalogueLaw]]) -> Iterator[tuple[str, str]]:
     """(name, law id) for names one law holds, or one law in force among several (行政诉讼法解释 is the
     2018 interpretation, not the repealed 2000 one); names no single law holds are dropped."""
@@ -254,7 +266,8 @@ class Catalogue:
             if len(owners) == 1:
                 self._add_abbreviations(abbreviations, next(iter(owners)))
         for short_form, law_id in _unambiguous(
-            (short_form, law) for law in self.laws.values() for short_form in interpretation_short_forms(law.title)
+            (short_form, law) for law in self.laws.values()
+            for short_form in [*interpretation_short_forms(law.title), *_without_court(law)]
         ):
             self._add_abbreviations((short_form,), law_id)
         self._bigram_index: dict[str, list[str]] | None = None
@@ -424,6 +437,13 @@ class Catalogue:
         if self._regions is None:
             self._regions = {law.region for law in self.laws.values() if law.region}
         return self._regions
+
+    def place_in_full(self, name: str) -> list[str]:
+        """The name read with its place written in full, one reading per region whose short form (`_place`,
+        two characters at least) begins it without the full form: 山东无线电管理条例 → 山东省无线电管理条例."""
+        key = name_key(name)
+        return [region + key[len(_place(region)):] for region in sorted(self.regions())
+                if len(_place(region)) >= 2 and key.startswith(_place(region)) and not key.startswith(region)]
 
     def nearest(self, name: str, limit: int = 5, min_score: float = 0.3) -> list[Candidate]:
         """Laws whose names share the most character bigrams with `name` (Dice coefficient).

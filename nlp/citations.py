@@ -164,10 +164,17 @@ def resolve_name(name: str, catalogue: Catalogue, region: str | None = None) -> 
         core = core[: version.start()].strip()
     laws = catalogue.lookup(core)
     confidence = 1.0
-    if not laws and (shorter := _without_part_or_remark(core)):
+    shorter, repaired = _without_part_or_remark(core), _repaired(core)
+    conjoined = _other_conjunction(repaired or core)
+    if not laws and shorter:
         laws, confidence = catalogue.lookup(shorter), 0.9
-    if not laws and (repaired := _repaired(core)):
+    if not laws and repaired:
         laws, confidence = catalogue.lookup(repaired), 0.85
+    if not laws and conjoined:
+        laws, confidence = catalogue.lookup(conjoined), 0.85
+    if not laws:
+        readings = [reading for reading in (shorter or core, repaired, conjoined) if reading]
+        laws, confidence = _with_place_in_full(readings, catalogue), 0.85
     if not laws and (slip := catalogue.one_slip_from(core)):
         laws, confidence = [slip], 0.8
     if not laws and region:
@@ -216,6 +223,8 @@ _GARBLED_PRC = re.compile(r"^中华人民(?:共?和?国?)(?=[\u4e00-\u9fff]{2,}�
 _NICKNAME = re.compile(r"^新(?=[\u4e00-\u9fff]{1,12}法$)")
 """新固废法, 新环保法, 新消防法: the law as revised, named by its short form (its current version)."""
 _BOTH_COURTS = "最高人民法院最高人民检察院"
+_CONJUNCTION = re.compile(r"(?<!共)[和与]")
+"""人口和计划生育 for 人口与计划生育: titles join two matters with either word (not the 和 of 共和国)."""
 
 
 def _repaired(name: str) -> str | None:
@@ -226,6 +235,19 @@ def _repaired(name: str) -> str | None:
         repaired = _GARBLED_PRC.sub(PRC, repaired)
     repaired = _NICKNAME.sub("", repaired).replace(_BOTH_COURTS, "最高人民法院、最高人民检察院")
     return repaired if repaired != name else None
+
+
+def _other_conjunction(name: str) -> str | None:
+    """The name with 和 and 与 exchanged (陕西省人口和计划生育条例 → 陕西省人口与计划生育条例); None without either."""
+    swapped = _CONJUNCTION.sub(lambda conjunction: "与" if conjunction.group() == "和" else "和", name)
+    return swapped if swapped != name else None
+
+
+def _with_place_in_full(readings: list[str], catalogue: Catalogue) -> list[CatalogueLaw]:
+    """The laws the readings of a name mean with the short form of its place written in full (山东无线电管理条例 →
+    山东省无线电管理条例)."""
+    laws = {law.id: law for name in readings for full in catalogue.place_in_full(name) for law in catalogue.lookup(full)}
+    return sorted(laws.values(), key=lambda law: law.id)
 
 
 def _candidates(name: str, ambiguous: list[CatalogueLaw], catalogue: Catalogue) -> list[Candidate]:

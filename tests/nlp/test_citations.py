@@ -255,6 +255,60 @@ def test_a_local_law_written_without_its_place_resolves_in_the_units_region():
     assert resolve_name("电力设施保护条例", local, region="甲省").law_id == "E"  # a national title stays national
 
 
+def test_a_local_law_written_with_the_short_form_of_its_place_resolves_when_one_law_reads_so():
+    """山东无线电管理条例(修订): the place as 山东 for 山东省, a remark after it; 吉林 is both 吉林省 and 吉林市, so a
+    title both have stays unresolved, and a place the catalogue has no such law of resolves nothing."""
+    local = Catalogue.from_records([
+        law("S", "山东省无线电管理条例", level="地方性法规", region="山东省"),
+        law("P", "吉林省养犬管理条例", level="地方性法规", region="吉林省"),
+        law("C", "吉林市养犬管理条例", level="地方性法规", region="吉林市"),
+        law("F", "吉林市森林防火条例", level="地方性法规", region="吉林市"),
+    ])
+    for name in ("山东无线电管理条例(修订)", "山东无线电管理条例", "《山东无线电管理条例》"):
+        resolution = resolve_name(name, local)
+        assert (resolution.law_id, resolution.confidence) == ("S", 0.85), name
+    assert resolve_name("吉林森林防火条例", local).law_id == "F"
+    resolution = resolve_name("吉林养犬管理条例", local)
+    assert resolution.law_id is None
+    assert {candidate.law_id for candidate in resolution.candidates} == {"P", "C"}
+    assert resolve_name("山东养犬管理条例", local).law_id is None
+
+
+def test_a_judicial_interpretation_written_without_its_court_resolves_when_one_court_made_it():
+    """关于审理…的若干规定 is how lists cite 最高人民法院关于审理…的若干规定; a rest two courts' titles share, or a
+    title some law holds as written, is not taken from an interpretation."""
+    interpretation = {"level": "司法解释"}
+    courts = Catalogue.from_records([
+        law("M", "最高人民法院关于审理涉及人民调解协议的民事案件的若干规定", **interpretation),
+        law("C", "最高人民法院关于办理减刑、假释案件具体应用法律的规定", **interpretation),
+        law("P", "最高人民检察院关于办理减刑、假释案件具体应用法律的规定", **interpretation),
+        law("S", "最高人民法院关于人民法院民事调解工作若干问题的规定", **interpretation),
+        law("D", "关于人民法院民事调解工作若干问题的规定", level="部门规章"),
+        law("N", "最高人民法院关于审理存单纠纷案件的若干规定", level="规范性文件"),
+    ])
+    resolution = resolve_name("关于审理涉及人民调解协议的民事案件的若干规定", courts)
+    assert resolution.law_id == "M"
+    assert resolve_name("关于办理减刑、假释案件具体应用法律的规定", courts).law_id is None
+    assert resolve_name("关于人民法院民事调解工作若干问题的规定", courts).law_id == "D"
+    assert resolve_name("关于审理存单纠纷案件的若干规定", courts).law_id is None
+
+
+def test_a_title_written_with_the_other_conjunction_resolves():
+    """人口和计划生育 for 人口与计划生育 and the other way round, with the place in short too; the 和 of
+    中华人民共和国 stays."""
+    conjunctions = Catalogue.from_records([
+        law("R", "中华人民共和国人口与计划生育法"),
+        law("S", "陕西省人口与计划生育条例", level="地方性法规", region="陕西省"),
+        law("H", "山西省人口和计划生育条例", level="地方性法规", region="山西省"),
+    ])
+    for name, expected in (("中华人民共和国人口和计划生育法", "R"), ("人口和计划生育法", "R"),
+                           ("陕西省人口和计划生育条例", "S"), ("陕西人口和计划生育条例", "S"),
+                           ("山西省人口与计划生育条例", "H")):
+        resolution = resolve_name(name, conjunctions)
+        assert (resolution.law_id, resolution.confidence) == (expected, 0.85), name
+    assert resolve_name("河南省人口和计划生育条例", conjunctions).law_id is None
+
+
 def test_a_title_of_another_kind_is_offered_never_resolved():
     """野生植物保护法 is no law: the 条例 about the same matter is the first candidate, not 野生动物保护法."""
     wild = Catalogue.from_records([law("P", "中华人民共和国野生植物保护条例", level="行政法规"),
