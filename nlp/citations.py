@@ -164,17 +164,8 @@ def resolve_name(name: str, catalogue: Catalogue, region: str | None = None) -> 
         core = core[: version.start()].strip()
     laws = catalogue.lookup(core)
     confidence = 1.0
-    shorter, repaired = _without_part_or_remark(core), _repaired(core)
-    conjoined = _other_conjunction(repaired or core)
-    if not laws and shorter:
-        laws, confidence = catalogue.lookup(shorter), 0.9
-    if not laws and repaired:
-        laws, confidence = catalogue.lookup(repaired), 0.85
-    if not laws and conjoined:
-        laws, confidence = catalogue.lookup(conjoined), 0.85
     if not laws:
-        readings = [reading for reading in (shorter or core, repaired, conjoined) if reading]
-        laws, confidence = _with_place_in_full(readings, catalogue), 0.85
+        laws, confidence = _read_again(core, catalogue)
     if not laws and (slip := catalogue.one_slip_from(core)):
         laws, confidence = [slip], 0.8
     if not laws and region:
@@ -235,6 +226,18 @@ def _repaired(name: str) -> str | None:
         repaired = _GARBLED_PRC.sub(PRC, repaired)
     repaired = _NICKNAME.sub("", repaired).replace(_BOTH_COURTS, "最高人民法院、最高人民检察院")
     return repaired if repaired != name else None
+
+
+def _read_again(core: str, catalogue: Catalogue) -> tuple[list[CatalogueLaw], float]:
+    """The laws a name the catalogue does not hold as written means once read again, with how far to trust
+    it: without a part or remark, repaired, with 和/与 exchanged, then with its place written in full."""
+    shorter, repaired = _without_part_or_remark(core), _repaired(core)
+    conjoined = _other_conjunction(repaired or core)
+    for reading, confidence in ((shorter, 0.9), (repaired, 0.85), (conjoined, 0.85)):
+        if reading and (laws := catalogue.lookup(reading)):
+            return laws, confidence
+    readings = [reading for reading in (shorter or core, repaired, conjoined) if reading]
+    return _with_place_in_full(readings, catalogue), 0.85
 
 
 def _other_conjunction(name: str) -> str | None:
